@@ -1,0 +1,34 @@
+import { EventStoreModule } from '@accord/event-store';
+import {
+  AppConfig,
+  ConfigModule,
+  DatabaseModule,
+  HealthModule,
+  HttpExceptionFilter,
+  LoggingModule,
+  MetricsModule,
+  RedisModule,
+} from '@accord/platform';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot(config),
+        DatabaseModule.forRoot(),
+        RedisModule.forRoot(),
+        EventStoreModule,
+        CqrsModule.forRoot(),
+        HealthModule,
+        MetricsModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
+    };
+  }
+}

@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+import { loadConfigOrExit, prepareDatabase } from '@accord/platform';
+import { createApi } from './create-api';
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  await prepareDatabase(config.databaseUrl);
+  const app = await createApi(config);
+  await app.listen(config.port);
+}
+
+main().catch((error) => {
+  process.stderr.write(`accord api failed to start: ${error?.stack ?? error}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { loadConfigOrExit, prepareDatabase } from '@accord/platform';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { WorkerModule } from './worker.module';
+
+/** The worker has no HTTP: projections, the monthly report schedule and mail jobs. */
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  await prepareDatabase(config.databaseUrl);
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  await app.init();
+}
+
+main().catch((error) => {
+  process.stderr.write(`accord worker failed to start: ${error?.stack ?? error}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,27 @@
+import { EventStoreModule } from '@accord/event-store';
+import {
+  AppConfig,
+  ConfigModule,
+  DatabaseModule,
+  LoggingModule,
+  RedisModule,
+} from '@accord/platform';
+import { DynamicModule, Module } from '@nestjs/common';
+import { PROJECTIONS, ProjectionsService } from './projections/projections.service';
+
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot(config),
+        DatabaseModule.forRoot(),
+        RedisModule.forRoot(),
+        EventStoreModule,
+      ],
+      providers: [{ provide: PROJECTIONS, useValue: [] }, ProjectionsService],
+    };
+  }
+}

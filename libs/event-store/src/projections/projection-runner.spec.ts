@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import { createTestDatabase, eventually, streamTally, TestDatabase } from '@accord/testing';
+import { sql } from 'kysely';
+import { EventStore } from '../event-store';
+import { ProjectionRunner } from './projection-runner';
+
+describe('ProjectionRunner', () => {
+  let database: TestDatabase;
+  let store: EventStore;
+  const runners: ProjectionRunner[] = [];
+
+  const runner = (version = 1) => {
+    const r = new ProjectionRunner({
+      databaseUrl: database.url,
+      db: database.db,
+      store,
+      projections: [streamTally(version)],
+      batchSize: 50,
+      pollIntervalMs: 100,
+    });
+    runners.push(r);
+    return r;
+  };
+
+  const tally = async (table = 'stream_tally') => {
+    const { rows } = await sql<{
+      stream_id: string;
+      events: number;
+      total: number;
+      out_of_order: number;
+    }>`
+      select stream_id, events, total, out_of_order from ${sql.table(table)} order by stream_id`.execute(
+      database.db,
+    );
+    return rows;
+  };
+
+  const appendMany = async (streams: number, perStream: number) => {
+    for (let s = 0; s < streams; s++) {
+      const stream = `tally-${s}`;
+      const version = await store.streamVersion(stream);
+      await store.append(
+        stream,
+        Array.from({ length: perStream }, (_, i) => ({
+          eventId: randomUUID(),
+          type: 'Counted',
+          data: { amount: version + i + 1 },
+        })),
+        version,
+      );
+    }
+  };
+
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    store = new EventStore(database.db);
+  });
+  afterEach(async () => {
+    await Promise.all(runners.splice(0).map((r) => r.stop()));
+    await database.drop();
+  });
+
+  it('applies every event once, in stream order, and follows new appends', async () => {
+    await appendMany(4, 30);
+    await runner().start();
+    await eventually(async () => expect(await tally()).toHaveLength(4));
+    await eventually(async () =>
+      expect(await tally()).toEqual(
+        [0, 1, 2, 3].map((s) => ({
+          stream_id: `tally-${s}`,
+          events: 30,
+          total: 465,
+          out_of_order: 0,
+        })),
+      ),
+    );
+
+    await appendMany(4, 10);
+    await eventually(async () =>
+      expect((await tally()).map((r) => [r.events, r.total])).toEqual(
+        Array.from({ length: 4 }, () => [40, 820]),
+      ),
+    );
+    const { rows } = await sql<{ events_applied: number; status: string }>`
+      select events_applied, status from projection_checkpoints where name = 'stream_tally'`.execute(
+      database.db,
+    );
+    expect(rows).toEqual([{ events_applied: 160, status: 'live' }]);
+  });
+
+  it('lets one runner own a projection at a time and another take over when it stops', async () => {
+    await appendMany(2, 5);
+    const first = runner();
+    const second = runner();
+    await first.start();
+    await eventually(async () => expect(first.ownedProjections()).toEqual(['stream_tally:1']));
+    await second.start();
+    await eventually(async () => expect(await tally()).toHaveLength(2));
+    expect(second.ownedProjections()).toEqual([]);
+
+    await first.stop();
+    await eventually(async () => expect(second.ownedProjections()).toEqual(['stream_tally:1']));
+    await appendMany(2, 5);
+    await eventually(async () =>
+      expect((await tally()).map((r) => [r.events, r.total, r.out_of_order])).toEqual([
+        [10, 55, 0],
+        [10, 55, 0],
+      ]),
+    );
+  });
+
+  it('rebuilds a new version beside the live one and switches when it has caught up', async () => {
+    await appendMany(3, 40);
+    const v1 = runner(1);
+    await v1.start();
+    await eventually(async () =>
+      expect((await tally()).map((r) => r.events)).toEqual([40, 40, 40]),
+    );
+    const before = await tally();
+
+    const v2 = runner(2);
+    await v2.start();
+    await eventually(async () => {
+      const { rows } = await sql<{ version: number; status: string }>`
+        select version, status from projection_checkpoints order by version`.execute(database.db);
+      expect(rows).toEqual([
+        { version: 1, status: 'retired' },
+        { version: 2, status: 'live' },
+      ]);
+    });
+    expect(await tally()).toEqual(before);
+    expect(await tally('stream_tally_v2')).toEqual(before);
+    await eventually(async () => expect(v1.ownedProjections()).toEqual([]));
+
+    await appendMany(3, 1);
+    await eventually(async () =>
+      expect((await tally()).map((r) => r.events)).toEqual([41, 41, 41]),
+    );
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from pg_tables where tablename = 'stream_tally_v1'`.execute(
+      database.db,
+    );
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('does not run a version older than the live one', async () => {
+    await appendMany(1, 3);
+    const v2 = runner(2);
+    await v2.start();
+    await eventually(async () => expect(await tally()).toHaveLength(1));
+    const v1 = runner(1);
+    await v1.start();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(v1.ownedProjections()).toEqual([]);
+    const { rows } = await sql<{
+      version: number;
+    }>`select version from projection_checkpoints`.execute(database.db);
+    expect(rows).toEqual([{ version: 2 }]);
+  });
+});

@@ -1,0 +1,335 @@
+import type { AnyDb } from '@accord/platform';
+import { Generated, Kysely, sql, Transaction } from 'kysely';
+import { Client } from 'pg';
+import { Checkpoint } from '../event';
+import { EventStore } from '../event-store';
+import { Projection, physicalTables } from './projection';
+
+export interface ProjectionCheckpointsTable {
+  name: string;
+  version: number;
+  transaction_id: Generated<string>;
+  position: Generated<number>;
+  status: 'building' | 'live' | 'retired';
+  tables: string[];
+  events_applied: Generated<number>;
+  updated_at: Generated<Date>;
+}
+
+type Db = Kysely<{ projection_checkpoints: ProjectionCheckpointsTable }>;
+
+export interface RunnerLogger {
+  info(object: object, message: string): void;
+  warn(object: object, message: string): void;
+  error(object: object, message: string): void;
+}
+
+export type ProjectionRunnerOptions = {
+  /** Used for the runner's own session: ownership locks and LISTEN. */
+  databaseUrl: string;
+  db: AnyDb;
+  store: EventStore;
+  projections: readonly Projection[];
+  batchSize?: number;
+  /** Fallback when a notification is missed, and the pace of taking over from a dead owner. */
+  pollIntervalMs?: number;
+  logger?: RunnerLogger;
+};
+
+/** Advisory-lock namespaces: projection ownership and projection registration. */
+const OWNER_LOCK_SPACE = 2;
+const REGISTRATION_LOCK_SPACE = 3;
+const CHANNEL = 'accord_events';
+
+class CheckpointMovedError extends Error {}
+
+const silent: RunnerLogger = { info() {}, warn() {}, error() {} };
+
+/**
+ * Feeds each projection the global event order, exactly once: a batch's read-model writes and its
+ * checkpoint move commit together, the move guarded by compare-and-set. Among several runner
+ * processes each projection has one owner at a time, held by a session advisory lock that the
+ * database drops when the owner's connection dies, so another runner takes over.
+ */
+export class ProjectionRunner {
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private readonly logger: RunnerLogger;
+  private control: Client | undefined;
+  private stopped = true;
+  private readonly owned = new Set<string>();
+  private wakers: (() => void)[] = [];
+  private loops: Promise<void>[] = [];
+
+  constructor(private readonly options: ProjectionRunnerOptions) {
+    this.batchSize = options.batchSize ?? 500;
+    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.logger = options.logger ?? silent;
+  }
+
+  private get db(): Db {
+    return this.options.db as Db;
+  }
+
+  async start(): Promise<void> {
+    this.stopped = false;
+    await this.connect();
+    const active: Projection[] = [];
+    for (const projection of this.options.projections) {
+      if (await this.register(projection)) active.push(projection);
+    }
+    this.loops = active.map((projection) => this.run(projection));
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake();
+    await Promise.all(this.loops);
+    this.loops = [];
+    const control = this.control;
+    this.control = undefined;
+    this.owned.clear();
+    await control?.end().catch(() => undefined);
+  }
+
+  /** Names of the projections this runner currently owns. */
+  ownedProjections(): string[] {
+    return [...this.owned];
+  }
+
+  private async connect(): Promise<void> {
+    const control = new Client({ connectionString: this.options.databaseUrl });
+    control.on('notification', () => this.wake());
+    control.on('error', (error) => {
+      this.logger.error({ err: error }, 'projection runner lost its database session');
+      this.owned.clear();
+      if (this.control === control) this.control = undefined;
+    });
+    await control.connect();
+    await control.query(`listen ${CHANNEL}`);
+    this.control = control;
+  }
+
+  /** Records the projection's version; false when a newer version already serves it. */
+  private async register(projection: Projection): Promise<boolean> {
+    const tables = physicalTables(projection);
+    return this.db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(${REGISTRATION_LOCK_SPACE}, hashtext(${projection.name}))`.execute(
+        trx,
+      );
+      const versions = await trx
+        .selectFrom('projection_checkpoints')
+        .select(['version', 'status'])
+        .where('name', '=', projection.name)
+        .execute();
+      const mine = versions.find((v) => v.version === projection.version);
+      const live = versions.find((v) => v.status === 'live');
+      if (mine?.status === 'retired' || (live && live.version > projection.version)) {
+        this.logger.warn(
+          { projection: projection.name, version: projection.version, live: live?.version },
+          'projection version is obsolete; not running it',
+        );
+        return false;
+      }
+      await projection.setup(trx, tables);
+      if (!mine) {
+        const status = live ? 'building' : 'live';
+        await trx
+          .insertInto('projection_checkpoints')
+          .values({
+            name: projection.name,
+            version: projection.version,
+            status,
+            tables: sql`${Object.keys(tables)}::text[]` as never,
+          })
+          .execute();
+        if (status === 'live') await pointViews(trx, tables);
+        this.logger.info(
+          { projection: projection.name, version: projection.version, status },
+          'projection registered',
+        );
+      }
+      return true;
+    });
+  }
+
+  private async run(projection: Projection): Promise<void> {
+    const key = ownerKey(projection);
+    while (!this.stopped) {
+      try {
+        if (!this.owned.has(key) && (await this.tryOwn(key))) {
+          this.logger.info({ projection: key }, 'projection owned');
+        }
+        if (this.owned.has(key)) {
+          const status = await this.status(projection);
+          if (status === 'retired') {
+            await this.dropTables(projection.version, Object.keys(physicalTables(projection)));
+            await this.release(key);
+            this.logger.info({ projection: key }, 'projection retired; its tables dropped');
+            return;
+          }
+          await this.catchUp(projection);
+          if (status === 'building') await this.trySwitch(projection);
+        }
+      } catch (error) {
+        this.logger.error({ err: error, projection: key }, 'projection batch failed; will retry');
+      }
+      if (!this.control && !this.stopped) await this.connect().catch(() => undefined);
+      await this.sleep();
+    }
+  }
+
+  private async tryOwn(key: string): Promise<boolean> {
+    if (!this.control) return false;
+    const { rows } = await this.control.query(
+      'select pg_try_advisory_lock($1, hashtext($2)) as owned',
+      [OWNER_LOCK_SPACE, key],
+    );
+    if (rows[0].owned) this.owned.add(key);
+    return rows[0].owned;
+  }
+
+  private async release(key: string): Promise<void> {
+    this.owned.delete(key);
+    await this.control?.query('select pg_advisory_unlock($1, hashtext($2))', [
+      OWNER_LOCK_SPACE,
+      key,
+    ]);
+  }
+
+  private async status(projection: Projection) {
+    const row = await this.db
+      .selectFrom('projection_checkpoints')
+      .select('status')
+      .where('name', '=', projection.name)
+      .where('version', '=', projection.version)
+      .executeTakeFirstOrThrow();
+    return row.status;
+  }
+
+  /** Applies batches until no committed event is left; returns how many events were applied. */
+  async catchUp(projection: Projection): Promise<number> {
+    const tables = physicalTables(projection);
+    let applied = 0;
+    while (!this.stopped && this.owned.has(ownerKey(projection))) {
+      const count = await this.db.transaction().execute(async (trx) => {
+        const checkpoint = await readCheckpoint(trx, projection);
+        const events = await this.options.store.readAll(checkpoint, this.batchSize, trx);
+        if (events.length === 0) return 0;
+        await projection.apply(trx, events, tables);
+        const last = events[events.length - 1];
+        const moved = await trx
+          .updateTable('projection_checkpoints')
+          .set({
+            transaction_id: last.transactionId,
+            position: last.position,
+            events_applied: sql`events_applied + ${events.length}` as never,
+            updated_at: sql`now()` as never,
+          })
+          .where('name', '=', projection.name)
+          .where('version', '=', projection.version)
+          .where(sql`transaction_id`, '=', sql`${checkpoint.transactionId}::xid8`)
+          .where('position', '=', checkpoint.position)
+          .executeTakeFirst();
+        if (moved.numUpdatedRows !== 1n) throw new CheckpointMovedError(ownerKey(projection));
+        return events.length;
+      });
+      if (count === 0) break;
+      applied += count;
+    }
+    return applied;
+  }
+
+  /** Makes a caught-up building version the live one and drops the version it replaces. */
+  private async trySwitch(projection: Projection): Promise<void> {
+    const retired = await this.db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(${REGISTRATION_LOCK_SPACE}, hashtext(${projection.name}))`.execute(
+        trx,
+      );
+      const old = await trx
+        .updateTable('projection_checkpoints')
+        .set({ status: 'retired', updated_at: sql`now()` as never })
+        .where('name', '=', projection.name)
+        .where('status', '=', 'live')
+        .returning(['version', 'tables'])
+        .execute();
+      await trx
+        .updateTable('projection_checkpoints')
+        .set({ status: 'live', updated_at: sql`now()` as never })
+        .where('name', '=', projection.name)
+        .where('version', '=', projection.version)
+        .execute();
+      await pointViews(trx, physicalTables(projection));
+      return old;
+    });
+    this.logger.info(
+      { projection: projection.name, version: projection.version },
+      'rebuilt projection is live',
+    );
+    for (const { version, tables } of retired) {
+      await this.dropRetired(projection.name, version, tables);
+    }
+  }
+
+  private async dropRetired(name: string, version: number, tables: string[]): Promise<void> {
+    const key = `${name}:${version}`;
+    // A runner still owning the old version drops its tables itself when it sees `retired`.
+    if (!(await this.tryOwn(key))) return;
+    try {
+      await this.dropTables(version, tables);
+    } finally {
+      await this.release(key);
+    }
+  }
+
+  private async dropTables(version: number, tables: string[]): Promise<void> {
+    for (const table of tables) {
+      await sql`drop table if exists ${sql.table(`${table}_v${version}`)}`.execute(this.db);
+    }
+  }
+
+  private wake(): void {
+    const wakers = this.wakers;
+    this.wakers = [];
+    for (const wake of wakers) wake();
+  }
+
+  private sleep(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, this.pollIntervalMs);
+      const waker = () => done();
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakers.push(waker);
+    });
+  }
+}
+
+function ownerKey(projection: Projection): string {
+  return `${projection.name}:${projection.version}`;
+}
+
+async function readCheckpoint(
+  trx: Transaction<{ projection_checkpoints: ProjectionCheckpointsTable }>,
+  projection: Projection,
+): Promise<Checkpoint> {
+  const row = await trx
+    .selectFrom('projection_checkpoints')
+    .select([sql<string>`transaction_id::text`.as('transaction_id'), 'position'])
+    .where('name', '=', projection.name)
+    .where('version', '=', projection.version)
+    .executeTakeFirstOrThrow();
+  return { transactionId: row.transaction_id, position: Number(row.position) };
+}
+
+async function pointViews(db: AnyDb, tables: Readonly<Record<string, string>>) {
+  for (const [logical, physical] of Object.entries(tables)) {
+    await sql`drop view if exists ${sql.table(logical)}`.execute(db);
+    await sql`create view ${sql.table(logical)} as select * from ${sql.table(physical)}`.execute(
+      db,
+    );
+  }
+}

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+
+const DEVELOPMENT_JWT_SECRET = 'accord-development-secret-not-for-production-use';
+
+const url = (protocols: readonly string[]) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol.replace(/:$/, ''));
+      } catch {
+        return false;
+      }
+    },
+    `must be a ${protocols.map((p) => `${p}://`).join(' or ')} URL`,
+  );
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce
+      .number({ message: 'must be a port number' })
+      .int('must be a whole number')
+      .min(0, 'must be between 0 and 65535')
+      .max(65535, 'must be between 0 and 65535')
+      .default(3000),
+    DATABASE_URL: url(['postgres', 'postgresql']).default(
+      'postgres://postgres@127.0.0.1:5432/accord',
+    ),
+    REDIS_URL: url(['redis', 'rediss']).default('redis://127.0.0.1:6379'),
+    REDIS_PREFIX: z.string().min(1).default('accord'),
+    SMTP_URL: url(['smtp', 'smtps']).optional(),
+    MAIL_FROM: z.string().min(3).default('Accord <reports@accord.invalid>'),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    PUBLIC_URL: url(['http', 'https']).optional(),
+    ACCORD_ADMIN_EMAIL: z.email('must be an e-mail address').optional(),
+    ACCORD_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+    OUTBOX_DIR: z.string().min(1).default('./outbox'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production' });
+    }
+  });
+
+export type AppConfig = Readonly<{
+  env: 'development' | 'test' | 'production';
+  port: number;
+  databaseUrl: string;
+  redisUrl: string;
+  redisPrefix: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  jwtSecret: string;
+  publicUrl: string;
+  admin: { email: string; password: string } | undefined;
+  logLevel: string;
+  outboxDir: string;
+}>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+  }
+}
+
+/** Reads the environment once; every process calls this before anything else starts. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`),
+    );
+  }
+  const c = parsed.data;
+  if (Boolean(c.ACCORD_ADMIN_EMAIL) !== Boolean(c.ACCORD_ADMIN_PASSWORD)) {
+    throw new ConfigError([
+      `${c.ACCORD_ADMIN_EMAIL ? 'ACCORD_ADMIN_PASSWORD' : 'ACCORD_ADMIN_EMAIL'} is required when the other is set`,
+    ]);
+  }
+  return {
+    env: c.NODE_ENV,
+    port: c.PORT,
+    databaseUrl: c.DATABASE_URL,
+    redisUrl: c.REDIS_URL,
+    redisPrefix: c.REDIS_PREFIX,
+    smtpUrl: c.SMTP_URL,
+    mailFrom: c.MAIL_FROM,
+    jwtSecret: c.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
+    publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
+    admin:
+      c.ACCORD_ADMIN_EMAIL && c.ACCORD_ADMIN_PASSWORD
+        ? { email: c.ACCORD_ADMIN_EMAIL, password: c.ACCORD_ADMIN_PASSWORD }
+        : undefined,
+    logLevel: c.LOG_LEVEL,
+    outboxDir: c.OUTBOX_DIR,
+  };
+}
+
+/** Loads the configuration or stops the process with one line naming what is wrong. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

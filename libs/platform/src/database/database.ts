@@ -1,0 +1,93 @@
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
+import { Client, Pool, types } from 'pg';
+import { migrations } from './migrations';
+
+const INT8 = 20;
+const DATE = 1082;
+
+/**
+ * int8 arrives as a number (positions and pence stay far below 2^53) and a SQL `date` stays the
+ * calendar-date string it is: turning it into a JS Date would shift it by the time zone.
+ */
+const typeParsers = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+    if (oid === INT8) return (value: string) => Number(value);
+    if (oid === DATE) return (value: string) => value;
+    return types.getTypeParser(oid, format);
+  }) as typeof types.getTypeParser,
+};
+
+export function createPool(databaseUrl: string, max = 10): Pool {
+  const pool = new Pool({ connectionString: databaseUrl, max, types: typeParsers });
+  // An idle connection dropped by the server is replaced on next use; without a listener the
+  // error would end the process.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+export function createKysely<T = unknown>(pool: Pool): Kysely<T> {
+  return new Kysely<T>({ dialect: new PostgresDialect({ pool }) });
+}
+
+export function createClient(databaseUrl: string): Client {
+  return new Client({ connectionString: databaseUrl, types: typeParsers });
+}
+
+const DUPLICATE_DATABASE = '42P04';
+const UNIQUE_VIOLATION = '23505';
+
+/** Creates the database named in the URL when it does not exist; safe when several processes race. */
+export async function ensureDatabase(databaseUrl: string): Promise<void> {
+  const target = new URL(databaseUrl);
+  const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
+  const maintenance = new URL(databaseUrl);
+  maintenance.pathname = '/postgres';
+  const client = new Client({ connectionString: maintenance.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (rowCount) return;
+    try {
+      await client.query(`create database "${name.replaceAll('"', '""')}"`);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code !== DUPLICATE_DATABASE && code !== UNIQUE_VIOLATION) throw error;
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+const MIGRATION_LOCK = 7_240_001;
+
+/**
+ * Applies every pending migration. A session advisory lock makes concurrent starts queue
+ * behind one another instead of racing on the migrator's own bookkeeping tables.
+ */
+export async function migrateToLatest(databaseUrl: string): Promise<string[]> {
+  const pool = createPool(databaseUrl, 1);
+  const db = createKysely(pool);
+  try {
+    return await db.connection().execute(async (conn) => {
+      await sql`select pg_advisory_lock(${MIGRATION_LOCK})`.execute(conn);
+      try {
+        const migrator = new Migrator({
+          db: conn,
+          provider: { getMigrations: async () => migrations },
+        });
+        const { error, results } = await migrator.migrateToLatest();
+        if (error) throw error;
+        return (results ?? []).map((r) => r.migrationName);
+      } finally {
+        await sql`select pg_advisory_unlock(${MIGRATION_LOCK})`.execute(conn);
+      }
+    });
+  } finally {
+    await db.destroy();
+  }
+}
+
+export async function prepareDatabase(databaseUrl: string): Promise<string[]> {
+  await ensureDatabase(databaseUrl);
+  return migrateToLatest(databaseUrl);
+}

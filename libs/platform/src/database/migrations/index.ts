@@ -1,0 +1,9 @@
+import type { Migration } from 'kysely';
+import * as eventStore from './20261123180000_event-store';
+import * as projections from './20261123180100_projection-checkpoints';
+
+/** Every migration, in order. Forward-only: a released migration is never edited. */
+export const migrations: Record<string, Migration> = {
+  '20261123180000_event-store': eventStore,
+  '20261123180100_projection-checkpoints': projections,
+};

@@ -1,0 +1,59 @@
+import { STATUS_CODES } from 'node:http';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import type { Response } from 'express';
+
+export type ErrorBody = {
+  statusCode: number;
+  error: string;
+  message: string;
+  details?: unknown;
+};
+
+/**
+ * Every error leaves as `{statusCode, error, message, details?}`; anything unexpected is a 500 that
+ * says nothing about the inside (the log line has it, under the request's correlation id).
+ */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = toErrorBody(exception);
+    if (body.statusCode >= 500) this.logger.error(exception);
+    if (!response.headersSent) response.status(body.statusCode).json(body);
+  }
+}
+
+export function errorBody(statusCode: number, message: string, details?: unknown): ErrorBody {
+  return {
+    statusCode,
+    error: STATUS_CODES[statusCode] ?? 'Error',
+    message,
+    ...(details === undefined ? {} : { details }),
+  };
+}
+
+function toErrorBody(exception: unknown): ErrorBody {
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const answer = exception.getResponse();
+    if (typeof answer === 'string') return errorBody(status, answer);
+    const { message, details } = answer as { message?: unknown; details?: unknown };
+    const text = Array.isArray(message) ? message.join('; ') : String(message ?? exception.message);
+    return errorBody(status, text, details);
+  }
+  const status = (exception as { status?: number; type?: string }).status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    // body-parser errors (malformed JSON, body too large) carry their own status.
+    return errorBody(status, (exception as Error).message);
+  }
+  return errorBody(HttpStatus.INTERNAL_SERVER_ERROR, 'Something went wrong on our side');
+}

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig } from '../config/config';
+
+export const CORRELATION_HEADER = 'x-correlation-id';
+const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The caller's correlation id when it is sane, else a new one; echoed on the response. */
+export function correlationIdOf(req: IncomingMessage, res: ServerResponse): string {
+  const given = req.headers[CORRELATION_HEADER];
+  const id = typeof given === 'string' && CORRELATION_ID.test(given) ? given : randomUUID();
+  res.setHeader('X-Correlation-Id', id);
+  return id;
+}
+
+/** Structured JSON logs; secrets never reach a log line. */
+@Module({})
+export class LoggingModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: LoggingModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            genReqId: correlationIdOf,
+            customProps: (req) => ({ correlationId: req.id }),
+            redact: {
+              paths: [
+                'req.headers.authorization',
+                'req.headers.cookie',
+                'res.headers["set-cookie"]',
+                '*.password',
+                '*.accessToken',
+                '*.passwordHash',
+              ],
+              censor: '[redacted]',
+            },
+            serializers: {
+              req: (req: { method: string; url: string }) => ({
+                method: req.method,
+                url: req.url?.split('?')[0],
+              }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
+            autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
+          },
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,3 @@
+export * from './database';
+export * from './stream-tally.projection';
+export * from './wait';
