@@ -32,7 +32,12 @@ describe('a projector killed with SIGKILL while catching up', () => {
   };
 
   const rows = async (table: string) =>
-    (await sql`select * from ${sql.table(table)} order by stream_id`.execute(database.db)).rows;
+    (
+      await sql<{
+        events: number;
+        out_of_order: number;
+      }>`select * from ${sql.table(table)} order by stream_id`.execute(database.db)
+    ).rows;
 
   beforeAll(async () => {
     database = await createTestDatabase();

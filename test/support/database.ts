@@ -3,7 +3,12 @@ import { Client, Pool } from 'pg';
 import { createKysely, createPool } from '../../libs/platform/src/database/database';
 import { AnyDb } from '../../libs/platform/src/database/db';
 
-export const TEMPLATE_DATABASE = 'accord_test_template';
+/** Set by the global setup: the id of this test run, shared by its workers. */
+export const RUN_ENV = 'ACCORD_TEST_RUN';
+
+export function templateDatabase(run: string): string {
+  return `accord_tpl_${run}`;
+}
 
 const SERVER = process.env.TEST_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
 
@@ -21,8 +26,11 @@ export type TestDatabase = {
 
 /** A fresh, migrated database for one test file, cloned from the run's template. */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `accord_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(`create database "${name}" template "${TEMPLATE_DATABASE}"`);
+  const run = process.env[RUN_ENV];
+  if (!run)
+    throw new Error(`${RUN_ENV} is unset: run tests through jest, whose global setup sets it`);
+  const name = `accord_t_${run}_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`create database "${name}" template "${templateDatabase(run)}"`);
   const url = serverUrl(name);
   const pool = createPool(url, 20);
   const db = createKysely(pool) as AnyDb;
@@ -38,11 +46,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
-async function adminQuery(text: string): Promise<void> {
+export async function adminQuery<R = unknown>(text: string, values: unknown[] = []): Promise<R[]> {
   const client = new Client({ connectionString: serverUrl('postgres') });
   await client.connect();
   try {
-    await client.query(text);
+    return (await client.query(text, values)).rows as R[];
   } finally {
     await client.end();
   }

@@ -1,0 +1,124 @@
+import type { CalendarDate } from '../calendar/calendar-date';
+import type { Pence } from '../money/pence';
+import type { DomainEvent } from '../shared/decider';
+import type { MeasureDirection, ServiceArea } from '../vocabularies/vocabularies';
+
+type EngagementIds = { partnershipId: string; engagementId: string };
+type MilestoneIds = EngagementIds & { milestoneId: string };
+
+export type EngagementOpened = DomainEvent<
+  'EngagementOpened',
+  EngagementIds & {
+    title: string;
+    serviceArea: ServiceArea;
+    startsOn: CalendarDate;
+    endsOn?: CalendarDate;
+    feePence: Pence;
+    savingsTargetPence?: Pence;
+    occurredOn: CalendarDate;
+  }
+>;
+
+export type EngagementFeeRevised = DomainEvent<
+  'EngagementFeeRevised',
+  EngagementIds & {
+    feePence: Pence;
+    previousFeePence: Pence;
+    reason?: string;
+    occurredOn: CalendarDate;
+  }
+>;
+
+export type MeasureBaseline = Readonly<{ value: number; asOf: CalendarDate }>;
+export type MeasureTarget = Readonly<{ value: number; by: CalendarDate }>;
+
+/** Carries the resolved name, unit and direction, catalogue or custom, so readers need no catalogue. */
+export type MeasureDefined = DomainEvent<
+  'MeasureDefined',
+  EngagementIds & {
+    measure: string;
+    name: string;
+    unit: string;
+    direction: MeasureDirection;
+    baseline: MeasureBaseline;
+    target: MeasureTarget;
+    occurredOn: CalendarDate;
+  }
+>;
+
+export type MeasureReadingRecorded = DomainEvent<
+  'MeasureReadingRecorded',
+  EngagementIds & {
+    measure: string;
+    value: number;
+    asOf: CalendarDate;
+    source?: string;
+    occurredOn: CalendarDate;
+  }
+>;
+
+export type MilestonePlanned = DomainEvent<
+  'MilestonePlanned',
+  MilestoneIds & { title: string; dueOn: CalendarDate; occurredOn: CalendarDate }
+>;
+
+export type MilestoneRescheduled = DomainEvent<
+  'MilestoneRescheduled',
+  MilestoneIds & {
+    dueOn: CalendarDate;
+    previousDueOn: CalendarDate;
+    reason: string;
+    occurredOn: CalendarDate;
+  }
+>;
+
+export type MilestoneAchieved = DomainEvent<
+  'MilestoneAchieved',
+  MilestoneIds & { achievedOn: CalendarDate; evidence?: string; occurredOn: CalendarDate }
+>;
+
+export type MilestoneSignedOff = DomainEvent<
+  'MilestoneSignedOff',
+  MilestoneIds & { note?: string; occurredOn: CalendarDate }
+>;
+
+export type MilestoneCancelled = DomainEvent<
+  'MilestoneCancelled',
+  MilestoneIds & { reason: string; occurredOn: CalendarDate }
+>;
+
+export type EngagementClosed = DomainEvent<
+  'EngagementClosed',
+  EngagementIds & { occurredOn: CalendarDate }
+>;
+
+export type EngagementEvent =
+  | EngagementOpened
+  | EngagementFeeRevised
+  | MeasureDefined
+  | MeasureReadingRecorded
+  | MilestonePlanned
+  | MilestoneRescheduled
+  | MilestoneAchieved
+  | MilestoneSignedOff
+  | MilestoneCancelled
+  | EngagementClosed;
+
+const TYPES: Record<EngagementEvent['type'], true> = {
+  EngagementOpened: true,
+  EngagementFeeRevised: true,
+  MeasureDefined: true,
+  MeasureReadingRecorded: true,
+  MilestonePlanned: true,
+  MilestoneRescheduled: true,
+  MilestoneAchieved: true,
+  MilestoneSignedOff: true,
+  MilestoneCancelled: true,
+  EngagementClosed: true,
+};
+
+export const ENGAGEMENT_EVENT_TYPES = Object.keys(TYPES) as readonly EngagementEvent['type'][];
+
+export function isEngagementEvent(event: Readonly<{ type: string }>): event is EngagementEvent {
+  return Object.hasOwn(TYPES, event.type);
+}

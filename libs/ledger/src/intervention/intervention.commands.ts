@@ -1,0 +1,98 @@
+import type { CalendarDate } from '../calendar/calendar-date';
+import type { Pence } from '../money/pence';
+import type { DomainCommand } from '../shared/decider';
+import type {
+  CapacityKind,
+  InterventionCategory,
+  Recurrence,
+  SavingKind,
+} from '../vocabularies/vocabularies';
+
+export type LogIntervention = DomainCommand<
+  'LogIntervention',
+  {
+    engagementId: string;
+    interventionId: string;
+    title: string;
+    category: InterventionCategory;
+    startedOn: CalendarDate;
+    description?: string;
+  }
+>;
+
+export type ClaimSaving = DomainCommand<
+  'ClaimSaving',
+  {
+    interventionId: string;
+    savingId: string;
+    amountPence: Pence;
+    kind: SavingKind;
+    recurrence: Recurrence;
+    startsOn: CalendarDate;
+    endsOn?: CalendarDate;
+    basis: string;
+  }
+>;
+
+export type VerifySaving = DomainCommand<
+  'VerifySaving',
+  { interventionId: string; savingId: string; note?: string }
+>;
+
+export type DisputeSaving = DomainCommand<
+  'DisputeSaving',
+  { interventionId: string; savingId: string; reason: string }
+>;
+
+export type ReviseSaving = DomainCommand<
+  'ReviseSaving',
+  { interventionId: string; savingId: string; amountPence: Pence; reason: string }
+>;
+
+export type WithdrawSaving = DomainCommand<
+  'WithdrawSaving',
+  { interventionId: string; savingId: string; reason: string }
+>;
+
+/** `unit` is required for kind `other` and ignored otherwise. */
+export type AddCapacity = DomainCommand<
+  'AddCapacity',
+  {
+    interventionId: string;
+    capacityId: string;
+    kind: CapacityKind;
+    quantity: number;
+    unit?: string;
+    startsOn: CalendarDate;
+    endsOn?: CalendarDate;
+  }
+>;
+
+export type EndCapacity = DomainCommand<
+  'EndCapacity',
+  { interventionId: string; capacityId: string; endsOn: CalendarDate }
+>;
+
+/** Without `completedOn`, it completes today. */
+export type CompleteIntervention = DomainCommand<
+  'CompleteIntervention',
+  { interventionId: string; completedOn?: CalendarDate }
+>;
+
+/** Without `stoppedOn`, it stops today. */
+export type StopIntervention = DomainCommand<
+  'StopIntervention',
+  { interventionId: string; stoppedOn?: CalendarDate; reason: string }
+>;
+
+export type InterventionCommand =
+  | LogIntervention
+  | ClaimSaving
+  | VerifySaving
+  | DisputeSaving
+  | ReviseSaving
+  | WithdrawSaving
+  | AddCapacity
+  | EndCapacity
+  | CompleteIntervention
+  | StopIntervention;

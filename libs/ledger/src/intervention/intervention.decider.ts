@@ -1,0 +1,550 @@
+import type { CalendarDate } from '../calendar/calendar-date';
+import {
+  assertEngagementOpen,
+  type EngagementState,
+  existingEngagement,
+} from '../engagement/engagement.decider';
+import type { Pence } from '../money/pence';
+import { assertNever, type Decider, ifPresent, requireParent } from '../shared/decider';
+import type { DecisionContext } from '../shared/decision-context';
+import { conflict, notFound } from '../shared/domain-error';
+import {
+  assertValid,
+  calendarDate,
+  dateAfter,
+  dateOnOrAfter,
+  notInFuture,
+  oneOf,
+  optionalCalendarDate,
+  optionalText,
+  positiveNumber,
+  problem,
+  requiredId,
+  requiredText,
+  savingPence,
+} from '../shared/validation';
+import {
+  CAPACITY_KINDS,
+  CAPACITY_UNITS,
+  INTERVENTION_CATEGORIES,
+  RECURRENCES,
+  SAVING_KINDS,
+} from '../vocabularies/vocabularies';
+import type {
+  AddCapacity,
+  ClaimSaving,
+  CompleteIntervention,
+  DisputeSaving,
+  EndCapacity,
+  InterventionCommand,
+  LogIntervention,
+  ReviseSaving,
+  StopIntervention,
+  VerifySaving,
+  WithdrawSaving,
+} from './intervention.commands';
+import type { InterventionEvent } from './intervention.events';
+
+/**
+ * `claimed` → `verified` | `disputed`; a revision returns either to `claimed`; anything may be
+ * `withdrawn`, after which nothing more happens to it.
+ */
+export type SavingStatus = 'claimed' | 'verified' | 'disputed' | 'withdrawn';
+
+export type Saving = Readonly<{ savingId: string; status: SavingStatus; amountPence: Pence }>;
+
+export type Capacity = Readonly<{
+  capacityId: string;
+  startsOn: CalendarDate;
+  endsOn?: CalendarDate;
+}>;
+
+export type InterventionStatus = 'active' | 'completed' | 'stopped';
+
+export type Intervention = Readonly<{
+  status: InterventionStatus;
+  partnershipId: string;
+  engagementId: string;
+  interventionId: string;
+  startedOn: CalendarDate;
+  savings: ReadonlyMap<string, Saving>;
+  capacity: ReadonlyMap<string, Capacity>;
+}>;
+
+export type InterventionState = Readonly<{ status: 'unlogged' }> | Intervention;
+
+/** Logging an intervention needs its engagement's state: a closed engagement takes no new work. */
+export type InterventionContext = DecisionContext & Readonly<{ engagement?: EngagementState }>;
+
+export const initialInterventionState = (): InterventionState => ({ status: 'unlogged' });
+
+export function evolveIntervention(
+  state: InterventionState,
+  event: InterventionEvent,
+): InterventionState {
+  if (event.type === 'InterventionLogged') {
+    return {
+      status: 'active',
+      partnershipId: event.data.partnershipId,
+      engagementId: event.data.engagementId,
+      interventionId: event.data.interventionId,
+      startedOn: event.data.startedOn,
+      savings: new Map(),
+      capacity: new Map(),
+    };
+  }
+  if (state.status === 'unlogged') return state;
+  const { type, data } = event;
+  switch (type) {
+    case 'SavingClaimed':
+      return {
+        ...state,
+        savings: withEntry(state.savings, data.savingId, {
+          savingId: data.savingId,
+          status: 'claimed',
+          amountPence: data.amountPence,
+        }),
+      };
+    case 'SavingVerified':
+      return updateSaving(state, data.savingId, (s) => ({ ...s, status: 'verified' }));
+    case 'SavingDisputed':
+      return updateSaving(state, data.savingId, (s) => ({ ...s, status: 'disputed' }));
+    case 'SavingRevised':
+      return updateSaving(state, data.savingId, (s) => ({
+        ...s,
+        status: 'claimed',
+        amountPence: data.amountPence,
+      }));
+    case 'SavingWithdrawn':
+      return updateSaving(state, data.savingId, (s) => ({ ...s, status: 'withdrawn' }));
+    case 'CapacityAdded':
+      return {
+        ...state,
+        capacity: withEntry(state.capacity, data.capacityId, {
+          capacityId: data.capacityId,
+          startsOn: data.startsOn,
+          ...ifPresent('endsOn', data.endsOn),
+        }),
+      };
+    case 'CapacityEnded': {
+      const capacity = state.capacity.get(data.capacityId);
+      if (capacity === undefined) return state;
+      return {
+        ...state,
+        capacity: withEntry(state.capacity, data.capacityId, { ...capacity, endsOn: data.endsOn }),
+      };
+    }
+    case 'InterventionCompleted':
+      return { ...state, status: 'completed' };
+    case 'InterventionStopped':
+      return { ...state, status: 'stopped' };
+    default:
+      return assertNever(type);
+  }
+}
+
+function withEntry<V>(map: ReadonlyMap<string, V>, key: string, value: V): ReadonlyMap<string, V> {
+  return new Map(map).set(key, value);
+}
+
+function updateSaving(
+  state: Intervention,
+  savingId: string,
+  change: (saving: Saving) => Saving,
+): Intervention {
+  const saving = state.savings.get(savingId);
+  if (saving === undefined) return state;
+  return { ...state, savings: withEntry(state.savings, savingId, change(saving)) };
+}
+
+export function decideIntervention(
+  command: InterventionCommand,
+  state: InterventionState,
+  context: InterventionContext,
+): InterventionEvent[] {
+  const { type } = command;
+  switch (type) {
+    case 'LogIntervention':
+      return logIntervention(command, state, context);
+    case 'ClaimSaving':
+      return claimSaving(command, state);
+    case 'VerifySaving':
+      return verifySaving(command, state, context);
+    case 'DisputeSaving':
+      return disputeSaving(command, state, context);
+    case 'ReviseSaving':
+      return reviseSaving(command, state, context);
+    case 'WithdrawSaving':
+      return withdrawSaving(command, state, context);
+    case 'AddCapacity':
+      return addCapacity(command, state);
+    case 'EndCapacity':
+      return endCapacity(command, state);
+    case 'CompleteIntervention':
+      return completeIntervention(command, state, context);
+    case 'StopIntervention':
+      return stopIntervention(command, state, context);
+    default:
+      return assertNever(type);
+  }
+}
+
+export const interventionDecider: Decider<
+  InterventionCommand,
+  InterventionEvent,
+  InterventionState,
+  InterventionContext
+> = {
+  initialState: initialInterventionState,
+  evolve: evolveIntervention,
+  decide: decideIntervention,
+};
+
+function logIntervention(
+  { data }: LogIntervention,
+  state: InterventionState,
+  context: InterventionContext,
+): InterventionEvent[] {
+  const engagement = existingEngagement(
+    requireParent(context.engagement, 'engagement'),
+    data.engagementId,
+  );
+  assertValid([
+    requiredId('interventionId', data.interventionId),
+    requiredText('title', data.title),
+    oneOf('category', data.category, INTERVENTION_CATEGORIES),
+    calendarDate('startedOn', data.startedOn),
+    optionalText('description', data.description),
+  ]);
+  if (state.status !== 'unlogged') {
+    throw conflict('intervention.already_exists', 'The intervention has already been logged', {
+      interventionId: data.interventionId,
+    });
+  }
+  assertEngagementOpen(engagement);
+  return [
+    {
+      type: 'InterventionLogged',
+      data: {
+        partnershipId: engagement.partnershipId,
+        engagementId: engagement.engagementId,
+        interventionId: data.interventionId,
+        title: data.title,
+        category: data.category,
+        startedOn: data.startedOn,
+        ...ifPresent('description', data.description),
+        occurredOn: data.startedOn,
+      },
+    },
+  ];
+}
+
+/** A one-off counts once, on its start, so an end date would mean nothing. */
+function claimSaving({ data }: ClaimSaving, state: InterventionState): InterventionEvent[] {
+  const intervention = existingIntervention(state, data.interventionId);
+  assertValid([
+    requiredId('savingId', data.savingId),
+    savingPence('amountPence', data.amountPence),
+    oneOf('kind', data.kind, SAVING_KINDS),
+    oneOf('recurrence', data.recurrence, RECURRENCES),
+    calendarDate('startsOn', data.startsOn),
+    optionalCalendarDate('endsOn', data.endsOn),
+    dateAfter('endsOn', data.endsOn, 'startsOn', data.startsOn),
+    data.recurrence === 'one_off' && data.endsOn !== undefined
+      ? problem('endsOn', 'not_allowed', 'A one-off saving has no end date')
+      : undefined,
+    requiredText('basis', data.basis),
+  ]);
+  assertActive(intervention);
+  if (intervention.savings.has(data.savingId)) {
+    throw conflict('saving.already_exists', 'The saving has already been claimed', {
+      savingId: data.savingId,
+    });
+  }
+  return [
+    {
+      type: 'SavingClaimed',
+      data: {
+        ...idsOf(intervention),
+        savingId: data.savingId,
+        amountPence: data.amountPence,
+        kind: data.kind,
+        recurrence: data.recurrence,
+        startsOn: data.startsOn,
+        ...ifPresent('endsOn', data.endsOn),
+        basis: data.basis,
+        occurredOn: data.startsOn,
+      },
+    },
+  ];
+}
+
+/** The council's verdict on a saving; the intervention's own status does not matter. */
+function verifySaving(
+  { data }: VerifySaving,
+  state: InterventionState,
+  { today }: InterventionContext,
+): InterventionEvent[] {
+  const intervention = existingIntervention(state, data.interventionId);
+  const saving = existingSaving(intervention, data.savingId);
+  assertValid([optionalText('note', data.note)]);
+  assertClaimed(saving);
+  return [
+    {
+      type: 'SavingVerified',
+      data: {
+        ...idsOf(intervention),
+        savingId: saving.savingId,
+        amountPence: saving.amountPence,
+        ...ifPresent('note', data.note),
+        occurredOn: today,
+      },
+    },
+  ];
+}
+
+function disputeSaving(
+  { data }: DisputeSaving,
+  state: InterventionState,
+  { today }: InterventionContext,
+): InterventionEvent[] {
+  const intervention = existingIntervention(state, data.interventionId);
+  const saving = existingSaving(intervention, data.savingId);
+  assertValid([requiredText('reason', data.reason)]);
+  assertClaimed(saving);
+  return [
+    {
+      type: 'SavingDisputed',
+      data: {
+        ...idsOf(intervention),
+        savingId: saving.savingId,
+        amountPence: saving.amountPence,
+        reason: data.reason,
+        occurredOn: today,
+      },
+    },
+  ];
+}
+
+/** Any live saving may be revised; the council then judges the new figure afresh. */
+function reviseSaving(
+  { data }: ReviseSaving,
+  state: InterventionState,
+  { today }: InterventionContext,
+): InterventionEvent[] {
+  const intervention = existingIntervention(state, data.interventionId);
+  const saving = existingSaving(intervention, data.savingId);
+  assertValid([savingPence('amountPence', data.amountPence), requiredText('reason', data.reason)]);
+  assertNotWithdrawn(saving);
+  return [
+    {
+      type: 'SavingRevised',
+      data: {
+        ...idsOf(intervention),
+        savingId: saving.savingId,
+        amountPence: data.amountPence,
+        previousAmountPence: saving.amountPence,
+        reason: data.reason,
+        occurredOn: today,
+      },
+    },
+  ];
+}
+
+function withdrawSaving(
+  { data }: WithdrawSaving,
+  state: InterventionState,
+  { today }: InterventionContext,
+): InterventionEvent[] {
+  const intervention = existingIntervention(state, data.interventionId);
+  const saving = existingSaving(intervention, data.savingId);
+  assertValid([requiredText('reason', data.reason)]);
+  assertNotWithdrawn(saving);
+  return [
+    {
+      type: 'SavingWithdrawn',
+      data: {
+        ...idsOf(intervention),
+        savingId: saving.savingId,
+        reason: data.reason,
+        occurredOn: today,
+      },
+    },
+  ];
+}
+
+function addCapacity({ data }: AddCapacity, state: InterventionState): InterventionEvent[] {
+  const intervention = existingIntervention(state, data.interventionId);
+  assertValid([
+    requiredId('capacityId', data.capacityId),
+    oneOf('kind', data.kind, CAPACITY_KINDS),
+    positiveNumber('quantity', data.quantity),
+    data.kind === 'other' ? requiredText('unit', data.unit) : undefined,
+    calendarDate('startsOn', data.startsOn),
+    optionalCalendarDate('endsOn', data.endsOn),
+    dateAfter('endsOn', data.endsOn, 'startsOn', data.startsOn),
+  ]);
+  assertActive(intervention);
+  if (intervention.capacity.has(data.capacityId)) {
+    throw conflict('capacity.already_exists', 'The capacity has already been added', {
+      capacityId: data.capacityId,
+    });
+  }
+  return [
+    {
+      type: 'CapacityAdded',
+      data: {
+        ...idsOf(intervention),
+        capacityId: data.capacityId,
+        kind: data.kind,
+        quantity: data.quantity,
+        unit: data.kind === 'other' ? (data.unit as string) : CAPACITY_UNITS[data.kind],
+        startsOn: data.startsOn,
+        ...ifPresent('endsOn', data.endsOn),
+        occurredOn: data.startsOn,
+      },
+    },
+  ];
+}
+
+/**
+ * Capacity with an end date, given when added or since, has ended. Ending stays possible on a
+ * completed or stopped intervention: that is when its capacity is most often withdrawn.
+ */
+function endCapacity({ data }: EndCapacity, state: InterventionState): InterventionEvent[] {
+  const intervention = existingIntervention(state, data.interventionId);
+  const capacity = intervention.capacity.get(data.capacityId);
+  if (capacity === undefined) {
+    throw notFound('capacity.not_found', 'No such capacity in this intervention', {
+      capacityId: data.capacityId,
+    });
+  }
+  assertValid([
+    calendarDate('endsOn', data.endsOn),
+    dateAfter('endsOn', data.endsOn, 'startsOn', capacity.startsOn),
+  ]);
+  if (capacity.endsOn !== undefined) {
+    throw conflict('capacity.already_ended', `The capacity already ends on ${capacity.endsOn}`, {
+      capacityId: capacity.capacityId,
+      endsOn: capacity.endsOn,
+    });
+  }
+  return [
+    {
+      type: 'CapacityEnded',
+      data: {
+        ...idsOf(intervention),
+        capacityId: capacity.capacityId,
+        endsOn: data.endsOn,
+        occurredOn: data.endsOn,
+      },
+    },
+  ];
+}
+
+function completeIntervention(
+  { data }: CompleteIntervention,
+  state: InterventionState,
+  { today }: InterventionContext,
+): InterventionEvent[] {
+  const intervention = existingIntervention(state, data.interventionId);
+  const completedOn = data.completedOn ?? today;
+  assertValid(endDateChecks('completedOn', completedOn, intervention, today));
+  assertActive(intervention);
+  return [
+    {
+      type: 'InterventionCompleted',
+      data: { ...idsOf(intervention), completedOn, occurredOn: completedOn },
+    },
+  ];
+}
+
+function stopIntervention(
+  { data }: StopIntervention,
+  state: InterventionState,
+  { today }: InterventionContext,
+): InterventionEvent[] {
+  const intervention = existingIntervention(state, data.interventionId);
+  const stoppedOn = data.stoppedOn ?? today;
+  assertValid([
+    ...endDateChecks('stoppedOn', stoppedOn, intervention, today),
+    requiredText('reason', data.reason),
+  ]);
+  assertActive(intervention);
+  return [
+    {
+      type: 'InterventionStopped',
+      data: { ...idsOf(intervention), stoppedOn, reason: data.reason, occurredOn: stoppedOn },
+    },
+  ];
+}
+
+/** An intervention ends on a day that has come, and not before it started. */
+function endDateChecks(
+  field: string,
+  value: CalendarDate,
+  intervention: Intervention,
+  today: CalendarDate,
+) {
+  return [
+    calendarDate(field, value),
+    dateOnOrAfter(field, value, 'startedOn', intervention.startedOn),
+    notInFuture(field, value, today),
+  ];
+}
+
+function idsOf(intervention: Intervention) {
+  return {
+    partnershipId: intervention.partnershipId,
+    engagementId: intervention.engagementId,
+    interventionId: intervention.interventionId,
+  };
+}
+
+export function existingIntervention(
+  state: InterventionState,
+  interventionId: string,
+): Intervention {
+  if (state.status === 'unlogged' || state.interventionId !== interventionId) {
+    throw notFound('intervention.not_found', 'No such intervention', { interventionId });
+  }
+  return state;
+}
+
+/** A completed or stopped intervention takes no new savings or capacity. */
+function assertActive(intervention: Intervention): void {
+  if (intervention.status !== 'active') {
+    throw conflict('intervention.not_active', `The intervention is ${intervention.status}`, {
+      interventionId: intervention.interventionId,
+      status: intervention.status,
+    });
+  }
+}
+
+function existingSaving(intervention: Intervention, savingId: string): Saving {
+  const saving = intervention.savings.get(savingId);
+  if (saving === undefined) {
+    throw notFound('saving.not_found', 'No such saving in this intervention', { savingId });
+  }
+  return saving;
+}
+
+function assertNotWithdrawn(saving: Saving): void {
+  if (saving.status === 'withdrawn') {
+    throw conflict('saving.withdrawn', 'The saving has been withdrawn', {
+      savingId: saving.savingId,
+      status: saving.status,
+    });
+  }
+}
+
+/** Only a claim awaiting the council's verdict can be verified or disputed. */
+function assertClaimed(saving: Saving): void {
+  assertNotWithdrawn(saving);
+  if (saving.status !== 'claimed') {
+    throw conflict('saving.not_claimed', `The saving is ${saving.status}, not claimed`, {
+      savingId: saving.savingId,
+      status: saving.status,
+    });
+  }
+}

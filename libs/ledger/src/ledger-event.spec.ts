@@ -1,0 +1,29 @@
+import { isEngagementEvent } from './engagement/engagement.events';
+import { isInterventionEvent } from './intervention/intervention.events';
+import { isLedgerEvent, LEDGER_EVENT_TYPES } from './ledger-event';
+import { isPartnershipEvent } from './partnership/partnership.events';
+
+describe('ledger events', () => {
+  it('are the 24 types of SPEC §2, each once', () => {
+    expect(LEDGER_EVENT_TYPES).toHaveLength(24);
+    expect(new Set(LEDGER_EVENT_TYPES).size).toBe(24);
+  });
+
+  it('each belong to one aggregate', () => {
+    for (const type of LEDGER_EVENT_TYPES) {
+      const owners = [isPartnershipEvent, isEngagementEvent, isInterventionEvent].filter((is) =>
+        is({ type }),
+      );
+      expect(owners).toHaveLength(1);
+    }
+    expect(isPartnershipEvent({ type: 'MonthlyReportSent' })).toBe(true);
+    expect(isEngagementEvent({ type: 'MilestoneSignedOff' })).toBe(true);
+    expect(isInterventionEvent({ type: 'CapacityEnded' })).toBe(true);
+  });
+
+  it('are told from anything else', () => {
+    expect(isLedgerEvent({ type: 'SavingClaimed' })).toBe(true);
+    expect(isLedgerEvent({ type: 'UserCreated' })).toBe(false);
+    expect(isPartnershipEvent({ type: 'toString' })).toBe(false);
+  });
+});

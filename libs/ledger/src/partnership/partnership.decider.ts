@@ -1,0 +1,240 @@
+import type { CalendarDate } from '../calendar/calendar-date';
+import type { Month } from '../calendar/month';
+import { assertNever, type Decider } from '../shared/decider';
+import type { DecisionContext } from '../shared/decision-context';
+import { conflict, notFound } from '../shared/domain-error';
+import {
+  assertValid,
+  type Check,
+  calendarDate,
+  email,
+  month,
+  problem,
+  requiredId,
+  requiredText,
+  timestamp,
+} from '../shared/validation';
+import type {
+  ClosePartnership,
+  FormPartnership,
+  PartnershipCommand,
+  RecordMonthlyReportSent,
+  SetReportRecipients,
+} from './partnership.commands';
+import type { PartnershipEvent, ReportRecipient } from './partnership.events';
+
+export type Partnership = Readonly<{
+  status: 'open' | 'closed';
+  partnershipId: string;
+  consultancyId: string;
+  councilId: string;
+  startsOn: CalendarDate;
+  recipients: readonly ReportRecipient[];
+  reportedMonths: readonly Month[];
+}>;
+
+export type PartnershipState = Readonly<{ status: 'unformed' }> | Partnership;
+
+export const initialPartnershipState = (): PartnershipState => ({ status: 'unformed' });
+
+export function evolvePartnership(
+  state: PartnershipState,
+  event: PartnershipEvent,
+): PartnershipState {
+  const { type, data } = event;
+  switch (type) {
+    case 'PartnershipFormed':
+      return {
+        status: 'open',
+        partnershipId: data.partnershipId,
+        consultancyId: data.consultancyId,
+        councilId: data.councilId,
+        startsOn: data.startsOn,
+        recipients: [],
+        reportedMonths: [],
+      };
+    case 'ReportRecipientsSet':
+      return state.status === 'unformed' ? state : { ...state, recipients: data.recipients };
+    case 'PartnershipClosed':
+      return state.status === 'unformed' ? state : { ...state, status: 'closed' };
+    case 'MonthlyReportSent':
+      return state.status === 'unformed'
+        ? state
+        : { ...state, reportedMonths: [...state.reportedMonths, data.month] };
+    default:
+      return assertNever(type);
+  }
+}
+
+export function decidePartnership(
+  command: PartnershipCommand,
+  state: PartnershipState,
+  context: DecisionContext,
+): PartnershipEvent[] {
+  const { type } = command;
+  switch (type) {
+    case 'FormPartnership':
+      return formPartnership(command, state);
+    case 'SetReportRecipients':
+      return setReportRecipients(command, state, context);
+    case 'ClosePartnership':
+      return closePartnership(command, state, context);
+    case 'RecordMonthlyReportSent':
+      return recordMonthlyReportSent(command, state, context);
+    default:
+      return assertNever(type);
+  }
+}
+
+export const partnershipDecider: Decider<
+  PartnershipCommand,
+  PartnershipEvent,
+  PartnershipState,
+  DecisionContext
+> = {
+  initialState: initialPartnershipState,
+  evolve: evolvePartnership,
+  decide: decidePartnership,
+};
+
+function formPartnership({ data }: FormPartnership, state: PartnershipState): PartnershipEvent[] {
+  assertValid([
+    requiredId('partnershipId', data.partnershipId),
+    requiredId('consultancyId', data.consultancyId),
+    requiredId('councilId', data.councilId),
+    requiredText('name', data.name),
+    calendarDate('startsOn', data.startsOn),
+  ]);
+  if (state.status !== 'unformed') {
+    throw conflict('partnership.already_exists', 'The partnership has already been formed', {
+      partnershipId: data.partnershipId,
+    });
+  }
+  return [
+    {
+      type: 'PartnershipFormed',
+      data: {
+        partnershipId: data.partnershipId,
+        consultancyId: data.consultancyId,
+        councilId: data.councilId,
+        name: data.name,
+        startsOn: data.startsOn,
+        occurredOn: data.startsOn,
+      },
+    },
+  ];
+}
+
+function setReportRecipients(
+  { data }: SetReportRecipients,
+  state: PartnershipState,
+  { today }: DecisionContext,
+): PartnershipEvent[] {
+  const partnership = existingPartnership(state, data.partnershipId);
+  assertValid(recipientChecks('recipients', data.recipients));
+  assertPartnershipOpen(partnership);
+  return [
+    {
+      type: 'ReportRecipientsSet',
+      data: {
+        partnershipId: partnership.partnershipId,
+        recipients: data.recipients.map(({ email, name }) => ({ email, name })),
+        occurredOn: today,
+      },
+    },
+  ];
+}
+
+function closePartnership(
+  { data }: ClosePartnership,
+  state: PartnershipState,
+  { today }: DecisionContext,
+): PartnershipEvent[] {
+  const partnership = existingPartnership(state, data.partnershipId);
+  if (partnership.status === 'closed') {
+    throw conflict('partnership.already_closed', 'The partnership is already closed', {
+      partnershipId: partnership.partnershipId,
+    });
+  }
+  return [
+    {
+      type: 'PartnershipClosed',
+      data: { partnershipId: partnership.partnershipId, occurredOn: today },
+    },
+  ];
+}
+
+/**
+ * Recorded even for a partnership closed since the report was queued: the e-mail went, and the
+ * ledger must say so. A month is recorded once, the backstop against a second send.
+ */
+function recordMonthlyReportSent(
+  { data }: RecordMonthlyReportSent,
+  state: PartnershipState,
+  { today }: DecisionContext,
+): PartnershipEvent[] {
+  const partnership = existingPartnership(state, data.partnershipId);
+  assertValid([
+    month('month', data.month),
+    requiredId('messageId', data.messageId),
+    timestamp('knownAt', data.knownAt),
+    ...recipientChecks('recipients', data.recipients),
+    data.recipients?.length === 0
+      ? problem('recipients', 'required', 'A sent report has at least one recipient')
+      : undefined,
+  ]);
+  if (partnership.reportedMonths.includes(data.month)) {
+    throw conflict('report.already_sent', `The report for ${data.month} has already been sent`, {
+      partnershipId: partnership.partnershipId,
+      month: data.month,
+    });
+  }
+  return [
+    {
+      type: 'MonthlyReportSent',
+      data: {
+        partnershipId: partnership.partnershipId,
+        month: data.month,
+        recipients: data.recipients.map(({ email, name }) => ({ email, name })),
+        messageId: data.messageId,
+        knownAt: data.knownAt,
+        occurredOn: today,
+      },
+    },
+  ];
+}
+
+function recipientChecks(field: string, recipients: unknown): Check[] {
+  if (!Array.isArray(recipients)) {
+    return [problem(field, 'required', `${field} must be a list of {email, name}`)];
+  }
+  const seen = new Set<string>();
+  return recipients.flatMap((recipient: Partial<ReportRecipient> | undefined, index) => {
+    const at = `${field}[${index}]`;
+    const address = typeof recipient?.email === 'string' ? recipient.email.toLowerCase() : '';
+    const duplicate = address !== '' && seen.has(address);
+    seen.add(address);
+    return [
+      email(`${at}.email`, recipient?.email),
+      duplicate
+        ? problem(`${at}.email`, 'duplicate', `${recipient?.email} is listed more than once`)
+        : undefined,
+      requiredText(`${at}.name`, recipient?.name),
+    ];
+  });
+}
+
+export function existingPartnership(state: PartnershipState, partnershipId: string): Partnership {
+  if (state.status === 'unformed' || state.partnershipId !== partnershipId) {
+    throw notFound('partnership.not_found', 'No such partnership', { partnershipId });
+  }
+  return state;
+}
+
+export function assertPartnershipOpen(partnership: Partnership): void {
+  if (partnership.status === 'closed') {
+    throw conflict('partnership.closed', 'The partnership is closed', {
+      partnershipId: partnership.partnershipId,
+    });
+  }
+}

@@ -1,0 +1,60 @@
+import type { CalendarDate } from '../calendar/calendar-date';
+import type { Month } from '../calendar/month';
+import type { DomainEvent } from '../shared/decider';
+
+export type ReportRecipient = Readonly<{ email: string; name: string }>;
+
+export type PartnershipFormed = DomainEvent<
+  'PartnershipFormed',
+  {
+    partnershipId: string;
+    consultancyId: string;
+    councilId: string;
+    name: string;
+    startsOn: CalendarDate;
+    occurredOn: CalendarDate;
+  }
+>;
+
+/** Replaces the whole list; an empty list stops the monthly report. */
+export type ReportRecipientsSet = DomainEvent<
+  'ReportRecipientsSet',
+  { partnershipId: string; recipients: readonly ReportRecipient[]; occurredOn: CalendarDate }
+>;
+
+export type PartnershipClosed = DomainEvent<
+  'PartnershipClosed',
+  { partnershipId: string; occurredOn: CalendarDate }
+>;
+
+export type MonthlyReportSent = DomainEvent<
+  'MonthlyReportSent',
+  {
+    partnershipId: string;
+    month: Month;
+    recipients: readonly ReportRecipient[];
+    messageId: string;
+    /** The system time the report was composed as of, so that it can be reproduced exactly. */
+    knownAt: string;
+    occurredOn: CalendarDate;
+  }
+>;
+
+export type PartnershipEvent =
+  | PartnershipFormed
+  | ReportRecipientsSet
+  | PartnershipClosed
+  | MonthlyReportSent;
+
+const TYPES: Record<PartnershipEvent['type'], true> = {
+  PartnershipFormed: true,
+  ReportRecipientsSet: true,
+  PartnershipClosed: true,
+  MonthlyReportSent: true,
+};
+
+export const PARTNERSHIP_EVENT_TYPES = Object.keys(TYPES) as readonly PartnershipEvent['type'][];
+
+export function isPartnershipEvent(event: Readonly<{ type: string }>): event is PartnershipEvent {
+  return Object.hasOwn(TYPES, event.type);
+}

@@ -1,0 +1,56 @@
+/**
+ * How the edge should answer: `invalid` → 400, `conflict` → 409, `not_found` → 404.
+ * The domain names the kind, never the status code. Deciders check in that order of discovery:
+ * first that what the command names exists, then that its input is good, and only then whether
+ * the rules allow it now — so a client fixes a typo before it learns of a conflict.
+ */
+export type DomainErrorKind = 'invalid' | 'conflict' | 'not_found';
+
+export type FieldProblem = Readonly<{
+  field: string;
+  code: string;
+  message: string;
+}>;
+
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+
+  constructor(
+    readonly kind: DomainErrorKind,
+    readonly code: string,
+    message: string,
+    readonly details?: Readonly<Record<string, unknown>>,
+  ) {
+    super(message);
+  }
+}
+
+export const INVALID_INPUT = 'invalid_input';
+
+/** One error naming every bad field, so a client can correct them all in one go. */
+export function invalidInput(problems: readonly FieldProblem[]): DomainError {
+  const fields = problems.map((problem) => problem.field).join(', ');
+  return new DomainError('invalid', INVALID_INPUT, `Invalid input: ${fields}`, {
+    fields: problems,
+  });
+}
+
+export function conflict(
+  code: string,
+  message: string,
+  details?: Readonly<Record<string, unknown>>,
+): DomainError {
+  return new DomainError('conflict', code, message, details);
+}
+
+export function notFound(
+  code: string,
+  message: string,
+  details?: Readonly<Record<string, unknown>>,
+): DomainError {
+  return new DomainError('not_found', code, message, details);
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}
