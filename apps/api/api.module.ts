@@ -1,4 +1,5 @@
 import { EventStoreModule } from '@accord/event-store';
+import { IdentityModule } from '@accord/identity';
 import {
   AppConfig,
   ConfigModule,
@@ -25,6 +26,7 @@ export class ApiModule {
         RedisModule.forRoot(),
         EventStoreModule,
         CqrsModule.forRoot(),
+        IdentityModule,
         HealthModule,
         MetricsModule,
       ],

@@ -1,3 +1,5 @@
+export * from './app';
 export * from './database';
+export * from './identity';
 export * from './stream-tally.projection';
 export * from './wait';

@@ -1,0 +1,101 @@
+import {
+  CanActivate,
+  createParamDecorator,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  InternalServerErrorException,
+  NotFoundException,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { ACCESS, Access, isParty, mayAct, PartnershipParties } from './authorization';
+import { Caller, isPlatformAdmin } from './caller';
+import { PartnershipDirectory } from './partnership-directory';
+import { TokenService } from './token.service';
+
+type AuthorizedRequest = Request & { caller?: Caller; parties?: PartnershipParties };
+
+const API_PREFIX = '/api/v1';
+
+/**
+ * The one gate every `/api/v1` route passes: no valid token → 401; a partnership outside the
+ * caller's organisation → 404, so ids cannot be probed; inside it, a role that may not do this →
+ * 403. Operational routes (health, metrics, docs) are outside the API and open.
+ */
+@Injectable()
+export class TenancyGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+    private readonly directory: PartnershipDirectory,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<AuthorizedRequest>();
+    const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!request.path.startsWith(API_PREFIX)) return true;
+    if (!access) throw new InternalServerErrorException('route declares no access rule');
+    if (access.kind === 'public') return true;
+
+    const caller = this.authenticate(request);
+    request.caller = caller;
+    switch (access.kind) {
+      case 'authenticated':
+        return true;
+      case 'platform_admin':
+        return this.allow(isPlatformAdmin(caller));
+      case 'organisation_admin':
+        return this.allow(isPlatformAdmin(caller) || caller.roles.includes('admin'));
+      case 'consultancy_admin':
+        return this.allow(
+          isPlatformAdmin(caller) ||
+            (caller.organisationKind === 'consultancy' && caller.roles.includes('admin')),
+        );
+      case 'partnership': {
+        const id = request.params[access.param];
+        const parties = await this.directory.partiesOf(access.from, String(id ?? ''));
+        if (!parties || !isParty(caller, parties)) {
+          throw new NotFoundException(`${access.from} ${id} not found`);
+        }
+        request.parties = parties;
+        return this.allow(mayAct(caller, parties, access.action));
+      }
+    }
+  }
+
+  private authenticate(request: Request): Caller {
+    const header = request.headers.authorization;
+    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    const caller = match ? this.tokens.verify(match[1]) : undefined;
+    if (!caller) throw new UnauthorizedException('Authentication required');
+    return caller;
+  }
+
+  private allow(allowed: boolean): true {
+    if (!allowed) throw new ForbiddenException('Your role does not allow this');
+    return true;
+  }
+}
+
+/** The authenticated caller of the current request. */
+export const CurrentCaller = createParamDecorator(
+  (_: unknown, context: ExecutionContext): Caller => {
+    const caller = context.switchToHttp().getRequest<AuthorizedRequest>().caller;
+    if (!caller) throw new UnauthorizedException('Authentication required');
+    return caller;
+  },
+);
+
+/** The partnership a partnership-scoped route resolved, with its two organisations. */
+export const Parties = createParamDecorator(
+  (_: unknown, context: ExecutionContext): PartnershipParties => {
+    const parties = context.switchToHttp().getRequest<AuthorizedRequest>().parties;
+    if (!parties) throw new InternalServerErrorException('route is not partnership-scoped');
+    return parties;
+  },
+);

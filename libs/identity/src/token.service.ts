@@ -1,0 +1,57 @@
+import { APP_CONFIG, AppConfig } from '@accord/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { Caller, ORGANISATION_KINDS, ROLES } from './caller';
+
+export const ACCESS_TOKEN_SECONDS = 15 * 60;
+
+type Claims = { sub: string; org: string | null; kind: string | null; roles: string[] };
+
+/** Signed, short-lived access tokens (HS256) carrying who the caller is and their roles. */
+@Injectable()
+export class TokenService {
+  private readonly jwt: JwtService;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.jwt = new JwtService({
+      secret: config.jwtSecret,
+      signOptions: { algorithm: 'HS256', expiresIn: ACCESS_TOKEN_SECONDS, issuer: 'accord' },
+      verifyOptions: { algorithms: ['HS256'], issuer: 'accord' },
+    });
+  }
+
+  issue(caller: Caller): { accessToken: string; tokenType: 'Bearer'; expiresIn: number } {
+    const claims: Claims = {
+      sub: caller.userId,
+      org: caller.organisationId,
+      kind: caller.organisationKind,
+      roles: [...caller.roles],
+    };
+    return {
+      accessToken: this.jwt.sign(claims),
+      tokenType: 'Bearer',
+      expiresIn: ACCESS_TOKEN_SECONDS,
+    };
+  }
+
+  /** The caller a token names, or undefined for a token that is expired, tampered or malformed. */
+  verify(token: string): Caller | undefined {
+    let claims: Claims;
+    try {
+      claims = this.jwt.verify<Claims>(token);
+    } catch {
+      return undefined;
+    }
+    const roles = Array.isArray(claims.roles) ? claims.roles : [];
+    if (typeof claims.sub !== 'string' || !roles.every((r) => ROLES.includes(r as never)))
+      return undefined;
+    if (claims.kind !== null && !ORGANISATION_KINDS.includes(claims.kind as never))
+      return undefined;
+    return {
+      userId: claims.sub,
+      organisationId: claims.org ?? null,
+      organisationKind: (claims.kind as Caller['organisationKind']) ?? null,
+      roles: roles as Caller['roles'],
+    };
+  }
+}
