@@ -1,5 +1,5 @@
 import type { AnyDb, AnyTransaction } from '@accord/platform';
-import { Generated, Kysely, Selectable, sql, Transaction } from 'kysely';
+import { Generated, Kysely, Selectable, sql } from 'kysely';
 import { EventIdConflictError, WrongExpectedVersionError } from './errors';
 import {
   AppendResult,
@@ -33,9 +33,10 @@ export interface EventStoreTables {
 
 type Db = Kysely<EventStoreTables>;
 
-/** Advisory-lock namespace for streams (the two-int4 key space never meets the bigint one). */
-const STREAM_LOCK_SPACE = 1;
 const UNIQUE_VIOLATION = '23505';
+/** Raised by `append_events` (see its migration). */
+const EVENT_ID_CONFLICT = 'AC002';
+const WRONG_EXPECTED_VERSION = 'AC003';
 
 export type ReadStreamOptions = {
   /** Read no further than this stream version. */
@@ -59,10 +60,10 @@ export class EventStore {
   }
 
   /**
-   * Appends events to one stream atomically. Pass `trx` to append inside a caller's transaction;
-   * the append must then be that transaction's first write, so that its transaction id is
-   * taken after the stream lock and the (transaction id, position) order of a stream matches its
-   * version order.
+   * Appends events to one stream atomically, in one round trip (the `append_events` function).
+   * Pass `trx` to append inside a caller's transaction; the append must then be that
+   * transaction's first write, so that its transaction id is taken after the stream lock and the
+   * (transaction id, position) order of a stream matches its version order.
    */
   async append(
     streamId: string,
@@ -71,83 +72,47 @@ export class EventStore {
     trx?: AnyTransaction,
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
-    if (trx)
-      return this.appendWithin(
-        trx as Transaction<EventStoreTables>,
-        streamId,
-        events,
-        expectedVersion,
-      );
     try {
-      return await this.events
-        .transaction()
-        .execute((t) => this.appendWithin(t, streamId, events, expectedVersion));
+      return await this.appendOnce(trx ?? this.db, streamId, events, expectedVersion);
     } catch (error) {
-      if (!isUniqueViolation(error, 'events_event_id_key')) throw error;
-      // The same ids were appended concurrently through another stream lock: answer as a replay.
-      const stored = await this.findByEventIds(this.events, events);
-      if (stored.length !== events.length) throw error;
-      return replayResult(streamId, stored, events);
+      const e = error as { code?: string; constraint?: string; detail?: string };
+      if (e.code === WRONG_EXPECTED_VERSION) {
+        throw new WrongExpectedVersionError(streamId, expectedVersion, Number(e.detail));
+      }
+      if (e.code === EVENT_ID_CONFLICT) {
+        throw new EventIdConflictError(events.map((event) => event.eventId));
+      }
+      if (trx || e.code !== UNIQUE_VIOLATION || e.constraint !== 'events_event_id_key') throw error;
+      // The same ids were appended concurrently to another stream's lock: answer as a replay,
+      // or as the conflict it is.
+      return this.appendOnce(this.db, streamId, events, expectedVersion);
     }
   }
 
-  private async appendWithin(
-    trx: Transaction<EventStoreTables>,
+  private async appendOnce(
+    db: AnyDb,
     streamId: string,
     events: readonly NewEvent[],
     expectedVersion: ExpectedVersion,
   ): Promise<AppendResult> {
-    await sql`select pg_advisory_xact_lock(${STREAM_LOCK_SPACE}, hashtext(${streamId}))`.execute(
-      trx,
-    );
-
-    const stored = await this.findByEventIds(trx, events);
-    if (stored.length === events.length) return replayResult(streamId, stored, events);
-    if (stored.length > 0) throw new EventIdConflictError(stored.map((e) => e.event_id));
-
-    const current = await trx
-      .selectFrom('events')
-      .select((eb) => eb.fn.max('stream_version').as('version'))
-      .where('stream_id', '=', streamId)
-      .executeTakeFirst();
-    const actual = current?.version ?? 0;
-    if (!satisfies(expectedVersion, actual)) {
-      throw new WrongExpectedVersionError(streamId, expectedVersion, actual);
-    }
-
-    const rows = await trx
-      .insertInto('events')
-      .values(
-        events.map((event, i) => ({
-          stream_id: streamId,
-          stream_version: actual + i + 1,
-          event_id: event.eventId,
-          type: event.type,
-          schema_version: this.upcasters.currentVersion(event.type),
-          data: JSON.stringify(event.data) as never,
-          metadata: JSON.stringify(event.metadata ?? {}) as never,
-        })),
-      )
-      .returning('position')
-      .execute();
+    const { rows } = await sql<{
+      o_position: number;
+      o_stream_version: number;
+      o_duplicate: boolean;
+    }>`
+      select * from append_events(
+        ${streamId}, ${encodeExpected(expectedVersion)},
+        ${events.map((e) => e.eventId)}::uuid[],
+        ${events.map((e) => e.type)}::text[],
+        ${events.map((e) => this.upcasters.currentVersion(e.type))}::integer[],
+        ${events.map((e) => JSON.stringify(e.data))}::jsonb[],
+        ${events.map((e) => JSON.stringify(e.metadata ?? {}))}::jsonb[])`.execute(db);
     return {
       streamId,
-      streamVersion: actual + events.length,
-      positions: rows.map((r) => r.position),
-      duplicate: false,
+      streamVersion: Math.max(...rows.map((row) => row.o_stream_version)),
+      positions: rows.map((row) => Number(row.o_position)),
+      duplicate: rows[0].o_duplicate,
     };
-  }
-
-  private findByEventIds(db: Db | Transaction<EventStoreTables>, events: readonly NewEvent[]) {
-    return db
-      .selectFrom('events')
-      .select(['event_id', 'position', 'stream_id', 'stream_version'])
-      .where(
-        'event_id',
-        'in',
-        events.map((e) => e.eventId),
-      )
-      .execute();
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
@@ -229,40 +194,19 @@ export class EventStore {
   }
 }
 
-function satisfies(expected: ExpectedVersion, actual: number): boolean {
+/** The `append_events` encoding of an expected version. */
+function encodeExpected(expected: ExpectedVersion): number {
   switch (expected) {
     case 'any':
-      return true;
+      return -1;
     case 'no_stream':
-      return actual === 0;
+      return -2;
     case 'stream_exists':
-      return actual > 0;
+      return -3;
     default:
-      return expected === actual;
+      if (!Number.isInteger(expected) || expected < 0) {
+        throw new RangeError(`expected version must be a whole number >= 0, not ${expected}`);
+      }
+      return expected;
   }
-}
-
-function replayResult(
-  streamId: string,
-  stored: { event_id: string; position: number; stream_id: string; stream_version: number }[],
-  events: readonly NewEvent[],
-): AppendResult {
-  const byId = new Map(stored.map((row) => [row.event_id, row]));
-  const rows = events.map(
-    (event) => byId.get(event.eventId.toLowerCase()) ?? byId.get(event.eventId),
-  );
-  if (rows.some((row) => !row || row.stream_id !== streamId)) {
-    throw new EventIdConflictError(stored.map((row) => row.event_id));
-  }
-  return {
-    streamId,
-    streamVersion: Math.max(...rows.map((row) => row?.stream_version ?? 0)),
-    positions: rows.map((row) => row?.position ?? 0),
-    duplicate: true,
-  };
-}
-
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const e = error as { code?: string; constraint?: string };
-  return e.code === UNIQUE_VIOLATION && e.constraint === constraint;
 }
