@@ -21,6 +21,5 @@ export async function createApi(config: AppConfig): Promise<INestApplication> {
       { path: 'metrics', method: RequestMethod.GET },
     ],
   });
-  app.enableShutdownHooks();
   return app;
 }

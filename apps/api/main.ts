@@ -1,11 +1,12 @@
 import 'reflect-metadata';
-import { loadConfigOrExit, prepareDatabase } from '@accord/platform';
+import { closeOnSignals, loadConfigOrExit, prepareDatabase } from '@accord/platform';
 import { createApi } from './create-api';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   await prepareDatabase(config.databaseUrl);
   const app = await createApi(config);
+  closeOnSignals(app, 'api');
   await app.listen(config.port);
 }
 

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfigOrExit, prepareDatabase } from '@accord/platform';
+import { closeOnSignals, loadConfigOrExit, prepareDatabase } from '@accord/platform';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { WorkerModule } from './worker.module';
@@ -12,8 +12,9 @@ async function main(): Promise<void> {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  closeOnSignals(app, 'worker');
   await app.init();
+  app.get(Logger).log('worker started');
 }
 
 main().catch((error) => {

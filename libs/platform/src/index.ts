@@ -5,6 +5,7 @@ export * from './database/database.module';
 export * from './database/db';
 export * from './health/health.module';
 export * from './http/http-exception.filter';
+export * from './lifecycle/shutdown';
 export * from './logging/logging.module';
 export * from './metrics/metrics';
 export * from './metrics/metrics.module';

@@ -1,0 +1,104 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { adminQuery, createTestDatabase, eventually, TestDatabase } from '@accord/testing';
+
+const ROOT = path.join(__dirname, '..', '..');
+
+type Run = {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exit: Promise<number | null>;
+};
+
+function run(app: 'api' | 'worker', env: Record<string, string>): Run {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', `apps/${app}/main.ts`], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (chunk) => {
+    out += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    err += chunk;
+  });
+  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, stdout: () => out, stderr: () => err, exit };
+}
+
+describe('the API and worker processes', () => {
+  let database: TestDatabase;
+  const children: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    for (const child of children) child.kill('SIGKILL');
+    await database.drop();
+  });
+
+  it.each([
+    ['PORT', 'eighty', /^Invalid configuration: PORT must be a port number$/],
+    [
+      'DATABASE_URL',
+      'mysql://localhost/accord',
+      /^Invalid configuration: DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL$/,
+    ],
+    [
+      'SMTP_URL',
+      'not a url',
+      /^Invalid configuration: SMTP_URL must be a smtp:\/\/ or smtps:\/\/ URL$/,
+    ],
+  ])('stops at start with one line naming a malformed %s', async (name, value, line) => {
+    const api = run('api', { [name]: value });
+    children.push(api.child);
+    expect(await api.exit).toBe(1);
+    expect(api.stderr().trim()).toMatch(line);
+    expect(api.stderr().trim().split('\n')).toHaveLength(1);
+  });
+
+  it('requires JWT_SECRET in production and names it', async () => {
+    const api = run('api', { NODE_ENV: 'production' });
+    children.push(api.child);
+    expect(await api.exit).toBe(1);
+    expect(api.stderr().trim()).toBe('Invalid configuration: JWT_SECRET is required in production');
+  });
+
+  it('creates its database, serves, and on SIGTERM drains and exits cleanly', async () => {
+    const url = `${database.url}_created`;
+    const port = String(20000 + Math.floor(Math.random() * 20000));
+    const api = run('api', { DATABASE_URL: url, PORT: port });
+    children.push(api.child);
+    const ready = await eventually(
+      async () => {
+        const res = await fetch(`http://127.0.0.1:${port}/health/ready`);
+        expect(res.status).toBe(200);
+        return res.json();
+      },
+      60_000,
+      200,
+    );
+    expect(ready.details.database.status).toBe('up');
+
+    api.child.kill('SIGTERM');
+    expect(await api.exit).toBe(0);
+    expect(api.stdout()).toMatch(/"msg":"stopped"/);
+    const name = url.slice(url.lastIndexOf('/') + 1);
+    const created = await adminQuery('select 1 from pg_database where datname = $1', [name]);
+    await adminQuery(`drop database if exists "${name}" with (force)`);
+    expect(created).toHaveLength(1);
+  });
+
+  it('runs a worker that stops on SIGTERM, closing its pools and Redis', async () => {
+    const worker = run('worker', { DATABASE_URL: database.url });
+    children.push(worker.child);
+    await eventually(async () => expect(worker.stdout()).toMatch(/worker started/), 60_000, 200);
+    worker.child.kill('SIGTERM');
+    expect(await worker.exit).toBe(0);
+    expect(worker.stdout()).toMatch(/"msg":"stopped"/);
+  });
+});
