@@ -77,7 +77,7 @@ describe('the API and worker processes', () => {
       async () => {
         const res = await fetch(`http://127.0.0.1:${port}/health/ready`);
         expect(res.status).toBe(200);
-        return res.json();
+        return (await res.json()) as { details: { database: { status: string } } };
       },
       60_000,
       200,
