@@ -13,6 +13,7 @@ import {
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { IdentityApiModule } from './identity/identity-api.module';
 
 @Module({})
 export class ApiModule {
@@ -27,6 +28,7 @@ export class ApiModule {
         EventStoreModule,
         CqrsModule.forRoot(),
         IdentityModule,
+        IdentityApiModule,
         HealthModule,
         MetricsModule,
       ],

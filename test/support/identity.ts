@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Caller, OrganisationKind, Role, TokenService } from '@accord/identity';
+import {
+  Caller,
+  councilReference,
+  OrganisationKind,
+  PasswordHasher,
+  Role,
+  TokenService,
+} from '@accord/identity';
 import { AnyDb } from '@accord/platform';
 import { INestApplication } from '@nestjs/common';
 
@@ -13,17 +20,7 @@ export type SeededUser = {
   token: string;
 };
 
-/** A council GSS code from the reference list, different for each call. */
-const GSS_CODES = [
-  'E06000001',
-  'E06000002',
-  'E06000003',
-  'E06000004',
-  'E06000005',
-  'E08000025',
-  'E09000001',
-  'E10000014',
-];
+/** Councils are seeded in reference-list order, skipping codes the database already holds. */
 let nextGss = 0;
 
 export async function seedOrganisation(
@@ -32,13 +29,22 @@ export async function seedOrganisation(
   name = `${kind} ${randomUUID().slice(0, 8)}`,
 ): Promise<string> {
   const id = randomUUID();
-  const gssCode = kind === 'council' ? GSS_CODES[nextGss++ % GSS_CODES.length] : null;
-  await db
-    .insertInto('organisations')
-    .values({ id, kind, name, gss_code: gssCode })
-    .onConflict((oc) => oc.column('gss_code').doNothing())
-    .execute();
-  return id;
+  if (kind === 'consultancy') {
+    await db.insertInto('organisations').values({ id, kind, name, gss_code: null }).execute();
+    return id;
+  }
+  const councils = councilReference().all;
+  for (let tried = 0; tried < councils.length; tried++) {
+    const gssCode = councils[nextGss++ % councils.length].gssCode;
+    const inserted = await db
+      .insertInto('organisations')
+      .values({ id, kind, name, gss_code: gssCode })
+      .onConflict((oc) => oc.column('gss_code').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (inserted) return id;
+  }
+  throw new Error('every council of the reference list already has an organisation');
 }
 
 /** A user row (no usable password) and a token for it, without going through sign-in. */
@@ -59,6 +65,25 @@ export async function seedUser(
   const caller: Caller = { userId: id, organisationId, organisationKind: kind, roles };
   const { accessToken } = app.get(TokenService).issue(caller);
   return { id, email, name, organisationId, roles, token: accessToken };
+}
+
+/** A user who can sign in with the given password (hashed as sign-up hashes it). */
+export async function seedUserWithPassword(
+  app: INestApplication,
+  db: AnyDb,
+  organisationId: string | null,
+  kind: OrganisationKind | null,
+  roles: Role[],
+  password: string,
+): Promise<SeededUser & { password: string }> {
+  const user = await seedUser(app, db, organisationId, kind, roles);
+  const passwordHash = await app.get(PasswordHasher).hash(password);
+  await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash })
+    .where('id', '=', user.id)
+    .execute();
+  return { ...user, password };
 }
 
 /** Two sides of a partnership-to-be, a stranger consultancy and council, and a user per role. */

@@ -1,0 +1,5 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class CreatedResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+}

@@ -1,0 +1,47 @@
+import { Authorize, OrganisationsService } from '@accord/identity';
+import { ErrorResponse, ValidationErrorResponse } from '@accord/platform';
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { CreatedResponse } from '../created.dto';
+import {
+  CreateOrganisationRequest,
+  OrganisationListResponse,
+  OrganisationResponse,
+} from './organisation.dto';
+
+@ApiTags('identity')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ type: ErrorResponse })
+@ApiForbiddenResponse({ type: ErrorResponse, description: 'Only the platform admin' })
+@Authorize({ kind: 'platform_admin' })
+@Controller('organisations')
+export class OrganisationsController {
+  constructor(private readonly organisations: OrganisationsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create a consultancy or a council' })
+  @ApiCreatedResponse({ type: CreatedResponse })
+  @ApiBadRequestResponse({ type: ValidationErrorResponse })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'The council already has one' })
+  create(@Body() body: CreateOrganisationRequest): Promise<CreatedResponse> {
+    return this.organisations.register(body);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Every organisation' })
+  @ApiOkResponse({ type: OrganisationListResponse })
+  async list(): Promise<OrganisationListResponse> {
+    const items: OrganisationResponse[] = await this.organisations.list();
+    return { items };
+  }
+}

@@ -1,0 +1,61 @@
+import { Authorize, Caller, CurrentCaller, UsersService } from '@accord/identity';
+import { ErrorResponse, ValidationErrorResponse } from '@accord/platform';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { CreatedResponse } from '../created.dto';
+import { CreateUserRequest, ListUsersQuery, UserListResponse } from './user.dto';
+
+@ApiTags('identity')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ type: ErrorResponse })
+@ApiForbiddenResponse({ type: ErrorResponse, description: 'Not an admin' })
+@ApiNotFoundResponse({
+  type: ErrorResponse,
+  description: 'No such organisation, or another organisation than an admin’s own',
+})
+@Authorize({ kind: 'organisation_admin' })
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Post()
+  @ApiOperation({
+    summary: 'Create a user: the platform admin in any organisation, an admin in their own',
+  })
+  @ApiCreatedResponse({ type: CreatedResponse })
+  @ApiBadRequestResponse({
+    type: ValidationErrorResponse,
+    description: 'A bad field, or roles that do not fit the organisation (a council director)',
+  })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'The e-mail address is taken' })
+  create(
+    @CurrentCaller() caller: Caller,
+    @Body() body: CreateUserRequest,
+  ): Promise<CreatedResponse> {
+    return this.users.create(caller, body);
+  }
+
+  @Get()
+  @ApiOperation({
+    summary: 'List users: the platform admin every one (or one organisation’s), an admin their own',
+  })
+  @ApiOkResponse({ type: UserListResponse })
+  @ApiBadRequestResponse({ type: ValidationErrorResponse })
+  async list(
+    @CurrentCaller() caller: Caller,
+    @Query() query: ListUsersQuery,
+  ): Promise<UserListResponse> {
+    return { items: await this.users.list(caller, query.organisationId) };
+  }
+}

@@ -1,0 +1,304 @@
+import { randomUUID } from 'node:crypto';
+import { EventStore, ProjectionRunner } from '@accord/event-store';
+import { ACCESS, type Access, type PartnershipAction } from '@accord/identity';
+import { projections } from '@accord/read-models';
+import { createTestApp, seedTenancy, type Tenancy, type TestApp } from '@accord/testing';
+import { type INestApplication, RequestMethod, type Type } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
+import type { Response } from 'supertest';
+import {
+  type ExpectedAccess,
+  type Party,
+  ROUTE_FIXTURES,
+  type RouteRequest,
+  World,
+} from './route-matrix.fixtures';
+
+const PREFIX = '/api/v1';
+
+type Route = {
+  /** `METHOD /api/v1/path`, the key of ROUTE_FIXTURES. */
+  key: string;
+  method: string;
+  path: string;
+  access: Access | undefined;
+  handler: string;
+};
+
+/**
+ * Every route a controller declares, read from the running application's own metadata: the
+ * controllers Nest instantiated, each handler's method and path, and the access rule the tenancy
+ * guard will read (handler first, then controller, as the guard does).
+ */
+function declaredRoutes(app: INestApplication): Route[] {
+  const discovery = new DiscoveryService(app.get(ModulesContainer));
+  const scanner = new MetadataScanner();
+  const reflector = app.get(Reflector);
+  const routes: Route[] = [];
+  for (const wrapper of discovery.getControllers()) {
+    const controller = wrapper.metatype as Type | null;
+    if (!controller) continue;
+    const bases = [Reflect.getMetadata(PATH_METADATA, controller) ?? '/'].flat() as string[];
+    for (const name of scanner.getAllMethodNames(controller.prototype)) {
+      const handler = controller.prototype[name];
+      const paths = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
+      if (paths === undefined) continue;
+      const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
+      const access = reflector.getAllAndOverride<Access | undefined>(ACCESS, [handler, controller]);
+      for (const base of bases) {
+        for (const path of [paths].flat()) {
+          const full = joinPath(PREFIX, base, path);
+          routes.push({
+            key: `${method} ${full}`,
+            method,
+            path: full,
+            access,
+            handler: `${controller.name}.${name}`,
+          });
+        }
+      }
+    }
+  }
+  return routes;
+}
+
+/**
+ * What the HTTP server actually serves, from Express's router. A layer answering every method is
+ * an `ALL` route; wildcard paths are where Nest mounts middleware (`forRoutes('*path')`), not
+ * handlers, and are left out.
+ */
+function servedRoutes(app: INestApplication): string[] {
+  const express = app.getHttpAdapter().getInstance();
+  const stack: { route?: { path: string; methods: Record<string, boolean> } }[] = (
+    express.router ?? express._router
+  ).stack;
+  return stack.flatMap((layer) => {
+    if (!layer.route || layer.route.path.includes('*')) return [];
+    const methods = Object.keys(layer.route.methods).filter((method) => method !== '_all');
+    const named = methods.length > 2 ? ['ALL'] : methods.map((method) => method.toUpperCase());
+    return named.map((method) => `${method} ${layer.route?.path}`);
+  });
+}
+
+function joinPath(...parts: string[]): string {
+  return `/${parts
+    .map((part) => part.replace(/^\/+|\/+$/g, ''))
+    .filter(Boolean)
+    .join('/')}`;
+}
+
+/** The access a route declares, in the fixtures' words. */
+function accessName(access: Access): ExpectedAccess {
+  return access.kind === 'partnership' ? access.action : access.kind;
+}
+
+const PARTIES = ['consultancyAdmin', 'director', 'councilAdmin', 'approver', 'viewer'] as const;
+
+/** SPEC §1 and §4, written out rather than derived from the guard, so the guard is checked. */
+const MAY_ACT: Record<PartnershipAction, readonly Party[]> = {
+  read: ['platformAdmin', 'consultancyAdmin', 'director', 'councilAdmin', 'approver', 'viewer'],
+  log_work: ['platformAdmin', 'consultancyAdmin', 'director'],
+  judge: ['platformAdmin', 'councilAdmin', 'approver'],
+  administer: ['platformAdmin', 'consultancyAdmin', 'councilAdmin'],
+};
+const MAY_CALL: Record<Exclude<Access['kind'], 'partnership'>, readonly Party[]> = {
+  public: ['anonymous', 'platformAdmin', ...PARTIES],
+  authenticated: ['platformAdmin', ...PARTIES],
+  platform_admin: ['platformAdmin'],
+  organisation_admin: ['platformAdmin', 'consultancyAdmin', 'councilAdmin'],
+  consultancy_admin: ['platformAdmin', 'consultancyAdmin'],
+};
+
+/** The seeded parties a route must answer 403: those of the tenancy its rule leaves out. */
+function forbiddenParties(access: Access): Party[] {
+  const allowed = access.kind === 'partnership' ? MAY_ACT[access.action] : MAY_CALL[access.kind];
+  return PARTIES.filter((party) => !allowed.includes(party));
+}
+
+/** Which stream kind a partnership-scoped path's first id names. */
+const SOURCE_OF_PATH: Record<string, string> = {
+  partnerships: 'partnership',
+  engagements: 'engagement',
+  interventions: 'intervention',
+};
+
+const UNAUTHENTICATED = {
+  statusCode: 401,
+  error: 'Unauthorized',
+  message: 'Authentication required',
+};
+const FORBIDDEN = { statusCode: 403, error: 'Forbidden', message: 'Your role does not allow this' };
+
+describe('route matrix: every /api/v1 route × who calls it', () => {
+  let t: TestApp;
+  let tenancy: Tenancy;
+  let runner: ProjectionRunner;
+  let routes: Route[];
+  /** The right caller's request for each covered route, against resources that exist. */
+  const prepared = new Map<string, RouteRequest>();
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    tenancy = await seedTenancy(t.app, t.database.db);
+    runner = new ProjectionRunner({
+      databaseUrl: t.database.url,
+      db: t.database.db,
+      store: t.app.get(EventStore),
+      projections,
+      pollIntervalMs: 50,
+    });
+    await runner.start();
+    // Operational routes (health, metrics) are declared in controllers too but served outside
+    // the prefix; what Express serves under it decides which routes are the API's.
+    const served = new Set(servedRoutes(t.app));
+    routes = declaredRoutes(t.app).filter((route) => served.has(route.key));
+    const world = new World(t, tenancy);
+    for (const route of routes) {
+      const fixture = ROUTE_FIXTURES[route.key];
+      if (fixture) prepared.set(route.key, await fixture.request(world));
+    }
+  });
+  afterAll(async () => {
+    await runner?.stop();
+    await t?.close();
+  });
+
+  const tokenOf = (party: Party): string | undefined =>
+    party === 'anonymous' ? undefined : tenancy[party].token;
+
+  function send(route: Route, token: string | undefined, request: RouteRequest): Promise<Response> {
+    const path = route.path.replace(/:(\w+)/g, (_, name: string) => {
+      const value = request.params?.[name];
+      if (value === undefined) throw new Error(`${route.key}: the fixture gives no :${name}`);
+      return encodeURIComponent(value);
+    });
+    const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+    let call = t
+      .http()
+      [method](path)
+      .query(request.query ?? {});
+    if (token) call = call.set('Authorization', `Bearer ${token}`);
+    for (const [name, value] of Object.entries(request.headers ?? {})) call = call.set(name, value);
+    return request.body === undefined ? call : call.send(request.body as object);
+  }
+
+  /** Runs `check` on every covered route and reports every failure at once, route by route. */
+  async function eachRoute(
+    check: (route: Route, request: RouteRequest) => Promise<string | undefined>,
+  ): Promise<void> {
+    const failures: string[] = [];
+    for (const route of routes) {
+      const request = prepared.get(route.key);
+      if (!request || !route.access) continue;
+      const failure = await check(route, request);
+      if (failure) failures.push(`${route.key}: ${failure}`);
+    }
+    expect(failures).toEqual([]);
+  }
+
+  const describeAnswer = (res: Response) => `${res.status} ${JSON.stringify(res.body)}`;
+
+  it('finds the routes the server actually serves, and only those', () => {
+    const served = servedRoutes(t.app).filter((key) => key.split(' ')[1].startsWith(`${PREFIX}/`));
+    expect(routes.map((route) => route.key).sort()).toEqual([...new Set(served)].sort());
+    // The identity routes at least; each engineer's routes join as their module is registered.
+    expect(routes.map((route) => route.key)).toEqual(
+      expect.arrayContaining(['POST /api/v1/auth/login', 'GET /api/v1/me', 'POST /api/v1/users']),
+    );
+  });
+
+  it('has a fixture for every route, so that no route goes unchecked', () => {
+    const uncovered = routes
+      .filter((route) => !ROUTE_FIXTURES[route.key])
+      .map((route) => `${route.key} (${route.handler}): add it to ROUTE_FIXTURES`);
+    expect(uncovered).toEqual([]);
+  });
+
+  it('finds every route declaring the access SPEC §4 gives it', () => {
+    const wrong = routes.flatMap((route) => {
+      const fixture = ROUTE_FIXTURES[route.key];
+      if (!route.access) return [`${route.key} (${route.handler}) declares no access rule`];
+      if (!fixture) return [];
+      const problems: string[] = [];
+      if (accessName(route.access) !== fixture.access) {
+        problems.push(`declares ${accessName(route.access)}, SPEC says ${fixture.access}`);
+      }
+      if (route.access.kind === 'partnership') {
+        const first = route.path.slice(PREFIX.length + 1).split('/')[0];
+        if (
+          SOURCE_OF_PATH[first] !== route.access.from ||
+          !route.path.includes(`/:${route.access.param}`)
+        ) {
+          problems.push(`finds its partnership from ${route.access.from} :${route.access.param}`);
+        }
+      }
+      const allowed =
+        route.access.kind === 'partnership'
+          ? MAY_ACT[route.access.action]
+          : MAY_CALL[route.access.kind];
+      if (!allowed.includes(fixture.as)) problems.push(`the fixture calls as ${fixture.as}`);
+      return problems.map((problem) => `${route.key}: ${problem}`);
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('answers 401 to an anonymous caller on every route but sign-in', async () => {
+    await eachRoute(async (route, request) => {
+      if (route.access?.kind === 'public') return undefined;
+      for (const token of [undefined, 'not.a.token']) {
+        const res = await send(route, token, request);
+        if (res.status !== 401 || JSON.stringify(res.body) !== JSON.stringify(UNAUTHENTICATED)) {
+          return `${token ? 'a bad token' : 'no token'} got ${describeAnswer(res)}`;
+        }
+      }
+      return undefined;
+    });
+  });
+
+  it('answers 404 to another tenant, exactly as to an id that does not exist', async () => {
+    await eachRoute(async (route, request) => {
+      const access = route.access;
+      if (access?.kind !== 'partnership') return undefined;
+      const realId = request.params?.[access.param] ?? '';
+      const ghostId = randomUUID();
+      const fixture = ROUTE_FIXTURES[route.key];
+      const ghost = await send(route, tokenOf(fixture.as), {
+        ...request,
+        params: { ...request.params, [access.param]: ghostId },
+      });
+      if (ghost.status !== 404) return `an unknown id got ${describeAnswer(ghost)}`;
+      const expected = JSON.stringify(ghost.body).replaceAll(ghostId, realId);
+      for (const stranger of [tenancy.strangerDirector, tenancy.strangerApprover]) {
+        const res = await send(route, stranger.token, request);
+        if (res.status !== 404 || JSON.stringify(res.body) !== expected) {
+          return `a stranger (${stranger.roles.join('+')}) got ${describeAnswer(res)}`;
+        }
+      }
+      return undefined;
+    });
+  });
+
+  it('answers 403 to a caller of the tenancy whose role may not do this', async () => {
+    await eachRoute(async (route, request) => {
+      if (!route.access) return undefined;
+      for (const party of forbiddenParties(route.access)) {
+        const res = await send(route, tokenOf(party), request);
+        if (res.status !== 403 || JSON.stringify(res.body) !== JSON.stringify(FORBIDDEN)) {
+          return `${party} got ${describeAnswer(res)}`;
+        }
+      }
+      return undefined;
+    });
+  });
+
+  it('answers the right role with the success SPEC §4 names', async () => {
+    await eachRoute(async (route, request) => {
+      const fixture = ROUTE_FIXTURES[route.key];
+      const res = await send(route, tokenOf(fixture.as), request);
+      return res.status === fixture.status
+        ? undefined
+        : `${fixture.as} got ${describeAnswer(res)}, expected ${fixture.status}`;
+    });
+  });
+});
