@@ -14,6 +14,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { IdentityApiModule } from './identity/identity-api.module';
+import { LedgerModule } from './ledger/ledger.module';
 
 @Module({})
 export class ApiModule {
@@ -29,6 +30,7 @@ export class ApiModule {
         CqrsModule.forRoot(),
         IdentityModule,
         IdentityApiModule,
+        LedgerModule,
         HealthModule,
         MetricsModule,
       ],

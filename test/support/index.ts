@@ -1,5 +1,6 @@
 export * from './app';
 export * from './database';
 export * from './identity';
+export * from './ledger';
 export * from './stream-tally.projection';
 export * from './wait';

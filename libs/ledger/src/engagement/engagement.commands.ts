@@ -39,7 +39,14 @@ export type DefineMeasure = DomainCommand<
 
 export type RecordMeasureReading = DomainCommand<
   'RecordMeasureReading',
-  { engagementId: string; measure: string; value: number; asOf: CalendarDate; source?: string }
+  {
+    engagementId: string;
+    measure: string;
+    readingId: string;
+    value: number;
+    asOf: CalendarDate;
+    source?: string;
+  }
 >;
 
 export type PlanMilestone = DomainCommand<

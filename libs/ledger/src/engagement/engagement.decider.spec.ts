@@ -91,7 +91,13 @@ const residentialDefined: MeasureDefined = {
 };
 const reading: RecordMeasureReading = {
   type: 'RecordMeasureReading',
-  data: { engagementId, measure: 'residential_placements', value: 38, asOf: date('2026-09-30') },
+  data: {
+    engagementId,
+    measure: 'residential_placements',
+    readingId: 'reading-1',
+    value: 38,
+    asOf: date('2026-09-30'),
+  },
 };
 
 const plan: PlanMilestone = {
@@ -403,6 +409,7 @@ describe('RecordMeasureReading', () => {
           data: {
             ...ids,
             measure: 'residential_placements',
+            readingId: 'reading-1',
             value: 38,
             asOf: date('2026-09-30'),
             source: 'SSDA903 return',
@@ -421,6 +428,7 @@ describe('RecordMeasureReading', () => {
           data: {
             ...ids,
             measure: 'residential_placements',
+            readingId: 'reading-1',
             value: 38,
             asOf: date('2026-09-30'),
             occurredOn: date('2026-09-30'),
@@ -439,9 +447,14 @@ describe('RecordMeasureReading', () => {
     given([opened, residentialDefined])
       .when({
         type: 'RecordMeasureReading',
-        data: { ...reading.data, value: '38' as never, asOf: '30/09/2026' as never },
+        data: {
+          ...reading.data,
+          readingId: '',
+          value: '38' as never,
+          asOf: '30/09/2026' as never,
+        },
       })
-      .thenInvalid({ value: 'invalid_number', asOf: 'invalid_date' });
+      .thenInvalid({ readingId: 'required', value: 'invalid_number', asOf: 'invalid_date' });
   });
 
   it('needs the engagement', () => {

@@ -337,6 +337,7 @@ function recordMeasureReading(
     });
   }
   assertValid([
+    requiredId('readingId', data.readingId),
     finiteNumber('value', data.value),
     calendarDate('asOf', data.asOf),
     optionalText('source', data.source),
@@ -347,6 +348,7 @@ function recordMeasureReading(
       data: {
         ...idsOf(engagement),
         measure: data.measure,
+        readingId: data.readingId,
         value: data.value,
         asOf: data.asOf,
         ...ifPresent('source', data.source),

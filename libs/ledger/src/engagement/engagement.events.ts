@@ -46,10 +46,12 @@ export type MeasureDefined = DomainEvent<
   }
 >;
 
+/** Each reading has an id of its own, so that it can be named when it is answered or corrected. */
 export type MeasureReadingRecorded = DomainEvent<
   'MeasureReadingRecorded',
   EngagementIds & {
     measure: string;
+    readingId: string;
     value: number;
     asOf: CalendarDate;
     source?: string;

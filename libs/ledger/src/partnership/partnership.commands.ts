@@ -1,7 +1,6 @@
 import type { CalendarDate } from '../calendar/calendar-date';
 import type { Month } from '../calendar/month';
 import type { DomainCommand } from '../shared/decider';
-import type { ReportRecipient } from './partnership.events';
 
 export type FormPartnership = DomainCommand<
   'FormPartnership',
@@ -13,6 +12,9 @@ export type FormPartnership = DomainCommand<
     startsOn: CalendarDate;
   }
 >;
+
+/** A recipient as the edge knows them; the id is the only part the ledger keeps. */
+export type ReportRecipient = Readonly<{ recipientId: string; email: string; name: string }>;
 
 export type SetReportRecipients = DomainCommand<
   'SetReportRecipients',
@@ -26,7 +28,7 @@ export type RecordMonthlyReportSent = DomainCommand<
   {
     partnershipId: string;
     month: Month;
-    recipients: readonly ReportRecipient[];
+    recipientIds: readonly string[];
     messageId: string;
     knownAt: string;
   }

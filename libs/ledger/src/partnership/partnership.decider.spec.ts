@@ -18,8 +18,12 @@ const partnershipId = 'p-1';
 const today = date('2026-11-23');
 const given = deciderSpecification(partnershipDecider, { today });
 
-const finance = { email: 'finance@council.gov.uk', name: 'Finance Officer' };
-const director = { email: 'director@consultancy.co.uk', name: 'Service Director' };
+const finance = { recipientId: 'r-1', email: 'finance@council.gov.uk', name: 'Finance Officer' };
+const director = {
+  recipientId: 'r-2',
+  email: 'director@consultancy.co.uk',
+  name: 'Service Director',
+};
 
 const form: FormPartnership = {
   type: 'FormPartnership',
@@ -37,7 +41,7 @@ const formed: PartnershipFormed = {
 };
 const recipientsSet: ReportRecipientsSet = {
   type: 'ReportRecipientsSet',
-  data: { partnershipId, recipients: [finance], occurredOn: date('2026-04-02') },
+  data: { partnershipId, recipientIds: ['r-1'], occurredOn: date('2026-04-02') },
 };
 const closed: PartnershipClosed = {
   type: 'PartnershipClosed',
@@ -51,7 +55,7 @@ const recordSent: RecordMonthlyReportSent = {
   data: {
     partnershipId,
     month: month('2026-10'),
-    recipients: [finance],
+    recipientIds: ['r-1'],
     messageId: '<report-2026-10@accord>',
     knownAt: '2026-11-01T07:00:00.000Z',
   },
@@ -91,13 +95,13 @@ describe('FormPartnership', () => {
 });
 
 describe('SetReportRecipients', () => {
-  it('replaces the recipients', () => {
+  it('replaces the recipients, in the order given', () => {
     given([formed, recipientsSet])
-      .when(setRecipients([finance, director]))
+      .when(setRecipients([director, finance]))
       .then([
         {
           type: 'ReportRecipientsSet',
-          data: { partnershipId, recipients: [finance, director], occurredOn: today },
+          data: { partnershipId, recipientIds: ['r-2', 'r-1'], occurredOn: today },
         },
       ]);
   });
@@ -106,17 +110,20 @@ describe('SetReportRecipients', () => {
     given([formed, recipientsSet])
       .when(setRecipients([]))
       .then([
-        { type: 'ReportRecipientsSet', data: { partnershipId, recipients: [], occurredOn: today } },
+        {
+          type: 'ReportRecipientsSet',
+          data: { partnershipId, recipientIds: [], occurredOn: today },
+        },
       ]);
   });
 
-  it('keeps only e-mail and name', () => {
+  it('records ids only, never an address or a name, so a person can be erased', () => {
     given([formed])
       .when(setRecipients([{ ...finance, role: 'admin' } as typeof finance]))
       .then([
         {
           type: 'ReportRecipientsSet',
-          data: { partnershipId, recipients: [finance], occurredOn: today },
+          data: { partnershipId, recipientIds: ['r-1'], occurredOn: today },
         },
       ]);
   });
@@ -126,15 +133,22 @@ describe('SetReportRecipients', () => {
       .when(
         setRecipients([
           finance,
-          { email: 'not-an-address', name: 'Someone' },
-          { email: 'FINANCE@council.gov.uk', name: '' },
+          { recipientId: 'r-3', email: 'not-an-address', name: 'Someone' },
+          { recipientId: '', email: 'FINANCE@council.gov.uk', name: '' },
         ]),
       )
       .thenInvalid({
-        'recipients[1].email': 'invalid_email',
-        'recipients[2].email': 'duplicate',
-        'recipients[2].name': 'required',
+        'recipients.1.email': 'invalid_email',
+        'recipients.2.recipientId': 'required',
+        'recipients.2.email': 'duplicate',
+        'recipients.2.name': 'required',
       });
+  });
+
+  it('takes a list that is not a list as bad input', () => {
+    given([formed])
+      .when({ type: 'SetReportRecipients', data: { partnershipId, recipients: 'x' as never } })
+      .thenInvalid({ recipients: 'required' });
   });
 
   it('needs the partnership', () => {
@@ -198,17 +212,26 @@ describe('RecordMonthlyReportSent', () => {
         data: {
           partnershipId,
           month: '2026-13' as never,
-          recipients: [],
+          recipientIds: [],
           messageId: '',
           knownAt: '1 November 2026',
         },
       })
       .thenInvalid({
         month: 'invalid_month',
-        recipients: 'required',
+        recipientIds: 'required',
         messageId: 'required',
         knownAt: 'invalid_timestamp',
       });
+  });
+
+  it('names a blank recipient id', () => {
+    given([formed])
+      .when({
+        type: 'RecordMonthlyReportSent',
+        data: { ...recordSent.data, recipientIds: ['r-1', ' '] },
+      })
+      .thenInvalid({ 'recipientIds.1': 'required' });
   });
 
   it('needs the partnership', () => {

@@ -19,9 +19,10 @@ import type {
   FormPartnership,
   PartnershipCommand,
   RecordMonthlyReportSent,
+  ReportRecipient,
   SetReportRecipients,
 } from './partnership.commands';
-import type { PartnershipEvent, ReportRecipient } from './partnership.events';
+import type { PartnershipEvent } from './partnership.events';
 
 export type Partnership = Readonly<{
   status: 'open' | 'closed';
@@ -29,7 +30,7 @@ export type Partnership = Readonly<{
   consultancyId: string;
   councilId: string;
   startsOn: CalendarDate;
-  recipients: readonly ReportRecipient[];
+  recipientIds: readonly string[];
   reportedMonths: readonly Month[];
 }>;
 
@@ -50,11 +51,11 @@ export function evolvePartnership(
         consultancyId: data.consultancyId,
         councilId: data.councilId,
         startsOn: data.startsOn,
-        recipients: [],
+        recipientIds: [],
         reportedMonths: [],
       };
     case 'ReportRecipientsSet':
-      return state.status === 'unformed' ? state : { ...state, recipients: data.recipients };
+      return state.status === 'unformed' ? state : { ...state, recipientIds: data.recipientIds };
     case 'PartnershipClosed':
       return state.status === 'unformed' ? state : { ...state, status: 'closed' };
     case 'MonthlyReportSent':
@@ -138,7 +139,7 @@ function setReportRecipients(
       type: 'ReportRecipientsSet',
       data: {
         partnershipId: partnership.partnershipId,
-        recipients: data.recipients.map(({ email, name }) => ({ email, name })),
+        recipientIds: data.recipients.map((recipient) => recipient.recipientId),
         occurredOn: today,
       },
     },
@@ -178,10 +179,7 @@ function recordMonthlyReportSent(
     month('month', data.month),
     requiredId('messageId', data.messageId),
     timestamp('knownAt', data.knownAt),
-    ...recipientChecks('recipients', data.recipients),
-    data.recipients?.length === 0
-      ? problem('recipients', 'required', 'A sent report has at least one recipient')
-      : undefined,
+    ...recipientIdChecks('recipientIds', data.recipientIds),
   ]);
   if (partnership.reportedMonths.includes(data.month)) {
     throw conflict('report.already_sent', `The report for ${data.month} has already been sent`, {
@@ -195,7 +193,7 @@ function recordMonthlyReportSent(
       data: {
         partnershipId: partnership.partnershipId,
         month: data.month,
-        recipients: data.recipients.map(({ email, name }) => ({ email, name })),
+        recipientIds: [...data.recipientIds],
         messageId: data.messageId,
         knownAt: data.knownAt,
         occurredOn: today,
@@ -204,17 +202,19 @@ function recordMonthlyReportSent(
   ];
 }
 
+/** Fields of a list entry are named by path, `recipients.1.email`, as the HTTP edge names them. */
 function recipientChecks(field: string, recipients: unknown): Check[] {
   if (!Array.isArray(recipients)) {
     return [problem(field, 'required', `${field} must be a list of {email, name}`)];
   }
   const seen = new Set<string>();
   return recipients.flatMap((recipient: Partial<ReportRecipient> | undefined, index) => {
-    const at = `${field}[${index}]`;
+    const at = `${field}.${index}`;
     const address = typeof recipient?.email === 'string' ? recipient.email.toLowerCase() : '';
     const duplicate = address !== '' && seen.has(address);
     seen.add(address);
     return [
+      requiredId(`${at}.recipientId`, recipient?.recipientId),
       email(`${at}.email`, recipient?.email),
       duplicate
         ? problem(`${at}.email`, 'duplicate', `${recipient?.email} is listed more than once`)
@@ -222,6 +222,14 @@ function recipientChecks(field: string, recipients: unknown): Check[] {
       requiredText(`${at}.name`, recipient?.name),
     ];
   });
+}
+
+/** A sent report went to someone: at least one id, none blank. */
+function recipientIdChecks(field: string, recipientIds: unknown): Check[] {
+  if (!Array.isArray(recipientIds) || recipientIds.length === 0) {
+    return [problem(field, 'required', 'A sent report has at least one recipient')];
+  }
+  return recipientIds.map((id, index) => requiredId(`${field}.${index}`, id));
 }
 
 export function existingPartnership(state: PartnershipState, partnershipId: string): Partnership {

@@ -2,8 +2,6 @@ import type { CalendarDate } from '../calendar/calendar-date';
 import type { Month } from '../calendar/month';
 import type { DomainEvent } from '../shared/decider';
 
-export type ReportRecipient = Readonly<{ email: string; name: string }>;
-
 export type PartnershipFormed = DomainEvent<
   'PartnershipFormed',
   {
@@ -16,10 +14,14 @@ export type PartnershipFormed = DomainEvent<
   }
 >;
 
-/** Replaces the whole list; an empty list stops the monthly report. */
+/**
+ * Replaces the whole list; an empty list stops the monthly report. Recipients are named by id:
+ * their addresses and names live in a mutable table, so that a person can be erased without
+ * rewriting the ledger (SPEC §1).
+ */
 export type ReportRecipientsSet = DomainEvent<
   'ReportRecipientsSet',
-  { partnershipId: string; recipients: readonly ReportRecipient[]; occurredOn: CalendarDate }
+  { partnershipId: string; recipientIds: readonly string[]; occurredOn: CalendarDate }
 >;
 
 export type PartnershipClosed = DomainEvent<
@@ -32,7 +34,7 @@ export type MonthlyReportSent = DomainEvent<
   {
     partnershipId: string;
     month: Month;
-    recipients: readonly ReportRecipient[];
+    recipientIds: readonly string[];
     messageId: string;
     /** The system time the report was composed as of, so that it can be reproduced exactly. */
     knownAt: string;

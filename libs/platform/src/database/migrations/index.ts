@@ -3,6 +3,7 @@ import * as eventStore from './20261123180000_event-store';
 import * as projections from './20261123180100_projection-checkpoints';
 import * as identity from './20261123181000_identity';
 import * as eventStoreAppend from './20261123182000_event-store-append';
+import * as ledgerWrites from './20261123190100_ledger-writes';
 
 /** Every migration, in order. Forward-only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '20261123180100_projection-checkpoints': projections,
   '20261123181000_identity': identity,
   '20261123182000_event-store-append': eventStoreAppend,
+  '20261123190100_ledger-writes': ledgerWrites,
 };

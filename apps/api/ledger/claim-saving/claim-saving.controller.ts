@@ -1,0 +1,39 @@
+import { ForPartnership } from '@accord/identity';
+import { Body, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { CanonicalId } from '../shared/canonical-id.pipe';
+import { ifPresent } from '../shared/if-present';
+import type { WriteAnswer } from '../shared/ledger-writer';
+import { CreationRoute, LedgerController } from '../shared/routes';
+import { Write, type WriteRequest } from '../shared/write-request';
+import { ClaimSavingCommand } from './claim-saving.command';
+import { ClaimSavingRequest } from './claim-saving.request.dto';
+
+@LedgerController('savings', 'interventions')
+export class ClaimSavingController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':id/savings')
+  @ForPartnership('log_work', 'intervention')
+  @CreationRoute('Claim a saving, with its basis')
+  claimSaving(
+    @Param('id', CanonicalId) interventionId: string,
+    @Body() body: ClaimSavingRequest,
+    @Write() request: WriteRequest,
+  ): Promise<WriteAnswer> {
+    return this.commands.execute(
+      new ClaimSavingCommand(
+        {
+          interventionId,
+          amountPence: body.amountPence,
+          kind: body.kind,
+          recurrence: body.recurrence,
+          startsOn: body.startsOn,
+          ...ifPresent('endsOn', body.endsOn),
+          basis: body.basis,
+        },
+        request,
+      ),
+    );
+  }
+}

@@ -1,0 +1,6 @@
+import { TextField } from '../shared/fields';
+
+export class DisputeSavingRequest {
+  @TextField()
+  reason!: string;
+}

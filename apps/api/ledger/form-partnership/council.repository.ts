@@ -1,0 +1,20 @@
+import { type AnyDb, KYSELY } from '@accord/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Kysely } from 'kysely';
+
+type Tables = { organisations: { id: string; kind: string } };
+
+@Injectable()
+export class CouncilRepository {
+  constructor(@Inject(KYSELY) private readonly db: AnyDb) {}
+
+  async isCouncil(organisationId: string): Promise<boolean> {
+    const row = await (this.db as Kysely<Tables>)
+      .selectFrom('organisations')
+      .select('id')
+      .where('id', '=', organisationId)
+      .where('kind', '=', 'council')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+}

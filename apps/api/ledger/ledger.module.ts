@@ -1,0 +1,96 @@
+import { Module } from '@nestjs/common';
+import { AchieveMilestoneController } from './achieve-milestone/achieve-milestone.controller';
+import { AchieveMilestoneHandler } from './achieve-milestone/achieve-milestone.handler';
+import { AddCapacityController } from './add-capacity/add-capacity.controller';
+import { AddCapacityHandler } from './add-capacity/add-capacity.handler';
+import { CancelMilestoneController } from './cancel-milestone/cancel-milestone.controller';
+import { CancelMilestoneHandler } from './cancel-milestone/cancel-milestone.handler';
+import { ClaimSavingController } from './claim-saving/claim-saving.controller';
+import { ClaimSavingHandler } from './claim-saving/claim-saving.handler';
+import { DefineMeasureController } from './define-measure/define-measure.controller';
+import { DefineMeasureHandler } from './define-measure/define-measure.handler';
+import { DisputeSavingController } from './dispute-saving/dispute-saving.controller';
+import { DisputeSavingHandler } from './dispute-saving/dispute-saving.handler';
+import { EndCapacityController } from './end-capacity/end-capacity.controller';
+import { EndCapacityHandler } from './end-capacity/end-capacity.handler';
+import { CouncilRepository } from './form-partnership/council.repository';
+import { FormPartnershipController } from './form-partnership/form-partnership.controller';
+import { FormPartnershipHandler } from './form-partnership/form-partnership.handler';
+import { LogInterventionController } from './log-intervention/log-intervention.controller';
+import { LogInterventionHandler } from './log-intervention/log-intervention.handler';
+import { OpenEngagementController } from './open-engagement/open-engagement.controller';
+import { OpenEngagementHandler } from './open-engagement/open-engagement.handler';
+import { PartnershipTimelineController } from './partnership-timeline/partnership-timeline.controller';
+import { PartnershipTimelineHandler } from './partnership-timeline/partnership-timeline.handler';
+import { TimelineRepository } from './partnership-timeline/timeline.repository';
+import { PlanMilestoneController } from './plan-milestone/plan-milestone.controller';
+import { PlanMilestoneHandler } from './plan-milestone/plan-milestone.handler';
+import { RecordMeasureReadingController } from './record-measure-reading/record-measure-reading.controller';
+import { RecordMeasureReadingHandler } from './record-measure-reading/record-measure-reading.handler';
+import { RescheduleMilestoneController } from './reschedule-milestone/reschedule-milestone.controller';
+import { RescheduleMilestoneHandler } from './reschedule-milestone/reschedule-milestone.handler';
+import { ReviseSavingController } from './revise-saving/revise-saving.controller';
+import { ReviseSavingHandler } from './revise-saving/revise-saving.handler';
+import { ReportRecipientsRepository } from './set-report-recipients/report-recipients.repository';
+import { SetReportRecipientsController } from './set-report-recipients/set-report-recipients.controller';
+import { SetReportRecipientsHandler } from './set-report-recipients/set-report-recipients.handler';
+import { IdempotencyRepository } from './shared/idempotency.repository';
+import { LedgerWriter } from './shared/ledger-writer';
+import { SignOffMilestoneController } from './sign-off-milestone/sign-off-milestone.controller';
+import { SignOffMilestoneHandler } from './sign-off-milestone/sign-off-milestone.handler';
+import { VerifySavingController } from './verify-saving/verify-saving.controller';
+import { VerifySavingHandler } from './verify-saving/verify-saving.handler';
+import { WithdrawSavingController } from './withdraw-saving/withdraw-saving.controller';
+import { WithdrawSavingHandler } from './withdraw-saving/withdraw-saving.handler';
+
+/** The partnership ledger over HTTP: one controller and one command handler per use case. */
+@Module({
+  controllers: [
+    FormPartnershipController,
+    SetReportRecipientsController,
+    PartnershipTimelineController,
+    OpenEngagementController,
+    DefineMeasureController,
+    RecordMeasureReadingController,
+    PlanMilestoneController,
+    RescheduleMilestoneController,
+    AchieveMilestoneController,
+    SignOffMilestoneController,
+    CancelMilestoneController,
+    LogInterventionController,
+    ClaimSavingController,
+    VerifySavingController,
+    DisputeSavingController,
+    ReviseSavingController,
+    WithdrawSavingController,
+    AddCapacityController,
+    EndCapacityController,
+  ],
+  providers: [
+    LedgerWriter,
+    IdempotencyRepository,
+    CouncilRepository,
+    ReportRecipientsRepository,
+    TimelineRepository,
+    FormPartnershipHandler,
+    SetReportRecipientsHandler,
+    PartnershipTimelineHandler,
+    OpenEngagementHandler,
+    DefineMeasureHandler,
+    RecordMeasureReadingHandler,
+    PlanMilestoneHandler,
+    RescheduleMilestoneHandler,
+    AchieveMilestoneHandler,
+    SignOffMilestoneHandler,
+    CancelMilestoneHandler,
+    LogInterventionHandler,
+    ClaimSavingHandler,
+    VerifySavingHandler,
+    DisputeSavingHandler,
+    ReviseSavingHandler,
+    WithdrawSavingHandler,
+    AddCapacityHandler,
+    EndCapacityHandler,
+  ],
+})
+export class LedgerModule {}

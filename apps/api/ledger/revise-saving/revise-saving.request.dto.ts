@@ -1,0 +1,9 @@
+import { SavingPenceField, TextField } from '../shared/fields';
+
+export class ReviseSavingRequest {
+  @SavingPenceField()
+  amountPence!: number;
+
+  @TextField()
+  reason!: string;
+}

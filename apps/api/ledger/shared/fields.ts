@@ -1,0 +1,198 @@
+import {
+  FREE_TEXT_LIMIT,
+  isValidCalendarDate,
+  isValidPence,
+  isValidSavingPence,
+  PENCE_LIMIT,
+} from '@accord/ledger';
+import { applyDecorators, type Type as Class } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsOptional,
+  ValidateBy,
+  ValidateNested,
+  type ValidationArguments,
+} from 'class-validator';
+
+/**
+ * The fields of ledger request bodies: each decorator both validates (class-validator) and
+ * documents (OpenAPI) one kind of value, so the two cannot drift apart. Optional fields accept
+ * `null` as absent. The rules repeat the deciders' on purpose: the edge refuses a bad request
+ * before any stream is read, and the domain stays safe from any other caller.
+ */
+type FieldOptions = Readonly<{ required?: boolean; description?: string; example?: unknown }>;
+
+function field(
+  schema: ApiPropertyOptions,
+  options: FieldOptions,
+  name: string,
+  isValid: (value: unknown) => boolean,
+  message: (property: string, value: unknown) => string,
+): PropertyDecorator {
+  const required = options.required ?? true;
+  const documented = {
+    ...schema,
+    ...(options.description ? { description: options.description } : {}),
+    ...(options.example === undefined ? {} : { example: options.example }),
+  } as ApiPropertyOptions;
+  return applyDecorators(
+    required ? ApiProperty(documented) : ApiPropertyOptional(documented),
+    ...(required ? [] : [IsOptional()]),
+    ValidateBy({
+      name,
+      validator: {
+        validate: (value: unknown) => isValid(value),
+        defaultMessage: (args?: ValidationArguments) =>
+          args?.value === undefined
+            ? `${args?.property} is required`
+            : message(args?.property ?? name, args?.value),
+      },
+    }),
+  );
+}
+
+const characters = (value: string): number => [...value].length;
+
+/** Free text (titles, basis, evidence, reasons): not blank, at most 2,000 characters. */
+export const TextField = (options: FieldOptions = {}) =>
+  field(
+    { type: String, minLength: 1, maxLength: FREE_TEXT_LIMIT },
+    options,
+    'isText',
+    (value) =>
+      typeof value === 'string' && value.trim() !== '' && characters(value) <= FREE_TEXT_LIMIT,
+    (property, value) =>
+      typeof value !== 'string'
+        ? `${property} must be text`
+        : value.trim() === ''
+          ? `${property} must not be blank`
+          : `${property} must be at most ${FREE_TEXT_LIMIT} characters`,
+  );
+
+export const CalendarDateField = (options: FieldOptions = {}) =>
+  field(
+    { type: String, format: 'date', example: options.example ?? '2026-04-01' },
+    options,
+    'isCalendarDate',
+    isValidCalendarDate,
+    (property) => `${property} must be a calendar date YYYY-MM-DD that exists`,
+  );
+
+/** Fees and targets: whole pence, zero allowed, below 10^12. */
+export const PenceField = (options: FieldOptions = {}) =>
+  field(
+    { type: 'integer', minimum: 0, maximum: PENCE_LIMIT - 1, example: options.example ?? 250000 },
+    options,
+    'isPence',
+    isValidPence,
+    (property) =>
+      `${property} must be a whole number of pence, at least 0 and below ${PENCE_LIMIT}`,
+  );
+
+/** A saving: whole pence above zero, below 10^12. */
+export const SavingPenceField = (options: FieldOptions = {}) =>
+  field(
+    { type: 'integer', minimum: 1, maximum: PENCE_LIMIT - 1, example: options.example ?? 4500000 },
+    options,
+    'isSavingPence',
+    isValidSavingPence,
+    (property) => `${property} must be a whole number of pence, above 0 and below ${PENCE_LIMIT}`,
+  );
+
+export const VocabularyField = (values: readonly string[], options: FieldOptions = {}) =>
+  field(
+    { type: String, enum: [...values] },
+    options,
+    'isInVocabulary',
+    (value) => typeof value === 'string' && values.includes(value),
+    (property) => `${property} must be one of: ${values.join(', ')}`,
+  );
+
+export const NumberField = (options: FieldOptions = {}) =>
+  field(
+    { type: Number },
+    options,
+    'isFiniteNumber',
+    (value) => typeof value === 'number' && Number.isFinite(value),
+    (property) => `${property} must be a number`,
+  );
+
+export const PositiveNumberField = (options: FieldOptions = {}) =>
+  field(
+    { type: Number, exclusiveMinimum: true, minimum: 0 } as ApiPropertyOptions,
+    options,
+    'isPositiveNumber',
+    (value) => typeof value === 'number' && Number.isFinite(value) && value > 0,
+    (property) => `${property} must be a number above 0`,
+  );
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const IdField = (options: FieldOptions = {}) =>
+  field(
+    { type: String, format: 'uuid' },
+    options,
+    'isId',
+    (value) => typeof value === 'string' && UUID.test(value),
+    (property) => `${property} must be an id (a uuid)`,
+  );
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export const EmailField = (options: FieldOptions = {}) =>
+  field(
+    { type: String, format: 'email', maxLength: 254 },
+    options,
+    'isEmail',
+    (value) => typeof value === 'string' && value.length <= 254 && EMAIL.test(value),
+    (property) => `${property} must be an e-mail address`,
+  );
+
+/** A measure key: a catalogue key or a custom one in lower-case snake case. */
+export const MeasureKeyField = (options: FieldOptions = {}) =>
+  field(
+    { type: String, pattern: '^[a-z][a-z0-9_]{0,63}$', example: 'cla_rate_per_10k' },
+    options,
+    'isMeasureKey',
+    (value) => typeof value === 'string' && /^[a-z][a-z0-9_]{0,63}$/.test(value),
+    (property) =>
+      `${property} must be a catalogue key or a custom key in lower-case snake case (at most 64 characters)`,
+  );
+
+const isObject = (value: unknown) =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** An object checked field by field; its own bad fields are named by path (`baseline.asOf`). */
+export const NestedField = (type: () => Class<unknown>, options: FieldOptions = {}) =>
+  applyDecorators(
+    // A lazy type must sit in a property named `type` for OpenAPI to resolve it.
+    field(
+      { type: () => type() },
+      options,
+      'isObject',
+      isObject,
+      (property) => `${property} must be an object`,
+    ),
+    ValidateNested(),
+    Type(type),
+  );
+
+export const NestedListField = (
+  type: () => Class<unknown>,
+  maxItems: number,
+  options: FieldOptions = {},
+) =>
+  applyDecorators(
+    (options.required ?? true)
+      ? ApiProperty({ type: () => type(), isArray: true, maxItems })
+      : ApiPropertyOptional({ type: () => type(), isArray: true, maxItems }),
+    IsArray({ message: ({ property }) => `${property} must be a list` }),
+    ArrayMaxSize(maxItems, {
+      message: ({ property }) => `${property} may hold at most ${maxItems} entries`,
+    }),
+    ValidateNested({ each: true }),
+    Type(type),
+  );

@@ -1,0 +1,6 @@
+import { TextField } from '../shared/fields';
+
+export class SignOffMilestoneRequest {
+  @TextField({ required: false })
+  note?: string;
+}

@@ -1,0 +1,6 @@
+import { TextField } from '../shared/fields';
+
+export class VerifySavingRequest {
+  @TextField({ required: false })
+  note?: string;
+}

@@ -1,0 +1,6 @@
+import { TextField } from '../shared/fields';
+
+export class WithdrawSavingRequest {
+  @TextField()
+  reason!: string;
+}

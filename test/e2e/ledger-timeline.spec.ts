@@ -1,0 +1,161 @@
+import {
+  actingAs,
+  createTestApp,
+  eventually,
+  seedLedger,
+  seedTenancy,
+  seedUser,
+  Tenancy,
+  TestApp,
+} from '@accord/testing';
+
+type Item = {
+  position: number;
+  type: string;
+  occurredOn: string | null;
+  recordedAt: string;
+  actor: { id: string | null; name: string | null };
+  data: Record<string, unknown>;
+};
+
+describe('the partnership timeline', () => {
+  let t: TestApp;
+  let tenancy: Tenancy;
+  let ids: { partnershipId: string; engagementId: string; interventionId: string };
+  let savingId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    tenancy = await seedTenancy(t.app, t.database.db);
+    ids = await seedLedger(t, tenancy);
+    const director = actingAs(t, tenancy.director);
+    const saving = await director
+      .post(`/interventions/${ids.interventionId}/savings`, {
+        amountPence: 1_200_000,
+        kind: 'non_cashable',
+        recurrence: 'recurring_annual',
+        startsOn: '2026-05-01',
+        basis: 'Caseloads down by four',
+      })
+      .expect(201);
+    savingId = saving.body.id;
+    await actingAs(t, tenancy.approver)
+      .post(`/interventions/${ids.interventionId}/savings/${savingId}/verify`, {})
+      .expect(200);
+    await director
+      .post(`/engagements/${ids.engagementId}/milestones`, { title: 'Audit', dueOn: '2026-09-30' })
+      .expect(201);
+    // Another partnership's events, which must not show.
+    await seedLedger(t, tenancy);
+  });
+  afterAll(() => t.close());
+
+  const timeline = (query = '', user = tenancy.viewer) =>
+    actingAs(t, user).get(`/partnerships/${ids.partnershipId}/timeline${query}`);
+
+  it("lists every event of the partnership's streams, oldest first, with who did it", async () => {
+    const res = await eventually(async () => {
+      const res = await timeline().expect(200);
+      expect(res.body.items).toHaveLength(6);
+      return res;
+    });
+    const items: Item[] = res.body.items;
+    expect(items.map((i) => i.type)).toEqual([
+      'PartnershipFormed',
+      'EngagementOpened',
+      'InterventionLogged',
+      'SavingClaimed',
+      'SavingVerified',
+      'MilestonePlanned',
+    ]);
+    const positions = items.map((i) => i.position);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    expect(res.body.next).toBeNull();
+    expect(items[0]).toEqual({
+      position: expect.any(Number),
+      type: 'PartnershipFormed',
+      occurredOn: '2026-04-01',
+      recordedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
+      actor: { id: tenancy.consultancyAdmin.id, name: tenancy.consultancyAdmin.name },
+      data: expect.objectContaining({ partnershipId: ids.partnershipId, name: 'Better Futures' }),
+    });
+    expect(items[3]).toMatchObject({
+      occurredOn: '2026-05-01',
+      actor: { id: tenancy.director.id, name: tenancy.director.name },
+      data: { savingId, amountPence: 1_200_000, basis: 'Caseloads down by four' },
+    });
+    expect(items[4].actor).toEqual({ id: tenancy.approver.id, name: tenancy.approver.name });
+    for (const item of items) expect(item.data.partnershipId).toBe(ids.partnershipId);
+  });
+
+  it('pages by global position: next is the after of the following page', async () => {
+    const all: Item[] = (await timeline()).body.items;
+    const first = await timeline('?limit=4').expect(200);
+    expect(first.body.items.map((i: Item) => i.position)).toEqual(
+      all.slice(0, 4).map((i) => i.position),
+    );
+    expect(first.body.next).toBe(all[3].position);
+    const second = await timeline(`?limit=4&after=${first.body.next}`).expect(200);
+    expect(second.body.items.map((i: Item) => i.position)).toEqual(
+      all.slice(4).map((i) => i.position),
+    );
+    expect(second.body.next).toBeNull();
+    const exact = await timeline(`?limit=2&after=${all[3].position}`).expect(200);
+    expect(exact.body.next).toBeNull();
+    const past = await timeline(`?after=${all[5].position}`).expect(200);
+    expect(past.body).toEqual({ items: [], next: null });
+  });
+
+  it('names actors as they are now, and an erased user as no one', async () => {
+    const leaver = await seedUser(
+      t.app,
+      t.database.db,
+      tenancy.consultancyId,
+      'consultancy',
+      ['director'],
+      'Pat Leaver',
+    );
+    const res = await actingAs(t, leaver)
+      .post(`/engagements/${ids.engagementId}/milestones`, {
+        title: 'Handover',
+        dueOn: '2026-10-31',
+      })
+      .expect(201);
+    const find = async () => {
+      const items: Item[] = (await timeline('?limit=500')).body.items;
+      const item = items.find((i) => i.position === res.body.position);
+      expect(item).toBeDefined();
+      return item as Item;
+    };
+    expect((await eventually(find)).actor).toEqual({ id: leaver.id, name: 'Pat Leaver' });
+    await t.database.db.deleteFrom('users').where('id', '=', leaver.id).execute();
+    expect((await find()).actor).toEqual({ id: leaver.id, name: null });
+  });
+
+  it("is read by anyone of either side, and by no one else's", async () => {
+    await timeline('', tenancy.director).expect(200);
+    await timeline('', tenancy.approver).expect(200);
+    await timeline('', tenancy.strangerDirector).expect(404);
+    await timeline('', tenancy.strangerApprover).expect(404);
+    await t.http().get(`/api/v1/partnerships/${ids.partnershipId}/timeline`).expect(401);
+  });
+
+  it("can read a partnership's events through its index, without scanning every event", async () => {
+    // A test database is too small for the planner to prefer the index on its own.
+    const client = await t.database.pool.connect();
+    try {
+      await client.query('set enable_seqscan = off');
+      const { rows } = await client.query(
+        `explain select position from events
+         where data->>'partnershipId' = $1 and position > 0 order by position limit 51`,
+        [ids.partnershipId],
+      );
+      expect(rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n')).toMatch(
+        /Index (Only )?Scan using events_partnership_position/,
+      );
+    } finally {
+      await client.query('reset enable_seqscan');
+      client.release();
+    }
+  });
+});
