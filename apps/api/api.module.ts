@@ -15,6 +15,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { IdentityApiModule } from './identity/identity-api.module';
 import { LedgerModule } from './ledger/ledger.module';
+import { PartnershipReadsModule } from './partnerships/partnership-reads.module';
 
 @Module({})
 export class ApiModule {
@@ -31,6 +32,7 @@ export class ApiModule {
         IdentityModule,
         IdentityApiModule,
         LedgerModule,
+        PartnershipReadsModule,
         HealthModule,
         MetricsModule,
       ],

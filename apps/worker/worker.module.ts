@@ -6,6 +6,7 @@ import {
   LoggingModule,
   RedisModule,
 } from '@accord/platform';
+import { projections } from '@accord/read-models';
 import { DynamicModule, Module } from '@nestjs/common';
 import { PROJECTIONS, ProjectionsService } from './projections/projections.service';
 
@@ -21,7 +22,7 @@ export class WorkerModule {
         RedisModule.forRoot(),
         EventStoreModule,
       ],
-      providers: [{ provide: PROJECTIONS, useValue: [] }, ProjectionsService],
+      providers: [{ provide: PROJECTIONS, useValue: projections }, ProjectionsService],
     };
   }
 }

@@ -4,6 +4,7 @@ import * as projections from './20261123180100_projection-checkpoints';
 import * as identity from './20261123181000_identity';
 import * as eventStoreAppend from './20261123182000_event-store-append';
 import * as ledgerWrites from './20261123190100_ledger-writes';
+import * as readModels from './20261123190200_read-models';
 
 /** Every migration, in order. Forward-only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '20261123181000_identity': identity,
   '20261123182000_event-store-append': eventStoreAppend,
   '20261123190100_ledger-writes': ledgerWrites,
+  '20261123190200_read-models': readModels,
 };

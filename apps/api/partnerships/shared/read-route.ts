@@ -1,0 +1,45 @@
+import { ErrorResponse, ValidationErrorResponse } from '@accord/platform';
+import { applyDecorators, Controller, UseFilters } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { ReadErrorFilter } from './read-errors';
+
+/** A controller of partnership reads: bearer auth, read errors turned into status codes. */
+export const ReadController = () =>
+  applyDecorators(
+    Controller('partnerships'),
+    UseFilters(ReadErrorFilter),
+    ApiTags('partnerships'),
+    ApiBearerAuth(),
+    ApiUnauthorizedResponse({ type: ErrorResponse, description: 'No valid access token' }),
+  );
+
+/** A read that can wait for the client's own writes with `?minPosition`. */
+export const ReadRoute = (summary: string, scoped: boolean) =>
+  applyDecorators(
+    ApiOperation({ summary }),
+    ApiQuery({
+      name: 'minPosition',
+      required: false,
+      type: Number,
+      description:
+        'Wait (up to 5 s) until the read models have processed the event at this global position, ' +
+        'such as the `position` a write answered; 503 with Retry-After if they have not by then',
+    }),
+    ApiBadRequestResponse({ type: ValidationErrorResponse, description: 'A bad query parameter' }),
+    ApiServiceUnavailableResponse({
+      type: ErrorResponse,
+      description: 'The read models have not reached minPosition yet; retry after Retry-After',
+    }),
+    ...(scoped
+      ? [ApiNotFoundResponse({ type: ErrorResponse, description: 'No such partnership of yours' })]
+      : []),
+  );

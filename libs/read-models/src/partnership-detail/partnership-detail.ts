@@ -1,0 +1,187 @@
+import type {
+  CalendarDate,
+  CapacityKind,
+  InterventionCategory,
+  MeasureDirection,
+  Pence,
+  Recurrence,
+  SavingKind,
+  SavingStatus,
+  ServiceArea,
+} from '@accord/ledger';
+import { inLoggedOrder, type PartnershipFacts } from '../partnership-facts/partnership-facts';
+import { requireHeader } from '../progress/compute-progress';
+
+export type OrganisationRef = { id: string; name: string | null };
+
+/**
+ * `GET /api/v1/partnerships/:id`: the partnership as it stands now, with everything a director or
+ * an approver needs to find and act on — each engagement with its measures, milestones and
+ * interventions, and each intervention's savings and capacity, in the order they were logged.
+ */
+export type PartnershipDetail = {
+  id: string;
+  name: string;
+  consultancy: OrganisationRef;
+  council: OrganisationRef;
+  startsOn: CalendarDate;
+  status: 'open' | 'closed';
+  closedOn: CalendarDate | null;
+  position: number;
+  fees: { committedPence: Pence };
+  savingsTargetPence: Pence;
+  engagements: EngagementDetail[];
+};
+
+export type EngagementDetail = {
+  id: string;
+  title: string;
+  serviceArea: ServiceArea;
+  startsOn: CalendarDate;
+  endsOn: CalendarDate | null;
+  feePence: Pence;
+  savingsTargetPence: Pence | null;
+  status: 'open' | 'closed';
+  closedOn: CalendarDate | null;
+  measures: {
+    measure: string;
+    name: string;
+    unit: string;
+    direction: MeasureDirection;
+    baseline: { value: number; asOf: CalendarDate };
+    target: { value: number; by: CalendarDate };
+    /** Ordered by the date each reading is for. */
+    readings: { id: string; value: number; asOf: CalendarDate; source: string | null }[];
+  }[];
+  milestones: {
+    id: string;
+    title: string;
+    dueOn: CalendarDate;
+    status: 'planned' | 'achieved' | 'cancelled';
+    achievedOn: CalendarDate | null;
+    signedOff: boolean;
+    cancelledOn: CalendarDate | null;
+  }[];
+  interventions: InterventionDetail[];
+};
+
+export type InterventionDetail = {
+  id: string;
+  title: string;
+  category: InterventionCategory;
+  description: string | null;
+  startedOn: CalendarDate;
+  status: 'active' | 'completed' | 'stopped';
+  endedOn: CalendarDate | null;
+  savings: {
+    id: string;
+    amountPence: Pence;
+    kind: SavingKind;
+    recurrence: Recurrence;
+    startsOn: CalendarDate;
+    endsOn: CalendarDate | null;
+    basis: string;
+    status: SavingStatus;
+  }[];
+  capacity: {
+    id: string;
+    kind: CapacityKind;
+    unit: string;
+    quantity: number;
+    startsOn: CalendarDate;
+    endsOn: CalendarDate | null;
+  }[];
+};
+
+export function partnershipDetail(
+  facts: PartnershipFacts,
+  organisationName: (id: string) => string | null,
+): PartnershipDetail {
+  const header = requireHeader(facts);
+  const engagements = inLoggedOrder(facts.engagements);
+  const interventions = groupedBy(inLoggedOrder(facts.interventions), (i) => i.engagementId);
+  const savings = groupedBy(inLoggedOrder(facts.savings), (s) => s.interventionId);
+  const capacity = groupedBy(inLoggedOrder(facts.capacity), (c) => c.interventionId);
+  const measures = groupedBy(inLoggedOrder(facts.measures), (m) => m.engagementId);
+  const milestones = groupedBy(inLoggedOrder(facts.milestones), (m) => m.engagementId);
+  return {
+    id: facts.partnershipId,
+    name: header.name,
+    consultancy: { id: header.consultancyId, name: organisationName(header.consultancyId) },
+    council: { id: header.councilId, name: organisationName(header.councilId) },
+    startsOn: header.startsOn,
+    status: header.status,
+    closedOn: header.closedOn,
+    position: facts.lastPosition,
+    fees: { committedPence: engagements.reduce((sum, e) => sum + e.feePence, 0) },
+    savingsTargetPence: engagements.reduce((sum, e) => sum + (e.savingsTargetPence ?? 0), 0),
+    engagements: engagements.map((e) => ({
+      id: e.engagementId,
+      title: e.title,
+      serviceArea: e.serviceArea,
+      startsOn: e.startsOn,
+      endsOn: e.endsOn,
+      feePence: e.feePence,
+      savingsTargetPence: e.savingsTargetPence,
+      status: e.status,
+      closedOn: e.closedOn,
+      measures: (measures.get(e.engagementId) ?? []).map((m) => ({
+        measure: m.measure,
+        name: m.name,
+        unit: m.unit,
+        direction: m.direction,
+        baseline: m.baseline,
+        target: m.target,
+        readings: [...m.readings]
+          .sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : a.position - b.position))
+          .map((r) => ({ id: r.readingId, value: r.value, asOf: r.asOf, source: r.source })),
+      })),
+      milestones: (milestones.get(e.engagementId) ?? []).map((m) => ({
+        id: m.milestoneId,
+        title: m.title,
+        dueOn: m.dueOn,
+        status: m.cancelled ? 'cancelled' : m.achievedOn !== null ? 'achieved' : 'planned',
+        achievedOn: m.achievedOn,
+        signedOff: m.signedOff,
+        cancelledOn: m.cancelledOn,
+      })),
+      interventions: (interventions.get(e.engagementId) ?? []).map((i) => ({
+        id: i.interventionId,
+        title: i.title,
+        category: i.category,
+        description: i.description,
+        startedOn: i.startedOn,
+        status: i.status,
+        endedOn: i.endedOn,
+        savings: (savings.get(i.interventionId) ?? []).map((s) => ({
+          id: s.savingId,
+          amountPence: s.amountPence,
+          kind: s.kind,
+          recurrence: s.recurrence,
+          startsOn: s.startsOn,
+          endsOn: s.endsOn,
+          basis: s.basis,
+          status: s.status,
+        })),
+        capacity: (capacity.get(i.interventionId) ?? []).map((c) => ({
+          id: c.capacityId,
+          kind: c.kind,
+          unit: c.unit,
+          quantity: c.quantity,
+          startsOn: c.startsOn,
+          endsOn: c.endsOn,
+        })),
+      })),
+    })),
+  };
+}
+
+function groupedBy<T>(entries: readonly T[], key: (entry: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const entry of entries) {
+    const group = groups.get(key(entry));
+    if (group) group.push(entry);
+    else groups.set(key(entry), [entry]);
+  }
+  return groups;
+}

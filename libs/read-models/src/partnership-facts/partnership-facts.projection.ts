@@ -1,0 +1,120 @@
+import type { Projection, StoredEvent, TableNames } from '@accord/event-store';
+import type { AnyDb, AnyTransaction } from '@accord/platform';
+import { sql } from 'kysely';
+import {
+  applyToFacts,
+  emptyFacts,
+  type PartnershipFacts,
+  type PositionedEvent,
+  partnershipOf,
+} from './partnership-facts';
+
+export const PARTNERSHIP_FACTS = 'partnership_facts';
+/** Raise to rebuild the read model from the first event, beside the live one (see ProjectionRunner). */
+export const PARTNERSHIP_FACTS_VERSION = 1;
+
+type Table = typeof PARTNERSHIP_FACTS;
+
+/** One row per partnership, as the `partnership_facts` view shows the live version. */
+export interface PartnershipFactsRow {
+  partnership_id: string;
+  /** The columns a list needs, null until the partnership is formed. */
+  name: string | null;
+  consultancy_id: string | null;
+  council_id: string | null;
+  starts_on: string | null;
+  status: 'open' | 'closed' | null;
+  last_position: number;
+  facts: PartnershipFacts;
+}
+
+/**
+ * Keeps each partnership's facts, folded with `applyToFacts` — the same code a read at a past
+ * `knownAt` folds the stored events with. A batch reads each partnership it touches once and
+ * writes it back once.
+ */
+export function partnershipFactsProjection(
+  version: number = PARTNERSHIP_FACTS_VERSION,
+): Projection<Table> {
+  return {
+    name: PARTNERSHIP_FACTS,
+    version,
+    tables: [PARTNERSHIP_FACTS],
+    async setup(db: AnyDb, tables: TableNames<Table>) {
+      const table = tables[PARTNERSHIP_FACTS];
+      await sql`
+        create table if not exists ${sql.table(table)} (
+          partnership_id text primary key,
+          name text,
+          consultancy_id text,
+          council_id text,
+          starts_on date,
+          status text,
+          last_position bigint not null,
+          facts jsonb not null
+        )`.execute(db);
+      await sql`create index if not exists ${sql.id(`${table}_consultancy`)}
+        on ${sql.table(table)} (consultancy_id)`.execute(db);
+      await sql`create index if not exists ${sql.id(`${table}_council`)}
+        on ${sql.table(table)} (council_id)`.execute(db);
+    },
+    async apply(trx: AnyTransaction, events: readonly StoredEvent[], tables: TableNames<Table>) {
+      const table = tables[PARTNERSHIP_FACTS];
+      const byPartnership = new Map<string, PositionedEvent[]>();
+      for (const event of events) {
+        const partnershipId = partnershipOf(event);
+        if (partnershipId === undefined) continue;
+        const list = byPartnership.get(partnershipId) ?? [];
+        list.push({ type: event.type, data: event.data, position: event.position });
+        byPartnership.set(partnershipId, list);
+      }
+      if (byPartnership.size === 0) return;
+
+      const stored = await trx
+        .selectFrom(table)
+        .select(['partnership_id', 'facts'])
+        .where('partnership_id', 'in', [...byPartnership.keys()])
+        .execute();
+      const known = new Map<string, PartnershipFacts>(
+        stored.map((row: { partnership_id: string; facts: PartnershipFacts }) => [
+          row.partnership_id,
+          row.facts,
+        ]),
+      );
+      const rows = [...byPartnership].map(([partnershipId, batch]) => {
+        const facts = known.get(partnershipId) ?? emptyFacts(partnershipId);
+        for (const event of batch) applyToFacts(facts, event);
+        return toRow(facts);
+      });
+      await trx
+        .insertInto(table)
+        .values(rows)
+        .onConflict((oc) =>
+          oc.column('partnership_id').doUpdateSet((eb) => ({
+            name: eb.ref('excluded.name'),
+            consultancy_id: eb.ref('excluded.consultancy_id'),
+            council_id: eb.ref('excluded.council_id'),
+            starts_on: eb.ref('excluded.starts_on'),
+            status: eb.ref('excluded.status'),
+            last_position: eb.ref('excluded.last_position'),
+            facts: eb.ref('excluded.facts'),
+          })),
+        )
+        .execute();
+    },
+  };
+}
+
+function toRow(facts: PartnershipFacts) {
+  const header = facts.partnership;
+  return {
+    partnership_id: facts.partnershipId,
+    name: header?.name ?? null,
+    consultancy_id: header?.consultancyId ?? null,
+    council_id: header?.councilId ?? null,
+    starts_on: header?.startsOn ?? null,
+    status: header?.status ?? null,
+    last_position: facts.lastPosition,
+    facts: JSON.stringify(facts),
+  };
+}

@@ -1,0 +1,163 @@
+import {
+  type Checkpoint,
+  EventStore,
+  type EventsTable,
+  type ProjectionCheckpointsTable,
+} from '@accord/event-store';
+import { type AnyDb, KYSELY } from '@accord/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { type Kysely, sql } from 'kysely';
+import type { PartnershipFacts, PositionedEvent } from './partnership-facts';
+import { PARTNERSHIP_FACTS, type PartnershipFactsRow } from './partnership-facts.projection';
+
+/** Only the columns of the identity tables that reads need; they belong to `@accord/identity`. */
+interface OrganisationsTable {
+  id: string;
+  name: string;
+}
+
+type Tables = {
+  partnership_facts: PartnershipFactsRow;
+  organisations: OrganisationsTable;
+  events: EventsTable;
+  projection_checkpoints: ProjectionCheckpointsTable;
+};
+
+const UNDEFINED_TABLE = '42P01';
+
+/** The read model is not there yet: no projection runner has registered it. */
+export class ReadModelUnavailableError extends Error {
+  constructor() {
+    super('The read models are not available yet');
+  }
+}
+
+export type PartnershipListRow = {
+  id: string;
+  name: string;
+  consultancyId: string;
+  consultancyName: string | null;
+  councilId: string;
+  councilName: string | null;
+  startsOn: string;
+  status: 'open' | 'closed';
+};
+
+@Injectable()
+export class PartnershipFactsRepository {
+  constructor(
+    @Inject(KYSELY) private readonly anyDb: AnyDb,
+    private readonly store: EventStore,
+  ) {}
+
+  private get db(): Kysely<Tables> {
+    return this.anyDb as Kysely<Tables>;
+  }
+
+  /**
+   * The formed partnerships that `organisationId` is a party to, or all of them for null, with
+   * each side's name as the organisations table has it now.
+   */
+  listPartnerships(organisationId: string | null): Promise<PartnershipListRow[]> {
+    return readModel(() =>
+      this.db
+        .selectFrom('partnership_facts as p')
+        .leftJoin('organisations as consultancy', (join) =>
+          join.on(sql`consultancy.id::text`, '=', sql.ref('p.consultancy_id')),
+        )
+        .leftJoin('organisations as council', (join) =>
+          join.on(sql`council.id::text`, '=', sql.ref('p.council_id')),
+        )
+        .select([
+          'p.partnership_id as id',
+          sql<string>`p.name`.as('name'),
+          sql<string>`p.consultancy_id`.as('consultancyId'),
+          'consultancy.name as consultancyName',
+          sql<string>`p.council_id`.as('councilId'),
+          'council.name as councilName',
+          sql<string>`p.starts_on`.as('startsOn'),
+          sql<'open' | 'closed'>`p.status`.as('status'),
+        ])
+        .where('p.name', 'is not', null)
+        .$if(organisationId !== null, (query) =>
+          query.where((eb) =>
+            eb.or([
+              eb('p.consultancy_id', '=', organisationId),
+              eb('p.council_id', '=', organisationId),
+            ]),
+          ),
+        )
+        .orderBy('p.name')
+        .orderBy('p.partnership_id')
+        .execute(),
+    );
+  }
+
+  async findFacts(partnershipId: string): Promise<PartnershipFacts | undefined> {
+    const row = await readModel(() =>
+      this.db
+        .selectFrom('partnership_facts')
+        .select('facts')
+        .where('partnership_id', '=', partnershipId)
+        .executeTakeFirst(),
+    );
+    return row?.facts;
+  }
+
+  async organisationNames(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('organisations')
+      .select([sql<string>`id::text`.as('id'), 'name'])
+      .where(sql`id::text`, 'in', ids)
+      .execute();
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
+
+  /**
+   * Every event of the partnership's streams recorded at or before `recordedBy`, lifted to the
+   * current schema, in the order the projection takes them. Every ledger event names its
+   * partnership, which an expression index on the event table serves.
+   */
+  async partnershipEvents(partnershipId: string, recordedBy: Date): Promise<PositionedEvent[]> {
+    const rows = await this.db
+      .selectFrom('events')
+      .select(['type', 'schema_version', 'data', 'position'])
+      .where(sql`data->>'partnershipId'`, '=', partnershipId)
+      .where('recorded_at', '<=', recordedBy)
+      .orderBy('transaction_id')
+      .orderBy('position')
+      .execute();
+    return rows.map((row) => ({
+      type: row.type,
+      data: this.store.upcasters.upcast(row.type, row.schema_version, row.data).data,
+      position: Number(row.position),
+    }));
+  }
+
+  /** How far the live version of the facts projection has read, if it is running at all. */
+  async factsCheckpoint(): Promise<Checkpoint | undefined> {
+    const row = await this.db
+      .selectFrom('projection_checkpoints')
+      .select([sql<string>`transaction_id::text`.as('transactionId'), 'position'])
+      .where('name', '=', PARTNERSHIP_FACTS)
+      .where('status', '=', 'live')
+      .executeTakeFirst();
+    return row && { transactionId: row.transactionId, position: Number(row.position) };
+  }
+
+  /** Where the event at `position` stands in the order projections read; undefined until it commits. */
+  checkpointOf(position: number): Promise<Checkpoint | undefined> {
+    return this.store.checkpointOf(position);
+  }
+}
+
+async function readModel<T>(query: () => Promise<T>): Promise<T> {
+  try {
+    return await query();
+  } catch (error) {
+    if ((error as { code?: string }).code === UNDEFINED_TABLE)
+      throw new ReadModelUnavailableError();
+    throw error;
+  }
+}

@@ -1,0 +1,501 @@
+import type { CalendarDate } from '@accord/ledger';
+import { factsOf, ledgerHistory } from '../testing/ledger-history.test';
+import { computeProgress, PartnershipNotKnownError } from './compute-progress';
+
+const knownAt = new Date('2026-11-01T07:00:00.000Z');
+const on = (history: ReturnType<typeof ledgerHistory>, asOf: string) =>
+  computeProgress(factsOf(history), asOf as CalendarDate, knownAt);
+
+/** A partnership with one engagement and one intervention, ready for savings. */
+function partnership(startsOn: string, feePence = 0, savingsTargetPence?: number) {
+  const h = ledgerHistory();
+  h.formed({ startsOn });
+  const engagement = h.engagement({ startsOn, feePence, savingsTargetPence });
+  const intervention = h.intervention(engagement, { startedOn: startsOn });
+  return { h, engagement, intervention };
+}
+
+describe('progress: savings', () => {
+  it('splits a recurring saving at 31 March into financial years and months', () => {
+    const { h, intervention } = partnership('2026-02-10', 5_000_000, 10_000_000);
+    // £36,500 a year is 3,650,000p ÷ 365 = 10,000p a day from 1 March.
+    const saving = h.claimed(intervention, {
+      amountPence: 3_650_000,
+      recurrence: 'recurring_annual',
+      startsOn: '2026-03-01',
+    });
+    h.verified(saving, 3_650_000);
+
+    // To 30 April inclusive: 31 March days + 30 April days = 61 days × 10,000p = 610,000p.
+    // 2025/26 holds March: 31 × 10,000 = 310,000p; 2026/27 holds April: 30 × 10,000 = 300,000p.
+    // Return on fees: 610,000 verified ÷ 5,000,000 fees = 0.122.
+    expect(on(h, '2026-04-30')).toEqual({
+      partnershipId: h.partnershipId,
+      asOf: '2026-04-30',
+      knownAt: '2026-11-01T07:00:00.000Z',
+      position: h.events.length,
+      currency: 'GBP',
+      fees: { committedPence: 5_000_000 },
+      savings: {
+        toDate: {
+          claimedPence: 610_000,
+          verifiedPence: 610_000,
+          disputedPence: 0,
+          cashablePence: 610_000,
+          nonCashablePence: 0,
+        },
+        fullYearEffectPence: 3_650_000,
+        targetPence: 10_000_000,
+        returnOnFees: 0.122,
+        byFinancialYear: [
+          {
+            financialYear: '2025/26',
+            claimedPence: 310_000,
+            verifiedPence: 310_000,
+            cashablePence: 310_000,
+            nonCashablePence: 0,
+          },
+          {
+            financialYear: '2026/27',
+            claimedPence: 300_000,
+            verifiedPence: 300_000,
+            cashablePence: 300_000,
+            nonCashablePence: 0,
+          },
+        ],
+        byMonth: [
+          { month: '2026-02', claimedPence: 0, verifiedPence: 0 },
+          { month: '2026-03', claimedPence: 310_000, verifiedPence: 310_000 },
+          { month: '2026-04', claimedPence: 300_000, verifiedPence: 300_000 },
+        ],
+      },
+      capacity: [],
+      outcomes: [],
+      milestones: {
+        total: 0,
+        complete: 0,
+        onTrack: 0,
+        dueSoon: 0,
+        overdue: 0,
+        cancelled: 0,
+        items: [],
+      },
+      interventions: { total: 1, byCategory: { placement_step_down: 1 } },
+    });
+  });
+
+  it('rounds every figure once, on its own, so the parts need not add up to the whole', () => {
+    const { h, intervention } = partnership('2026-03-01');
+    // 1,000,000p a year = 2,739.726…p a day from 15 March.
+    h.claimed(intervention, {
+      amountPence: 1_000_000,
+      recurrence: 'recurring_annual',
+      startsOn: '2026-03-15',
+    });
+    const progress = on(h, '2026-04-10');
+    // 15–31 March: 17 × 1,000,000 ÷ 365 = 46,575.34 → 46,575p
+    // 1–10 April: 10 × 1,000,000 ÷ 365 = 27,397.26 → 27,397p
+    // to date, 27 days: 27,000,000 ÷ 365 = 73,972.60 → 73,973p (not 46,575 + 27,397 = 73,972)
+    expect(progress.savings.byFinancialYear.map((y) => y.claimedPence)).toEqual([46_575, 27_397]);
+    expect(progress.savings.byMonth.map((m) => m.claimedPence)).toEqual([46_575, 27_397]);
+    expect(progress.savings.toDate.claimedPence).toBe(73_973);
+  });
+
+  it('accrues 29 February like any day at A/365, so a leap year holds 366 days of it', () => {
+    const { h, intervention } = partnership('2027-04-01');
+    h.claimed(intervention, {
+      amountPence: 3_650_000,
+      recurrence: 'recurring_annual',
+      startsOn: '2027-04-01',
+    });
+    // February 2028 has 29 days: 29 × 10,000p = 290,000p.
+    const progress = on(h, '2028-03-31');
+    expect(progress.savings.byMonth.find((m) => m.month === '2028-02')?.claimedPence).toBe(290_000);
+    // 2027/28 runs 1 April 2027 – 31 March 2028: 366 days × 10,000p = 3,660,000p, while its
+    // full-year effect stays the annual amount, 3,650,000p.
+    expect(progress.savings.byFinancialYear).toEqual([
+      {
+        financialYear: '2027/28',
+        claimedPence: 3_660_000,
+        verifiedPence: 0,
+        cashablePence: 3_660_000,
+        nonCashablePence: 0,
+      },
+    ]);
+    expect(progress.savings.toDate.claimedPence).toBe(3_660_000);
+    expect(progress.savings.fullYearEffectPence).toBe(3_650_000);
+  });
+
+  it('stops a bounded saving on its end date, exclusive, and its full-year effect with it', () => {
+    const { h, intervention } = partnership('2026-04-01');
+    h.claimed(intervention, {
+      amountPence: 1_000_000,
+      kind: 'non_cashable',
+      recurrence: 'recurring_annual',
+      startsOn: '2026-04-01',
+      endsOn: '2026-07-01',
+    });
+    // April 30 + May 31 + June 30 = 91 days: 91,000,000 ÷ 365 = 249,315.07 → 249,315p.
+    const later = on(h, '2026-12-31');
+    expect(later.savings.toDate).toEqual({
+      claimedPence: 249_315,
+      verifiedPence: 0,
+      disputedPence: 0,
+      cashablePence: 0,
+      nonCashablePence: 249_315,
+    });
+    // Months on their own: April 30,000,000 ÷ 365 = 82,191.78 → 82,192; May 31,000,000 ÷ 365 =
+    // 84,931.51 → 84,932; June → 82,192; then nothing: 82,192 + 84,932 + 82,192 = 249,316.
+    expect(later.savings.byMonth.map((m) => m.claimedPence)).toEqual([
+      82_192, 84_932, 82_192, 0, 0, 0, 0, 0, 0,
+    ]);
+    expect(later.savings.fullYearEffectPence).toBe(0);
+    // 30 June is its last day: a full-year effect of the annual amount.
+    expect(on(h, '2026-06-30').savings.fullYearEffectPence).toBe(1_000_000);
+    expect(on(h, '2026-07-01').savings.fullYearEffectPence).toBe(0);
+  });
+
+  it('counts a one-off in full on its start date, with no full-year effect', () => {
+    const { h, intervention } = partnership('2026-04-01');
+    h.claimed(intervention, {
+      amountPence: 250_000,
+      recurrence: 'one_off',
+      startsOn: '2026-06-15',
+    });
+    expect(on(h, '2026-06-14').savings.toDate.claimedPence).toBe(0);
+    const progress = on(h, '2026-06-15');
+    expect(progress.savings.toDate.claimedPence).toBe(250_000);
+    expect(progress.savings.byMonth.map((m) => m.claimedPence)).toEqual([0, 0, 250_000]);
+    expect(progress.savings.fullYearEffectPence).toBe(0);
+  });
+
+  it('replaces the amount over the whole life on revision, and the saving is claimed again', () => {
+    const { h, intervention } = partnership('2026-04-01', 1_000_000);
+    const saving = h.claimed(intervention, {
+      amountPence: 3_650_000,
+      recurrence: 'recurring_annual',
+      startsOn: '2026-04-01',
+    });
+    h.verified(saving, 3_650_000);
+    // Before the revision: April's 30 days × 10,000p = 300,000p, all of it verified.
+    const before = on(h, '2026-04-30');
+    expect(before.savings.toDate).toMatchObject({ claimedPence: 300_000, verifiedPence: 300_000 });
+    expect(before.savings.returnOnFees).toBe(0.3);
+
+    h.revised(saving, 1_825_000, 3_650_000);
+    // After: 1,825,000 ÷ 365 = 5,000p a day from 1 April, not just from the revision:
+    // 30 × 5,000 = 150,000p, and none of it verified — the council verified another number.
+    const after = on(h, '2026-04-30');
+    expect(after.savings.toDate).toEqual({
+      claimedPence: 150_000,
+      verifiedPence: 0,
+      disputedPence: 0,
+      cashablePence: 150_000,
+      nonCashablePence: 0,
+    });
+    expect(after.savings.byMonth).toEqual([
+      { month: '2026-04', claimedPence: 150_000, verifiedPence: 0 },
+    ]);
+    expect(after.savings.fullYearEffectPence).toBe(1_825_000);
+    expect(after.savings.returnOnFees).toBe(0);
+  });
+
+  it('keeps a disputed saving in claimed and out of verified; a revision returns it to claimed', () => {
+    const { h, intervention } = partnership('2026-04-01');
+    const verified = h.claimed(intervention, {
+      amountPence: 365_000,
+      recurrence: 'recurring_annual',
+      startsOn: '2026-04-01',
+    });
+    h.verified(verified, 365_000);
+    const disputed = h.claimed(intervention, {
+      amountPence: 730_000,
+      kind: 'non_cashable',
+      recurrence: 'recurring_annual',
+      startsOn: '2026-04-01',
+    });
+    h.disputed(disputed, 730_000);
+    // To 10 April, 10 days: verified 10 × 1,000p = 10,000p; disputed 10 × 2,000p = 20,000p;
+    // claimed 30,000p = cashable 10,000p + non-cashable 20,000p.
+    expect(on(h, '2026-04-10').savings.toDate).toEqual({
+      claimedPence: 30_000,
+      verifiedPence: 10_000,
+      disputedPence: 20_000,
+      cashablePence: 10_000,
+      nonCashablePence: 20_000,
+    });
+    h.revised(disputed, 365_000, 730_000);
+    // Revised to 1,000p a day: claimed 10,000 + 10,000 = 20,000p; nothing disputed now.
+    expect(on(h, '2026-04-10').savings.toDate).toMatchObject({
+      claimedPence: 20_000,
+      verifiedPence: 10_000,
+      disputedPence: 0,
+    });
+  });
+
+  it('counts a withdrawn saving nowhere, whatever it was before, and for good', () => {
+    const { h, intervention } = partnership('2026-04-01');
+    h.claimed(intervention, {
+      amountPence: 36_500,
+      recurrence: 'recurring_annual',
+      startsOn: '2026-04-01',
+    });
+    const verifiedThenWithdrawn = h.claimed(intervention, {
+      amountPence: 3_650_000,
+      recurrence: 'recurring_annual',
+      startsOn: '2026-04-01',
+    });
+    h.verified(verifiedThenWithdrawn, 3_650_000);
+    h.withdrawn(verifiedThenWithdrawn);
+    const oneOff = h.claimed(intervention, {
+      amountPence: 99_999,
+      kind: 'non_cashable',
+      recurrence: 'one_off',
+      startsOn: '2026-04-02',
+    });
+    h.withdrawn(oneOff);
+    // Withdrawn is terminal: a later verdict does not bring it back.
+    h.verified(oneOff, 99_999);
+    // Only the 36,500p a year saving is left: 100p a day × 30 days = 3,000p.
+    const progress = on(h, '2026-04-30');
+    expect(progress.savings.toDate).toEqual({
+      claimedPence: 3_000,
+      verifiedPence: 0,
+      disputedPence: 0,
+      cashablePence: 3_000,
+      nonCashablePence: 0,
+    });
+    expect(progress.savings.fullYearEffectPence).toBe(36_500);
+    expect(progress.savings.byMonth).toEqual([
+      { month: '2026-04', claimedPence: 3_000, verifiedPence: 0 },
+    ]);
+  });
+
+  it('commits every engagement’s current fee and target, and has no return without fees', () => {
+    const h = ledgerHistory();
+    h.formed({ startsOn: '2026-04-01' });
+    const first = h.engagement({
+      startsOn: '2026-04-01',
+      feePence: 2_000_000,
+      savingsTargetPence: 5_000_000,
+    });
+    h.engagement({ startsOn: '2026-05-01', feePence: 0 });
+    // Revised from £20,000 to £30,000: committed fees 3,000,000 + 0; target 5,000,000 + none.
+    h.feeRevised(first, 3_000_000, 2_000_000);
+    const progress = on(h, '2026-04-30');
+    expect(progress.fees).toEqual({ committedPence: 3_000_000 });
+    expect(progress.savings.targetPence).toBe(5_000_000);
+    expect(progress.savings.returnOnFees).toBe(0);
+
+    const free = partnership('2026-04-01', 0);
+    expect(on(free.h, '2026-04-30').savings.returnOnFees).toBeNull();
+  });
+
+  it('lists every month and financial year from the partnership’s start, zeros included', () => {
+    const { h } = partnership('2025-11-20');
+    const progress = on(h, '2027-04-02');
+    expect(progress.savings.byFinancialYear.map((y) => [y.financialYear, y.claimedPence])).toEqual([
+      ['2025/26', 0],
+      ['2026/27', 0],
+      ['2027/28', 0],
+    ]);
+    expect(progress.savings.byMonth.map((m) => m.month)).toEqual([
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+      '2026-05',
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026-10',
+      '2026-11',
+      '2026-12',
+      '2027-01',
+      '2027-02',
+      '2027-03',
+      '2027-04',
+    ]);
+    // The day before it began: no periods at all.
+    const before = on(h, '2025-11-19').savings;
+    expect([before.byMonth, before.byFinancialYear]).toEqual([[], []]);
+  });
+});
+
+describe('progress: capacity', () => {
+  it('counts capacity that ends as active to its last day and as added ever after', () => {
+    const { h, intervention } = partnership('2026-04-01');
+    const workers = h.capacity(intervention, {
+      kind: 'social_worker_fte',
+      quantity: 3,
+      startsOn: '2026-06-01',
+    });
+    h.capacity(intervention, { kind: 'social_worker_fte', quantity: 1.5, startsOn: '2026-08-01' });
+    h.capacity(intervention, { kind: 'foster_placements', quantity: 4, startsOn: '2026-12-01' });
+    h.capacityEnded(workers, '2026-09-01');
+    // 31 August: 3 + 1.5 = 4.5 FTE active and added.
+    expect(on(h, '2026-08-31').capacity).toEqual([
+      { kind: 'social_worker_fte', unit: 'FTE', active: 4.5, addedToDate: 4.5 },
+    ]);
+    // 1 September, the end date (exclusive): 1.5 active; 4.5 added. Placements not yet started.
+    expect(on(h, '2026-09-01').capacity).toEqual([
+      { kind: 'social_worker_fte', unit: 'FTE', active: 1.5, addedToDate: 4.5 },
+    ]);
+    expect(on(h, '2026-12-01').capacity).toEqual([
+      { kind: 'social_worker_fte', unit: 'FTE', active: 1.5, addedToDate: 4.5 },
+      { kind: 'foster_placements', unit: 'placements', active: 4, addedToDate: 4 },
+    ]);
+  });
+});
+
+describe('progress: outcomes', () => {
+  it('takes the reading for the latest date on or before asOf, even one recorded late', () => {
+    const { h, engagement } = partnership('2026-04-01');
+    h.measure(engagement, {
+      measure: 'average_caseload',
+      name: 'Average caseload per case-holding social worker',
+      unit: 'cases',
+      direction: 'lower_is_better',
+      baseline: { value: 24, asOf: '2026-04-01' },
+      target: { value: 18, by: '2027-03-31' },
+    });
+    h.reading(engagement, 'average_caseload', 22, '2026-10-31');
+    // September's figure, entered after October's.
+    h.reading(engagement, 'average_caseload', 23, '2026-09-30');
+
+    const outcome = (asOf: string) => on(h, asOf).outcomes[0];
+    // 15 October: September's 23 is the latest: (23 − 24) ÷ (18 − 24) × 100 = 16.67 → 16.7.
+    expect(outcome('2026-10-15')).toEqual({
+      engagementId: engagement.engagementId,
+      measure: 'average_caseload',
+      name: 'Average caseload per case-holding social worker',
+      unit: 'cases',
+      direction: 'lower_is_better',
+      baseline: { value: 24, asOf: '2026-04-01' },
+      target: { value: 18, by: '2027-03-31' },
+      latest: { value: 23, asOf: '2026-09-30' },
+      progressPct: 16.7,
+      improving: true,
+    });
+    // 1 November: October's 22: (22 − 24) ÷ (18 − 24) × 100 = 33.33 → 33.3.
+    expect(outcome('2026-11-01')).toMatchObject({
+      latest: { value: 22, asOf: '2026-10-31' },
+      progressPct: 33.3,
+      improving: true,
+    });
+    // Before any reading's date: nothing to say.
+    expect(outcome('2026-09-29')).toMatchObject({
+      latest: null,
+      progressPct: null,
+      improving: null,
+    });
+  });
+
+  it('has no progress where target equals baseline, but still says whether it improves', () => {
+    const { h, engagement } = partnership('2026-04-01');
+    h.measure(engagement, {
+      measure: 'assessments_within_45_days',
+      direction: 'higher_is_better',
+      baseline: { value: 80, asOf: '2026-04-01' },
+      target: { value: 80, by: '2027-03-31' },
+    });
+    h.reading(engagement, 'assessments_within_45_days', 78, '2026-06-30');
+    expect(on(h, '2026-07-01').outcomes[0]).toMatchObject({
+      latest: { value: 78, asOf: '2026-06-30' },
+      progressPct: null,
+      improving: false,
+    });
+  });
+});
+
+describe('progress: milestones', () => {
+  it('sorts milestones either side of the 14-day line, and by achievement on the date', () => {
+    const { h, engagement } = partnership('2026-04-01');
+    // asOf 31 October; 31 October + 14 days = 14 November.
+    const onTrack = h.milestone(engagement, '2026-11-15');
+    const dueSoon = h.milestone(engagement, '2026-11-14');
+    const overdue = h.milestone(engagement, '2026-10-30');
+    const done = h.milestone(engagement, '2026-10-25');
+    h.achieved(done, '2026-10-20');
+    h.signedOff(done, '2026-10-22');
+    const late = h.milestone(engagement, '2026-10-28');
+    h.achieved(late, '2026-11-02');
+    const dropped = h.milestone(engagement, '2026-12-01');
+    h.cancelled(dropped, '2026-10-01');
+
+    const { milestones } = on(h, '2026-10-31');
+    expect(milestones).toMatchObject({
+      total: 6,
+      complete: 1,
+      onTrack: 1,
+      dueSoon: 1,
+      overdue: 2,
+      cancelled: 1,
+    });
+    const item = (m: { milestoneId: string }) =>
+      milestones.items.find((i) => i.id === m.milestoneId);
+    expect(item(onTrack)?.status).toBe('on_track');
+    expect(item(dueSoon)?.status).toBe('due_soon');
+    expect(item(overdue)?.status).toBe('overdue');
+    expect(item(done)).toEqual({
+      id: done.milestoneId,
+      engagementId: engagement.engagementId,
+      title: 'Due 2026-10-25',
+      dueOn: '2026-10-25',
+      achievedOn: '2026-10-20',
+      signedOff: true,
+      status: 'complete',
+    });
+    // Achieved on 2 November: on 31 October it was still overdue, with no achievement to show.
+    expect(item(late)).toMatchObject({ status: 'overdue', achievedOn: null });
+    expect(item(dropped)?.status).toBe('cancelled');
+    expect(milestones.items.map((i) => i.dueOn)).toEqual([
+      '2026-10-25',
+      '2026-10-28',
+      '2026-10-30',
+      '2026-11-14',
+      '2026-11-15',
+      '2026-12-01',
+    ]);
+    // On 2 November the late one is complete.
+    expect(
+      on(h, '2026-11-02').milestones.items.find((i) => i.id === late.milestoneId),
+    ).toMatchObject({ status: 'complete', achievedOn: '2026-11-02' });
+  });
+
+  it('judges a rescheduled milestone by its new due date', () => {
+    const { h, engagement } = partnership('2026-04-01');
+    const moved = h.milestone(engagement, '2026-10-01');
+    h.rescheduled(moved, '2026-12-01', '2026-10-01');
+    expect(on(h, '2026-10-31').milestones.items[0]).toMatchObject({
+      dueOn: '2026-12-01',
+      status: 'on_track',
+    });
+  });
+});
+
+describe('progress: interventions', () => {
+  it('counts interventions started by the date, per category', () => {
+    const { h, engagement } = partnership('2026-04-01');
+    h.intervention(engagement, { category: 'edge_of_care', startedOn: '2026-05-01' });
+    h.intervention(engagement, { category: 'edge_of_care', startedOn: '2026-06-01' });
+    h.intervention(engagement, { category: 'workforce_development', startedOn: '2026-09-01' });
+    // The partnership() helper logged a placement_step_down on 1 April.
+    expect(on(h, '2026-06-30').interventions).toEqual({
+      total: 3,
+      byCategory: { placement_step_down: 1, edge_of_care: 2 },
+    });
+    expect(on(h, '2026-09-01').interventions.total).toBe(4);
+  });
+});
+
+describe('progress of an unknown partnership', () => {
+  it('is refused until the partnership was formed', () => {
+    const h = ledgerHistory();
+    h.engagement({ startsOn: '2026-04-01', feePence: 0 });
+    expect(() => on(h, '2026-04-30')).toThrow(PartnershipNotKnownError);
+  });
+});

@@ -1,0 +1,193 @@
+import {
+  type AccruingSaving,
+  addDays,
+  type CalendarDate,
+  capacityOn,
+  earliestDate,
+  financialYearBounds,
+  financialYearOf,
+  financialYearsFrom,
+  fullYearEffect,
+  INTERVENTION_CATEGORIES,
+  isImproving,
+  latestReading,
+  milestoneStatusOn,
+  monthBounds,
+  monthOf,
+  monthsFrom,
+  outcomeProgressPct,
+  returnOnFees,
+  sumAccruedPence,
+  sumAccruedToDatePence,
+} from '@accord/ledger';
+import {
+  inLoggedOrder,
+  type PartnershipFacts,
+  type PartnershipHeader,
+  type SavingFacts,
+} from '../partnership-facts/partnership-facts';
+import type { MilestoneOnDate, Progress } from './progress';
+
+export class PartnershipNotKnownError extends Error {
+  constructor(readonly partnershipId: string) {
+    super(`Partnership ${partnershipId} was not known`);
+  }
+}
+
+/**
+ * A partnership's progress on `asOf`, from its facts as known at `knownAt`: the one place where
+ * the rules of SPEC §3 (all in `@accord/ledger`) are put together into figures. Pure, so the
+ * read model, a read at a past `knownAt` and the monthly report answer identically.
+ */
+export function computeProgress(
+  facts: PartnershipFacts,
+  asOf: CalendarDate,
+  knownAt: Date,
+): Progress {
+  const partnership = requireHeader(facts);
+  const engagements = inLoggedOrder(facts.engagements);
+  const committedPence = engagements.reduce((sum, e) => sum + e.feePence, 0);
+  const targetPence = engagements.reduce((sum, e) => sum + (e.savingsTargetPence ?? 0), 0);
+
+  const savings = savingGroups(facts);
+  const toDate = {
+    claimedPence: sumAccruedToDatePence(savings.claimed, asOf),
+    verifiedPence: sumAccruedToDatePence(savings.verified, asOf),
+    disputedPence: sumAccruedToDatePence(savings.disputed, asOf),
+    cashablePence: sumAccruedToDatePence(savings.cashable, asOf),
+    nonCashablePence: sumAccruedToDatePence(savings.nonCashable, asOf),
+  };
+  const dayAfter = addDays(asOf, 1);
+  // Each period runs to its own end or to asOf inclusive, whichever comes first.
+  const upToAsOf = (start: CalendarDate, endExclusive: CalendarDate) =>
+    [start, earliestDate(endExclusive, dayAfter)] as const;
+  // Before the partnership began there are no periods to list.
+  const started = asOf >= partnership.startsOn;
+
+  return {
+    partnershipId: facts.partnershipId,
+    asOf,
+    knownAt: knownAt.toISOString(),
+    position: facts.lastPosition,
+    currency: 'GBP',
+    fees: { committedPence },
+    savings: {
+      toDate,
+      fullYearEffectPence: savings.claimed.reduce((sum, s) => sum + fullYearEffect(s, asOf), 0),
+      targetPence,
+      returnOnFees: returnOnFees(toDate.verifiedPence, committedPence),
+      byFinancialYear: (started
+        ? financialYearsFrom(financialYearOf(partnership.startsOn), financialYearOf(asOf))
+        : []
+      ).map((financialYear) => {
+        const bounds = financialYearBounds(financialYear);
+        const [from, to] = upToAsOf(bounds.start, bounds.endExclusive);
+        return {
+          financialYear,
+          claimedPence: sumAccruedPence(savings.claimed, from, to),
+          verifiedPence: sumAccruedPence(savings.verified, from, to),
+          cashablePence: sumAccruedPence(savings.cashable, from, to),
+          nonCashablePence: sumAccruedPence(savings.nonCashable, from, to),
+        };
+      }),
+      byMonth: (started ? monthsFrom(monthOf(partnership.startsOn), monthOf(asOf)) : []).map(
+        (month) => {
+          const bounds = monthBounds(month);
+          const [from, to] = upToAsOf(bounds.start, bounds.endExclusive);
+          return {
+            month,
+            claimedPence: sumAccruedPence(savings.claimed, from, to),
+            verifiedPence: sumAccruedPence(savings.verified, from, to),
+          };
+        },
+      ),
+    },
+    capacity: capacityOn(inLoggedOrder(facts.capacity), asOf),
+    outcomes: inLoggedOrder(facts.measures).map((measure) => {
+      const latest = latestReading(measure.readings, asOf);
+      const value = latest?.value ?? null;
+      return {
+        engagementId: measure.engagementId,
+        measure: measure.measure,
+        name: measure.name,
+        unit: measure.unit,
+        direction: measure.direction,
+        baseline: { value: measure.baseline.value, asOf: measure.baseline.asOf },
+        target: { value: measure.target.value, by: measure.target.by },
+        latest: latest && { value: latest.value, asOf: latest.asOf },
+        progressPct: outcomeProgressPct(measure.baseline.value, measure.target.value, value),
+        improving: isImproving(measure.direction, measure.baseline.value, value),
+      };
+    }),
+    milestones: milestonesOn(facts, asOf),
+    interventions: interventionsBy(facts, asOf),
+  };
+}
+
+export function requireHeader(facts: PartnershipFacts): PartnershipHeader {
+  if (facts.partnership === null) throw new PartnershipNotKnownError(facts.partnershipId);
+  return facts.partnership;
+}
+
+type Accruing = AccruingSaving & Pick<SavingFacts, 'kind' | 'status'>;
+
+/** SPEC §3: claimed is every saving not withdrawn; verified, disputed, cashable and non-cashable are parts of it. */
+function savingGroups(facts: PartnershipFacts) {
+  const claimed: Accruing[] = inLoggedOrder(facts.savings)
+    .filter((saving) => saving.status !== 'withdrawn')
+    .map((saving) => ({
+      amountPence: saving.amountPence,
+      recurrence: saving.recurrence,
+      startsOn: saving.startsOn,
+      ...(saving.endsOn === null ? {} : { endsOn: saving.endsOn }),
+      kind: saving.kind,
+      status: saving.status,
+    }));
+  return {
+    claimed,
+    verified: claimed.filter((s) => s.status === 'verified'),
+    disputed: claimed.filter((s) => s.status === 'disputed'),
+    cashable: claimed.filter((s) => s.kind === 'cashable'),
+    nonCashable: claimed.filter((s) => s.kind === 'non_cashable'),
+  };
+}
+
+function milestonesOn(facts: PartnershipFacts, asOf: CalendarDate): Progress['milestones'] {
+  const items: MilestoneOnDate[] = inLoggedOrder(facts.milestones)
+    .map((milestone) => {
+      const status = milestoneStatusOn(milestone, asOf);
+      return {
+        id: milestone.milestoneId,
+        engagementId: milestone.engagementId,
+        title: milestone.title,
+        dueOn: milestone.dueOn,
+        achievedOn: status === 'complete' ? milestone.achievedOn : null,
+        signedOff: status === 'complete' && milestone.signedOff,
+        status,
+      };
+    })
+    // Stable sort: milestones due the same day stay in the order they were planned.
+    .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
+  const count = (status: MilestoneOnDate['status']) =>
+    items.filter((item) => item.status === status).length;
+  return {
+    total: items.length,
+    complete: count('complete'),
+    onTrack: count('on_track'),
+    dueSoon: count('due_soon'),
+    overdue: count('overdue'),
+    cancelled: count('cancelled'),
+    items,
+  };
+}
+
+/** Interventions started on or before the date read, counted per category in vocabulary order. */
+function interventionsBy(facts: PartnershipFacts, asOf: CalendarDate): Progress['interventions'] {
+  const started = Object.values(facts.interventions).filter((i) => i.startedOn <= asOf);
+  const byCategory: Record<string, number> = {};
+  for (const category of INTERVENTION_CATEGORIES) {
+    const count = started.filter((i) => i.category === category).length;
+    if (count > 0) byCategory[category] = count;
+  }
+  return { total: started.length, byCategory };
+}

@@ -1,0 +1,354 @@
+import { randomUUID } from 'node:crypto';
+import type { EventStore } from '@accord/event-store';
+import {
+  CAPACITY_UNITS,
+  type CalendarDate,
+  type CapacityKind,
+  engagementStream,
+  type InterventionCategory,
+  interventionStream,
+  type LedgerEvent,
+  type MeasureDirection,
+  partnershipStream,
+  type Recurrence,
+  type SavingKind,
+  type ServiceArea,
+} from '@accord/ledger';
+import { foldFacts, type PartnershipFacts } from '../partnership-facts/partnership-facts';
+
+/**
+ * Writes a partnership's history as the ledger's own events and stream names, without the write
+ * API: tests of reads state what happened, not how it was asked for. Named `.test.ts` so that
+ * the build leaves it out while Jest does not take it for a suite.
+ */
+export type Recorded = Readonly<{ streamId: string; event: LedgerEvent }>;
+
+type EngagementRef = Readonly<{ engagementId: string }>;
+type InterventionRef = EngagementRef & Readonly<{ interventionId: string }>;
+type SavingRef = InterventionRef & Readonly<{ savingId: string }>;
+type CapacityRef = InterventionRef & Readonly<{ capacityId: string }>;
+type MilestoneRef = EngagementRef & Readonly<{ milestoneId: string }>;
+
+const d = (text: string) => text as CalendarDate;
+
+export function ledgerHistory(partnershipId: string = randomUUID()) {
+  const events: Recorded[] = [];
+  const p = { partnershipId };
+  const record = (streamId: string, event: LedgerEvent) => {
+    events.push({ streamId, event });
+  };
+  const onEngagement = (ref: EngagementRef, event: LedgerEvent) =>
+    record(engagementStream(ref.engagementId), event);
+  const onIntervention = (ref: InterventionRef, event: LedgerEvent) =>
+    record(interventionStream(ref.interventionId), event);
+  const savingIds = (s: SavingRef) => ({
+    ...p,
+    engagementId: s.engagementId,
+    interventionId: s.interventionId,
+    savingId: s.savingId,
+  });
+  const milestoneIds = (m: MilestoneRef) => ({
+    ...p,
+    engagementId: m.engagementId,
+    milestoneId: m.milestoneId,
+  });
+
+  return {
+    partnershipId,
+    events,
+    /** Takes every event recorded so far out, so a test can append them in its own batches. */
+    take(): Recorded[] {
+      return events.splice(0);
+    },
+
+    formed(o: { consultancyId?: string; councilId?: string; name?: string; startsOn: string }) {
+      record(partnershipStream(partnershipId), {
+        type: 'PartnershipFormed',
+        data: {
+          ...p,
+          consultancyId: o.consultancyId ?? randomUUID(),
+          councilId: o.councilId ?? randomUUID(),
+          name: o.name ?? 'Better futures',
+          startsOn: d(o.startsOn),
+          occurredOn: d(o.startsOn),
+        },
+      });
+    },
+    recipients(recipientIds: string[], on = '2026-04-01') {
+      record(partnershipStream(partnershipId), {
+        type: 'ReportRecipientsSet',
+        data: { ...p, recipientIds, occurredOn: d(on) },
+      });
+    },
+    closed(on: string) {
+      record(partnershipStream(partnershipId), {
+        type: 'PartnershipClosed',
+        data: { ...p, occurredOn: d(on) },
+      });
+    },
+
+    engagement(o: {
+      title?: string;
+      serviceArea?: ServiceArea;
+      startsOn: string;
+      endsOn?: string;
+      feePence: number;
+      savingsTargetPence?: number;
+    }): EngagementRef {
+      const engagementId = randomUUID();
+      onEngagement(
+        { engagementId },
+        {
+          type: 'EngagementOpened',
+          data: {
+            ...p,
+            engagementId,
+            title: o.title ?? 'Placements review',
+            serviceArea: o.serviceArea ?? 'childrens_social_care',
+            startsOn: d(o.startsOn),
+            ...(o.endsOn === undefined ? {} : { endsOn: d(o.endsOn) }),
+            feePence: o.feePence,
+            ...(o.savingsTargetPence === undefined
+              ? {}
+              : { savingsTargetPence: o.savingsTargetPence }),
+            occurredOn: d(o.startsOn),
+          },
+        },
+      );
+      return { engagementId };
+    },
+    feeRevised(e: EngagementRef, feePence: number, previousFeePence: number, on = '2026-06-01') {
+      onEngagement(e, {
+        type: 'EngagementFeeRevised',
+        data: { ...p, engagementId: e.engagementId, feePence, previousFeePence, occurredOn: d(on) },
+      });
+    },
+    engagementClosed(e: EngagementRef, on: string) {
+      onEngagement(e, {
+        type: 'EngagementClosed',
+        data: { ...p, engagementId: e.engagementId, occurredOn: d(on) },
+      });
+    },
+    measure(
+      e: EngagementRef,
+      o: {
+        measure: string;
+        name?: string;
+        unit?: string;
+        direction: MeasureDirection;
+        baseline: { value: number; asOf: string };
+        target: { value: number; by: string };
+      },
+    ) {
+      onEngagement(e, {
+        type: 'MeasureDefined',
+        data: {
+          ...p,
+          engagementId: e.engagementId,
+          measure: o.measure,
+          name: o.name ?? o.measure,
+          unit: o.unit ?? '%',
+          direction: o.direction,
+          baseline: { value: o.baseline.value, asOf: d(o.baseline.asOf) },
+          target: { value: o.target.value, by: d(o.target.by) },
+          occurredOn: d(o.baseline.asOf),
+        },
+      });
+    },
+    reading(e: EngagementRef, measure: string, value: number, asOf: string) {
+      onEngagement(e, {
+        type: 'MeasureReadingRecorded',
+        data: {
+          ...p,
+          engagementId: e.engagementId,
+          measure,
+          readingId: randomUUID(),
+          value,
+          asOf: d(asOf),
+          occurredOn: d(asOf),
+        },
+      });
+    },
+    milestone(e: EngagementRef, dueOn: string, title = `Due ${dueOn}`): MilestoneRef {
+      const milestoneId = randomUUID();
+      onEngagement(e, {
+        type: 'MilestonePlanned',
+        data: {
+          ...p,
+          engagementId: e.engagementId,
+          milestoneId,
+          title,
+          dueOn: d(dueOn),
+          occurredOn: d('2026-04-01'),
+        },
+      });
+      return { engagementId: e.engagementId, milestoneId };
+    },
+    rescheduled(m: MilestoneRef, dueOn: string, previousDueOn: string) {
+      onEngagement(m, {
+        type: 'MilestoneRescheduled',
+        data: {
+          ...milestoneIds(m),
+          dueOn: d(dueOn),
+          previousDueOn: d(previousDueOn),
+          reason: 'Moved',
+          occurredOn: d('2026-05-01'),
+        },
+      });
+    },
+    achieved(m: MilestoneRef, achievedOn: string) {
+      onEngagement(m, {
+        type: 'MilestoneAchieved',
+        data: { ...milestoneIds(m), achievedOn: d(achievedOn), occurredOn: d(achievedOn) },
+      });
+    },
+    signedOff(m: MilestoneRef, on: string) {
+      onEngagement(m, {
+        type: 'MilestoneSignedOff',
+        data: { ...milestoneIds(m), occurredOn: d(on) },
+      });
+    },
+    cancelled(m: MilestoneRef, on: string) {
+      onEngagement(m, {
+        type: 'MilestoneCancelled',
+        data: { ...milestoneIds(m), reason: 'No longer needed', occurredOn: d(on) },
+      });
+    },
+
+    intervention(
+      e: EngagementRef,
+      o: { category?: InterventionCategory; startedOn: string; title?: string },
+    ): InterventionRef {
+      const interventionId = randomUUID();
+      const ref = { engagementId: e.engagementId, interventionId };
+      onIntervention(ref, {
+        type: 'InterventionLogged',
+        data: {
+          ...p,
+          ...ref,
+          title: o.title ?? 'Step-down programme',
+          category: o.category ?? 'placement_step_down',
+          startedOn: d(o.startedOn),
+          occurredOn: d(o.startedOn),
+        },
+      });
+      return ref;
+    },
+    interventionCompleted(i: InterventionRef, on: string) {
+      onIntervention(i, {
+        type: 'InterventionCompleted',
+        data: { ...p, ...i, completedOn: d(on), occurredOn: d(on) },
+      });
+    },
+    claimed(
+      i: InterventionRef,
+      o: {
+        amountPence: number;
+        kind?: SavingKind;
+        recurrence: Recurrence;
+        startsOn: string;
+        endsOn?: string;
+      },
+    ): SavingRef {
+      const savingId = randomUUID();
+      const ref = { ...i, savingId };
+      onIntervention(i, {
+        type: 'SavingClaimed',
+        data: {
+          ...savingIds(ref),
+          amountPence: o.amountPence,
+          kind: o.kind ?? 'cashable',
+          recurrence: o.recurrence,
+          startsOn: d(o.startsOn),
+          ...(o.endsOn === undefined ? {} : { endsOn: d(o.endsOn) }),
+          basis: 'Placement costs before and after',
+          occurredOn: d(o.startsOn),
+        },
+      });
+      return ref;
+    },
+    verified(s: SavingRef, amountPence: number, on = '2026-06-01') {
+      onIntervention(s, {
+        type: 'SavingVerified',
+        data: { ...savingIds(s), amountPence, occurredOn: d(on) },
+      });
+    },
+    disputed(s: SavingRef, amountPence: number, on = '2026-06-01') {
+      onIntervention(s, {
+        type: 'SavingDisputed',
+        data: { ...savingIds(s), amountPence, reason: 'No evidence', occurredOn: d(on) },
+      });
+    },
+    revised(s: SavingRef, amountPence: number, previousAmountPence: number, on = '2026-07-01') {
+      onIntervention(s, {
+        type: 'SavingRevised',
+        data: {
+          ...savingIds(s),
+          amountPence,
+          previousAmountPence,
+          reason: 'Corrected figures',
+          occurredOn: d(on),
+        },
+      });
+    },
+    withdrawn(s: SavingRef, on = '2026-07-01') {
+      onIntervention(s, {
+        type: 'SavingWithdrawn',
+        data: { ...savingIds(s), reason: 'Double counted', occurredOn: d(on) },
+      });
+    },
+    capacity(
+      i: InterventionRef,
+      o: { kind: CapacityKind; quantity: number; unit?: string; startsOn: string; endsOn?: string },
+    ): CapacityRef {
+      const capacityId = randomUUID();
+      const ref = { ...i, capacityId };
+      onIntervention(i, {
+        type: 'CapacityAdded',
+        data: {
+          ...p,
+          ...ref,
+          kind: o.kind,
+          quantity: o.quantity,
+          unit: o.kind === 'other' ? (o.unit ?? 'units') : CAPACITY_UNITS[o.kind],
+          startsOn: d(o.startsOn),
+          ...(o.endsOn === undefined ? {} : { endsOn: d(o.endsOn) }),
+          occurredOn: d(o.startsOn),
+        },
+      });
+      return ref;
+    },
+    capacityEnded(c: CapacityRef, endsOn: string) {
+      onIntervention(c, {
+        type: 'CapacityEnded',
+        data: { ...p, ...c, endsOn: d(endsOn), occurredOn: d(endsOn) },
+      });
+    },
+  };
+}
+
+export type LedgerHistory = ReturnType<typeof ledgerHistory>;
+
+/** The facts of a history as if its events had been stored in the order they were written. */
+export function factsOf(history: LedgerHistory): PartnershipFacts {
+  return foldFacts(
+    history.partnershipId,
+    history.events.map((recorded, i) => ({ ...recorded.event, position: i + 1 })),
+  );
+}
+
+/** Appends events to their streams one at a time, each its own transaction; returns their positions. */
+export async function appendRecorded(
+  store: EventStore,
+  recorded: readonly Recorded[],
+  metadata: Record<string, unknown> = {},
+): Promise<number[]> {
+  const positions: number[] = [];
+  for (const { streamId, event } of recorded) {
+    const result = await store.append(streamId, [
+      { eventId: randomUUID(), type: event.type, data: { ...event.data }, metadata },
+    ]);
+    positions.push(...result.positions);
+  }
+  return positions;
+}
