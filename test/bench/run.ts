@@ -5,6 +5,7 @@
 import { Client } from 'pg';
 import { prepareDatabase } from '../../libs/platform/src/database/database';
 import { benchEventStore, Row } from './event-store.bench';
+import { benchHttp } from './http.bench';
 
 const SERVER = process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
 const DATABASE = 'accord_bench';
