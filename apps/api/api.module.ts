@@ -16,6 +16,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { IdentityApiModule } from './identity/identity-api.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { PartnershipReadsModule } from './partnerships/partnership-reads.module';
+import { ReportsApiModule } from './reports/reports-api.module';
 
 @Module({})
 export class ApiModule {
@@ -33,6 +34,7 @@ export class ApiModule {
         IdentityApiModule,
         LedgerModule,
         PartnershipReadsModule,
+        ReportsApiModule,
         HealthModule,
         MetricsModule,
       ],

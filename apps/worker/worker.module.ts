@@ -9,6 +9,7 @@ import {
 import { projections } from '@accord/read-models';
 import { DynamicModule, Module } from '@nestjs/common';
 import { PROJECTIONS, ProjectionsService } from './projections/projections.service';
+import { ReportsWorkerModule } from './reports/reports-worker.module';
 
 @Module({})
 export class WorkerModule {
@@ -21,6 +22,7 @@ export class WorkerModule {
         DatabaseModule.forRoot(),
         RedisModule.forRoot(),
         EventStoreModule,
+        ReportsWorkerModule,
       ],
       providers: [{ provide: PROJECTIONS, useValue: projections }, ProjectionsService],
     };

@@ -13,6 +13,7 @@ import {
   type PartnershipFormed,
   parseCalendarDate,
   partnershipStream,
+  type ReportRecipientsSet,
   type SavingClaimed,
 } from '@accord/ledger';
 import { seedUserWithPassword, type Tenancy, type TestApp } from '@accord/testing';
@@ -106,6 +107,27 @@ export class World {
       },
     };
     await this.append(partnershipStream(partnershipId), [formed]);
+    return { partnershipId };
+  }
+
+  /** A partnership with one report recipient, as the write side stores them. */
+  async partnershipWithRecipients(): Promise<{ partnershipId: string }> {
+    const { partnershipId } = await this.partnership();
+    const recipientId = randomUUID();
+    await this.t.database.db
+      .insertInto('report_recipients')
+      .values({
+        id: recipientId,
+        partnership_id: partnershipId,
+        email: uniqueEmail(),
+        name: 'Finance Lead',
+      })
+      .execute();
+    const set: ReportRecipientsSet = {
+      type: 'ReportRecipientsSet',
+      data: { partnershipId, recipientIds: [recipientId], occurredOn: OCCURRED },
+    };
+    await this.append(partnershipStream(partnershipId), [set]);
     return { partnershipId };
   }
 
@@ -405,7 +427,7 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
     as: 'consultancyAdmin',
     status: 202,
     request: async (w) => ({
-      params: { id: (await w.saving()).partnershipId, month: '2025-06' },
+      params: { id: (await w.partnershipWithRecipients()).partnershipId, month: '2025-06' },
       body: {},
     }),
   },

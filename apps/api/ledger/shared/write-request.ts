@@ -4,6 +4,7 @@ import type { Caller } from '@accord/identity';
 import { invalidFields } from '@accord/platform';
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
+import { v5 as uuidv5 } from 'uuid';
 
 /** An `Idempotency-Key` scoped to its caller and route, and what the request said under it. */
 export type IdempotencyClaim = Readonly<{
@@ -119,14 +120,9 @@ function canonicalJson(value: unknown): string {
 }
 
 /** The namespace of Accord's name-based ids (a fixed random uuid). */
-const ACCORD_NAMESPACE = Buffer.from('6f1c2b9e3d4a4e5f8a7b0c1d2e3f4a5b', 'hex');
+/** The namespace of the ledger's name-based (version 5) ids: a fixed random uuid. */
+const ACCORD_NAMESPACE = '6f1c2b9e-3d4a-4e5f-8a7b-0c1d2e3f4a5b';
 
-/** An RFC 9562 version-5 (SHA-1, name-based) uuid. */
 export function nameBasedUuid(name: string): string {
-  const hash = createHash('sha1').update(ACCORD_NAMESPACE).update(name, 'utf8').digest();
-  const bytes = hash.subarray(0, 16);
-  bytes[6] = (bytes[6] & 0x0f) | 0x50;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return uuidv5(name, ACCORD_NAMESPACE);
 }

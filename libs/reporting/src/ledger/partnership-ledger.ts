@@ -1,0 +1,190 @@
+import { EventStore, WrongExpectedVersionError } from '@accord/event-store';
+import {
+  type DomainError,
+  evolvePartnership,
+  initialPartnershipState,
+  isDomainError,
+  isPartnershipEvent,
+  type Month,
+  type MonthlyReportSent,
+  type Partnership,
+  type PartnershipEvent,
+  type PartnershipState,
+  partnershipDecider,
+  partnershipStream,
+  todayInLondon,
+} from '@accord/ledger';
+import { type AnyDb, type AnyTransaction, KYSELY } from '@accord/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { type Kysely, sql } from 'kysely';
+import { reportSentEventId } from '../sending/report-identity';
+
+export type LoadedPartnership = Readonly<{
+  state: Partnership;
+  version: number;
+  /** Each month's `MonthlyReportSent`, as recorded. */
+  sent: ReadonlyMap<Month, MonthlyReportSent['data']>;
+}>;
+
+export type Recipient = Readonly<{ id: string; email: string; name: string }>;
+
+interface ReportRecipientsTable {
+  id: string;
+  partnership_id: string;
+  email: string;
+  name: string;
+}
+
+interface OrganisationsTable {
+  id: string;
+  name: string;
+}
+
+type Tables = {
+  report_recipients: ReportRecipientsTable;
+  organisations: OrganisationsTable;
+};
+
+export type ReportSent = Readonly<{
+  partnershipId: string;
+  month: Month;
+  recipientIds: readonly string[];
+  messageId: string;
+  knownAt: Date;
+  /** Who asked for a resend, if anyone did; the schedule acts for no one. */
+  actorId?: string;
+  correlationId: string;
+}>;
+
+/**
+ * What the reports read from and write to the ledger: a partnership's own stream folded with the
+ * domain's `evolvePartnership`, the recipients' addresses, and `MonthlyReportSent`.
+ */
+@Injectable()
+export class PartnershipLedger {
+  constructor(
+    @Inject(KYSELY) private readonly anyDb: AnyDb,
+    private readonly store: EventStore,
+  ) {}
+
+  private get db(): Kysely<Tables> {
+    return this.anyDb as Kysely<Tables>;
+  }
+
+  async load(partnershipId: string): Promise<LoadedPartnership | undefined> {
+    const events = await this.store.readStream(partnershipStream(partnershipId));
+    const loaded = fold(events as unknown as readonly PartnershipEvent[]);
+    if (loaded.state.status === 'unformed') return undefined;
+    return {
+      state: loaded.state,
+      version: events.at(-1)?.streamVersion ?? 0,
+      sent: loaded.sent,
+    };
+  }
+
+  /** The addresses of the recipients the ledger names, in its order; erased people drop out. */
+  async recipients(partnershipId: string, ids: readonly string[]): Promise<Recipient[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('report_recipients')
+      .select([sql<string>`id::text`.as('id'), 'email', 'name'])
+      .where(sql`partnership_id::text`, '=', partnershipId.toLowerCase())
+      .where(
+        sql`id::text`,
+        'in',
+        ids.map((id) => id.toLowerCase()),
+      )
+      .execute();
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => byId.get(id.toLowerCase()) ?? []);
+  }
+
+  async organisationNames(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('organisations')
+      .select([sql<string>`id::text`.as('id'), 'name'])
+      .where(sql`id::text`, 'in', ids)
+      .execute();
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
+
+  /**
+   * Appends `MonthlyReportSent` through the partnership decider, then runs `alongside` in the
+   * same transaction. The event id is derived from partnership and month, so a retry after a
+   * lost answer writes nothing new; a month the ledger already records is left as it is.
+   */
+  async recordSent(
+    sent: ReportSent,
+    alongside: (trx: AnyTransaction) => Promise<void>,
+  ): Promise<'recorded' | 'already_recorded'> {
+    for (let attempt = 1; ; attempt += 1) {
+      const loaded = await this.load(sent.partnershipId);
+      if (!loaded) throw new Error(`partnership ${sent.partnershipId} does not exist`);
+      if (loaded.sent.has(sent.month)) {
+        await this.anyDb.transaction().execute(alongside);
+        return 'already_recorded';
+      }
+      let events: PartnershipEvent[];
+      try {
+        events = partnershipDecider.decide(
+          {
+            type: 'RecordMonthlyReportSent',
+            data: {
+              partnershipId: sent.partnershipId,
+              month: sent.month,
+              recipientIds: sent.recipientIds,
+              messageId: sent.messageId,
+              knownAt: sent.knownAt.toISOString(),
+            },
+          },
+          loaded.state,
+          { today: todayInLondon(new Date()) },
+        );
+      } catch (error) {
+        if (isAlreadySent(error)) continue;
+        throw error;
+      }
+      try {
+        await this.anyDb.transaction().execute(async (trx) => {
+          await this.store.append(
+            partnershipStream(sent.partnershipId),
+            events.map((event) => ({
+              eventId: reportSentEventId(sent.partnershipId, sent.month),
+              type: event.type,
+              data: event.data as unknown as Record<string, unknown>,
+              metadata: {
+                ...(sent.actorId ? { actorId: sent.actorId } : {}),
+                correlationId: sent.correlationId,
+                causationId: sent.correlationId,
+              },
+            })),
+            loaded.version,
+            trx,
+          );
+          await alongside(trx);
+        });
+        return 'recorded';
+      } catch (error) {
+        // Another event reached the stream first: decide again on what it holds now.
+        if (error instanceof WrongExpectedVersionError && attempt < 5) continue;
+        throw error;
+      }
+    }
+  }
+}
+
+function fold(events: readonly PartnershipEvent[]) {
+  let state: PartnershipState = initialPartnershipState();
+  const sent = new Map<Month, MonthlyReportSent['data']>();
+  for (const event of events) {
+    if (!isPartnershipEvent(event)) continue;
+    state = evolvePartnership(state, event);
+    if (event.type === 'MonthlyReportSent') sent.set(event.data.month, event.data);
+  }
+  return { state, sent };
+}
+
+function isAlreadySent(error: unknown): error is DomainError {
+  return isDomainError(error) && error.code === 'report.already_sent';
+}

@@ -1,0 +1,84 @@
+import type { CalendarDate, Month } from '@accord/ledger';
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/**
+ * Pence as pounds, `£1,234,567.89`, by integer arithmetic on the pence themselves: a figure in
+ * the report is the ledger's figure to the penny, never a float rounded for display.
+ */
+export function formatPence(pence: number): string {
+  if (!Number.isSafeInteger(pence)) throw new RangeError(`${pence} is not a whole number of pence`);
+  const sign = pence < 0 ? '-' : '';
+  const abs = Math.abs(pence);
+  const pounds = Math.floor(abs / 100);
+  const rest = abs % 100;
+  return `${sign}£${groupThousands(String(pounds))}.${String(rest).padStart(2, '0')}`;
+}
+
+/** A short axis label: `£0`, `£950`, `£12k`, `£1.5m`. Only ever beside the exact figures. */
+export function formatPoundsShort(pence: number): string {
+  const pounds = pence / 100;
+  const abs = Math.abs(pounds);
+  if (abs >= 1_000_000) return `£${trim(pounds / 1_000_000)}m`;
+  if (abs >= 1_000) return `£${trim(pounds / 1_000)}k`;
+  return `£${trim(pounds)}`;
+}
+
+function trim(value: number): string {
+  return String(Number(value.toFixed(1)));
+}
+
+/** `2026-10` → `October 2026`. */
+export function formatMonth(month: Month): string {
+  const [year, number] = month.split('-').map(Number) as [number, number];
+  return `${MONTH_NAMES[number - 1]} ${year}`;
+}
+
+/** `2026-10` → `Oct 26`, for chart axes. */
+export function formatMonthShort(month: Month): string {
+  const [year, number] = month.split('-').map(Number) as [number, number];
+  return `${MONTH_NAMES[number - 1].slice(0, 3)} ${String(year % 100).padStart(2, '0')}`;
+}
+
+/** `2026-10-31` → `31 October 2026`. */
+export function formatDate(date: CalendarDate): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return `${day} ${MONTH_NAMES[month - 1]} ${year}`;
+}
+
+/** A plain number with separators and at most `decimals` places: `1,234.5`. */
+export function formatNumber(value: number, decimals = 2): string {
+  const fixed = Number(value.toFixed(decimals));
+  const [whole, fraction] = String(Math.abs(fixed)).split('.');
+  const sign = fixed < 0 ? '-' : '';
+  return `${sign}${groupThousands(whole ?? '0')}${fraction ? `.${fraction}` : ''}`;
+}
+
+/** Verified savings per pound of fees, `£2.35 per £1`; unrounded in the data, rounded here to show. */
+export function formatReturnOnFees(returnOnFees: number | null): string {
+  if (returnOnFees === null) return 'no fees committed';
+  return `£${returnOnFees.toFixed(2)} verified per £1 of fees`;
+}
+
+/** `placement_step_down` → `Placement step down`. */
+export function humanise(code: string): string {
+  const words = code.replaceAll('_', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -1,0 +1,87 @@
+import { Readable } from 'node:stream';
+import * as PImage from 'pureimage';
+import { sampleReport } from '../testing/report-fixture.test';
+import { formatMonth, formatPence, formatPoundsShort } from './format';
+import { renderReport } from './report-email';
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+describe('formatPence', () => {
+  it('shows pounds and pence with thousands separators, exactly', () => {
+    expect(formatPence(0)).toBe('£0.00');
+    expect(formatPence(5)).toBe('£0.05');
+    expect(formatPence(123_456_789)).toBe('£1,234,567.89');
+    expect(formatPence(999_999_999_999)).toBe('£9,999,999,999.99');
+    expect(formatPence(-150)).toBe('-£1.50');
+  });
+
+  it('refuses a fraction of a penny', () => {
+    expect(() => formatPence(1.5)).toThrow(RangeError);
+  });
+
+  it('shortens only axis labels', () => {
+    expect(formatPoundsShort(95_000)).toBe('£950');
+    expect(formatPoundsShort(1_250_000)).toBe('£12.5k');
+    expect(formatPoundsShort(150_000_000)).toBe('£1.5m');
+    expect(formatMonth('2026-10' as never)).toBe('October 2026');
+  });
+});
+
+describe('the report e-mail', () => {
+  it('shows every figure to the penny in the HTML and the plain text', async () => {
+    const report = sampleReport();
+    const { subject, html, text } = await renderReport(report);
+    expect(subject).toBe('Better Futures <Children> & Families: value report for October 2026');
+    for (const part of [html, text]) {
+      expect(part).toContain('£3,100.00'); // claimed in the month
+      expect(part).toContain('£1,550.01'); // verified in the month
+      expect(part).toContain('£21,345.67'); // claimed, financial year to date
+      expect(part).toContain('£10,000.99'); // verified, financial year to date
+      expect(part).toContain('£1,234,567.89'); // claimed to date
+      expect(part).toContain('£987,654.32'); // verified to date
+      expect(part).toContain('£36,500.00'); // full-year effect
+      expect(part).toContain('£2.47 verified per £1 of fees');
+      expect(part).toContain('2026/27');
+      expect(part).toContain('Edge-of-care team live');
+      expect(part).toContain('Foster carer campaign');
+      expect(part).toContain('Placement review');
+      expect(part).toContain('Step-down panel');
+      expect(part).toContain('Children looked after rate per 10,000 children aged under 18');
+      expect(part).toContain(report.link);
+    }
+  });
+
+  it('escapes what people typed', async () => {
+    const { html } = await renderReport(sampleReport());
+    expect(html).toContain('Better Futures &lt;Children&gt; &amp; Families');
+    expect(html).not.toContain('<Children>');
+  });
+
+  it('references the chart by cid and carries it as a valid PNG', async () => {
+    const { html, images } = await renderReport(sampleReport());
+    expect(images).toHaveLength(1);
+    const [chart] = images;
+    expect(html).toContain(`src="cid:${chart.cid}"`);
+    expect(chart.content.subarray(0, 8)).toEqual(PNG_SIGNATURE);
+    expect(chart.content.toString('latin1', 12, 16)).toBe('IHDR');
+    expect([chart.content.readUInt32BE(16), chart.content.readUInt32BE(20)]).toEqual([1200, 640]);
+    const decoded = await PImage.decodePNGFromStream(Readable.from([chart.content]));
+    expect([decoded.width, decoded.height]).toEqual([1200, 640]);
+    expect(chart.alt).toBe(
+      'Cumulative savings from April 2026 to October 2026: £1,234,567.89 claimed, £987,654.32 verified.',
+    );
+  });
+
+  it('embeds the chart for a browser', async () => {
+    const { html } = await renderReport(sampleReport(), 'data');
+    expect(html).toContain('src="data:image/png;base64,iVBORw0KGgo');
+    expect(html).not.toContain('cid:');
+  });
+
+  it('draws a chart for a partnership in its first month', async () => {
+    const report = sampleReport();
+    report.savings.cumulativeByMonth = [report.savings.cumulativeByMonth[0]];
+    const { images } = await renderReport(report);
+    expect(images[0].content.subarray(0, 8)).toEqual(PNG_SIGNATURE);
+  });
+});

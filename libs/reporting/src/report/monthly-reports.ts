@@ -1,0 +1,65 @@
+import { conflict, type Month, notFound, todayInLondon } from '@accord/ledger';
+import { Injectable } from '@nestjs/common';
+import type { JobState } from 'bullmq';
+import { ReportQueue } from '../jobs/report-queue';
+import { type LoadedPartnership, PartnershipLedger } from '../ledger/partnership-ledger';
+import { checkReportMonth, type MonthlyReport } from './monthly-report';
+import { MonthlyReportComposer } from './monthly-report.composer';
+
+export type SendRequested = Readonly<{
+  partnershipId: string;
+  month: Month;
+  jobId: string;
+  state: JobState | 'unknown';
+}>;
+
+/** The two report routes' use cases: read a month's report, and ask for it to be sent. */
+@Injectable()
+export class MonthlyReports {
+  constructor(
+    private readonly ledger: PartnershipLedger,
+    private readonly composer: MonthlyReportComposer,
+    private readonly queue: ReportQueue,
+  ) {}
+
+  /**
+   * The month's report: exactly as it was sent, from the `knownAt` that `MonthlyReportSent`
+   * records, or as the ledger stands now for a month not sent yet.
+   */
+  async report(partnershipId: string, month: Month): Promise<MonthlyReport> {
+    const partnership = await this.reportable(partnershipId, month);
+    const sent = partnership.sent.get(month);
+    const knownAt = sent ? new Date(sent.knownAt) : await this.composer.knownAtNow();
+    return this.composer.compose(partnershipId, month, knownAt);
+  }
+
+  /** Queues the month's report once; a report already sent is a conflict, not a second copy. */
+  async requestSend(
+    partnershipId: string,
+    month: Month,
+    requestedBy: string,
+  ): Promise<SendRequested> {
+    const partnership = await this.reportable(partnershipId, month);
+    if (partnership.sent.has(month)) {
+      throw conflict('report.already_sent', `The report for ${month} has already been sent`, {
+        month,
+      });
+    }
+    if (partnership.state.recipientIds.length === 0) {
+      throw conflict('report.no_recipients', 'The partnership has no report recipients', {
+        month,
+      });
+    }
+    const queued = await this.queue.request({ partnershipId, month, requestedBy });
+    return { partnershipId, month, ...queued };
+  }
+
+  private async reportable(partnershipId: string, month: Month): Promise<LoadedPartnership> {
+    const partnership = await this.ledger.load(partnershipId);
+    if (!partnership) {
+      throw notFound('partnership.not_found', 'No such partnership', { partnershipId });
+    }
+    checkReportMonth(month, partnership.state.startsOn, todayInLondon(new Date()));
+    return partnership;
+  }
+}

@@ -1,0 +1,56 @@
+import { APP_CONFIG, type AppConfig } from '@accord/platform';
+import { ReadModelsModule } from '@accord/read-models';
+import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { ReportQueue } from './jobs/report-queue';
+import { PartnershipLedger } from './ledger/partnership-ledger';
+import { OutboxReportMailer, ReportMailer, SmtpReportMailer } from './mail/report-mailer';
+import { LedgerClock } from './report/ledger-clock';
+import { MonthlyReportComposer } from './report/monthly-report.composer';
+import { MonthlyReports } from './report/monthly-reports';
+import { MonthlyReportSender } from './sending/monthly-report.sender';
+import { ReportClaimsRepository } from './sending/report-claims.repository';
+
+/** Closes the SMTP transport's connections when the process stops. */
+@Injectable()
+class MailerShutdown implements OnApplicationShutdown {
+  constructor(@Inject(ReportMailer) private readonly mailer: ReportMailer) {}
+
+  onApplicationShutdown(): void {
+    this.mailer.close();
+  }
+}
+
+/**
+ * The monthly report: composed from the read models, rendered, sent once. Needs the global
+ * configuration, database and event store modules.
+ */
+@Module({
+  imports: [ReadModelsModule],
+  providers: [
+    PartnershipLedger,
+    LedgerClock,
+    ReportClaimsRepository,
+    MonthlyReportComposer,
+    MonthlyReportSender,
+    MonthlyReports,
+    ReportQueue,
+    {
+      provide: ReportMailer,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig): ReportMailer =>
+        config.smtpUrl
+          ? new SmtpReportMailer(config.smtpUrl)
+          : new OutboxReportMailer(config.outboxDir),
+    },
+    MailerShutdown,
+  ],
+  exports: [
+    PartnershipLedger,
+    ReportClaimsRepository,
+    MonthlyReportComposer,
+    MonthlyReportSender,
+    MonthlyReports,
+    ReportQueue,
+  ],
+})
+export class ReportingModule {}
