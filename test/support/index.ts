@@ -1,4 +1,5 @@
 export * from './app';
+export * from './browser';
 export * from './database';
 export * from './identity';
 export * from './ledger';

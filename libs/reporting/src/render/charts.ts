@@ -57,7 +57,7 @@ export function cumulativeSavingsChart(points: readonly CumulativePoint[]): Inli
   ctx.fillRect(0, 0, WIDTH, HEIGHT);
 
   const last = points.at(-1);
-  const top = niceCeiling(Math.max(1, ...points.map((p) => p.claimedPence)));
+  const top = 4 * niceStep(Math.max(1, ...points.map((p) => p.claimedPence)) / 4);
   const x = (index: number) =>
     points.length === 1
       ? (PLOT.left + PLOT.right) / 2
@@ -190,10 +190,10 @@ function series(
   }
 }
 
-/** The smallest of 1, 1.5, 2, 2.5 or 5 times a power of ten at or above the value. */
-function niceCeiling(value: number): number {
+/** The smallest of 1, 2, 2.5 or 5 times a power of ten at or above the value: gridlines read £1k, £2k… */
+function niceStep(value: number): number {
   const power = 10 ** Math.floor(Math.log10(value));
-  for (const step of [1, 1.5, 2, 2.5, 5, 10]) {
+  for (const step of [1, 2, 2.5, 5, 10]) {
     if (step * power >= value) return step * power;
   }
   return 10 * power;
