@@ -40,6 +40,10 @@ async function main() {
       'Event store appends (one event per transaction)',
       await benchEventStore(`${SERVER}/${DATABASE}`),
     );
+    print(
+      'HTTP requests (16 at a time; "writers" is concurrency)',
+      await benchHttp(`${SERVER}/${DATABASE}`),
+    );
   } finally {
     await admin(`drop database if exists ${DATABASE} with (force)`);
   }
