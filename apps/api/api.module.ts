@@ -17,6 +17,7 @@ import { IdentityApiModule } from './identity/identity-api.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { PartnershipReadsModule } from './partnerships/partnership-reads.module';
 import { ReportsApiModule } from './reports/reports-api.module';
+import { WebModule } from './web/web.module';
 
 @Module({})
 export class ApiModule {
@@ -35,6 +36,7 @@ export class ApiModule {
         LedgerModule,
         PartnershipReadsModule,
         ReportsApiModule,
+        WebModule,
         HealthModule,
         MetricsModule,
       ],

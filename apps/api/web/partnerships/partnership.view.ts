@@ -1,0 +1,178 @@
+import {
+  type CalendarDate,
+  lastDayOfMonth,
+  type Month,
+  type MonthlyReportSent,
+  monthOf,
+  monthsFrom,
+  todayInLondon,
+} from '@accord/ledger';
+import type { PartnershipDetail, Progress } from '@accord/read-models';
+import {
+  formatDate,
+  formatMonth,
+  formatNumber,
+  formatPence,
+  formatReturnOnFees,
+  humanise,
+} from '@accord/reporting';
+import type { TimelineItem } from '../../ledger/partnership-timeline/partnership-timeline.answer';
+
+export type PartnershipPageInputs = Readonly<{
+  detail: PartnershipDetail;
+  progress: Progress;
+  sent: ReadonlyMap<Month, MonthlyReportSent['data']>;
+  entries: readonly TimelineItem[];
+  today: CalendarDate;
+  /** Whether the visitor asked for a date other than today. */
+  asOfGiven: boolean;
+}>;
+
+const RECORDED_AT = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/**
+ * Everything the partnership page shows, as the text it shows: the figures are progress's own
+ * (SPEC §4), formatted by the monthly report's helpers so the page and the e-mail read alike.
+ */
+export function partnershipView(inputs: PartnershipPageInputs) {
+  const { detail, progress, today } = inputs;
+  const { savings } = progress;
+  const engagementTitle = new Map(detail.engagements.map((e) => [e.id, e.title]));
+  const titleOf = (id: string) => engagementTitle.get(id) ?? '';
+
+  return {
+    id: detail.id,
+    name: detail.name,
+    consultancy: detail.consultancy.name ?? 'Consultancy',
+    council: detail.council.name ?? 'Council',
+    startsOn: formatDate(detail.startsOn),
+    status: detail.status === 'open' ? 'Open' : `Closed on ${formatDate(detail.closedOn ?? today)}`,
+    asOf: progress.asOf,
+    asOfText: formatDate(progress.asOf),
+    asOfGiven: inputs.asOfGiven,
+    savings: {
+      toDate: [
+        { label: 'Claimed', value: formatPence(savings.toDate.claimedPence) },
+        { label: 'Verified by the council', value: formatPence(savings.toDate.verifiedPence) },
+        { label: 'Disputed', value: formatPence(savings.toDate.disputedPence) },
+        { label: 'Cashable', value: formatPence(savings.toDate.cashablePence) },
+        { label: 'Non-cashable', value: formatPence(savings.toDate.nonCashablePence) },
+      ],
+      headline: [
+        { label: 'Full-year effect', value: formatPence(savings.fullYearEffectPence) },
+        { label: 'Savings target', value: formatPence(savings.targetPence) },
+        { label: 'Committed fees', value: formatPence(progress.fees.committedPence) },
+        { label: 'Return on fees', value: formatReturnOnFees(savings.returnOnFees) },
+      ],
+      byFinancialYear: savings.byFinancialYear.map((year) => ({
+        financialYear: year.financialYear,
+        claimed: formatPence(year.claimedPence),
+        verified: formatPence(year.verifiedPence),
+        cashable: formatPence(year.cashablePence),
+        nonCashable: formatPence(year.nonCashablePence),
+      })),
+      byMonth: savings.byMonth.map((month) => ({
+        month: formatMonth(month.month),
+        claimed: formatPence(month.claimedPence),
+        verified: formatPence(month.verifiedPence),
+      })),
+    },
+    capacity: progress.capacity.map((line) => ({
+      kind: humanise(line.kind),
+      unit: line.unit,
+      active: formatNumber(line.active),
+      addedToDate: formatNumber(line.addedToDate),
+    })),
+    outcomes: progress.outcomes.map((outcome) => ({
+      name: outcome.name,
+      engagement: titleOf(outcome.engagementId),
+      unit: outcome.unit,
+      better: outcome.direction === 'lower_is_better' ? 'lower is better' : 'higher is better',
+      baseline: `${formatNumber(outcome.baseline.value)} on ${formatDate(outcome.baseline.asOf)}`,
+      target: `${formatNumber(outcome.target.value)} by ${formatDate(outcome.target.by)}`,
+      latest: outcome.latest
+        ? `${formatNumber(outcome.latest.value)} on ${formatDate(outcome.latest.asOf)}`
+        : 'No reading yet',
+      progress: outcome.progressPct === null ? '–' : `${formatNumber(outcome.progressPct, 1)}%`,
+      trend: outcome.improving === null ? '–' : outcome.improving ? 'Improving' : 'Not improving',
+    })),
+    milestones: {
+      summary: progress.milestones,
+      items: progress.milestones.items.map((milestone) => ({
+        title: milestone.title,
+        engagement: titleOf(milestone.engagementId),
+        dueOn: formatDate(milestone.dueOn),
+        achievedOn: milestone.achievedOn ? formatDate(milestone.achievedOn) : '–',
+        status: humanise(milestone.status),
+        signedOff: milestone.signedOff ? 'Yes' : 'No',
+      })),
+    },
+    interventions: {
+      total: progress.interventions.total,
+      byCategory: Object.entries(progress.interventions.byCategory)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([category, count]) => ({ category: humanise(category), count })),
+    },
+    reports: reportMonths(detail.startsOn, progress.asOf, today).map((month) => {
+      const sent = inputs.sent.get(month);
+      return {
+        href: `/partnerships/${encodeURIComponent(detail.id)}/reports/${month}`,
+        month: formatMonth(month),
+        sent: sent ? `Sent ${formatDate(todayInLondon(new Date(sent.knownAt)))}` : 'Not sent',
+      };
+    }),
+    entries: inputs.entries.map((entry) => ({
+      what: eventName(entry.type),
+      occurredOn: entry.occurredOn ? formatDate(entry.occurredOn as CalendarDate) : '–',
+      recordedAt: RECORDED_AT.format(new Date(entry.recordedAt)),
+      by: entry.actor.name ?? (entry.actor.id ? 'Erased user' : 'Accord'),
+      detail: entryDetail(entry.data),
+    })),
+  };
+}
+
+/**
+ * The months with a report to read as of `asOf`, newest first: from the partnership's first month
+ * to the last one that had ended both by `asOf` and by today (a month not yet over has none).
+ */
+export function reportMonths(
+  startsOn: CalendarDate,
+  asOf: CalendarDate,
+  today: CalendarDate,
+): Month[] {
+  const first = monthOf(startsOn);
+  const months = monthsFrom(first, monthOf(asOf < today ? asOf : today));
+  return months
+    .filter((month) => lastDayOfMonth(month) <= asOf && lastDayOfMonth(month) < today)
+    .reverse();
+}
+
+/** `SavingClaimed` → `Saving claimed`. */
+function eventName(type: string): string {
+  return humanise(type.replace(/(?<=[a-z])(?=[A-Z])/g, '_').toLowerCase());
+}
+
+/** The few fields that say what an entry was about; the rest is on the API's timeline. */
+function entryDetail(data: Record<string, unknown>): string {
+  const parts: string[] = [];
+  for (const key of ['title', 'name']) {
+    if (typeof data[key] === 'string') parts.push(data[key] as string);
+  }
+  for (const key of ['amountPence', 'feePence']) {
+    if (Number.isSafeInteger(data[key])) parts.push(formatPence(data[key] as number));
+  }
+  for (const key of ['category', 'kind', 'recurrence', 'serviceArea']) {
+    if (typeof data[key] === 'string') parts.push(humanise(data[key] as string));
+  }
+  for (const key of ['basis', 'reason', 'evidence', 'note']) {
+    if (typeof data[key] === 'string' && data[key] !== '') parts.push(data[key] as string);
+  }
+  return parts.join(' · ');
+}

@@ -1,0 +1,25 @@
+/** Where a signed-in visitor lands when no (usable) `next` was given. */
+export const HOME = '/partnerships';
+
+const ORIGIN = 'https://accord.invalid';
+
+/**
+ * The page to go to after signing in: only a path on this site. `//evil.example` and
+ * `/\evil.example` are read by browsers as other hosts, and an absolute URL is another site
+ * altogether, so each of those, and anything that resolves off this origin, falls back to HOME.
+ */
+export function safeNext(next: unknown): string {
+  if (typeof next !== 'string' || next.length > 2_000) return HOME;
+  if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return HOME;
+  // Control characters and whitespace are stripped by URL parsers in ways that can turn a path
+  // into a host; a path of ours never has them unencoded.
+  if ([...next].some((c) => c <= ' ' || c === '\u007f' || c === '\\')) return HOME;
+  let url: URL;
+  try {
+    url = new URL(next, ORIGIN);
+  } catch {
+    return HOME;
+  }
+  if (url.origin !== ORIGIN) return HOME;
+  return `${url.pathname}${url.search}${url.hash}`;
+}

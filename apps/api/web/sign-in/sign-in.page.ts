@@ -1,0 +1,90 @@
+import {
+  BAD_CREDENTIALS,
+  MAX_PASSWORD_LENGTH,
+  rateLimitAddress,
+  SignInService,
+  TooManySignInAttempts,
+} from '@accord/identity';
+import { Injectable, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { PageRenderer } from '../page-renderer';
+import { safeNext } from '../session/safe-next';
+import { SessionCookie } from '../session/session-cookie';
+
+type SignInForm = { email: string; next: string; message?: string; problems?: string[] };
+
+const MAX_EMAIL_LENGTH = 320;
+
+/**
+ * `GET|POST /sign-in` and `POST /sign-out`. Sign-in goes through the API's SignInService, so the
+ * rate limits and the one failure message are the same whichever door a person uses.
+ */
+@Injectable()
+export class SignInPage {
+  constructor(
+    private readonly signIn: SignInService,
+    private readonly cookie: SessionCookie,
+    private readonly pages: PageRenderer,
+  ) {}
+
+  form(request: Request, response: Response): void {
+    this.show(response, 200, { email: '', next: safeNext(request.query.next) });
+  }
+
+  async submit(request: Request, response: Response): Promise<void> {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const email = typeof body.email === 'string' ? body.email.trim() : '';
+    const password = typeof body.password === 'string' ? body.password : '';
+    const next = safeNext(body.next);
+    const form = { email: email.slice(0, MAX_EMAIL_LENGTH), next };
+
+    const problems = [
+      ...(email === '' ? ['Enter your e-mail address'] : []),
+      ...(password === '' ? ['Enter your password'] : []),
+    ];
+    if (problems.length > 0) {
+      this.show(response, 400, { ...form, problems });
+      return;
+    }
+    // As the API's DTO would refuse them, without spending a hash or a rate-limit count on them.
+    if (email.length > MAX_EMAIL_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
+      this.show(response, 401, { ...form, message: BAD_CREDENTIALS });
+      return;
+    }
+
+    try {
+      const token = await this.signIn.signIn(email, password, rateLimitAddress(request.ip));
+      this.cookie.set(response, token.accessToken, token.expiresIn);
+      response.redirect(303, next);
+    } catch (error) {
+      if (error instanceof TooManySignInAttempts) {
+        response.setHeader('Retry-After', String(error.retryAfterSeconds));
+        this.show(response, 429, {
+          ...form,
+          message: `Too many sign-in attempts; try again in ${waitInWords(error.retryAfterSeconds)}`,
+        });
+      } else if (error instanceof UnauthorizedException) {
+        this.show(response, 401, { ...form, message: BAD_CREDENTIALS });
+      } else if (error instanceof ServiceUnavailableException) {
+        this.show(response, 503, { ...form, message: 'Sign-in is unavailable; try again' });
+      } else {
+        throw error;
+      }
+    }
+  }
+
+  signOut(_request: Request, response: Response): void {
+    this.cookie.clear(response);
+    response.redirect(303, '/sign-in');
+  }
+
+  private show(response: Response, status: number, form: SignInForm): void {
+    this.pages.send(response, status, 'sign-in', { title: 'Sign in', ...form });
+  }
+}
+
+function waitInWords(seconds: number): string {
+  if (seconds <= 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minutes`;
+}
