@@ -447,6 +447,29 @@ describe('the web pages in a real browser', () => {
     }
   });
 
+  it('opens the queue dashboard for a signed-in platform admin and for no one else', async () => {
+    const context = await browser.newContext();
+    try {
+      const { page, problems } = await newPage(context);
+      await page.goto(`${base}/admin/queues`);
+      expect(new URL(page.url()).pathname).toBe('/sign-in');
+      await signInThroughForm(page, viewer);
+      expect(page.url()).toBe(`${base}/admin/queues`);
+      await expect(page.locator('body').innerText()).resolves.toContain(
+        'Only platform admins may see the queues',
+      );
+
+      await context.clearCookies();
+      await page.goto(`${base}/admin/queues`);
+      await signInThroughForm(page, operator);
+      expect(page.url()).toBe(`${base}/admin/queues`);
+      await page.getByText('reports', { exact: true }).first().waitFor();
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('ignores an off-site next after signing in', async () => {
     const context = await browser.newContext();
     try {

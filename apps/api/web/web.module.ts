@@ -7,6 +7,7 @@ import { PartnershipPage } from './partnerships/partnership.page';
 import { PartnershipAccess } from './partnerships/partnership-access';
 import { PartnershipListPage } from './partnerships/partnership-list.page';
 import { PartnershipReportPage } from './partnerships/partnership-report.page';
+import { QueueDashboard } from './queue-dashboard';
 import { SameOrigin } from './session/same-origin';
 import { SessionCookie } from './session/session-cookie';
 import { WebSessionGuard } from './session/web-session.guard';
@@ -15,7 +16,8 @@ import { WebRoutes } from './web-routes';
 
 /**
  * Server-rendered pages for people with a browser rather than a bearer token: sign-in, their
- * partnerships, a partnership's progress and its monthly reports (the page the e-mail links to).
+ * partnerships, a partnership's progress and its monthly reports (the page the e-mail links to),
+ * and the operator's queue dashboard.
  */
 @Module({
   imports: [ReadModelsModule, ReportingModule],
@@ -31,6 +33,7 @@ import { WebRoutes } from './web-routes';
     PartnershipPage,
     PartnershipReportPage,
     WebRoutes,
+    QueueDashboard,
   ],
 })
 export class WebModule {}

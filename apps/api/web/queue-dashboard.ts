@@ -7,12 +7,14 @@ import { ExpressAdapter } from '@bull-board/express';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Express, NextFunction, Request, Response } from 'express';
+import { SessionCookie } from './session/session-cookie';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 
 /**
  * Bull Board for the operator, at `/admin/queues`. It sits outside `/api/v1`, where the tenancy
- * guard does not look, so it checks the bearer token itself: platform admins only.
+ * guard does not look, so it checks the caller itself: platform admins only, by bearer token or,
+ * in a browser, by the session cookie the sign-in page sets.
  */
 @Injectable()
 export class QueueDashboard implements OnModuleInit {
@@ -20,6 +22,7 @@ export class QueueDashboard implements OnModuleInit {
     private readonly adapterHost: HttpAdapterHost,
     private readonly tokens: TokenService,
     private readonly reports: ReportQueue,
+    private readonly session: SessionCookie,
   ) {}
 
   /** Runs after the controllers are routed and before the not-found handler is. */
@@ -37,7 +40,12 @@ export class QueueDashboard implements OnModuleInit {
   private platformAdminsOnly(request: Request, response: Response, next: NextFunction): void {
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    const caller = match ? this.tokens.verify(match[1]) : undefined;
+    const token = match ? match[1] : this.session.read(request);
+    const caller = token ? this.tokens.verify(token) : undefined;
+    if (!caller && !match && request.accepts(['json', 'html']) === 'html') {
+      response.redirect(303, `/sign-in?next=${encodeURIComponent(request.originalUrl)}`);
+      return;
+    }
     if (!caller) {
       response
         .status(401)
