@@ -1,5 +1,6 @@
 import { APP_CONFIG, type AppConfig } from '@accord/platform';
 import { Inject, Injectable } from '@nestjs/common';
+import { parse } from 'cookie';
 import type { CookieOptions, Request, Response } from 'express';
 
 const NAME = 'accord_session';
@@ -32,12 +33,6 @@ export class SessionCookie {
 
   read(request: Request): string | undefined {
     const header = request.headers.cookie;
-    if (!header) return undefined;
-    for (const pair of header.split(';')) {
-      const at = pair.indexOf('=');
-      if (at > 0 && pair.slice(0, at).trim() === NAME)
-        return pair.slice(at + 1).trim() || undefined;
-    }
-    return undefined;
+    return header ? parse(header)[NAME] || undefined : undefined;
   }
 }
