@@ -8,7 +8,8 @@ import { benchEventStore, Row } from './event-store.bench';
 import { benchHttp } from './http.bench';
 
 const SERVER = process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
-const DATABASE = 'accord_bench';
+// Per run: engineers sharing a machine may bench at the same time, and each run drops its own.
+const DATABASE = `accord_bench_${process.pid}`;
 
 async function admin(text: string) {
   const client = new Client({ connectionString: `${SERVER}/postgres` });
@@ -50,6 +51,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  process.stderr.write(`${error.stack ?? error}\n`);
+  // fetch hides why a request failed (refused, reset) in its cause.
+  process.stderr.write(`${error.stack ?? error}\n${error.cause ? `cause: ${error.cause}\n` : ''}`);
   process.exit(1);
 });

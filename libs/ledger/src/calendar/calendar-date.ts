@@ -35,10 +35,13 @@ export function parseCalendarDate(value: unknown, field = 'date'): CalendarDate 
 /**
  * Whole-day arithmetic on integers (days since 1970-01-01, proleptic Gregorian), after
  * H. Hinnant's `days_from_civil`: exact for any year, and free of `Date`'s local-time and
- * two-digit-year surprises.
+ * two-digit-year surprises. Reads the digits at their fixed `YYYY-MM-DD` places rather than
+ * splitting the text: progress converts thousands of dates per request.
  */
-function toDayNumber(date: CalendarDate): number {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+export function toDayNumber(date: CalendarDate): number {
+  const year = digitsAt(date, 0, 4);
+  const month = digitsAt(date, 5, 7);
+  const day = digitsAt(date, 8, 10);
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;
@@ -46,6 +49,13 @@ function toDayNumber(date: CalendarDate): number {
   const dayOfEra =
     yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
   return era * 146097 + dayOfEra - 719468;
+}
+
+/** The number written in `text` from `start` to `end` (exclusive), every character a digit. */
+function digitsAt(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let i = start; i < end; i++) value = value * 10 + text.charCodeAt(i) - 48;
+  return value;
 }
 
 function fromDayNumber(dayNumber: number): CalendarDate {

@@ -2,9 +2,8 @@ import {
   addDays,
   type CalendarDate,
   coversDate,
-  daysBetween,
-  earliestDate,
-  latestDate,
+  type DateRange,
+  toDayNumber,
 } from '../calendar/calendar-date';
 import type { Recurrence } from '../vocabularies/vocabularies';
 import type { Pence } from './pence';
@@ -50,31 +49,100 @@ export function roundHalfUp(amount: ExactPence): Pence {
   return pence;
 }
 
+/**
+ * A saving's terms with its dates as day numbers, read once however many periods it is summed
+ * over; an open-ended saving ends at Infinity.
+ */
+type DayTerms = Readonly<{
+  amountPence: Pence;
+  recurrence: Recurrence;
+  start: number;
+  endExclusive: number;
+}>;
+
+function dayTerms(saving: AccruingSaving): DayTerms {
+  // A fraction of a penny fails here, as converting it to BigInt did, rather than being summed
+  // in floating point.
+  if (!Number.isInteger(saving.amountPence)) {
+    throw new RangeError(`${saving.amountPence}p is not a whole number of pence`);
+  }
+  return {
+    amountPence: saving.amountPence,
+    recurrence: saving.recurrence,
+    start: toDayNumber(saving.startsOn),
+    endExclusive: saving.endsOn === undefined ? Infinity : toDayNumber(saving.endsOn),
+  };
+}
+
+/**
+ * SPEC §3 on day numbers: how many 365ths of its amount a saving contributes to the days in
+ * `[from, toExclusive)` — all 365 on a one-off's start date, one for each day a recurring
+ * saving runs.
+ */
+function shareIn(terms: DayTerms, from: number, toExclusive: number): number {
+  switch (terms.recurrence) {
+    case 'one_off':
+      return terms.start >= from && terms.start < toExclusive ? DAYS_PER_YEAR : 0;
+    case 'recurring_annual': {
+      const days = Math.min(terms.endExclusive, toExclusive) - Math.max(terms.start, from);
+      return days > 0 ? days : 0;
+    }
+  }
+}
+
+/**
+ * An exact running total of `amount × share` in 365ths, kept in a safe integer while it fits
+ * (almost always) and carried into a BigInt beyond 2^53: the same integer as summing in BigInt,
+ * without a BigInt per saving per period.
+ */
+class ExactTotal {
+  private small = 0;
+  private carried = 0n;
+
+  add(amountPence: Pence, share: number): void {
+    const term = amountPence * share;
+    if (!Number.isSafeInteger(term)) {
+      this.carried += BigInt(amountPence) * BigInt(share);
+    } else if (Math.abs(this.small) > Number.MAX_SAFE_INTEGER - Math.abs(term)) {
+      this.carried += BigInt(this.small);
+      this.small = term;
+    } else {
+      this.small += term;
+    }
+  }
+
+  get exact(): ExactPence {
+    return { num: this.carried + BigInt(this.small) };
+  }
+}
+
 /** What `saving` contributes to the dates in `[from, toExclusive)`. */
 export function accruedExact(
   saving: AccruingSaving,
   from: CalendarDate,
   toExclusive: CalendarDate,
 ): ExactPence {
-  const amount = BigInt(saving.amountPence);
-  switch (saving.recurrence) {
-    case 'one_off':
-      return saving.startsOn >= from && saving.startsOn < toExclusive
-        ? { num: amount * DAYS_PER_YEAR_BIG }
-        : ZERO_PENCE;
-    case 'recurring_annual': {
-      const start = latestDate(saving.startsOn, from);
-      const end =
-        saving.endsOn === undefined ? toExclusive : earliestDate(saving.endsOn, toExclusive);
-      const days = daysBetween(start, end);
-      return days > 0 ? { num: amount * BigInt(days) } : ZERO_PENCE;
-    }
-  }
+  const share = shareIn(dayTerms(saving), toDayNumber(from), toDayNumber(toExclusive));
+  return share > 0 ? { num: BigInt(saving.amountPence) * BigInt(share) } : ZERO_PENCE;
 }
 
 /** What `saving` has contributed up to and including `date`. */
 export function accruedToDate(saving: AccruingSaving, date: CalendarDate): ExactPence {
   return accruedExact(saving, saving.startsOn, addDays(date, 1));
+}
+
+/**
+ * Several savings over each of `periods`: for each period the figure `sumAccruedPence` gives,
+ * with every saving's dates read once for all the periods.
+ */
+export function sumAccruedPenceByPeriod(
+  savings: Iterable<AccruingSaving>,
+  periods: readonly DateRange[],
+): Pence[] {
+  const terms = Array.from(savings, dayTerms);
+  return periods.map((period) =>
+    roundedSum(terms, toDayNumber(period.start), toDayNumber(period.endExclusive)),
+  );
 }
 
 /** Several savings over `[from, toExclusive)`, summed exactly and rounded once. */
@@ -83,9 +151,7 @@ export function sumAccruedPence(
   from: CalendarDate,
   toExclusive: CalendarDate,
 ): Pence {
-  const parts: ExactPence[] = [];
-  for (const saving of savings) parts.push(accruedExact(saving, from, toExclusive));
-  return roundHalfUp(sumExact(parts));
+  return roundedSum(Array.from(savings, dayTerms), toDayNumber(from), toDayNumber(toExclusive));
 }
 
 /** Several savings up to and including `date`, summed exactly and rounded once. */
@@ -93,9 +159,14 @@ export function sumAccruedToDatePence(
   savings: Iterable<AccruingSaving>,
   date: CalendarDate,
 ): Pence {
-  const parts: ExactPence[] = [];
-  for (const saving of savings) parts.push(accruedToDate(saving, date));
-  return roundHalfUp(sumExact(parts));
+  // From the beginning of time is from each saving's own start, as in `accruedToDate`.
+  return roundedSum(Array.from(savings, dayTerms), -Infinity, toDayNumber(addDays(date, 1)));
+}
+
+function roundedSum(terms: readonly DayTerms[], from: number, toExclusive: number): Pence {
+  const total = new ExactTotal();
+  for (const saving of terms) total.add(saving.amountPence, shareIn(saving, from, toExclusive));
+  return roundHalfUp(total.exact);
 }
 
 /** A year's worth of a recurring saving while it runs on `date`; one-offs never recur, so none. */

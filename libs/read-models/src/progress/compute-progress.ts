@@ -3,6 +3,7 @@ import {
   addDays,
   type CalendarDate,
   capacityOn,
+  type DateRange,
   earliestDate,
   financialYearBounds,
   financialYearOf,
@@ -17,7 +18,7 @@ import {
   monthsFrom,
   outcomeProgressPct,
   returnOnFees,
-  sumAccruedPence,
+  sumAccruedPenceByPeriod,
   sumAccruedToDatePence,
 } from '@accord/ledger';
 import {
@@ -59,10 +60,29 @@ export function computeProgress(
   };
   const dayAfter = addDays(asOf, 1);
   // Each period runs to its own end or to asOf inclusive, whichever comes first.
-  const upToAsOf = (start: CalendarDate, endExclusive: CalendarDate) =>
-    [start, earliestDate(endExclusive, dayAfter)] as const;
+  const upToAsOf = (bounds: DateRange): DateRange => ({
+    start: bounds.start,
+    endExclusive: earliestDate(bounds.endExclusive, dayAfter),
+  });
   // Before the partnership began there are no periods to list.
   const started = asOf >= partnership.startsOn;
+  const financialYears = started
+    ? financialYearsFrom(financialYearOf(partnership.startsOn), financialYearOf(asOf))
+    : [];
+  const months = started ? monthsFrom(monthOf(partnership.startsOn), monthOf(asOf)) : [];
+  // Each group is summed over all its periods at once, which reads every saving's dates once.
+  const yearPeriods = financialYears.map((year) => upToAsOf(financialYearBounds(year)));
+  const byYear = {
+    claimed: sumAccruedPenceByPeriod(savings.claimed, yearPeriods),
+    verified: sumAccruedPenceByPeriod(savings.verified, yearPeriods),
+    cashable: sumAccruedPenceByPeriod(savings.cashable, yearPeriods),
+    nonCashable: sumAccruedPenceByPeriod(savings.nonCashable, yearPeriods),
+  };
+  const monthPeriods = months.map((month) => upToAsOf(monthBounds(month)));
+  const byMonth = {
+    claimed: sumAccruedPenceByPeriod(savings.claimed, monthPeriods),
+    verified: sumAccruedPenceByPeriod(savings.verified, monthPeriods),
+  };
 
   return {
     partnershipId: facts.partnershipId,
@@ -76,31 +96,18 @@ export function computeProgress(
       fullYearEffectPence: savings.claimed.reduce((sum, s) => sum + fullYearEffect(s, asOf), 0),
       targetPence,
       returnOnFees: returnOnFees(toDate.verifiedPence, committedPence),
-      byFinancialYear: (started
-        ? financialYearsFrom(financialYearOf(partnership.startsOn), financialYearOf(asOf))
-        : []
-      ).map((financialYear) => {
-        const bounds = financialYearBounds(financialYear);
-        const [from, to] = upToAsOf(bounds.start, bounds.endExclusive);
-        return {
-          financialYear,
-          claimedPence: sumAccruedPence(savings.claimed, from, to),
-          verifiedPence: sumAccruedPence(savings.verified, from, to),
-          cashablePence: sumAccruedPence(savings.cashable, from, to),
-          nonCashablePence: sumAccruedPence(savings.nonCashable, from, to),
-        };
-      }),
-      byMonth: (started ? monthsFrom(monthOf(partnership.startsOn), monthOf(asOf)) : []).map(
-        (month) => {
-          const bounds = monthBounds(month);
-          const [from, to] = upToAsOf(bounds.start, bounds.endExclusive);
-          return {
-            month,
-            claimedPence: sumAccruedPence(savings.claimed, from, to),
-            verifiedPence: sumAccruedPence(savings.verified, from, to),
-          };
-        },
-      ),
+      byFinancialYear: financialYears.map((financialYear, i) => ({
+        financialYear,
+        claimedPence: byYear.claimed[i],
+        verifiedPence: byYear.verified[i],
+        cashablePence: byYear.cashable[i],
+        nonCashablePence: byYear.nonCashable[i],
+      })),
+      byMonth: months.map((month, i) => ({
+        month,
+        claimedPence: byMonth.claimed[i],
+        verifiedPence: byMonth.verified[i],
+      })),
     },
     capacity: capacityOn(inLoggedOrder(facts.capacity), asOf),
     outcomes: inLoggedOrder(facts.measures).map((measure) => {
@@ -139,7 +146,7 @@ function savingGroups(facts: PartnershipFacts) {
       amountPence: saving.amountPence,
       recurrence: saving.recurrence,
       startsOn: saving.startsOn,
-      ...(saving.endsOn === null ? {} : { endsOn: saving.endsOn }),
+      endsOn: saving.endsOn ?? undefined,
       kind: saving.kind,
       status: saving.status,
     }));
