@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { EventStore } from '@accord/event-store';
 import {
   actingAs,
   createTestApp,
@@ -8,6 +10,7 @@ import {
   Tenancy,
   TestApp,
 } from '@accord/testing';
+import { sql } from 'kysely';
 
 type Item = {
   position: number;
@@ -140,6 +143,86 @@ describe('the partnership timeline', () => {
     await t.http().get(`/api/v1/partnerships/${ids.partnershipId}/timeline`).expect(401);
   });
 
+  it('never lets a client paging with after skip an event that drew a lower position but committed later', async () => {
+    const { partnershipId, engagementId } = await seedLedger(t, tenancy);
+    const store = t.app.get(EventStore);
+    const planned = (title: string) => [
+      {
+        eventId: randomUUID(),
+        type: 'MilestonePlanned',
+        data: {
+          partnershipId,
+          engagementId,
+          milestoneId: randomUUID(),
+          title,
+          dueOn: '2026-12-01',
+          occurredOn: '2026-11-01',
+        },
+        metadata: { actorId: tenancy.director.id },
+      },
+    ];
+    const pages = async (after: number) =>
+      (
+        await actingAs(t, tenancy.viewer)
+          .get(`/partnerships/${partnershipId}/timeline?after=${after}`)
+          .expect(200)
+      ).body as { items: Item[]; next: number | null };
+    const caughtUp = await eventually(async () => {
+      const { items } = await pages(0);
+      expect(items).toHaveLength(3);
+      return items[items.length - 1].position;
+    });
+
+    // Early takes its transaction id first; Late then draws a lower position than Early and holds
+    // its transaction open while Early commits.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let lateDrewPosition!: () => void;
+    const drawn = new Promise<void>((resolve) => {
+      lateDrewPosition = resolve;
+    });
+    const early = t.database.db.transaction().execute(async (trx) => {
+      await sql`select pg_current_xact_id()`.execute(trx);
+      await drawn;
+      return store.append(`engagement-${randomUUID()}`, planned('Early'), 'no_stream', trx);
+    });
+    const late = t.database.db.transaction().execute(async (trx) => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const result = await store.append(
+        `engagement-${randomUUID()}`,
+        planned('Late'),
+        'no_stream',
+        trx,
+      );
+      lateDrewPosition();
+      await held;
+      return result;
+    });
+    try {
+      const earlyResult = await early;
+      // The client reads while Late is in flight, and pages on from what it saw.
+      const seen = await eventually(async () => {
+        const { items } = await pages(caughtUp);
+        expect(items.map((item) => item.data.title)).toEqual(['Early']);
+        return items;
+      });
+      release();
+      const lateResult = await late;
+      expect(lateResult.positions[0]).toBeLessThan(earlyResult.positions[0]);
+      const rest = await eventually(async () => {
+        const page = await pages(seen[0].position);
+        expect(page.items.map((item) => item.data.title)).toEqual(['Late']);
+        return page.items;
+      });
+      expect(rest[0].position).toBe(lateResult.positions[0]);
+    } finally {
+      release();
+      await Promise.allSettled([early, late]);
+    }
+  });
+
   it("can read a partnership's events through its index, without scanning every event", async () => {
     // A test database is too small for the planner to prefer the index on its own.
     const client = await t.database.pool.connect();
@@ -147,11 +230,12 @@ describe('the partnership timeline', () => {
       await client.query('set enable_seqscan = off');
       const { rows } = await client.query(
         `explain select position from events
-         where data->>'partnershipId' = $1 and position > 0 order by position limit 51`,
+         where data->>'partnershipId' = $1 and (transaction_id, position) > ('0'::xid8, 0)
+         order by transaction_id, position limit 51`,
         [ids.partnershipId],
       );
       expect(rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n')).toMatch(
-        /Index (Only )?Scan using events_partnership_position/,
+        /Index (Only )?Scan using events_partnership_transaction_order/,
       );
     } finally {
       await client.query('reset enable_seqscan');

@@ -20,20 +20,27 @@ export class TimelineRepository {
   constructor(@Inject(KYSELY) private readonly db: AnyDb) {}
 
   /**
-   * A partnership's ledger events after a position, in order: one range scan of the
-   * `(data->>'partnershipId', position)` index. Only transactions older than every one still in
-   * flight are read: a writer that took a lower position but has not committed yet would
-   * otherwise be skipped by a client paging on with `after`.
+   * A partnership's ledger events after a position, in the order their transactions committed
+   * below the oldest one still in flight: (transaction id, position), as the projections read.
+   * `after` names the last event a client saw; paging on from that event's (transaction id,
+   * position) rather than from its position alone means an event whose transaction drew a lower
+   * position but committed later is still shown, never skipped. One range scan of the
+   * `(data->>'partnershipId', transaction_id, position)` index.
    */
   async eventsOf(partnershipId: string, after: number, limit: number): Promise<TimelineRow[]> {
     const { rows } = await sql<TimelineRow>`
+      with seen as (
+        select coalesce(
+          (select transaction_id from events where position <= ${after}
+           order by position desc limit 1),
+          '0'::xid8) as transaction_id)
       select position, type, data, metadata->>'actorId' as actor_id, recorded_at
-      from events
+      from events, seen
       where data->>'partnershipId' = ${partnershipId}
-        and position > ${after}
+        and (events.transaction_id, position) > (seen.transaction_id, ${after})
         and type = any(${[...LEDGER_EVENT_TYPES]}::text[])
-        and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-      order by position
+        and events.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+      order by events.transaction_id, position
       limit ${limit}`.execute(this.db);
     return rows.map((row) => ({ ...row, position: Number(row.position) }));
   }
