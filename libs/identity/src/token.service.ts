@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '@accord/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
@@ -13,8 +14,10 @@ export class TokenService {
   private readonly jwt: JwtService;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    // One key object for the process: given a string, jsonwebtoken builds one on every call.
+    const key = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
     this.jwt = new JwtService({
-      secret: config.jwtSecret,
+      secret: key as unknown as Buffer,
       signOptions: { algorithm: 'HS256', expiresIn: ACCESS_TOKEN_SECONDS, issuer: 'accord' },
       verifyOptions: { algorithms: ['HS256'], issuer: 'accord' },
     });
