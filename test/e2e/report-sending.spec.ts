@@ -27,6 +27,11 @@ import {
   type TestSmtpServer,
 } from './report-fixtures';
 
+// Sending waits on retries with backoff and on transactions in flight across the whole server
+// settling; on a loaded machine that can take well past eventually's default 20 s.
+jest.setTimeout(240_000);
+const settled = <T>(check: () => Promise<T>) => eventually(check, 90_000, 100);
+
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const OCTOBER = '2026-10' as Month;
 const SEPTEMBER = '2026-09' as Month;
@@ -64,7 +69,7 @@ describe('monthly reports by e-mail', () => {
     );
   /** Nothing left to run but the schedule's next monthly job. */
   const idle = (q: ReportQueue = queue) =>
-    eventually(async () => {
+    settled(async () => {
       const jobs = await q.queue.getJobs(['waiting', 'active', 'delayed', 'prioritized']);
       expect(jobs.filter((job) => !job.repeatJobKey).map((job) => job.id)).toEqual([]);
     });
@@ -100,7 +105,7 @@ describe('monthly reports by e-mail', () => {
     await projected(t.app, [reported.partnershipId, nobody.partnershipId, closed.partnershipId]);
 
     await queue.addFanOut(OCTOBER);
-    await eventually(async () => expect(await sentEvents(reported.partnershipId)).toHaveLength(1));
+    await settled(async () => expect(await sentEvents(reported.partnershipId)).toHaveLength(1));
     await idle();
 
     const [message, ...others] = messagesFor(reported.partnershipId, OCTOBER);
@@ -137,7 +142,7 @@ describe('monthly reports by e-mail', () => {
     const { partnershipId } = await seed([{ email: 'cfo@council.example', name: 'CFO' }]);
     await worker();
     await t.app.get(ReportQueue).request({ partnershipId, month: OCTOBER });
-    await eventually(async () => expect(await sentEvents(partnershipId)).toHaveLength(1));
+    await settled(async () => expect(await sentEvents(partnershipId)).toHaveLength(1));
     const [{ mail }] = messagesFor(partnershipId, OCTOBER);
     const [event] = await sentEvents(partnershipId);
 
@@ -187,7 +192,7 @@ describe('monthly reports by e-mail', () => {
     const { partnershipId, history } = await seed([{ email: 'cfo2@council.example', name: 'CFO' }]);
     await worker();
     await queue.request({ partnershipId, month: OCTOBER });
-    await eventually(async () => expect(await sentEvents(partnershipId)).toHaveLength(1));
+    await settled(async () => expect(await sentEvents(partnershipId)).toHaveLength(1));
     const read = () =>
       t
         .http()
@@ -232,7 +237,7 @@ describe('monthly reports by e-mail', () => {
         .set('Authorization', `Bearer ${tenancy.councilAdmin.token}`)
         .expect(202),
     ]);
-    await eventually(async () => expect(await sentEvents(partnershipId)).toHaveLength(1));
+    await settled(async () => expect(await sentEvents(partnershipId)).toHaveLength(1));
     await idle();
     await idle(otherQueue);
     await otherQueue.queue.obliterate({ force: true });
@@ -264,7 +269,7 @@ describe('monthly reports by e-mail', () => {
     const refusedBefore = smtp.refused;
     smtp.refuseNext(2);
     await queue.request({ partnershipId, month: OCTOBER });
-    await eventually(async () => expect(await sentEvents(partnershipId)).toHaveLength(1));
+    await settled(async () => expect(await sentEvents(partnershipId)).toHaveLength(1));
     await idle();
 
     expect(smtp.refused - refusedBefore).toBe(2);
@@ -284,9 +289,9 @@ describe('monthly reports by e-mail', () => {
     await projected(t.app, [failing.partnershipId, fine.partnershipId]);
     await queue.addFanOut(OCTOBER);
 
-    await eventually(async () => expect(await sentEvents(fine.partnershipId)).toHaveLength(1));
+    await settled(async () => expect(await sentEvents(fine.partnershipId)).toHaveLength(1));
     const failedJob = `report-${failing.partnershipId}-2026-10`;
-    await eventually(async () =>
+    await settled(async () =>
       expect(await (await queue.queue.getJob(failedJob))?.getState()).toBe('failed'),
     );
     expect(messagesFor(fine.partnershipId, OCTOBER)).toHaveLength(1);
@@ -304,7 +309,7 @@ describe('monthly reports by e-mail', () => {
     smtp.refuseNext(SEND_ATTEMPTS);
     const jobId = `report-${partnershipId}-2026-10`;
     await queue.request({ partnershipId, month: OCTOBER });
-    await eventually(async () =>
+    await settled(async () =>
       expect(await (await queue.queue.getJob(jobId))?.getState()).toBe('failed'),
     );
 
@@ -326,7 +331,7 @@ describe('monthly reports by e-mail', () => {
       .set('Authorization', `Bearer ${tenancy.consultancyAdmin.token}`)
       .expect(202);
     expect(resend.body).toMatchObject({ jobId, state: 'waiting' });
-    await eventually(async () => expect(await sentEvents(partnershipId)).toHaveLength(1));
+    await settled(async () => expect(await sentEvents(partnershipId)).toHaveLength(1));
     expect(messagesFor(partnershipId, OCTOBER)).toHaveLength(1);
     const [event] = await sentEvents(partnershipId);
     expect(event.metadata.actorId).toBe(tenancy.consultancyAdmin.id);
