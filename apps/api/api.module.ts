@@ -11,13 +11,17 @@ import {
   RedisModule,
 } from '@accord/platform';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, RouterModule } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { IdentityApiModule } from './identity/identity-api.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { PartnershipReadsModule } from './partnerships/partnership-reads.module';
 import { ReportsApiModule } from './reports/reports-api.module';
 import { WebModule } from './web/web.module';
+
+/** The JSON API lives under one prefix; pages, health and metrics sit outside it. */
+export const API_PREFIX = 'api/v1';
+const API_MODULES = [IdentityApiModule, LedgerModule, PartnershipReadsModule, ReportsApiModule];
 
 @Module({})
 export class ApiModule {
@@ -36,6 +40,7 @@ export class ApiModule {
         LedgerModule,
         PartnershipReadsModule,
         ReportsApiModule,
+        RouterModule.register(API_MODULES.map((module) => ({ path: API_PREFIX, module }))),
         WebModule,
         HealthModule,
         MetricsModule,

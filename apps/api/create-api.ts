@@ -1,28 +1,29 @@
 import { AppConfig, createValidationPipe } from '@accord/platform';
-import { INestApplication, RequestMethod } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { ExpressAdapter, NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 
 /** Builds the HTTP application; used by main.ts and by the end-to-end tests alike. */
 export async function createApi(config: AppConfig): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
-    bufferLogs: true,
-  });
+  // Paths match exactly as written (SPEC §4): `/API/V1/…` and `/api/v1/users/` are not routes.
+  // Both settings are read when Express builds its router, so they are set before Nest adds one.
+  const server = express();
+  server.set('case sensitive routing', true);
+  server.set('strict routing', true);
+  server.set('trust proxy', config.trustProxy);
+  const app = await NestFactory.create<NestExpressApplication>(
+    ApiModule.forRoot(config),
+    new ExpressAdapter(server),
+    { bufferLogs: true },
+  );
   app.useLogger(app.get(Logger));
   app.use(helmet());
-  app.set('trust proxy', 'loopback');
   app.useGlobalPipes(createValidationPipe());
-  app.setGlobalPrefix('api/v1', {
-    exclude: [
-      { path: 'health/live', method: RequestMethod.GET },
-      { path: 'health/ready', method: RequestMethod.GET },
-      { path: 'metrics', method: RequestMethod.GET },
-    ],
-  });
   // Outside /api/v1, like health and metrics: `/docs` (Swagger UI) and `/docs-json`. The UI's
   // scripts and styles are served from here, so helmet's default CSP lets the page load.
   const openApi = new DocumentBuilder()

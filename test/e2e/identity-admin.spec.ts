@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventStore } from '@accord/event-store';
 import { UsersRepository } from '@accord/identity';
 import { MEASURE_CATALOGUE, partnershipStream } from '@accord/ledger';
-import { createTestApp, seedTenancy, Tenancy, TestApp } from '@accord/testing';
+import { createTestApp, eventually, seedTenancy, Tenancy, TestApp } from '@accord/testing';
 
 const PASSWORD = 'twelve chars plus';
 
@@ -402,6 +402,75 @@ describe('organisations, users and reference lists', () => {
         .expect(401);
       // The address is free again for someone else.
       await as(w.consultancyAdmin.token).post('/api/v1/users', body).expect(201);
+    });
+
+    it('erases through DELETE /users/:id, and the person’s token stops within 5 s', async () => {
+      const body = newUser(w.councilId, ['approver']);
+      const { body: created } = await as(w.councilAdmin.token)
+        .post('/api/v1/users', body)
+        .expect(201);
+      const { body: signedIn } = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: body.email, password: PASSWORD })
+        .expect(200);
+      await as(signedIn.accessToken).get('/api/v1/me').expect(200);
+
+      const erase = (token: string, id: string) =>
+        t.http().delete(`/api/v1/users/${id}`).set('Authorization', `Bearer ${token}`);
+      // Another organisation's admin cannot see the person; nor can anyone erase themselves.
+      await erase(w.consultancyAdmin.token, created.id).expect(404);
+      await erase(w.councilAdmin.token, w.councilAdmin.id).expect(409);
+      await erase(w.councilAdmin.token, 'not-a-uuid').expect(400);
+      const erasedAt = Date.now();
+      await erase(w.councilAdmin.token, created.id).expect(204);
+      await erase(w.councilAdmin.token, created.id).expect(404);
+
+      await eventually(async () => {
+        await as(signedIn.accessToken).get('/api/v1/me').expect(401);
+      }, 5_000);
+      expect(Date.now() - erasedAt).toBeLessThan(5_000);
+      const row = await t.database.db
+        .selectFrom('users')
+        .select(['name', 'email', 'password_hash'])
+        .where('id', '=', created.id)
+        .executeTakeFirstOrThrow();
+      expect(row).toEqual({
+        name: 'Erased user',
+        email: `erased-${created.id}@erased.invalid`,
+        password_hash: '!',
+      });
+      const { body: list } = await as(w.councilAdmin.token).get('/api/v1/users').expect(200);
+      expect(list.items.map((u: { id: string }) => u.id)).not.toContain(created.id);
+    });
+
+    it('stops a token issued before the person’s access changed', async () => {
+      const body = newUser(w.councilId, ['viewer']);
+      const { body: created } = await as(w.councilAdmin.token)
+        .post('/api/v1/users', body)
+        .expect(201);
+      const { body: signedIn } = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: body.email, password: PASSWORD })
+        .expect(200);
+      await as(signedIn.accessToken).get('/api/v1/me').expect(200);
+      // A change of roles raises the access version, as any change of access must.
+      await t.database.db
+        .updateTable('users')
+        .set((eb) => ({ roles: ['viewer', 'approver'], version: eb('version', '+', 1) }))
+        .where('id', '=', created.id)
+        .execute();
+      await eventually(async () => {
+        await as(signedIn.accessToken).get('/api/v1/me').expect(401);
+      }, 5_000);
+      const { body: again } = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: body.email, password: PASSWORD })
+        .expect(200);
+      const { body: me } = await as(again.accessToken).get('/api/v1/me').expect(200);
+      expect(me.roles).toEqual(['viewer', 'approver']);
     });
   });
 

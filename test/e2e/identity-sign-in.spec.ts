@@ -108,7 +108,7 @@ describe('sign-in', () => {
     expect(JSON.stringify(secret.body)).not.toContain('my secret pass phrase');
   });
 
-  it('locks an account after repeated failures, from any address, with Retry-After', async () => {
+  it('locks an account at one address after repeated failures, with Retry-After', async () => {
     const victim = await seedUserWithPassword(
       t.app,
       t.database.db,
@@ -117,10 +117,11 @@ describe('sign-in', () => {
       ['director'],
       PASSWORD,
     );
+    const attacker = newAddress();
     for (let i = 0; i < SIGN_IN_LIMITS.perAccount; i++) {
-      await login({ email: victim.email, password: `wrong guess ${i}` }).expect(401);
+      await login({ email: victim.email, password: `wrong guess ${i}` }, attacker).expect(401);
     }
-    const locked = await login({ email: victim.email.toUpperCase(), password: PASSWORD });
+    const locked = await login({ email: victim.email.toUpperCase(), password: PASSWORD }, attacker);
     expect(locked.status).toBe(429);
     expect(locked.body).toEqual({
       statusCode: 429,
@@ -133,11 +134,30 @@ describe('sign-in', () => {
     // An unknown account is locked the same way, so a 429 tells nothing about who exists.
     const ghost = `ghost-${randomUUID()}@example.org`;
     for (let i = 0; i < SIGN_IN_LIMITS.perAccount; i++) {
-      await login({ email: ghost, password: `wrong guess ${i}` }).expect(401);
+      await login({ email: ghost, password: `wrong guess ${i}` }, attacker).expect(401);
     }
-    await login({ email: ghost, password: PASSWORD }).expect(429);
+    await login({ email: ghost, password: PASSWORD }, attacker).expect(429);
     // Other accounts are untouched.
-    await login({ email: director.email, password: PASSWORD }).expect(200);
+    await login({ email: director.email, password: PASSWORD }, attacker).expect(200);
+  });
+
+  it('never locks the person out at another address (SPEC §6)', async () => {
+    const victim = await seedUserWithPassword(
+      t.app,
+      t.database.db,
+      consultancyId,
+      'consultancy',
+      ['director'],
+      PASSWORD,
+    );
+    // Guesses from many places, each up to the limit, lock each of those places only.
+    for (const attacker of [newAddress(), newAddress(), newAddress()]) {
+      for (let i = 0; i < SIGN_IN_LIMITS.perAccount; i++) {
+        await login({ email: victim.email, password: `wrong guess ${i}` }, attacker).expect(401);
+      }
+      await login({ email: victim.email, password: PASSWORD }, attacker).expect(429);
+    }
+    await login({ email: victim.email, password: PASSWORD }, newAddress()).expect(200);
   });
 
   it('clears an account’s failures when its owner signs in', async () => {
@@ -149,11 +169,12 @@ describe('sign-in', () => {
       ['director'],
       PASSWORD,
     );
+    const desk = newAddress();
     for (let round = 0; round < 3; round++) {
       for (let i = 0; i < SIGN_IN_LIMITS.perAccount - 1; i++) {
-        await login({ email: owner.email, password: 'a typo, again' }).expect(401);
+        await login({ email: owner.email, password: 'a typo, again' }, desk).expect(401);
       }
-      await login({ email: owner.email, password: PASSWORD }).expect(200);
+      await login({ email: owner.email, password: PASSWORD }, desk).expect(200);
     }
   });
 
@@ -183,13 +204,14 @@ describe('sign-in', () => {
     const other = await createTestApp({ REDIS_PREFIX: t.config.redisPrefix });
     try {
       const ghost = `shared-${randomUUID()}@example.org`;
+      const address = newAddress();
       for (let i = 0; i < SIGN_IN_LIMITS.perAccount; i++) {
-        await login({ email: ghost, password: `wrong guess ${i}` }).expect(401);
+        await login({ email: ghost, password: `wrong guess ${i}` }, address).expect(401);
       }
       const res = await other
         .http()
         .post('/api/v1/auth/login')
-        .set('X-Forwarded-For', newAddress())
+        .set('X-Forwarded-For', address)
         .send({ email: ghost, password: PASSWORD });
       expect(res.status).toBe(429);
     } finally {
@@ -203,6 +225,7 @@ describe('sign-in', () => {
       org: user.organisationId,
       kind: 'consultancy',
       roles: user.roles,
+      ver: 1,
     });
     const me = (token: string) =>
       t.http().get('/api/v1/me').set('Authorization', `Bearer ${token}`);

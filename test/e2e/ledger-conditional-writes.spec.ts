@@ -202,4 +202,24 @@ describe('conditional and idempotent ledger writes', () => {
     expect(answers.map((a) => a.body.version).sort()).toEqual([2, 3, 4]);
     expect(await store.streamVersion(`engagement-${engagementId}`)).toBe(4);
   });
+
+  it('without If-Match, twenty concurrent capacity writes to one intervention all land', async () => {
+    // Found under load: each write used to decide first and take the stream's lock only when
+    // appending, so most lost the race three times over and answered 409.
+    const { interventionId } = await seedLedger(t, tenancy);
+    const before = await store.streamVersion(`intervention-${interventionId}`);
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        director.post(`/interventions/${interventionId}/capacity`, {
+          kind: 'social_worker_fte',
+          quantity: i + 1,
+          startsOn: '2026-05-01',
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(20).fill(201));
+    const versions = answers.map((a) => a.body.version).sort((a, b) => a - b);
+    expect(versions).toEqual(Array.from({ length: 20 }, (_, i) => before + i + 1));
+    expect(await store.streamVersion(`intervention-${interventionId}`)).toBe(before + 20);
+  });
 });

@@ -1,3 +1,4 @@
+import { loadConfig } from '@accord/platform';
 import { createTestApp, TestApp } from '@accord/testing';
 
 describe('operational endpoints', () => {
@@ -54,5 +55,58 @@ describe('operational endpoints', () => {
       error: 'Not Found',
       message: 'Cannot GET /api/v1/nowhere',
     });
+  });
+
+  it('asks for METRICS_TOKEN as a bearer token when one is set', async () => {
+    const token = 'scrape-token-0123456789';
+    const guarded = await createTestApp({ METRICS_TOKEN: token });
+    try {
+      await guarded.http().get('/metrics').expect(401);
+      await guarded
+        .http()
+        .get('/metrics')
+        .set('Authorization', 'Bearer wrong-token-0123456')
+        .expect(401);
+      const ok = await guarded.http().get('/metrics').set('Authorization', `Bearer ${token}`);
+      expect(ok.status).toBe(200);
+      expect(ok.text).toContain('process_cpu_user_seconds_total');
+      // Health stays open for the probes.
+      await guarded.http().get('/health/live').expect(200);
+    } finally {
+      await guarded.close();
+    }
+  });
+
+  it('believes X-Forwarded-For only from the proxies TRUST_PROXY names', async () => {
+    const hopeful = `ghost-${Date.now()}@example.org`;
+    const failFrom = (app: TestApp, address: string) =>
+      app
+        .http()
+        .post('/api/v1/auth/login')
+        .set('X-Forwarded-For', address)
+        .send({ email: hopeful, password: 'not the password' });
+    // Trusting no proxy, every forged address is the same loopback caller: the sixth try waits.
+    const untrusting = await createTestApp({ TRUST_PROXY: 'false' });
+    try {
+      for (let i = 1; i <= 5; i++) await failFrom(untrusting, `198.51.100.${i}`).expect(401);
+      await failFrom(untrusting, '198.51.100.6').expect(429);
+    } finally {
+      await untrusting.close();
+    }
+    // Trusting loopback (the default), each address is its own caller.
+    for (let i = 1; i <= 6; i++) await failFrom(t, `203.0.113.${i}`).expect(401);
+  });
+
+  it('refuses a malformed TRUST_PROXY or METRICS_TOKEN with one line naming it', () => {
+    expect(() => loadConfig({ TRUST_PROXY: 'somewhere' })).toThrow(
+      'Invalid configuration: TRUST_PROXY must be loopback, false, or a comma-separated list of addresses/CIDRs',
+    );
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(
+      'Invalid configuration: METRICS_TOKEN must be at least 16 characters',
+    );
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.0.2.7' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '192.0.2.7',
+    ]);
   });
 });

@@ -16,7 +16,7 @@ import {
   type ReportRecipientsSet,
   type SavingClaimed,
 } from '@accord/ledger';
-import { seedUserWithPassword, type Tenancy, type TestApp } from '@accord/testing';
+import { seedUser, seedUserWithPassword, type Tenancy, type TestApp } from '@accord/testing';
 
 /** The seeded users a request can be sent as (`anonymous` sends no token). */
 export type Party =
@@ -353,6 +353,17 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
     as: 'consultancyAdmin',
     status: 200,
     request: async () => ({}),
+  },
+  'DELETE /api/v1/users/:id': {
+    access: 'organisation_admin',
+    as: 'councilAdmin',
+    status: 204,
+    request: async (w) => {
+      const user = await seedUser(w.t.app, w.t.database.db, w.tenancy.councilId, 'council', [
+        'viewer',
+      ]);
+      return { params: { id: user.id } };
+    },
   },
 
   // Partnerships.

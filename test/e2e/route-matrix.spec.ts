@@ -81,6 +81,19 @@ function servedRoutes(app: INestApplication): string[] {
   });
 }
 
+/** The same path written otherwise: upper-case, one capital, with a trailing slash. */
+function pathVariants(path: string): string[] {
+  const capitalised = path.replace(
+    /\/api\/v1\/(\w)/,
+    (_, first: string) => `/Api/v1/${first.toUpperCase()}`,
+  );
+  return [
+    path.toUpperCase().replace(/:(\w+)/gi, (name) => name.toLowerCase()),
+    capitalised,
+    `${path}/`,
+  ];
+}
+
 function joinPath(...parts: string[]): string {
   return `/${parts
     .map((part) => part.replace(/^\/+|\/+$/g, ''))
@@ -291,6 +304,40 @@ describe('route matrix: every /api/v1 route × who calls it', () => {
       return undefined;
     });
   });
+
+  it('is not fooled by the case of a path or a trailing slash: 404, and nothing written', async () => {
+    const before = await writtenRows();
+    await eachRoute(async (route, request) => {
+      const fixture = ROUTE_FIXTURES[route.key];
+      for (const variant of pathVariants(route.path)) {
+        for (const party of ['anonymous', fixture.as] as const) {
+          const res = await send({ ...route, path: variant }, tokenOf(party), request);
+          if (res.status !== 404) return `${party} ${variant} got ${describeAnswer(res)}`;
+        }
+      }
+      return undefined;
+    });
+    expect(await writtenRows()).toEqual(before);
+  });
+
+  /** The rows a write through any route would add: events, organisations and users. */
+  async function writtenRows() {
+    const db = t.database.db;
+    const count = async (table: string) =>
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    return {
+      events: await count('events'),
+      organisations: await count('organisations'),
+      users: await count('users'),
+    };
+  }
 
   it('answers the right role with the success SPEC §4 names', async () => {
     await eachRoute(async (route, request) => {

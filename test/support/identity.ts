@@ -62,7 +62,7 @@ export async function seedUser(
     .insertInto('users')
     .values({ id, organisation_id: organisationId, email, name, password_hash: '!', roles })
     .execute();
-  const caller: Caller = { userId: id, organisationId, organisationKind: kind, roles };
+  const caller: Caller = { userId: id, organisationId, organisationKind: kind, roles, version: 1 };
   const { accessToken } = app.get(TokenService).issue(caller);
   return { id, email, name, organisationId, roles, token: accessToken };
 }

@@ -1,10 +1,10 @@
-import { isValidMonth, type Month } from '@accord/ledger';
+import { badMonthMessage, isAcceptedMonth, type Month } from '@accord/ledger';
 import { invalidFields } from '@accord/platform';
 
 /** The `:month` of a report route: `YYYY-MM`, or a 400 naming it. */
 export function reportMonth(value: string): Month {
-  if (isValidMonth(value)) return value;
+  if (isAcceptedMonth(value)) return value;
   throw invalidFields([
-    { field: 'month', code: 'invalid_month', message: 'month must be a calendar month YYYY-MM' },
+    { field: 'month', code: 'invalid_month', message: badMonthMessage('month') },
   ]);
 }

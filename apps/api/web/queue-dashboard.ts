@@ -1,4 +1,4 @@
-import { isPlatformAdmin, TokenService } from '@accord/identity';
+import { isPlatformAdmin, TokenService, UserVersions } from '@accord/identity';
 import { errorBody } from '@accord/platform';
 import { ReportQueue } from '@accord/reporting';
 import { createBullBoard } from '@bull-board/api';
@@ -23,6 +23,7 @@ export class QueueDashboard implements OnModuleInit {
     private readonly tokens: TokenService,
     private readonly reports: ReportQueue,
     private readonly session: SessionCookie,
+    private readonly versions: UserVersions,
   ) {}
 
   /** Runs after the controllers are routed and before the not-found handler is. */
@@ -31,17 +32,22 @@ export class QueueDashboard implements OnModuleInit {
     board.setBasePath(QUEUE_DASHBOARD_PATH);
     createBullBoard({ queues: [new BullMQAdapter(this.reports.queue)], serverAdapter: board });
     const app = this.adapterHost.httpAdapter.getInstance<Express>();
-    app.use(QUEUE_DASHBOARD_PATH, (request, response, next) =>
-      this.platformAdminsOnly(request, response, next),
-    );
+    app.use(QUEUE_DASHBOARD_PATH, (request, response, next) => {
+      this.platformAdminsOnly(request, response, next).catch(next);
+    });
     app.use(QUEUE_DASHBOARD_PATH, board.getRouter());
   }
 
-  private platformAdminsOnly(request: Request, response: Response, next: NextFunction): void {
+  private async platformAdminsOnly(
+    request: Request,
+    response: Response,
+    next: NextFunction,
+  ): Promise<void> {
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     const token = match ? match[1] : this.session.read(request);
-    const caller = token ? this.tokens.verify(token) : undefined;
+    const verified = token ? this.tokens.verify(token) : undefined;
+    const caller = verified && (await this.versions.isCurrent(verified)) ? verified : undefined;
     if (!caller && !match && request.accepts(['json', 'html']) === 'html') {
       response.redirect(303, `/sign-in?next=${encodeURIComponent(request.originalUrl)}`);
       return;

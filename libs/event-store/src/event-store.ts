@@ -115,8 +115,12 @@ export class EventStore {
     };
   }
 
-  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
-    let query = this.events
+  async readStream(
+    streamId: string,
+    options: ReadStreamOptions = {},
+    db: AnyDb = this.db,
+  ): Promise<StoredEvent[]> {
+    let query = (db as Db)
       .selectFrom('events')
       .selectAll()
       .where('stream_id', '=', streamId)
@@ -128,6 +132,14 @@ export class EventStore {
       query = query.where('recorded_at', '<=', options.recordedBy);
     }
     return (await query.execute()).map((row) => this.toStoredEvent(row));
+  }
+
+  /**
+   * Takes the stream's write lock for the rest of `trx`: the lock `append_events` takes, held
+   * from before the stream is read, so that a command decides on the state it appends after.
+   */
+  async lockStream(trx: AnyTransaction, streamId: string): Promise<void> {
+    await sql`select pg_advisory_xact_lock(1, hashtext(${streamId}))`.execute(trx);
   }
 
   /** The current version of a stream; 0 when it has no events. */

@@ -1,3 +1,4 @@
+import { ACCESS, Public } from '@accord/platform';
 import { SetMetadata } from '@nestjs/common';
 import { Caller, isPlatformAdmin } from './caller';
 
@@ -21,11 +22,10 @@ export type Access =
 export type PartnershipAction = 'read' | 'log_work' | 'judge' | 'administer';
 export type PartnershipSource = 'partnership' | 'engagement' | 'intervention';
 
-export const ACCESS = 'accord:access';
+export { ACCESS, Public };
 
 /** Declares who may call a route; the tenancy guard refuses a route that declares nothing. */
 export const Authorize = (access: Access) => SetMetadata(ACCESS, access);
-export const Public = () => Authorize({ kind: 'public' });
 export const Authenticated = () => Authorize({ kind: 'authenticated' });
 export const ForPartnership = (
   action: PartnershipAction,

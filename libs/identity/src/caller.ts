@@ -11,6 +11,8 @@ export type Caller = Readonly<{
   organisationId: string | null;
   organisationKind: OrganisationKind | null;
   roles: readonly Role[];
+  /** The user's access version the token was issued at; a later change revokes the token. */
+  version: number;
 }>;
 
 /** The roles an organisation of each kind may hand out (SPEC §1); anything else is a 400. */

@@ -1,14 +1,19 @@
+import { type AnyDb, APP_CONFIG, type AppConfig, KYSELY } from '@accord/platform';
 import { Global, Module, OnModuleInit } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { AccessDeclarations } from './access/access-declarations';
+import { TenancyGuard } from './access/tenancy.guard';
 import { councilReference } from './councils/council-reference';
+import type { IdentityDb } from './identity.tables';
 import { OrganisationsRepository } from './organisations/organisations.repository';
 import { OrganisationsService } from './organisations/organisations.service';
 import { PartnershipDirectory } from './partnership-directory';
 import { PasswordHasher } from './passwords/password-hasher';
 import { SignInService } from './sign-in/sign-in.service';
 import { SignInLimiter } from './sign-in/sign-in-limiter';
-import { TenancyGuard } from './tenancy.guard';
-import { TokenService } from './token.service';
+import { loadSigningSecret } from './tokens/signing-secret';
+import { SIGNING_SECRET, TokenService } from './tokens/token.service';
+import { UserVersions } from './tokens/user-versions';
 import { UsersRepository } from './users/users.repository';
 import { UsersService } from './users/users.service';
 
@@ -22,11 +27,22 @@ const EXPORTED = [
   UsersService,
   SignInLimiter,
   SignInService,
+  UserVersions,
 ];
 
 @Global()
 @Module({
-  providers: [...EXPORTED, { provide: APP_GUARD, useClass: TenancyGuard }],
+  imports: [DiscoveryModule],
+  providers: [
+    ...EXPORTED,
+    {
+      provide: SIGNING_SECRET,
+      inject: [KYSELY, APP_CONFIG],
+      useFactory: (db: AnyDb, config: AppConfig) => loadSigningSecret(db as IdentityDb, config),
+    },
+    { provide: APP_GUARD, useClass: TenancyGuard },
+    AccessDeclarations,
+  ],
   exports: EXPORTED,
 })
 export class IdentityModule implements OnModuleInit {

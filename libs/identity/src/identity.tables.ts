@@ -17,11 +17,21 @@ export interface UsersTable {
   password_hash: string;
   roles: Role[];
   created_at: Generated<Date>;
+  /** Raised whenever the person's access changes; tokens carry the version they were issued at. */
+  version: Generated<number>;
+  erased_at: Date | null;
+}
+
+export interface PlatformSecretsTable {
+  name: string;
+  value: string;
+  created_at: Generated<Date>;
 }
 
 export interface IdentityTables {
   organisations: OrganisationsTable;
   users: UsersTable;
+  platform_secrets: PlatformSecretsTable;
 }
 
 export type IdentityDb = Kysely<IdentityTables>;

@@ -1,3 +1,4 @@
+export * from './access/tenancy.guard';
 export * from './authorization';
 export * from './bootstrap/platform-admin.bootstrap';
 export * from './caller';
@@ -10,7 +11,7 @@ export * from './passwords/password-hasher';
 export * from './sign-in/client-address';
 export * from './sign-in/sign-in.service';
 export * from './sign-in/sign-in-limiter';
-export * from './tenancy.guard';
-export * from './token.service';
+export * from './tokens/token.service';
+export * from './tokens/user-versions';
 export * from './users/users.repository';
 export * from './users/users.service';

@@ -1,8 +1,8 @@
+import { isId } from '@accord/ledger';
 import { type AnyDb, KYSELY } from '@accord/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { PartnershipParties, PartnershipSource } from './authorization';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CACHE_LIMIT = 10_000;
 
 /**
@@ -18,7 +18,7 @@ export class PartnershipDirectory {
   constructor(@Inject(KYSELY) private readonly db: AnyDb) {}
 
   async partiesOf(source: PartnershipSource, id: string): Promise<PartnershipParties | undefined> {
-    if (!UUID.test(id)) return undefined;
+    if (!isId(id)) return undefined;
     const key = `${source}-${id.toLowerCase()}`;
     const cached = this.cache.get(key);
     if (cached) return cached;

@@ -20,6 +20,12 @@ export { type Decider, type DomainCommand, type DomainEvent, fold } from './shar
 export * from './shared/decision-context';
 export * from './shared/domain-error';
 export * from './shared/streams';
-export { FREE_TEXT_LIMIT } from './shared/validation';
+export {
+  EMAIL_LIMIT,
+  FREE_TEXT_LIMIT,
+  isEmailAddress,
+  isId,
+  parseInstant,
+} from './shared/validation';
 export * from './vocabularies/measure-catalogue';
 export * from './vocabularies/vocabularies';

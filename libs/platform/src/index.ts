@@ -4,6 +4,7 @@ export * from './database/database';
 export * from './database/database.module';
 export * from './database/db';
 export * from './health/health.module';
+export * from './http/access';
 export * from './http/http-exception.filter';
 export * from './http/validation';
 export * from './lifecycle/shutdown';

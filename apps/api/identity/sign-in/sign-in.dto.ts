@@ -1,4 +1,5 @@
 import { MAX_PASSWORD_LENGTH } from '@accord/identity';
+import { EMAIL_LIMIT } from '@accord/ledger';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { Trim } from '../trim';
@@ -9,7 +10,7 @@ export class SignInRequest {
   @Trim()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(320)
+  @MaxLength(EMAIL_LIMIT)
   email!: string;
 
   @ApiProperty({ format: 'password', writeOnly: true })

@@ -5,7 +5,6 @@ import {
   ArrayNotEmpty,
   ArrayUnique,
   IsArray,
-  IsEmail,
   IsIn,
   IsNotEmpty,
   IsOptional,
@@ -15,13 +14,12 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { EmailField } from '../../ledger/shared/fields';
 import { Trim } from '../trim';
 
 export class CreateUserRequest {
-  @ApiProperty({ example: 'approver@council.example', maxLength: 320 })
   @Trim()
-  @IsEmail({}, { message: 'email must be an e-mail address' })
-  @MaxLength(320)
+  @EmailField({ example: 'approver@council.example' })
   email!: string;
 
   @ApiProperty({ example: 'Sam Patel', maxLength: 200 })

@@ -1,12 +1,24 @@
 import { Authorize, Caller, CurrentCaller, UsersService } from '@accord/identity';
-import { ErrorResponse, ValidationErrorResponse } from '@accord/platform';
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ErrorResponse, invalidFields, ValidationErrorResponse } from '@accord/platform';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
+  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -58,4 +70,24 @@ export class UsersController {
   ): Promise<UserListResponse> {
     return { items: await this.users.list(caller, query.organisationId) };
   }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    summary:
+      'Erase a person: name, e-mail and password blanked; their tokens stop working within 5 s',
+  })
+  @ApiNoContentResponse({ description: 'Erased' })
+  @ApiBadRequestResponse({ type: ValidationErrorResponse, description: 'Not a user id' })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'You cannot erase yourself' })
+  async erase(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => invalidId() })) id: string,
+  ): Promise<void> {
+    await this.users.erase(caller, id.toLowerCase());
+  }
+}
+
+function invalidId() {
+  return invalidFields([{ field: 'id', code: 'isUuid', message: 'id must be a user id (a uuid)' }]);
 }

@@ -9,8 +9,8 @@ export class AddCapacityHandler implements ICommandHandler<AddCapacityCommand> {
 
   execute({ input, request }: AddCapacityCommand): Promise<WriteAnswer> {
     const capacityId = request.newId();
-    return this.ledger.write(request, async (today) => {
-      const intervention = await this.ledger.load(
+    return this.ledger.write(request, async (today, load) => {
+      const intervention = await load(
         interventionDecider,
         interventionStream(input.interventionId),
       );

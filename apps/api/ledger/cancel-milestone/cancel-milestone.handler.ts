@@ -8,11 +8,8 @@ export class CancelMilestoneHandler implements ICommandHandler<CancelMilestoneCo
   constructor(private readonly ledger: LedgerWriter) {}
 
   execute({ input, request }: CancelMilestoneCommand): Promise<WriteAnswer> {
-    return this.ledger.write(request, async (today) => {
-      const engagement = await this.ledger.load(
-        engagementDecider,
-        engagementStream(input.engagementId),
-      );
+    return this.ledger.write(request, async (today, load) => {
+      const engagement = await load(engagementDecider, engagementStream(input.engagementId));
       return engagement.decide({ type: 'CancelMilestone', data: input }, { today });
     });
   }

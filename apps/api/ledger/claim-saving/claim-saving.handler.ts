@@ -9,8 +9,8 @@ export class ClaimSavingHandler implements ICommandHandler<ClaimSavingCommand> {
 
   execute({ input, request }: ClaimSavingCommand): Promise<WriteAnswer> {
     const savingId = request.newId();
-    return this.ledger.write(request, async (today) => {
-      const intervention = await this.ledger.load(
+    return this.ledger.write(request, async (today, load) => {
+      const intervention = await load(
         interventionDecider,
         interventionStream(input.interventionId),
       );

@@ -9,11 +9,8 @@ export class DefineMeasureHandler implements ICommandHandler<DefineMeasureComman
   constructor(private readonly ledger: LedgerWriter) {}
 
   execute({ input, request }: DefineMeasureCommand): Promise<WriteAnswer> {
-    return this.ledger.write(request, async (today) => {
-      const engagement = await this.ledger.load(
-        engagementDecider,
-        engagementStream(input.engagementId),
-      );
+    return this.ledger.write(request, async (today, load) => {
+      const engagement = await load(engagementDecider, engagementStream(input.engagementId));
       return engagement.decide(
         { type: 'DefineMeasure', data: input },
         { today },

@@ -23,11 +23,8 @@ export class FormPartnershipHandler implements ICommandHandler<FormPartnershipCo
       ]);
     }
     const partnershipId = request.newId();
-    return this.ledger.write(request, async (today) => {
-      const partnership = await this.ledger.load(
-        partnershipDecider,
-        partnershipStream(partnershipId),
-      );
+    return this.ledger.write(request, async (today, load) => {
+      const partnership = await load(partnershipDecider, partnershipStream(partnershipId));
       return partnership.decide(
         { type: 'FormPartnership', data: { ...input, partnershipId } },
         { today },

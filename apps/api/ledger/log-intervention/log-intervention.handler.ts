@@ -14,15 +14,9 @@ export class LogInterventionHandler implements ICommandHandler<LogInterventionCo
 
   execute({ input, request }: LogInterventionCommand): Promise<WriteAnswer> {
     const interventionId = request.newId();
-    return this.ledger.write(request, async (today) => {
-      const engagement = await this.ledger.load(
-        engagementDecider,
-        engagementStream(input.engagementId),
-      );
-      const intervention = await this.ledger.load(
-        interventionDecider,
-        interventionStream(interventionId),
-      );
+    return this.ledger.write(request, async (today, load) => {
+      const engagement = await load(engagementDecider, engagementStream(input.engagementId));
+      const intervention = await load(interventionDecider, interventionStream(interventionId));
       return intervention.decide(
         { type: 'LogIntervention', data: { ...input, interventionId } },
         { today, engagement: engagement.state },

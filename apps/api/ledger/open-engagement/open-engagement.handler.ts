@@ -14,12 +14,9 @@ export class OpenEngagementHandler implements ICommandHandler<OpenEngagementComm
 
   execute({ input, request }: OpenEngagementCommand): Promise<WriteAnswer> {
     const engagementId = request.newId();
-    return this.ledger.write(request, async (today) => {
-      const partnership = await this.ledger.load(
-        partnershipDecider,
-        partnershipStream(input.partnershipId),
-      );
-      const engagement = await this.ledger.load(engagementDecider, engagementStream(engagementId));
+    return this.ledger.write(request, async (today, load) => {
+      const partnership = await load(partnershipDecider, partnershipStream(input.partnershipId));
+      const engagement = await load(engagementDecider, engagementStream(engagementId));
       return engagement.decide(
         { type: 'OpenEngagement', data: { ...input, engagementId } },
         { today, partnership: partnership.state },

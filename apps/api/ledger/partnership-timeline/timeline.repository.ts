@@ -1,4 +1,4 @@
-import { LEDGER_EVENT_TYPES } from '@accord/ledger';
+import { isId, LEDGER_EVENT_TYPES } from '@accord/ledger';
 import { type AnyDb, KYSELY } from '@accord/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { type Kysely, sql } from 'kysely';
@@ -12,8 +12,6 @@ export type TimelineRow = {
 };
 
 type Tables = { users: { id: string; name: string } };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class TimelineRepository {
@@ -47,7 +45,7 @@ export class TimelineRepository {
 
   /** Names as they are now; an erased user has no row, and so no name. */
   async namesOf(userIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
-    const ids = [...new Set(userIds.filter((id) => UUID.test(id)))];
+    const ids = [...new Set(userIds.filter((id) => isId(id)))];
     if (ids.length === 0) return new Map();
     const rows = await (this.db as Kysely<Tables>)
       .selectFrom('users')

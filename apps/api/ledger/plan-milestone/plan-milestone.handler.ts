@@ -9,11 +9,8 @@ export class PlanMilestoneHandler implements ICommandHandler<PlanMilestoneComman
 
   execute({ input, request }: PlanMilestoneCommand): Promise<WriteAnswer> {
     const milestoneId = request.newId();
-    return this.ledger.write(request, async (today) => {
-      const engagement = await this.ledger.load(
-        engagementDecider,
-        engagementStream(input.engagementId),
-      );
+    return this.ledger.write(request, async (today, load) => {
+      const engagement = await load(engagementDecider, engagementStream(input.engagementId));
       return engagement.decide(
         { type: 'PlanMilestone', data: { ...input, milestoneId } },
         { today },

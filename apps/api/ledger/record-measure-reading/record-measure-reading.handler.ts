@@ -9,11 +9,8 @@ export class RecordMeasureReadingHandler implements ICommandHandler<RecordMeasur
 
   execute({ input, request }: RecordMeasureReadingCommand): Promise<WriteAnswer> {
     const readingId = request.newId();
-    return this.ledger.write(request, async (today) => {
-      const engagement = await this.ledger.load(
-        engagementDecider,
-        engagementStream(input.engagementId),
-      );
+    return this.ledger.write(request, async (today, load) => {
+      const engagement = await load(engagementDecider, engagementStream(input.engagementId));
       return engagement.decide(
         { type: 'RecordMeasureReading', data: { ...input, readingId } },
         { today },

@@ -14,11 +14,8 @@ export class SetReportRecipientsHandler implements ICommandHandler<SetReportReci
 
   execute({ input, request }: SetReportRecipientsCommand): Promise<WriteAnswer> {
     const { partnershipId } = input;
-    return this.ledger.write(request, async (today) => {
-      const partnership = await this.ledger.load(
-        partnershipDecider,
-        partnershipStream(partnershipId),
-      );
+    return this.ledger.write(request, async (today, load) => {
+      const partnership = await load(partnershipDecider, partnershipStream(partnershipId));
       // Read on every attempt: a lost race means another list may have named new people.
       const known = await this.recipients.idsByEmail(
         partnershipId,

@@ -1,8 +1,15 @@
 import {
+  badDateMessage,
+  CUSTOM_MEASURE_KEY,
+  EARLIEST_DATE,
+  EMAIL_LIMIT,
   FREE_TEXT_LIMIT,
-  isValidCalendarDate,
+  isAcceptedDate,
+  isEmailAddress,
+  isId,
   isValidPence,
   isValidSavingPence,
+  LATEST_DATE,
   PENCE_LIMIT,
 } from '@accord/ledger';
 import { applyDecorators, type Type as Class } from '@nestjs/common';
@@ -72,13 +79,19 @@ export const TextField = (options: FieldOptions = {}) =>
           : `${property} must be at most ${FREE_TEXT_LIMIT} characters`,
   );
 
+/** A date from 2000-01-01 to 2099-12-31, with the ledger's own code and wording. */
 export const CalendarDateField = (options: FieldOptions = {}) =>
   field(
-    { type: String, format: 'date', example: options.example ?? '2026-04-01' },
+    {
+      type: String,
+      format: 'date',
+      example: options.example ?? '2026-04-01',
+      description: options.description ?? `From ${EARLIEST_DATE} to ${LATEST_DATE}`,
+    },
     options,
-    'isCalendarDate',
-    isValidCalendarDate,
-    (property) => `${property} must be a calendar date YYYY-MM-DD that exists`,
+    'invalid_date',
+    isAcceptedDate,
+    (property) => badDateMessage(property),
   );
 
 /** Fees and targets: whole pence, zero allowed, below 10^12. */
@@ -129,35 +142,31 @@ export const PositiveNumberField = (options: FieldOptions = {}) =>
     (property) => `${property} must be a number above 0`,
   );
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export const IdField = (options: FieldOptions = {}) =>
   field(
     { type: String, format: 'uuid' },
     options,
     'isId',
-    (value) => typeof value === 'string' && UUID.test(value),
+    isId,
     (property) => `${property} must be an id (a uuid)`,
   );
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 export const EmailField = (options: FieldOptions = {}) =>
   field(
-    { type: String, format: 'email', maxLength: 254 },
+    { type: String, format: 'email', maxLength: EMAIL_LIMIT },
     options,
-    'isEmail',
-    (value) => typeof value === 'string' && value.length <= 254 && EMAIL.test(value),
+    'invalid_email',
+    isEmailAddress,
     (property) => `${property} must be an e-mail address`,
   );
 
 /** A measure key: a catalogue key or a custom one in lower-case snake case. */
 export const MeasureKeyField = (options: FieldOptions = {}) =>
   field(
-    { type: String, pattern: '^[a-z][a-z0-9_]{0,63}$', example: 'cla_rate_per_10k' },
+    { type: String, pattern: CUSTOM_MEASURE_KEY.source, example: 'cla_rate_per_10k' },
     options,
     'isMeasureKey',
-    (value) => typeof value === 'string' && /^[a-z][a-z0-9_]{0,63}$/.test(value),
+    (value) => typeof value === 'string' && CUSTOM_MEASURE_KEY.test(value),
     (property) =>
       `${property} must be a catalogue key or a custom key in lower-case snake case (at most 64 characters)`,
   );

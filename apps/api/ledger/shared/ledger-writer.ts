@@ -1,4 +1,10 @@
-import { EventStore, WrongExpectedVersionError } from '@accord/event-store';
+import {
+  type CommandTransaction,
+  EventStore,
+  handleCommand,
+  type LoadOptions,
+  WrongExpectedVersionError,
+} from '@accord/event-store';
 import { type CalendarDate, type Decider, todayInLondon } from '@accord/ledger';
 import { type AnyDb, type AnyTransaction, KYSELY } from '@accord/platform';
 import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
@@ -52,13 +58,17 @@ export class LoadedStream<C, E, S, X> {
   }
 }
 
-/** Without `If-Match`, a write that lost a race to another is decided again on the new state. */
-const ATTEMPTS = 3;
+/** Loads a stream into its decider's state inside the write's transaction, locked by default. */
+export type Loader = <C, E, S, X>(
+  decider: Decider<C, E, S, X>,
+  streamId: string,
+  options?: LoadOptions,
+) => Promise<LoadedStream<C, E, S, X>>;
 
 /**
- * The one way a command reaches the ledger: replay the first answer to a repeated
- * `Idempotency-Key`, check `If-Match`, decide on the streams as loaded, and append with the
- * version they were loaded at, in one transaction with the key and any table that goes with the
+ * The API's side of a command: replay the first answer to a repeated `Idempotency-Key`, then
+ * through `handleCommand` lock and load the streams, decide, check `If-Match` against the stream
+ * the path names, and append, in one transaction with the key and any table that goes with the
  * events.
  */
 @Injectable()
@@ -69,39 +79,38 @@ export class LedgerWriter {
     private readonly idempotency: IdempotencyRepository,
   ) {}
 
-  async load<C, E, S, X>(
-    decider: Decider<C, E, S, X>,
-    streamId: string,
-  ): Promise<LoadedStream<C, E, S, X>> {
-    const events = await this.store.readStream(streamId);
-    const state = events.reduce(
-      (current, event) => decider.evolve(current, event as unknown as E),
-      decider.initialState(),
-    );
-    return new LoadedStream(decider, streamId, events.at(-1)?.streamVersion ?? 0, state);
-  }
-
   async write(
     request: WriteRequest,
-    decide: (today: CalendarDate) => Promise<Decision>,
+    decide: (today: CalendarDate, load: Loader) => Promise<Decision>,
   ): Promise<WriteAnswer> {
     const first = await this.firstAnswer(request);
     if (first) return first;
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await this.commit(request, await decide(todayInLondon(new Date())));
-      } catch (error) {
-        // A concurrent twin of this request may have written first: its answer is ours.
-        const twin = await this.firstAnswer(request);
-        if (twin) return twin;
-        const raced = error instanceof WrongExpectedVersionError && request.ifMatch === undefined;
-        if (raced && attempt < ATTEMPTS) continue;
-        throw error;
-      }
+    try {
+      const answer = await handleCommand(this.db, this.store, async (command) => {
+        const load: Loader = async (decider, streamId, options) => {
+          const { version, state } = await command.load(decider, streamId, options);
+          return new LoadedStream(decider, streamId, version, state);
+        };
+        const decision = await decide(todayInLondon(new Date()), load);
+        return this.commit(command, request, decision);
+      });
+      if (answer) return answer;
+    } catch (error) {
+      // A concurrent twin of this request may have written first: its answer is ours.
+      const twin = await this.firstAnswer(request);
+      if (twin) return twin;
+      throw error;
     }
+    const twin = await this.firstAnswer(request);
+    if (!twin) throw new Error('events were replayed without the answer stored with them');
+    return twin;
   }
 
-  private async commit(request: WriteRequest, decision: Decision): Promise<WriteAnswer> {
+  private async commit(
+    command: CommandTransaction,
+    request: WriteRequest,
+    decision: Decision,
+  ): Promise<WriteAnswer | undefined> {
     const { answeredBy } = decision;
     if (request.ifMatch !== undefined && request.ifMatch !== answeredBy.version) {
       throw new WrongExpectedVersionError(answeredBy.streamId, request.ifMatch, answeredBy.version);
@@ -112,29 +121,18 @@ export class LedgerWriter {
       data: event.data as Record<string, unknown>,
       metadata: request.metadata,
     }));
-    const answer = await this.db.transaction().execute(async (trx) => {
-      const appended = await this.store.append(
-        decision.streamId,
-        events,
-        decision.expectedVersion,
-        trx,
-      );
-      // Only a twin under the same key derives the same event ids, and it stored its answer.
-      if (appended.duplicate) return undefined;
-      const answer: WriteAnswer = {
-        ...(decision.id === undefined ? {} : { id: decision.id }),
-        version:
-          answeredBy.streamId === decision.streamId ? appended.streamVersion : answeredBy.version,
-        position: appended.positions[appended.positions.length - 1],
-      };
-      await decision.alongside?.(trx);
-      if (request.idempotency) await this.idempotency.save(trx, request.idempotency, answer);
-      return answer;
-    });
-    if (answer) return answer;
-    const twin = await this.firstAnswer(request);
-    if (!twin) throw new Error('events were replayed without the answer stored with them');
-    return twin;
+    const appended = await command.append(decision.streamId, events, decision.expectedVersion);
+    // Only a twin under the same key derives the same event ids, and it stored its answer.
+    if (appended.duplicate) return undefined;
+    const answer: WriteAnswer = {
+      ...(decision.id === undefined ? {} : { id: decision.id }),
+      version:
+        answeredBy.streamId === decision.streamId ? appended.streamVersion : answeredBy.version,
+      position: appended.positions[appended.positions.length - 1],
+    };
+    await decision.alongside?.(command.trx);
+    if (request.idempotency) await this.idempotency.save(command.trx, request.idempotency, answer);
+    return answer;
   }
 
   /** The answer first given under this request's idempotency key; 422 if that was another request. */

@@ -8,8 +8,8 @@ export class VerifySavingHandler implements ICommandHandler<VerifySavingCommand>
   constructor(private readonly ledger: LedgerWriter) {}
 
   execute({ input, request }: VerifySavingCommand): Promise<WriteAnswer> {
-    return this.ledger.write(request, async (today) => {
-      const intervention = await this.ledger.load(
+    return this.ledger.write(request, async (today, load) => {
+      const intervention = await load(
         interventionDecider,
         interventionStream(input.interventionId),
       );

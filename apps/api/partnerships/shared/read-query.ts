@@ -1,9 +1,15 @@
-import { type CalendarDate, isValidCalendarDate } from '@accord/ledger';
+import {
+  addYears,
+  badDateMessage,
+  type CalendarDate,
+  isAcceptedDate,
+  parseInstant,
+  todayInLondon,
+} from '@accord/ledger';
 import { type FieldError, invalidFields } from '@accord/platform';
 
-/** An ISO 8601 instant with its offset, as `recordedAt` and `knownAt` are written. */
-const ISO_INSTANT =
-  /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+/** How far ahead `asOf` may look (SPEC §4): a forecast, not a typing slip. */
+const AS_OF_YEARS_AHEAD = 10;
 const WHOLE_NUMBER = /^\d{1,15}$/;
 
 export type ReadQuery = {
@@ -30,14 +36,17 @@ export function parseReadQuery(
 
   if (given('asOf')) {
     const value = query.asOf;
-    if (isValidCalendarDate(value)) {
-      parsed.asOf = value;
-    } else {
+    const latest = addYears(todayInLondon(now), AS_OF_YEARS_AHEAD);
+    if (!isAcceptedDate(value)) {
+      problems.push({ field: 'asOf', code: 'invalid_date', message: badDateMessage('asOf') });
+    } else if (value > latest) {
       problems.push({
         field: 'asOf',
-        code: 'invalid_date',
-        message: 'asOf must be a calendar date YYYY-MM-DD',
+        code: 'too_far_ahead',
+        message: `asOf must not be more than ${AS_OF_YEARS_AHEAD} years after today (${latest} at the latest)`,
       });
+    } else {
+      parsed.asOf = value;
     }
   }
   if (given('knownAt')) {
@@ -73,13 +82,4 @@ export function parseReadQuery(
   }
   if (problems.length > 0) throw invalidFields(problems);
   return parsed;
-}
-
-/** `Date` would roll 30 February over into March; the calendar date is checked on its own. */
-function parseInstant(value: unknown): Date | undefined {
-  if (typeof value !== 'string') return undefined;
-  const match = ISO_INSTANT.exec(value);
-  if (!match || !isValidCalendarDate(match[1])) return undefined;
-  const instant = new Date(value);
-  return Number.isNaN(instant.getTime()) ? undefined : instant;
 }

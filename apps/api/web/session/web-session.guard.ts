@@ -1,4 +1,4 @@
-import { type Caller, TokenService, UsersService } from '@accord/identity';
+import { type Caller, TokenService, UsersService, UserVersions } from '@accord/identity';
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { SessionCookie } from './session-cookie';
@@ -21,13 +21,15 @@ export class WebSessionGuard {
     private readonly cookie: SessionCookie,
     private readonly tokens: TokenService,
     private readonly users: UsersService,
+    private readonly versions: UserVersions,
   ) {}
 
   /** The signed-in visitor, or undefined (and the stale cookie cleared) when there is none. */
   async visitor(request: Request, response: Response): Promise<Visitor | undefined> {
     const token = this.cookie.read(request);
     if (token === undefined) return undefined;
-    const caller = this.tokens.verify(token);
+    const verified = this.tokens.verify(token);
+    const caller = verified && (await this.versions.isCurrent(verified)) ? verified : undefined;
     const profile = caller
       ? await this.users.profile(caller).catch((error: unknown) => {
           if (error instanceof UnauthorizedException) return undefined;

@@ -5,6 +5,7 @@ import {
   SignInService,
   TooManySignInAttempts,
 } from '@accord/identity';
+import { EMAIL_LIMIT } from '@accord/ledger';
 import { Injectable, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { PageRenderer } from '../page-renderer';
@@ -13,7 +14,7 @@ import { SessionCookie } from '../session/session-cookie';
 
 type SignInForm = { email: string; next: string; message?: string; problems?: string[] };
 
-const MAX_EMAIL_LENGTH = 320;
+const MAX_EMAIL_LENGTH = EMAIL_LIMIT;
 
 /**
  * `GET|POST /sign-in` and `POST /sign-out`. Sign-in goes through the API's SignInService, so the

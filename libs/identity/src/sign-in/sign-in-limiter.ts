@@ -4,9 +4,11 @@ import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common'
 import type Redis from 'ioredis';
 
 /**
- * Failed sign-ins allowed in a window: per account, against guessing one person's password; per
- * address, against trying one password across many accounts. An address is generous because an
- * office or a council network signs many people in from one.
+ * Failed sign-ins allowed in a window: per account and address, against guessing one person's
+ * password; per address, against trying one password across many accounts. The account's count
+ * is kept per address (SPEC §6), so failures from one place never lock the person out at
+ * another. An address is generous because an office or a council network signs many people in
+ * from one.
  */
 export const SIGN_IN_LIMITS = {
   windowSeconds: 15 * 60,
@@ -39,7 +41,7 @@ for _, key in ipairs(KEYS) do
 end
 return 0`;
 
-/** A success clears the account's failures and takes back this attempt from the address. */
+/** A success clears the account's failures from this address and takes back the attempt. */
 const SUCCEEDED = `
 redis.call('DEL', KEYS[1])
 if redis.call('DECR', KEYS[2]) <= 0 then redis.call('DEL', KEYS[2]) end
@@ -85,7 +87,7 @@ export class SignInLimiter {
   private keys({ email, address }: SignInAttempt): [string, string] {
     const account = createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
     const prefix = `${this.config.redisPrefix}:sign-in`;
-    return [`${prefix}:account:${account}`, `${prefix}:address:${address}`];
+    return [`${prefix}:account:${account}:from:${address}`, `${prefix}:address:${address}`];
   }
 
   private async withinTimeout<T>(command: Promise<T>): Promise<T> {

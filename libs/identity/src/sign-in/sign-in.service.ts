@@ -1,7 +1,7 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { Caller } from '../caller';
 import { PasswordHasher } from '../passwords/password-hasher';
-import { TokenService } from '../token.service';
+import { TokenService } from '../tokens/token.service';
 import { UsersRepository } from '../users/users.repository';
 import { SignInLimiter } from './sign-in-limiter';
 
@@ -33,6 +33,7 @@ export class SignInService {
       organisationId: user.organisationId,
       organisationKind: user.organisationKind,
       roles: user.roles,
+      version: user.version,
     };
     return this.tokens.issue(caller);
   }

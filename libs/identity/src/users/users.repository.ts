@@ -48,10 +48,12 @@ export class UsersRepository {
         'users.id',
         'users.password_hash as passwordHash',
         'users.roles',
+        'users.version',
         'users.organisation_id as organisationId',
         'organisations.kind as organisationKind',
       ])
       .where(sql<string>`lower(users.email)`, '=', email.toLowerCase())
+      .where('users.erased_at', 'is', null)
       .executeTakeFirst();
   }
 
@@ -69,6 +71,7 @@ export class UsersRepository {
         'organisations.name as organisationName',
       ])
       .where('users.id', '=', id)
+      .where('users.erased_at', 'is', null)
       .executeTakeFirst();
   }
 
@@ -84,6 +87,7 @@ export class UsersRepository {
         'roles',
         'created_at as createdAt',
       ])
+      .where('erased_at', 'is', null)
       .orderBy('name')
       .orderBy('id');
     if (organisationId !== undefined) query = query.where('organisation_id', '=', organisationId);
@@ -108,10 +112,27 @@ export class UsersRepository {
   async erase(id: string): Promise<boolean> {
     const result = await this.db
       .updateTable('users')
-      .set({ email: `erased-${id}@erased.invalid`, name: ERASED_NAME, password_hash: '!' })
+      .set((eb) => ({
+        email: `erased-${id}@erased.invalid`,
+        name: ERASED_NAME,
+        password_hash: '!',
+        version: eb('version', '+', 1),
+        erased_at: sql<Date>`now()`,
+      }))
       .where('id', '=', id)
+      .where('erased_at', 'is', null)
       .executeTakeFirst();
     return result.numUpdatedRows > 0n;
+  }
+
+  /** The organisation a user belongs to, if the user exists and is not erased. */
+  async organisationOf(id: string): Promise<{ organisationId: string | null } | undefined> {
+    return this.db
+      .selectFrom('users')
+      .select('organisation_id as organisationId')
+      .where('id', '=', id)
+      .where('erased_at', 'is', null)
+      .executeTakeFirst();
   }
 
   private row(user: NewUser) {

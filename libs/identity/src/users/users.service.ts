@@ -11,6 +11,7 @@ import { Caller, isPlatformAdmin, ROLES_BY_KIND, Role } from '../caller';
 import { violates } from '../identity.tables';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { PasswordHasher } from '../passwords/password-hasher';
+import { UserVersions } from '../tokens/user-versions';
 import { UsersRepository } from './users.repository';
 
 export type CreateUser = {
@@ -33,6 +34,7 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly organisations: OrganisationsRepository,
     private readonly passwords: PasswordHasher,
+    private readonly versions: UserVersions,
   ) {}
 
   async create(caller: Caller, input: CreateUser): Promise<{ id: string }> {
@@ -78,6 +80,24 @@ export class UsersService {
     if (caller.organisationId === null)
       throw new ForbiddenException('Your role does not allow this');
     return this.users.list(caller.organisationId);
+  }
+
+  /**
+   * Erases a person (SPEC §4): name, e-mail and password blanked, the row kept for the events
+   * that name them, their access version raised so every token of theirs stops (UserVersions).
+   * Someone outside the caller's organisation is not found; erasing oneself is refused, so an
+   * organisation cannot lose its last admin by a slip.
+   */
+  async erase(caller: Caller, userId: string): Promise<void> {
+    const target = await this.users.organisationOf(userId);
+    const visible =
+      target && (isPlatformAdmin(caller) || target.organisationId === caller.organisationId);
+    if (!visible) throw new NotFoundException(`User ${userId} not found`);
+    if (userId === caller.userId) {
+      throw new ConflictException('You cannot erase yourself; ask another admin');
+    }
+    await this.users.erase(userId);
+    this.versions.forget(userId);
   }
 
   /** The caller as stored now; a token outliving its user (erased since) no longer authenticates. */

@@ -25,6 +25,30 @@ export function isValidCalendarDate(value: unknown): value is CalendarDate {
   return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
+/**
+ * The dates Accord takes as input (SPEC §4): a calendar date between these, both included. Wider
+ * dates are typing mistakes, and a figure read over centuries would hold a request for minutes.
+ */
+export const EARLIEST_DATE = '2000-01-01' as CalendarDate;
+export const LATEST_DATE = '2099-12-31' as CalendarDate;
+
+export function isAcceptedDate(value: unknown): value is CalendarDate {
+  return isValidCalendarDate(value) && value >= EARLIEST_DATE && value <= LATEST_DATE;
+}
+
+/** The one wording of a bad date, wherever it is typed: a body, a query or a path. */
+export function badDateMessage(field: string): string {
+  return `${field} must be a calendar date YYYY-MM-DD from ${EARLIEST_DATE} to ${LATEST_DATE}`;
+}
+
+/** The same day `years` later; 29 February becomes 28 February in a common year. */
+export function addYears(date: CalendarDate, years: number): CalendarDate {
+  const year = Number(date.slice(0, 4)) + years;
+  const month = Number(date.slice(5, 7));
+  const day = Math.min(Number(date.slice(8, 10)), daysInMonth(year, month));
+  return formatCalendarDate(year, month, day);
+}
+
 export function parseCalendarDate(value: unknown, field = 'date'): CalendarDate {
   if (isValidCalendarDate(value)) return value;
   throw invalidInput([

@@ -20,6 +20,15 @@ export function isValidMonth(value: unknown): value is Month {
   return year >= 1 && month >= 1 && month <= 12;
 }
 
+/** A month typed as input lies within the accepted dates (SPEC §4). */
+export function isAcceptedMonth(value: unknown): value is Month {
+  return isValidMonth(value) && value >= '2000-01' && value <= '2099-12';
+}
+
+export function badMonthMessage(field: string): string {
+  return `${field} must be a calendar month YYYY-MM from 2000-01 to 2099-12`;
+}
+
 export function parseMonth(value: unknown, field = 'month'): Month {
   if (isValidMonth(value)) return value;
   throw invalidInput([

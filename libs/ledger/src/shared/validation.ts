@@ -1,5 +1,10 @@
-import { type CalendarDate, isValidCalendarDate } from '../calendar/calendar-date';
-import { isValidMonth } from '../calendar/month';
+import {
+  badDateMessage,
+  type CalendarDate,
+  isAcceptedDate,
+  isValidCalendarDate,
+} from '../calendar/calendar-date';
+import { badMonthMessage, isAcceptedMonth } from '../calendar/month';
 import { isValidPence, isValidSavingPence, PENCE_LIMIT } from '../money/pence';
 import { type FieldProblem, invalidInput } from './domain-error';
 
@@ -54,9 +59,7 @@ export function requiredId(field: string, value: unknown): Check {
 }
 
 export function calendarDate(field: string, value: unknown): Check {
-  return isValidCalendarDate(value)
-    ? undefined
-    : problem(field, 'invalid_date', `${field} must be a calendar date YYYY-MM-DD`);
+  return isAcceptedDate(value) ? undefined : problem(field, 'invalid_date', badDateMessage(field));
 }
 
 export function optionalCalendarDate(field: string, value: unknown): Check {
@@ -64,17 +67,35 @@ export function optionalCalendarDate(field: string, value: unknown): Check {
 }
 
 export function month(field: string, value: unknown): Check {
-  return isValidMonth(value)
+  return isAcceptedMonth(value)
     ? undefined
-    : problem(field, 'invalid_month', `${field} must be a calendar month YYYY-MM`);
+    : problem(field, 'invalid_month', badMonthMessage(field));
 }
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+/** An ISO 8601 instant with its offset, as `recordedAt` and `knownAt` are written. */
+const ISO_INSTANT =
+  /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+
+/** The instant an ISO 8601 text names, or undefined; `Date` alone would roll 30 February on. */
+export function parseInstant(value: unknown): Date | undefined {
+  if (typeof value !== 'string') return undefined;
+  const match = ISO_INSTANT.exec(value);
+  if (!match || !isValidCalendarDate(match[1])) return undefined;
+  const instant = new Date(value);
+  return Number.isNaN(instant.getTime()) ? undefined : instant;
+}
 
 export function timestamp(field: string, value: unknown): Check {
-  return typeof value === 'string' && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value))
+  return parseInstant(value) !== undefined
     ? undefined
     : problem(field, 'invalid_timestamp', `${field} must be an ISO 8601 instant with its offset`);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids Accord hands out are UUIDs, in either case. */
+export function isId(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
 }
 
 export function oneOf(field: string, value: unknown, allowed: readonly string[]): Check {
@@ -152,9 +173,15 @@ export function notInFuture(field: string, value: unknown, today: CalendarDate):
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** The longest address SMTP can carry (RFC 5321's path limit less its brackets). */
+export const EMAIL_LIMIT = 254;
+
+export function isEmailAddress(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= EMAIL_LIMIT && EMAIL.test(value);
+}
 
 export function email(field: string, value: unknown): Check {
-  return typeof value === 'string' && value.length <= 254 && EMAIL.test(value)
+  return isEmailAddress(value)
     ? undefined
     : problem(field, 'invalid_email', `${field} must be an e-mail address`);
 }

@@ -1,6 +1,5 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
-
-const DEVELOPMENT_JWT_SECRET = 'accord-development-secret-not-for-production-use';
 
 const url = (protocols: readonly string[]) =>
   z.string().refine(
@@ -38,6 +37,15 @@ const schema = z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
     OUTBOX_DIR: z.string().min(1).default('./outbox'),
+    TRUST_PROXY: z
+      .string()
+      .default('loopback')
+      .refine(
+        isTrustProxy,
+        'must be loopback, false, or a comma-separated list of addresses/CIDRs',
+      ),
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    ACCORD_DEMO: z.string().default('on'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
@@ -53,17 +61,52 @@ export type AppConfig = Readonly<{
   redisPrefix: string;
   smtpUrl: string | undefined;
   mailFrom: string;
-  jwtSecret: string;
+  /** Unset: a random secret is generated once and kept in the database (SPEC §6). */
+  jwtSecret: string | undefined;
   publicUrl: string;
   admin: { email: string; password: string } | undefined;
   logLevel: string;
   outboxDir: string;
+  /** Express's `trust proxy`: which proxies' X-Forwarded-For to believe. */
+  trustProxy: boolean | string[];
+  metricsToken: string | undefined;
+  demo: boolean;
 }>;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration: ${problems.join('; ')}`);
   }
+}
+
+const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function trustProxyEntries(value: string): string[] {
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+}
+
+/** `false`, or names and addresses Express's proxy-addr understands: `loopback`, `10.0.0.0/8`. */
+function isTrustProxy(value: string): boolean {
+  if (value === 'false') return true;
+  const entries = trustProxyEntries(value);
+  return (
+    entries.length > 0 &&
+    entries.every((entry) => {
+      if (TRUST_PROXY_NAMES.has(entry)) return true;
+      const [address, bits, ...rest] = entry.split('/');
+      if (rest.length > 0 || isIP(address) === 0) return false;
+      if (bits === undefined) return true;
+      const max = isIP(address) === 4 ? 32 : 128;
+      return /^\d{1,3}$/.test(bits) && Number(bits) <= max;
+    })
+  );
+}
+
+function parseTrustProxy(value: string): boolean | string[] {
+  return value === 'false' ? false : trustProxyEntries(value);
 }
 
 /** Reads the environment once; every process calls this before anything else starts. */
@@ -91,7 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisPrefix: c.REDIS_PREFIX,
     smtpUrl: c.SMTP_URL,
     mailFrom: c.MAIL_FROM,
-    jwtSecret: c.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
+    jwtSecret: c.JWT_SECRET,
     publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
     admin:
       c.ACCORD_ADMIN_EMAIL && c.ACCORD_ADMIN_PASSWORD
@@ -99,6 +142,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         : undefined,
     logLevel: c.LOG_LEVEL,
     outboxDir: c.OUTBOX_DIR,
+    trustProxy: parseTrustProxy(c.TRUST_PROXY),
+    metricsToken: c.METRICS_TOKEN,
+    demo: c.ACCORD_DEMO !== 'off',
   };
 }
 

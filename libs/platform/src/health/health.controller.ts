@@ -5,6 +5,7 @@ import Redis from 'ioredis';
 import { sql } from 'kysely';
 import { KYSELY } from '../database/database.module';
 import { AnyDb } from '../database/db';
+import { Public } from '../http/access';
 import { REDIS } from '../redis/redis.module';
 
 const CHECK_TIMEOUT_MS = 2000;
@@ -19,6 +20,7 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 @ApiExcludeController()
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

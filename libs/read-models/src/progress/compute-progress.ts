@@ -12,11 +12,13 @@ import {
   INTERVENTION_CATEGORIES,
   isImproving,
   latestReading,
+  type Month,
   milestoneStatusOn,
   monthBounds,
   monthOf,
   monthsFrom,
   outcomeProgressPct,
+  type Pence,
   returnOnFees,
   sumAccruedPenceByPeriod,
   sumAccruedToDatePence,
@@ -130,6 +132,32 @@ export function computeProgress(
     interventions: interventionsBy(facts, asOf),
   };
 }
+
+/**
+ * Claimed and verified to date at the end of each of `months`, every figure rounded on its own:
+ * each saving's dates are read once for all the months, so a report's chart costs one pass over
+ * the savings, not a progress read per month.
+ */
+export function savingsAtMonthEnds(
+  facts: PartnershipFacts,
+  months: readonly Month[],
+): { month: Month; claimedPence: Pence; verifiedPence: Pence }[] {
+  const savings = savingGroups(facts);
+  const toEnds: DateRange[] = months.map((month) => ({
+    start: EARLIEST_SAVING,
+    endExclusive: monthBounds(month).endExclusive,
+  }));
+  const claimed = sumAccruedPenceByPeriod(savings.claimed, toEnds);
+  const verified = sumAccruedPenceByPeriod(savings.verified, toEnds);
+  return months.map((month, i) => ({
+    month,
+    claimedPence: claimed[i],
+    verifiedPence: verified[i],
+  }));
+}
+
+/** Before any saving can start: SPEC §4 accepts no date before 2000. */
+const EARLIEST_SAVING = '0001-01-01' as CalendarDate;
 
 export function requireHeader(facts: PartnershipFacts): PartnershipHeader {
   if (facts.partnership === null) throw new PartnershipNotKnownError(facts.partnershipId);

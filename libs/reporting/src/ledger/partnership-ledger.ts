@@ -1,4 +1,4 @@
-import { EventStore, WrongExpectedVersionError } from '@accord/event-store';
+import { EventStore, handleCommand } from '@accord/event-store';
 import {
   type DomainError,
   evolvePartnership,
@@ -118,59 +118,49 @@ export class PartnershipLedger {
     sent: ReportSent,
     alongside: (trx: AnyTransaction) => Promise<void>,
   ): Promise<'recorded' | 'already_recorded'> {
-    for (let attempt = 1; ; attempt += 1) {
-      const loaded = await this.load(sent.partnershipId);
-      if (!loaded) throw new Error(`partnership ${sent.partnershipId} does not exist`);
-      if (loaded.sent.has(sent.month)) {
-        await this.anyDb.transaction().execute(alongside);
+    return handleCommand(this.anyDb, this.store, async (command) => {
+      const { state, version } = await command.load(
+        partnershipDecider,
+        partnershipStream(sent.partnershipId),
+      );
+      if (state.status === 'unformed') {
+        throw new Error(`partnership ${sent.partnershipId} does not exist`);
+      }
+      if (state.reportedMonths.includes(sent.month)) {
+        await alongside(command.trx);
         return 'already_recorded';
       }
-      let events: PartnershipEvent[];
-      try {
-        events = partnershipDecider.decide(
-          {
-            type: 'RecordMonthlyReportSent',
-            data: {
-              partnershipId: sent.partnershipId,
-              month: sent.month,
-              recipientIds: sent.recipientIds,
-              messageId: sent.messageId,
-              knownAt: sent.knownAt.toISOString(),
-            },
+      const events = partnershipDecider.decide(
+        {
+          type: 'RecordMonthlyReportSent',
+          data: {
+            partnershipId: sent.partnershipId,
+            month: sent.month,
+            recipientIds: sent.recipientIds,
+            messageId: sent.messageId,
+            knownAt: sent.knownAt.toISOString(),
           },
-          loaded.state,
-          { today: todayInLondon(new Date()) },
-        );
-      } catch (error) {
-        if (isAlreadySent(error)) continue;
-        throw error;
-      }
-      try {
-        await this.anyDb.transaction().execute(async (trx) => {
-          await this.store.append(
-            partnershipStream(sent.partnershipId),
-            events.map((event) => ({
-              eventId: reportSentEventId(sent.partnershipId, sent.month),
-              type: event.type,
-              data: event.data as unknown as Record<string, unknown>,
-              metadata: {
-                ...(sent.actorId ? { actorId: sent.actorId } : {}),
-                correlationId: sent.correlationId,
-                causationId: sent.correlationId,
-              },
-            })),
-            loaded.version,
-            trx,
-          );
-          await alongside(trx);
-        });
-        return 'recorded';
-      } catch (error) {
-        // Another event reached the stream first: decide again on what it holds now.
-        if (error instanceof WrongExpectedVersionError && attempt < 5) continue;
-        throw error;
-      }
-    }
+        },
+        state,
+        { today: todayInLondon(new Date()) },
+      );
+      await command.append(
+        partnershipStream(sent.partnershipId),
+        events.map((event) => ({
+          eventId: reportSentEventId(sent.partnershipId, sent.month),
+          type: event.type,
+          data: event.data as unknown as Record<string, unknown>,
+          metadata: {
+            ...(sent.actorId ? { actorId: sent.actorId } : {}),
+            correlationId: sent.correlationId,
+            causationId: sent.correlationId,
+          },
+        })),
+        version,
+      );
+      await alongside(command.trx);
+      return 'recorded';
+    });
   }
 }
 
@@ -183,8 +173,4 @@ function fold(events: readonly PartnershipEvent[]) {
     if (event.type === 'MonthlyReportSent') sent.set(event.data.month, event.data);
   }
   return { state, sent };
-}
-
-function isAlreadySent(error: unknown): error is DomainError {
-  return isDomainError(error) && error.code === 'report.already_sent';
 }

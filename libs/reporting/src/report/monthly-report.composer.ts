@@ -1,6 +1,11 @@
 import { lastDayOfMonth, type Month, monthOf, monthsFrom, notFound } from '@accord/ledger';
 import { APP_CONFIG, type AppConfig } from '@accord/platform';
-import { computeProgress, PartnershipReads, requireHeader } from '@accord/read-models';
+import {
+  computeProgress,
+  PartnershipReads,
+  requireHeader,
+  savingsAtMonthEnds,
+} from '@accord/read-models';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { PartnershipLedger } from '../ledger/partnership-ledger';
 import { LedgerClock } from './ledger-clock';
@@ -45,13 +50,7 @@ export class MonthlyReportComposer {
     }
     const header = requireHeader(facts);
     const progress = computeProgress(facts, lastDayOfMonth(month), knownAt);
-    const monthEnds = monthsFrom(monthOf(header.startsOn), month).map((end) => ({
-      month: end,
-      toDate:
-        end === month
-          ? progress.savings.toDate
-          : computeProgress(facts, lastDayOfMonth(end), knownAt).savings.toDate,
-    }));
+    const monthEnds = savingsAtMonthEnds(facts, monthsFrom(monthOf(header.startsOn), month));
     const names = await this.ledger.organisationNames([header.consultancyId, header.councilId]);
     return buildMonthlyReport({
       month,

@@ -48,7 +48,13 @@ function reportFor(month: string) {
         startsOn: d('2026-04-01'),
       },
       progress,
-      monthEnds: [{ month: m(month), toDate: progress.savings.toDate }],
+      monthEnds: [
+        {
+          month: m(month),
+          claimedPence: progress.savings.toDate.claimedPence,
+          verifiedPence: progress.savings.toDate.verifiedPence,
+        },
+      ],
       interventions: Object.values(facts.interventions),
       publicUrl: 'https://accord.example',
     }),

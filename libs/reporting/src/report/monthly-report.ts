@@ -93,7 +93,7 @@ export type MonthlyReportInputs = Readonly<{
   /** Progress as of the month's last day. */
   progress: Progress;
   /** Savings to date at the end of each month from the partnership's first to this one. */
-  monthEnds: readonly Readonly<{ month: Month; toDate: Progress['savings']['toDate'] }>[];
+  monthEnds: readonly Readonly<{ month: Month; claimedPence: Pence; verifiedPence: Pence }>[];
   interventions: readonly InterventionEntry[];
   publicUrl: string;
 }>;
@@ -141,11 +141,7 @@ export function buildMonthlyReport(inputs: MonthlyReportInputs): MonthlyReport {
       toDate: progress.savings.toDate,
       fullYearEffectPence: progress.savings.fullYearEffectPence,
       targetPence: progress.savings.targetPence,
-      cumulativeByMonth: inputs.monthEnds.map((end) => ({
-        month: end.month,
-        claimedPence: end.toDate.claimedPence,
-        verifiedPence: end.toDate.verifiedPence,
-      })),
+      cumulativeByMonth: inputs.monthEnds.map((end) => ({ ...end })),
     },
     fees: progress.fees,
     returnOnFees: progress.savings.returnOnFees,

@@ -10,39 +10,41 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { ACCESS, Access, isParty, mayAct, PartnershipParties } from './authorization';
-import { Caller, isPlatformAdmin } from './caller';
-import { PartnershipDirectory } from './partnership-directory';
-import { TokenService } from './token.service';
+import { ACCESS, Access, isParty, mayAct, PartnershipParties } from '../authorization';
+import { Caller, isPlatformAdmin } from '../caller';
+import { PartnershipDirectory } from '../partnership-directory';
+import { TokenService } from '../tokens/token.service';
+import { UserVersions } from '../tokens/user-versions';
 
 type AuthorizedRequest = Request & { caller?: Caller; parties?: PartnershipParties };
 
-const API_PREFIX = '/api/v1';
-
 /**
- * The one gate every `/api/v1` route passes: no valid token → 401; a partnership outside the
+ * The one gate every route passes, decided by the route's own declaration (`@Authorize`,
+ * `@Public`, `@ForPartnership`), never by the text of the path: no valid token, or one whose
+ * person has since been erased or had their access changed → 401; a partnership outside the
  * caller's organisation → 404, so ids cannot be probed; inside it, a role that may not do this →
- * 403. Operational routes (health, metrics, docs) are outside the API and open.
+ * 403. A route declaring nothing cannot exist: AccessDeclarations stops the start.
  */
 @Injectable()
 export class TenancyGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
+    private readonly versions: UserVersions,
     private readonly directory: PartnershipDirectory,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<AuthorizedRequest>();
     const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS, [
       context.getHandler(),
       context.getClass(),
     ]);
-    if (!request.path.startsWith(API_PREFIX)) return true;
     if (!access) throw new InternalServerErrorException('route declares no access rule');
     if (access.kind === 'public') return true;
 
-    const caller = this.authenticate(request);
+    const caller = await this.authenticate(request);
     request.caller = caller;
     switch (access.kind) {
       case 'authenticated':
@@ -68,11 +70,13 @@ export class TenancyGuard implements CanActivate {
     }
   }
 
-  private authenticate(request: Request): Caller {
+  private async authenticate(request: Request): Promise<Caller> {
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     const caller = match ? this.tokens.verify(match[1]) : undefined;
-    if (!caller) throw new UnauthorizedException('Authentication required');
+    if (!caller || !(await this.versions.isCurrent(caller))) {
+      throw new UnauthorizedException('Authentication required');
+    }
     return caller;
   }
 

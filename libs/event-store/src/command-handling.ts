@@ -1,0 +1,71 @@
+import type { AnyDb, AnyTransaction } from '@accord/platform';
+import type { AppendResult, ExpectedVersion, NewEvent } from './event';
+import type { EventStore } from './event-store';
+
+/** What folding a stream needs: the state before any event, and how each event changes it. */
+export type Evolver<S, E> = Readonly<{
+  initialState: () => S;
+  evolve: (state: S, event: E) => S;
+}>;
+
+/** A stream folded to its state, at the version it was read. */
+export type LoadedState<S> = Readonly<{ streamId: string; version: number; state: S }>;
+
+export type LoadOptions = Readonly<{
+  /**
+   * Take the stream's write lock before reading it (the default). A stream only read for a
+   * rule (a parent's state) may be read without it.
+   */
+  lock?: boolean;
+}>;
+
+/** One command's unit of work: streams read, and appended to, in one transaction. */
+export type CommandTransaction = Readonly<{
+  trx: AnyTransaction;
+  load<S, E>(
+    evolver: Evolver<S, E>,
+    streamId: string,
+    options?: LoadOptions,
+  ): Promise<LoadedState<S>>;
+  append(
+    streamId: string,
+    events: readonly NewEvent[],
+    expectedVersion: ExpectedVersion,
+  ): Promise<AppendResult>;
+}>;
+
+/**
+ * The one way a command reaches the event store (after Emmett's `handleCommand`): in one
+ * transaction, lock each stream the command will write before reading it, fold it, let `handle`
+ * decide and append with the version it read, and write whatever belongs with the events.
+ *
+ * Because the lock is taken before the read, concurrent unconditional commands on one stream
+ * run one after another, each deciding on what the one before wrote (SPEC §4): none fails on a
+ * version it could not have known. A conditional one (`If-Match`) compares with what it loaded.
+ */
+export async function handleCommand<T>(
+  db: AnyDb,
+  store: EventStore,
+  handle: (command: CommandTransaction) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    const locked = new Set<string>();
+    const command: CommandTransaction = {
+      trx,
+      async load<S, E>(evolver: Evolver<S, E>, streamId: string, options: LoadOptions = {}) {
+        if ((options.lock ?? true) && !locked.has(streamId)) {
+          await store.lockStream(trx, streamId);
+          locked.add(streamId);
+        }
+        const events = await store.readStream(streamId, {}, trx);
+        let state = evolver.initialState();
+        for (const event of events) state = evolver.evolve(state, event as unknown as E);
+        return { streamId, version: events.at(-1)?.streamVersion ?? 0, state };
+      },
+      append(streamId, events, expectedVersion) {
+        return store.append(streamId, events, expectedVersion, trx);
+      },
+    };
+    return handle(command);
+  });
+}

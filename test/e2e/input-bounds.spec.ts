@@ -1,0 +1,111 @@
+import {
+  actingAs,
+  createTestApp,
+  eventCount,
+  seedLedger,
+  seedTenancy,
+  type Tenancy,
+  type TestApp,
+} from '@accord/testing';
+
+type Problem = { field: string; code?: string; message: string };
+const problems = (body: { details?: { fields?: Problem[] } }) => body.details?.fields ?? [];
+
+/** SPEC §4: every date lies between 2000-01-01 and 2099-12-31; asOf at most 10 years ahead. */
+describe('bounds on every date and month', () => {
+  let t: TestApp;
+  let tenancy: Tenancy;
+  let ids: Awaited<ReturnType<typeof seedLedger>>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    tenancy = await seedTenancy(t.app, t.database.db);
+    ids = await seedLedger(t, tenancy);
+  });
+  afterAll(() => t.close());
+
+  it('refuses a partnership formed in 1500 or a saving starting in 9999, naming the field, writing nothing', async () => {
+    const before = await eventCount(t.database.db);
+    const admin = actingAs(t, tenancy.consultancyAdmin);
+    const formed = await admin.post('/partnerships', {
+      councilId: tenancy.councilId,
+      name: 'Long ago',
+      startsOn: '1500-01-01',
+    });
+    expect(formed.status).toBe(400);
+    expect(problems(formed.body)).toEqual([
+      {
+        field: 'startsOn',
+        code: 'invalid_date',
+        message: 'startsOn must be a calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31',
+      },
+    ]);
+    const claimed = await actingAs(t, tenancy.director).post(
+      `/interventions/${ids.interventionId}/savings`,
+      {
+        amountPence: 100,
+        kind: 'cashable',
+        recurrence: 'recurring_annual',
+        startsOn: '1999-12-31',
+        endsOn: '2100-01-01',
+        basis: 'Out of range',
+      },
+    );
+    expect(claimed.status).toBe(400);
+    expect(problems(claimed.body).map((p) => [p.field, p.code])).toEqual([
+      ['startsOn', 'invalid_date'],
+      ['endsOn', 'invalid_date'],
+    ]);
+    expect(await eventCount(t.database.db)).toBe(before);
+  });
+
+  it('takes the first and last accepted dates', async () => {
+    const admin = actingAs(t, tenancy.consultancyAdmin);
+    for (const startsOn of ['2000-01-01', '2099-12-31']) {
+      const res = await admin.post('/partnerships', {
+        councilId: tenancy.councilId,
+        name: `Edge ${startsOn}`,
+        startsOn,
+      });
+      expect(res.status).toBe(201);
+    }
+  });
+
+  it.each([
+    ['9999-12-31', 'invalid_date'],
+    ['0000-01-01', 'invalid_date'],
+    ['+002026-01-01', 'invalid_date'],
+    ['2026-02-30', 'invalid_date'],
+  ])('answers a progress read as of %s with 400, never 500', async (asOf, code) => {
+    const res = await actingAs(t, tenancy.viewer).get(
+      `/partnerships/${ids.partnershipId}/progress?asOf=${encodeURIComponent(asOf)}`,
+    );
+    expect(res.status).toBe(400);
+    expect(problems(res.body).map((p) => [p.field, p.code])).toEqual([['asOf', code]]);
+  });
+
+  it('refuses asOf more than ten years after today', async () => {
+    const year = Number(new Date().toISOString().slice(0, 4));
+    const res = await actingAs(t, tenancy.viewer).get(
+      `/partnerships/${ids.partnershipId}/progress?asOf=${year + 11}-01-01`,
+    );
+    expect(res.status).toBe(400);
+    expect(problems(res.body).map((p) => [p.field, p.code])).toEqual([['asOf', 'too_far_ahead']]);
+    await actingAs(t, tenancy.viewer)
+      .get(`/partnerships/${ids.partnershipId}/progress?asOf=${year + 9}-12-31`)
+      .expect(200);
+  });
+
+  it('refuses a report month outside 2000-01 to 2099-12', async () => {
+    for (const month of ['1999-12', '2100-01', '0000-01']) {
+      const res = await actingAs(t, tenancy.viewer).get(
+        `/partnerships/${ids.partnershipId}/reports/${month}`,
+      );
+      expect([month, res.status, problems(res.body)[0]?.code]).toEqual([
+        month,
+        400,
+        'invalid_month',
+      ]);
+    }
+  });
+});
