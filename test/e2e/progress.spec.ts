@@ -90,6 +90,77 @@ describe('partnership reads over HTTP', () => {
       expect(all).toEqual(expect.arrayContaining([ours.partnershipId, theirs.partnershipId]));
     });
 
+    it('pages the list in name order, each page pointing at the next', async () => {
+      const names = ['Gamma', 'Delta', 'Epsilon', 'Zeta', 'Eta'];
+      let position = last;
+      for (const name of names) {
+        const h = ledgerHistory();
+        h.formed({
+          consultancyId: tenancy.otherConsultancyId,
+          councilId: tenancy.otherCouncilId,
+          name,
+          startsOn: '2026-04-01',
+        });
+        position = await append(h);
+      }
+      const token = tenancy.strangerDirector.token;
+      const seen: string[] = [];
+      let after: string | null = null;
+      let pages = 0;
+      do {
+        const query: string = after === null ? '' : `&after=${after}`;
+        const { body } = await get(
+          `/partnerships?limit=2&minPosition=${position}${query}`,
+          token,
+        ).expect(200);
+        expect(body.items.length).toBeLessThanOrEqual(2);
+        seen.push(...body.items.map((item: { name: string }) => item.name));
+        after = body.next;
+        pages++;
+      } while (after !== null && pages < 10);
+      const expected = ['Beta early help', ...names].sort();
+      expect(seen).toEqual(expected);
+      expect(pages).toBe(Math.ceil(expected.length / 2));
+      const bad = await get('/partnerships?limit=0&after=nonsense', token).expect(400);
+      expect(bad.body.details.fields.map((f: { field: string }) => f.field)).toEqual([
+        'limit',
+        'after',
+      ]);
+    });
+
+    it('answers a minPosition beyond the last event at once with 400, on every read', async () => {
+      const beyond = (await store.headPosition()) + 1_000;
+      const token = tenancy.director.token;
+      const started = Date.now();
+      for (const path of [
+        `/partnerships?minPosition=${beyond}`,
+        `/partnerships/${ours.partnershipId}?minPosition=${beyond}`,
+        `/partnerships/${ours.partnershipId}/progress?minPosition=${beyond}`,
+        `/partnerships/${ours.partnershipId}/timeline?minPosition=${beyond}`,
+      ]) {
+        const res = await get(path, token);
+        expect([path, res.status, res.body.details?.fields?.[0]?.code]).toEqual([
+          path,
+          400,
+          'beyond_head',
+        ]);
+      }
+      // Not held for the five seconds a wait may take (a generous bound, not a timing test).
+      expect(Date.now() - started).toBeLessThan(4_000);
+    });
+
+    it('lets the timeline wait for the reader’s own write', async () => {
+      const more = ledgerHistory(ours.partnershipId);
+      const engagement = more.engagement({ startsOn: '2026-04-01', feePence: 1 });
+      void engagement;
+      const position = await append(more);
+      const { body } = await get(
+        `/partnerships/${ours.partnershipId}/timeline?minPosition=${position}&limit=500`,
+        tenancy.viewer.token,
+      ).expect(200);
+      expect(body.items.map((item: { position: number }) => item.position)).toContain(position);
+    });
+
     it('names the organisations as they are named now', async () => {
       await t.database.db
         .updateTable('organisations')
@@ -113,6 +184,7 @@ describe('partnership reads over HTTP', () => {
             status: 'open',
           },
         ],
+        next: null,
       });
       const stranger = await get('/partnerships', tenancy.strangerDirector.token).expect(200);
       expect(stranger.body.items[0]).toMatchObject({ status: 'closed', startsOn: '2026-05-01' });

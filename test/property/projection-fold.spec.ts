@@ -7,6 +7,7 @@ import {
   INTERVENTION_CATEGORIES,
   parseCalendarDate,
 } from '@accord/ledger';
+import { loadConfig } from '@accord/platform';
 import {
   computeProgress,
   foldFacts,
@@ -304,10 +305,11 @@ describe('the partnership facts read model', () => {
     store = new EventStore(database.db);
     repository = new PartnershipFactsRepository(database.db, store);
     reads = new PartnershipReads(repository);
-    wait = new ProjectionWait(repository);
+    wait = new ProjectionWait(repository, loadConfig({ DATABASE_URL: database.url }));
     await runner(1, 3);
   });
   afterAll(async () => {
+    await wait.onModuleDestroy();
     await Promise.all(runners.map((r) => r.stop()));
     await database.drop();
   });

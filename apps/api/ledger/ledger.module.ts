@@ -1,4 +1,6 @@
+import { ReadModelsModule } from '@accord/read-models';
 import { Module } from '@nestjs/common';
+import { ReadYourWrites } from '../partnerships/shared/read-your-writes';
 import { AchieveMilestoneController } from './achieve-milestone/achieve-milestone.controller';
 import { AchieveMilestoneHandler } from './achieve-milestone/achieve-milestone.handler';
 import { AddCapacityController } from './add-capacity/add-capacity.controller';
@@ -45,6 +47,7 @@ import { WithdrawSavingHandler } from './withdraw-saving/withdraw-saving.handler
 
 /** The partnership ledger over HTTP: one controller and one command handler per use case. */
 @Module({
+  imports: [ReadModelsModule],
   controllers: [
     FormPartnershipController,
     SetReportRecipientsController,
@@ -67,6 +70,7 @@ import { WithdrawSavingHandler } from './withdraw-saving/withdraw-saving.handler
     EndCapacityController,
   ],
   providers: [
+    ReadYourWrites,
     LedgerWriter,
     IdempotencyRepository,
     CouncilRepository,

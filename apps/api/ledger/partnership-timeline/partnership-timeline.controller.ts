@@ -8,6 +8,7 @@ import {
   ApiOkResponse,
   ApiOperation,
 } from '@nestjs/swagger';
+import { ReadYourWrites } from '../../partnerships/shared/read-your-writes';
 import { LedgerController } from '../shared/routes';
 import { TimelinePage } from './partnership-timeline.answer';
 import { PartnershipTimelineQuery } from './partnership-timeline.query';
@@ -15,7 +16,10 @@ import { PartnershipTimelineRequest, TIMELINE_PAGE } from './partnership-timelin
 
 @LedgerController('timeline', 'partnerships')
 export class PartnershipTimelineController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
 
   @Get(':id/timeline')
   @ForPartnership('read')
@@ -25,10 +29,11 @@ export class PartnershipTimelineController {
   @ApiOkResponse({ type: TimelinePage })
   @ApiBadRequestResponse({ type: ValidationErrorResponse, description: 'A bad after or limit' })
   @ApiNotFoundResponse({ type: ErrorResponse, description: 'No such partnership of yours' })
-  timeline(
+  async timeline(
     @Parties() parties: PartnershipParties,
     @Query() query: PartnershipTimelineRequest,
   ): Promise<TimelinePage> {
+    await this.readYourWrites.after(query.minPosition);
     return this.queries.execute(
       new PartnershipTimelineQuery(
         parties.partnershipId,

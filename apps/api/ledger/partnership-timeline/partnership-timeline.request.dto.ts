@@ -30,4 +30,18 @@ export class PartnershipTimelineRequest {
   @Min(1, { message: 'limit must be at least 1' })
   @Max(TIMELINE_PAGE_LIMIT, { message: `limit must be at most ${TIMELINE_PAGE_LIMIT}` })
   limit?: number;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    description:
+      'Wait (up to 5 s) until the event at this global position is readable, such as the ' +
+      '`position` a write answered; 503 with Retry-After if it is not by then',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'minPosition must be a whole number, 0 or more' })
+  @Min(0, { message: 'minPosition must be a whole number, 0 or more' })
+  @Max(Number.MAX_SAFE_INTEGER, { message: 'minPosition must be a position' })
+  minPosition?: number;
 }

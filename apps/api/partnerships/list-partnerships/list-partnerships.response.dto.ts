@@ -17,4 +17,10 @@ export class PartnershipListItemResponse {
 
 export class PartnershipListResponse {
   @ApiProperty({ type: [PartnershipListItemResponse] }) items!: PartnershipListItemResponse[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as `after` for the next page; null on the last page',
+  })
+  next!: string | null;
 }

@@ -1,4 +1,5 @@
-import { ProjectionWait } from '@accord/read-models';
+import { invalidFields } from '@accord/platform';
+import { PositionBeyondHeadError, ProjectionWait } from '@accord/read-models';
 import { Injectable } from '@nestjs/common';
 import { NotCaughtUpError } from './read-errors';
 
@@ -9,6 +10,19 @@ export class ReadYourWrites {
 
   async after(minPosition: number | undefined): Promise<void> {
     if (minPosition === undefined) return;
-    if (!(await this.wait.waitFor(minPosition))) throw new NotCaughtUpError(minPosition);
+    let processed: boolean;
+    try {
+      processed = await this.wait.waitFor(minPosition);
+    } catch (error) {
+      if (!(error instanceof PositionBeyondHeadError)) throw error;
+      throw invalidFields([
+        {
+          field: 'minPosition',
+          code: 'beyond_head',
+          message: `minPosition must not be beyond the last event stored (${error.head})`,
+        },
+      ]);
+    }
+    if (!processed) throw new NotCaughtUpError(minPosition);
   }
 }

@@ -20,6 +20,8 @@ export function safeNext(next: unknown): string {
   } catch {
     return HOME;
   }
-  if (url.origin !== ORIGIN) return HOME;
+  // Dot segments fold away as the URL is read: `/.//evil.example` becomes `//evil.example`,
+  // which a browser would read as another host. What leaves must itself be a plain path.
+  if (url.origin !== ORIGIN || url.pathname.startsWith('//')) return HOME;
   return `${url.pathname}${url.search}${url.hash}`;
 }

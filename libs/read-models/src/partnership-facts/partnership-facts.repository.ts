@@ -32,6 +32,9 @@ export class ReadModelUnavailableError extends Error {
   }
 }
 
+/** Where a page of the partnership list ends: the last row's name and id. */
+export type ListCursor = { name: string; id: string };
+
 export type PartnershipListRow = {
   id: string;
   name: string;
@@ -55,10 +58,14 @@ export class PartnershipFactsRepository {
   }
 
   /**
-   * The formed partnerships that `organisationId` is a party to, or all of them for null, with
-   * each side's name as the organisations table has it now.
+   * A page of the formed partnerships that `organisationId` is a party to, or of all of them for
+   * null, in name order after `after`, with each side's name as the organisations table has it
+   * now. One row more than `limit` is read, to tell whether another page follows.
    */
-  listPartnerships(organisationId: string | null): Promise<PartnershipListRow[]> {
+  listPartnerships(
+    organisationId: string | null,
+    page: { limit: number; after?: ListCursor },
+  ): Promise<PartnershipListRow[]> {
     return readModel(() =>
       this.db
         .selectFrom('partnership_facts as p')
@@ -87,8 +94,14 @@ export class PartnershipFactsRepository {
             ]),
           ),
         )
+        .$if(page.after !== undefined, (query) =>
+          query.where(
+            sql<boolean>`(p.name, p.partnership_id) > (${page.after?.name}, ${page.after?.id})`,
+          ),
+        )
         .orderBy('p.name')
         .orderBy('p.partnership_id')
+        .limit(page.limit + 1)
         .execute(),
     );
   }
@@ -144,6 +157,11 @@ export class PartnershipFactsRepository {
       .where('status', '=', 'live')
       .executeTakeFirst();
     return row && { transactionId: row.transactionId, position: Number(row.position) };
+  }
+
+  /** The position of the last event stored. */
+  headPosition(): Promise<number> {
+    return this.store.headPosition();
   }
 
   /** Where the event at `position` stands in the order projections read; undefined until it commits. */

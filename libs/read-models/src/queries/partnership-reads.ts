@@ -6,11 +6,39 @@ import {
 } from '../partnership-detail/partnership-detail';
 import { foldFacts, type PartnershipFacts } from '../partnership-facts/partnership-facts';
 import {
+  type ListCursor,
   PartnershipFactsRepository,
   ReadModelUnavailableError,
 } from '../partnership-facts/partnership-facts.repository';
 import { computeProgress, requireHeader } from '../progress/compute-progress';
 import type { Progress } from '../progress/progress';
+
+/** Partnerships a list page holds unless asked for fewer or more. */
+export const PARTNERSHIP_PAGE = 100;
+export const PARTNERSHIP_PAGE_LIMIT = 500;
+
+/** The list's cursor: opaque to clients, the last row's sort key inside. */
+export function encodeCursor(cursor: ListCursor): string {
+  return Buffer.from(JSON.stringify([cursor.name, cursor.id])).toString('base64url');
+}
+
+/** Undefined for anything that is not a cursor this API gave out. */
+export function decodeCursor(value: string): ListCursor | undefined {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      typeof parsed[0] === 'string' &&
+      typeof parsed[1] === 'string'
+    ) {
+      return { name: parsed[0], id: parsed[1] };
+    }
+  } catch {
+    // Not base64 JSON: not ours.
+  }
+  return undefined;
+}
 
 export type PartnershipListItem = {
   id: string;
@@ -30,11 +58,24 @@ export type PartnershipListItem = {
 export class PartnershipReads {
   constructor(private readonly repository: PartnershipFactsRepository) {}
 
-  /** The partnerships `organisationId` is a party to; every partnership for null. */
-  async list(organisationId: string | null): Promise<{ items: PartnershipListItem[] }> {
-    const rows = await this.repository.listPartnerships(organisationId);
+  /**
+   * A page of the partnerships `organisationId` is a party to (every partnership for null), and
+   * the `next` cursor to pass as `after` for the page that follows, null on the last page.
+   */
+  async list(
+    organisationId: string | null,
+    page: { limit: number; after?: string } = { limit: PARTNERSHIP_PAGE },
+  ): Promise<{ items: PartnershipListItem[]; next: string | null }> {
+    const rows = await this.repository.listPartnerships(organisationId, {
+      limit: page.limit,
+      after: page.after === undefined ? undefined : decodeCursor(page.after),
+    });
+    const more = rows.length > page.limit;
+    const shown = more ? rows.slice(0, page.limit) : rows;
+    const last = shown.at(-1);
     return {
-      items: rows.map((row) => ({
+      next: more && last ? encodeCursor({ name: last.name, id: last.id }) : null,
+      items: shown.map((row) => ({
         id: row.id,
         name: row.name,
         consultancy: { id: row.consultancyId, name: row.consultancyName },
