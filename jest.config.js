@@ -15,6 +15,10 @@ module.exports = {
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: {
     '^@accord/testing$': '<rootDir>/test/support',
+    '^@accord/ledger/testing$': '<rootDir>/libs/ledger/src/testing/given-when-then.fixtures',
+    '^@accord/read-models/testing$':
+      '<rootDir>/libs/read-models/src/testing/ledger-history.fixtures',
+    '^@accord/reporting/testing$': '<rootDir>/libs/reporting/src/testing/sample-report.fixtures',
     '^@accord/(.*)$': '<rootDir>/libs/$1/src',
   },
   globalSetup: '<rootDir>/test/support/global-setup.ts',
