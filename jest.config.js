@@ -1,4 +1,12 @@
-/** Every suite runs against the real PostgreSQL and Redis; each test file gets its own database. */
+/**
+ * Two projects. `unit`: the pure specs beside the code, no PostgreSQL or Redis, no global setup
+ * (`npm run test:unit`). `services`: the specs that need the real PostgreSQL and Redis, where
+ * each test file gets its own database cloned from a template migrated once per run. `npm test`
+ * runs both.
+ *
+ * A spec needs the services when it sits in test/ (end-to-end, browser, fault, property), in the
+ * event store or the worker, or tests a repository (only repositories touch the database).
+ */
 const swc = {
   jsc: {
     parser: { syntax: 'typescript', decorators: true },
@@ -8,18 +16,49 @@ const swc = {
   module: { type: 'commonjs' },
 };
 
-module.exports = {
+/** Folders whose specs all need the services; besides them, every `*.repository.spec.ts`. */
+const SERVICE_FOLDERS = ['test', 'libs/event-store', 'apps/worker'];
+
+const common = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
-  testMatch: ['**/*.spec.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: {
     '^@accord/testing$': '<rootDir>/test/support',
+    '^@accord/ledger/testing$': '<rootDir>/libs/ledger/src/testing/given-when-then.fixtures',
+    '^@accord/read-models/testing$':
+      '<rootDir>/libs/read-models/src/testing/ledger-history.fixtures',
+    '^@accord/reporting/testing$': '<rootDir>/libs/reporting/src/testing/sample-report.fixtures',
     '^@accord/(.*)$': '<rootDir>/libs/$1/src',
   },
-  globalSetup: '<rootDir>/test/support/global-setup.ts',
-  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+};
+
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      roots: ['<rootDir>/apps', '<rootDir>/libs'],
+      testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'],
+      testPathIgnorePatterns: [
+        '/node_modules/',
+        ...SERVICE_FOLDERS.map((folder) => `<rootDir>/${folder}/`),
+        '\\.repository\\.spec\\.ts$',
+      ],
+    },
+    {
+      ...common,
+      displayName: 'services',
+      roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
+      testMatch: [
+        ...SERVICE_FOLDERS.map((folder) => `<rootDir>/${folder}/**/*.spec.ts`),
+        '<rootDir>/{apps,libs}/**/*.repository.spec.ts',
+      ],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+  ],
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
+  // A global option: jest-circus reads it from the run's configuration, not a project's.
   testTimeout: 60000,
   maxWorkers: process.env.JEST_WORKERS ?? 3,
 };

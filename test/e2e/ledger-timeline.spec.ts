@@ -4,6 +4,7 @@ import {
   actingAs,
   createTestApp,
   eventually,
+  latch,
   seedLedger,
   seedTenancy,
   seedUser,
@@ -174,30 +175,26 @@ describe('the partnership timeline', () => {
     });
 
     // Early takes its transaction id first; Late then draws a lower position than Early and holds
-    // its transaction open while Early commits.
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let lateDrewPosition!: () => void;
-    const drawn = new Promise<void>((resolve) => {
-      lateDrewPosition = resolve;
-    });
+    // its transaction open while Early commits. Each step waits for the one before it.
+    const earlyHasTransactionId = latch();
+    const lateHasDrawnPosition = latch();
+    const lateMayCommit = latch();
     const early = t.database.db.transaction().execute(async (trx) => {
       await sql`select pg_current_xact_id()`.execute(trx);
-      await drawn;
+      earlyHasTransactionId.open();
+      await lateHasDrawnPosition.opened;
       return store.append(`engagement-${randomUUID()}`, planned('Early'), 'no_stream', trx);
     });
     const late = t.database.db.transaction().execute(async (trx) => {
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await earlyHasTransactionId.opened;
       const result = await store.append(
         `engagement-${randomUUID()}`,
         planned('Late'),
         'no_stream',
         trx,
       );
-      lateDrewPosition();
-      await held;
+      lateHasDrawnPosition.open();
+      await lateMayCommit.opened;
       return result;
     });
     try {
@@ -208,7 +205,7 @@ describe('the partnership timeline', () => {
         expect(items.map((item) => item.data.title)).toEqual(['Early']);
         return items;
       });
-      release();
+      lateMayCommit.open();
       const lateResult = await late;
       expect(lateResult.positions[0]).toBeLessThan(earlyResult.positions[0]);
       const rest = await eventually(async () => {
@@ -218,7 +215,9 @@ describe('the partnership timeline', () => {
       });
       expect(rest[0].position).toBe(lateResult.positions[0]);
     } finally {
-      release();
+      lateMayCommit.open();
+      earlyHasTransactionId.open();
+      lateHasDrawnPosition.open();
       await Promise.allSettled([early, late]);
     }
   });

@@ -1,13 +1,9 @@
 import { EventStore, ProjectionRunner } from '@accord/event-store';
 import { todayInLondon } from '@accord/ledger';
 import { projections } from '@accord/read-models';
+import { appendRecorded, type LedgerHistory, ledgerHistory } from '@accord/read-models/testing';
 import { createTestApp, seedTenancy, type Tenancy, type TestApp } from '@accord/testing';
 import { sql } from 'kysely';
-import {
-  appendRecorded,
-  type LedgerHistory,
-  ledgerHistory,
-} from '../../libs/read-models/src/testing/ledger-history.test';
 
 describe('partnership reads over HTTP', () => {
   let t: TestApp;

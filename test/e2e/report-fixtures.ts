@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { EventStore } from '@accord/event-store';
 import type { AnyDb, AppConfig } from '@accord/platform';
 import { PartnershipReads } from '@accord/read-models';
+import { appendRecorded, ledgerHistory } from '@accord/read-models/testing';
 import { eventually } from '@accord/testing';
 import type { INestApplication } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
@@ -10,10 +11,6 @@ import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer, type SMTPServerError } from 'smtp-server';
 import { REPORT_WORKER_TIMING } from '../../apps/worker/reports/report-worker.service';
 import { WorkerModule } from '../../apps/worker/worker.module';
-import {
-  appendRecorded,
-  ledgerHistory,
-} from '../../libs/read-models/src/testing/ledger-history.test';
 
 /** What the in-process SMTP server received, parsed, with the envelope it came in. */
 export type Received = Readonly<{ mail: ParsedMail; envelopeTo: string[]; raw: Buffer }>;

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { EventStore } from '@accord/event-store';
 import { type Month, partnershipStream } from '@accord/ledger';
+import { appendRecorded } from '@accord/read-models/testing';
 import {
   formatPence,
   MonthlyReportSender,
@@ -17,7 +18,6 @@ import {
 } from '@accord/testing';
 import type { TestingModule } from '@nestjs/testing';
 import * as PImage from 'pureimage';
-import { appendRecorded } from '../../libs/read-models/src/testing/ledger-history.test';
 import {
   projected,
   type ReportRecipientSeed,

@@ -19,15 +19,15 @@ import {
   partnershipFactsProjection,
   partnershipOf,
 } from '@accord/read-models';
-import { createTestDatabase, eventually, type TestDatabase } from '@accord/testing';
-import fc from 'fast-check';
-import { sql } from 'kysely';
 import {
   appendRecorded,
   type LedgerHistory,
   ledgerHistory,
   type Recorded,
-} from '../../libs/read-models/src/testing/ledger-history.test';
+} from '@accord/read-models/testing';
+import { createTestDatabase, eventually, type TestDatabase } from '@accord/testing';
+import fc from 'fast-check';
+import { sql } from 'kysely';
 
 /**
  * The read model the projection runner keeps, batch by batch and through jsonb, must hold exactly

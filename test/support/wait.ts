@@ -14,3 +14,17 @@ export async function eventually<T>(
     }
   }
 }
+
+export type Latch = Readonly<{ opened: Promise<void>; open(): void }>;
+
+/**
+ * A gate opened at an exact point of one task and awaited by another, so that a test orders two
+ * concurrent tasks by what they have done rather than by how long they have been running.
+ */
+export function latch(): Latch {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { opened, open };
+}

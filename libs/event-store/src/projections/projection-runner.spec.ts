@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, eventually, streamTally, TestDatabase } from '@accord/testing';
+import { createTestDatabase, eventually, latch, streamTally, TestDatabase } from '@accord/testing';
 import { sql } from 'kysely';
 import { EventStore } from '../event-store';
-import { ProjectionRunner } from './projection-runner';
+import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
 
 describe('ProjectionRunner', () => {
   let database: TestDatabase;
   let store: EventStore;
   const runners: ProjectionRunner[] = [];
 
-  const runner = (version = 1) => {
+  const runner = (version = 1, options: Partial<ProjectionRunnerOptions> = {}) => {
     const r = new ProjectionRunner({
       databaseUrl: database.url,
       db: database.db,
@@ -17,6 +17,7 @@ describe('ProjectionRunner', () => {
       projections: [streamTally(version)],
       batchSize: 50,
       pollIntervalMs: 100,
+      ...options,
     });
     runners.push(r);
     return r;
@@ -33,6 +34,20 @@ describe('ProjectionRunner', () => {
       database.db,
     );
     return rows;
+  };
+
+  /** Projections whose owner lock some session holds, read from pg_locks. */
+  const ownerLocks = async () => {
+    const { rows } = await sql<{ key: string }>`
+      select key from unnest(array['stream_tally:1', 'stream_tally:2']) as key
+      where exists (
+        select from pg_locks
+        where locktype = 'advisory' and granted
+          and database = (select oid from pg_database where datname = current_database())
+          and classid = 2 and objid = hashtext(key)::oid and objsubid = 2
+      )
+      order by key`.execute(database.db);
+    return rows.map((r) => r.key);
   };
 
   const appendMany = async (streams: number, perStream: number) => {
@@ -148,13 +163,44 @@ describe('ProjectionRunner', () => {
     const v2 = runner(2);
     await v2.start();
     await eventually(async () => expect(await tally()).toHaveLength(1));
-    const v1 = runner(1);
+    const warnings: string[] = [];
+    const v1 = runner(1, {
+      logger: { info() {}, error() {}, warn: (_, message) => warnings.push(message) },
+    });
+    // start() resolves once each projection is registered or refused; a refused one gets no loop,
+    // so nothing it could do later is left to wait for.
     await v1.start();
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(warnings).toEqual(['projection version is obsolete; not running it']);
     expect(v1.ownedProjections()).toEqual([]);
+    await appendMany(1, 1);
+    await eventually(async () => expect((await tally()).map((r) => r.events)).toEqual([4]));
+    expect(v1.ownedProjections()).toEqual([]);
+    expect(await ownerLocks()).toEqual(['stream_tally:2']);
     const { rows } = await sql<{
       version: number;
     }>`select version from projection_checkpoints`.execute(database.db);
     expect(rows).toEqual([{ version: 2 }]);
+  });
+
+  it('keeps one pending wake-up per projection however long it idles', async () => {
+    const idlePolls = 20;
+    const polled = latch();
+    let reads = 0;
+    // Each idle poll reads the store once and finds nothing.
+    const counting = new (class extends EventStore {
+      override async readAll(...args: Parameters<EventStore['readAll']>) {
+        const events = await super.readAll(...args);
+        if (++reads === idlePolls) polled.open();
+        return events;
+      }
+    })(database.db);
+    const idle = runner(1, { store: counting, pollIntervalMs: 5 });
+    await idle.start();
+    await polled.opened;
+    // Private: the list of wake-ups that used to grow by one per idle poll.
+    expect((Reflect.get(idle, 'wakers') as unknown[]).length).toBeLessThanOrEqual(1);
+
+    await appendMany(1, 2);
+    await eventually(async () => expect((await tally()).map((r) => r.events)).toEqual([2]));
   });
 });

@@ -297,13 +297,15 @@ export class ProjectionRunner {
   private sleep(): Promise<void> {
     if (this.stopped) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.pollIntervalMs);
-      const waker = () => done();
-      function done() {
+      // Ended by the timer or by wake(), whichever comes first; either way its wake-up leaves the
+      // list, which would otherwise grow by one for every idle poll.
+      const done = () => {
         clearTimeout(timer);
+        this.wakers = this.wakers.filter((waker) => waker !== done);
         resolve();
-      }
-      this.wakers.push(waker);
+      };
+      const timer = setTimeout(done, this.pollIntervalMs);
+      this.wakers.push(done);
     });
   }
 }

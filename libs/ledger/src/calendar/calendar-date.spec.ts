@@ -1,5 +1,5 @@
+import { date } from '@accord/ledger/testing';
 import { DomainError } from '../shared/domain-error';
-import { date } from '../testing/given-when-then.test';
 import {
   addDays,
   compareDates,

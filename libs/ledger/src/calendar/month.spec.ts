@@ -1,4 +1,4 @@
-import { date, month } from '../testing/given-when-then.test';
+import { date, month } from '@accord/ledger/testing';
 import {
   firstDayOfMonth,
   isValidMonth,

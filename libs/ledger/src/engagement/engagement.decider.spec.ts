@@ -1,7 +1,7 @@
+import { date, deciderSpecification } from '@accord/ledger/testing';
 import { partnershipDecider } from '../partnership/partnership.decider';
 import type { PartnershipEvent } from '../partnership/partnership.events';
 import { fold } from '../shared/decider';
-import { date, deciderSpecification } from '../testing/given-when-then.test';
 import type {
   AchieveMilestone,
   CancelMilestone,

@@ -1,7 +1,7 @@
+import { date, deciderSpecification } from '@accord/ledger/testing';
 import { engagementDecider } from '../engagement/engagement.decider';
 import type { EngagementEvent } from '../engagement/engagement.events';
 import { fold } from '../shared/decider';
-import { date, deciderSpecification } from '../testing/given-when-then.test';
 import type {
   AddCapacity,
   ClaimSaving,

@@ -1,8 +1,8 @@
+import { date } from '@accord/ledger/testing';
 import fc from 'fast-check';
 import { addDays, type CalendarDate, coversDate, type DateRange } from '../calendar/calendar-date';
 import { financialYearBounds, financialYearOf } from '../calendar/financial-year';
 import { monthBounds, monthOf } from '../calendar/month';
-import { date } from '../testing/given-when-then.test';
 import {
   type AccruingSaving,
   accruedExact,

@@ -1,6 +1,6 @@
+import { date } from '@accord/ledger/testing';
 import { addDays } from '../calendar/calendar-date';
 import { financialYearBounds, financialYearOf } from '../calendar/financial-year';
-import { date } from '../testing/given-when-then.test';
 import {
   type AccruingSaving,
   accruedExact,

@@ -1,5 +1,5 @@
+import { date, deciderSpecification, month } from '@accord/ledger/testing';
 import { FREE_TEXT_LIMIT } from '../shared/validation';
-import { date, deciderSpecification, month } from '../testing/given-when-then.test';
 import type {
   ClosePartnership,
   FormPartnership,

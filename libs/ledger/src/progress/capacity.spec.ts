@@ -1,4 +1,4 @@
-import { date } from '../testing/given-when-then.test';
+import { date } from '@accord/ledger/testing';
 import { type CapacityEntry, capacityOn } from './capacity';
 
 const entry = (

@@ -1,4 +1,4 @@
-import { date } from '../testing/given-when-then.test';
+import { date } from '@accord/ledger/testing';
 import { type MilestoneSchedule, milestoneStatusOn } from './milestone-status';
 
 const due = (dueOn: string, achievedOn: string | null = null, cancelled = false) =>

@@ -1,4 +1,4 @@
-import { date } from '../testing/given-when-then.test';
+import { date } from '@accord/ledger/testing';
 import { isImproving, latestReading, outcomeProgressPct } from './outcome';
 
 const reading = (value: number, asOf: string) => ({ value, asOf: date(asOf) });

@@ -1,6 +1,6 @@
 import { partnershipDecider } from '../partnership/partnership.decider';
 import type { PartnershipFormed } from '../partnership/partnership.events';
-import { date, deciderSpecification } from './given-when-then.test';
+import { date, deciderSpecification } from './given-when-then.fixtures';
 
 const given = deciderSpecification(partnershipDecider, { today: date('2026-11-23') });
 const formed: PartnershipFormed = {

@@ -1,5 +1,5 @@
 import type { CalendarDate } from '@accord/ledger';
-import { factsOf, ledgerHistory } from '../testing/ledger-history.test';
+import { factsOf, ledgerHistory } from '@accord/read-models/testing';
 import { computeProgress, PartnershipNotKnownError } from './compute-progress';
 
 const knownAt = new Date('2026-11-01T07:00:00.000Z');

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
+import { sampleReport } from '@accord/reporting/testing';
 import * as PImage from 'pureimage';
-import { sampleReport } from '../testing/report-fixture.test';
 import { formatMonth, formatPence, formatPoundsShort } from './format';
 import { renderReport } from './report-email';
 

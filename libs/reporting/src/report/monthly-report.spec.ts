@@ -1,6 +1,6 @@
 import type { CalendarDate, Month } from '@accord/ledger';
 import { computeProgress } from '@accord/read-models';
-import { factsOf, ledgerHistory } from '../../../read-models/src/testing/ledger-history.test';
+import { factsOf, ledgerHistory } from '@accord/read-models/testing';
 import { buildMonthlyReport, checkReportMonth } from './monthly-report';
 
 const d = (text: string) => text as CalendarDate;

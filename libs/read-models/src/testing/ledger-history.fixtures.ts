@@ -18,8 +18,8 @@ import { foldFacts, type PartnershipFacts } from '../partnership-facts/partnersh
 
 /**
  * Writes a partnership's history as the ledger's own events and stream names, without the write
- * API: tests of reads state what happened, not how it was asked for. Named `.test.ts` so that
- * the build leaves it out while Jest does not take it for a suite.
+ * API: tests of reads state what happened, not how it was asked for. Specs import it as
+ * `@accord/read-models/testing`; the build leaves `*.fixtures.ts` out.
  */
 export type Recorded = Readonly<{ streamId: string; event: LedgerEvent }>;
 

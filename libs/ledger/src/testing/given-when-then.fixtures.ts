@@ -4,8 +4,8 @@ import { type Decider, fold } from '../shared/decider';
 import { DomainError, type DomainErrorKind, type FieldProblem } from '../shared/domain-error';
 
 /**
- * `given(events).when(command).then(events)` for deciders. Named `.test.ts` so that the build
- * leaves it out while Jest does not take it for a suite.
+ * `given(events).when(command).then(events)` for deciders. Specs import it as
+ * `@accord/ledger/testing`; the build leaves `*.fixtures.ts` out.
  */
 export function deciderSpecification<C, E, S, X>(decider: Decider<C, E, S, X>, context: X) {
   return (history: readonly E[]) => ({

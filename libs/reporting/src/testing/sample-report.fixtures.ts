@@ -6,7 +6,8 @@ const m = (text: string) => text as Month;
 
 /**
  * A report as the composer would build it, for tests of rendering and sending that need one
- * without a ledger. Named `.test.ts` so that the build leaves it out and Jest does not run it.
+ * without a ledger. Specs import it as `@accord/reporting/testing`; the build leaves
+ * `*.fixtures.ts` out.
  */
 export function sampleReport(overrides: Partial<MonthlyReport> = {}): MonthlyReport {
   return {
