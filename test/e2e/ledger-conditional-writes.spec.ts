@@ -8,6 +8,8 @@ import {
   Tenancy,
   TestApp,
 } from '@accord/testing';
+import { sql } from 'kysely';
+import { IdempotencyRepository } from '../../apps/api/ledger/shared/idempotency.repository';
 
 describe('conditional and idempotent ledger writes', () => {
   let t: TestApp;
@@ -105,6 +107,38 @@ describe('conditional and idempotent ledger writes', () => {
       expect(retry.body).toEqual(first.body);
       expect(await events()).toBe(before);
       expect(await store.streamVersion(`intervention-${interventionId}`)).toBe(2);
+    });
+
+    it('forgets a key after 24 hours: it then writes anew, and expired keys are purged', async () => {
+      const { interventionId } = await seedLedger(t, tenancy);
+      const path = `/interventions/${interventionId}/savings`;
+      const key = { 'Idempotency-Key': 'claim-expires' };
+      const first = await director.post(path, claim(111), key).expect(201);
+      const ageKey = (hours: number) =>
+        t.database.db
+          .updateTable('idempotency_keys')
+          .set({ created_at: sql<Date>`now() - make_interval(hours => ${hours})` })
+          .where('key', '=', 'claim-expires')
+          .execute();
+      await ageKey(23);
+      await director.post(path, claim(222), key).expect(422);
+      await ageKey(25);
+      const before = await events();
+      const again = await director.post(path, claim(222), key).expect(201);
+      expect(again.body.id).not.toBe(first.body.id);
+      expect(await events()).toBe(before + 1);
+      // The new answer is what the key now remembers.
+      const retry = await director.post(path, claim(222), key).expect(201);
+      expect(retry.body).toEqual(again.body);
+
+      await ageKey(25);
+      expect(await t.app.get(IdempotencyRepository).purgeExpired()).toBeGreaterThanOrEqual(1);
+      const left = await t.database.db
+        .selectFrom('idempotency_keys')
+        .select('key')
+        .where('key', '=', 'claim-expires')
+        .execute();
+      expect(left).toEqual([]);
     });
 
     it('answers 422 to the same key with another body, writing nothing', async () => {

@@ -36,7 +36,7 @@ import { ReviseSavingHandler } from './revise-saving/revise-saving.handler';
 import { ReportRecipientsRepository } from './set-report-recipients/report-recipients.repository';
 import { SetReportRecipientsController } from './set-report-recipients/set-report-recipients.controller';
 import { SetReportRecipientsHandler } from './set-report-recipients/set-report-recipients.handler';
-import { IdempotencyRepository } from './shared/idempotency.repository';
+import { IdempotencyKeyPurge, IdempotencyRepository } from './shared/idempotency.repository';
 import { LedgerWriter } from './shared/ledger-writer';
 import { SignOffMilestoneController } from './sign-off-milestone/sign-off-milestone.controller';
 import { SignOffMilestoneHandler } from './sign-off-milestone/sign-off-milestone.handler';
@@ -73,6 +73,7 @@ import { WithdrawSavingHandler } from './withdraw-saving/withdraw-saving.handler
     ReadYourWrites,
     LedgerWriter,
     IdempotencyRepository,
+    IdempotencyKeyPurge,
     CouncilRepository,
     ReportRecipientsRepository,
     TimelineRepository,

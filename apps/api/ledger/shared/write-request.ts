@@ -44,8 +44,10 @@ export class WriteRequest {
   /** A new id for `purpose` (`event:0`, `id`...), the same on every retry under one key. */
   newId(purpose = 'id'): string {
     if (!this.idempotency) return randomUUID();
-    const { userId, scope, key } = this.idempotency;
-    return nameBasedUuid(`${userId}\n${scope}\n${key}\n${purpose}`);
+    // The request's fingerprint is part of the name: once a key has expired (a day on), it may
+    // carry another request, whose ids must not collide with the first one's.
+    const { userId, scope, key, fingerprint } = this.idempotency;
+    return nameBasedUuid(`${userId}\n${scope}\n${key}\n${fingerprint}\n${purpose}`);
   }
 
   get metadata(): EventMetadata {

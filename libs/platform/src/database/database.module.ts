@@ -2,7 +2,7 @@ import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@n
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { AnyDb } from '../database/db';
-import { createKysely, createPool } from './database';
+import { appRoleOf, createKysely, createPool } from './database';
 
 export const KYSELY = Symbol('KYSELY');
 
@@ -18,7 +18,8 @@ export class DatabaseModule implements OnApplicationShutdown {
         {
           provide: KYSELY,
           inject: [APP_CONFIG],
-          useFactory: (config: AppConfig) => createKysely(createPool(config.databaseUrl)),
+          useFactory: async (config: AppConfig) =>
+            createKysely(createPool(config.databaseUrl, 10, await appRoleOf(config.databaseUrl))),
         },
       ],
       exports: [KYSELY],

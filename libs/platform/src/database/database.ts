@@ -1,6 +1,7 @@
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import { Client, Pool, types } from 'pg';
 import { migrations } from './migrations';
+import { APP_ROLE } from './migrations/20261128041000_app-role';
 
 const INT8 = 20;
 const DATE = 1082;
@@ -17,8 +18,17 @@ const typeParsers = {
   }) as typeof types.getTypeParser,
 };
 
-export function createPool(databaseUrl: string, max = 10): Pool {
-  const pool = new Pool({ connectionString: databaseUrl, max, types: typeParsers });
+/**
+ * A pool of connections; with `role`, every connection acts as that role from its first
+ * statement (the startup packet sets it), as the application's processes do (see APP_ROLE).
+ */
+export function createPool(databaseUrl: string, max = 10, role?: string): Pool {
+  const pool = new Pool({
+    connectionString: databaseUrl,
+    max,
+    types: typeParsers,
+    ...(role ? { options: `-c role=${role}` } : {}),
+  });
   // An idle connection dropped by the server is replaced on next use; without a listener the
   // error would end the process.
   pool.on('error', () => undefined);
@@ -53,6 +63,25 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
       const code = (error as { code?: string }).code;
       if (code !== DUPLICATE_DATABASE && code !== UNIQUE_VIOLATION) throw error;
     }
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The role the application should act as on this database: APP_ROLE where the migrations could
+ * create it and the connecting role may take it on; otherwise none (the connecting role itself).
+ */
+export async function appRoleOf(databaseUrl: string): Promise<string | undefined> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ usable: boolean }>(
+      `select exists (select 1 from pg_roles where rolname = $1)
+         and pg_has_role(current_user, $1, 'MEMBER') as usable`,
+      [APP_ROLE],
+    );
+    return rows[0]?.usable ? APP_ROLE : undefined;
   } finally {
     await client.end();
   }

@@ -8,6 +8,7 @@ import * as readModels from './20261123190200_read-models';
 import * as reports from './20261123190300_reports';
 import * as timelineOrder from './20261123200000_timeline-order';
 import * as accessHardening from './20261128040000_access-hardening';
+import * as appRole from './20261128041000_app-role';
 
 /** Every migration, in order. Forward-only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '20261123190300_reports': reports,
   '20261123200000_timeline-order': timelineOrder,
   '20261128040000_access-hardening': accessHardening,
+  '20261128041000_app-role': appRole,
 };
