@@ -77,8 +77,11 @@ export async function appRoleOf(databaseUrl: string): Promise<string | undefined
   await client.connect();
   try {
     const { rows } = await client.query<{ usable: boolean }>(
+      // The role may exist in the cluster without this database's grants (another database made
+      // it): only a role the migrations equipped here is taken on.
       `select exists (select 1 from pg_roles where rolname = $1)
-         and pg_has_role(current_user, $1, 'MEMBER') as usable`,
+         and pg_has_role(current_user, $1, 'MEMBER')
+         and has_table_privilege($1, 'projection_checkpoints', 'UPDATE') as usable`,
       [APP_ROLE],
     );
     return rows[0]?.usable ? APP_ROLE : undefined;
