@@ -79,9 +79,11 @@ export async function appRoleOf(databaseUrl: string): Promise<string | undefined
     const { rows } = await client.query<{ usable: boolean }>(
       // The role may exist in the cluster without this database's grants (another database made
       // it): only a role the migrations equipped here is taken on.
-      `select exists (select 1 from pg_roles where rolname = $1)
-         and pg_has_role(current_user, $1, 'MEMBER')
-         and has_table_privilege($1, 'projection_checkpoints', 'UPDATE') as usable`,
+      // CASE, because both functions fail on a role that does not exist.
+      `select case when exists (select 1 from pg_roles where rolname = $1)
+         then pg_has_role(current_user, $1, 'MEMBER')
+           and has_table_privilege($1, 'projection_checkpoints', 'UPDATE')
+         else false end as usable`,
       [APP_ROLE],
     );
     return rows[0]?.usable ? APP_ROLE : undefined;
