@@ -238,4 +238,34 @@ describe('EventStore', () => {
     const [, fresh] = await current.readStream(stream);
     expect(fresh.data).toEqual({ pence: 5, currency: 'GBP' });
   });
+
+  it('reads the events of many streams by an indexed key, upcast, paged and as known then', async () => {
+    const group = randomUUID();
+    const upcasters = new UpcasterRegistry().register('Tallied', 1, (data) => ({
+      ...data,
+      unit: 'pence',
+    }));
+    const current = new EventStore(database.db, upcasters);
+    await store.append(`a-${randomUUID()}`, [event('Tallied', { partnershipId: group, n: 1 })]);
+    const [{ recordedAt }] = await current.readByDataKey('partnershipId', group);
+    await store.append(`b-${randomUUID()}`, [event('Other', { partnershipId: group, n: 2 })]);
+    await store.append(`c-${randomUUID()}`, [event('Tallied', { partnershipId: randomUUID() })]);
+
+    const all = await current.readByDataKey('partnershipId', group);
+    expect(all.map((e) => [e.type, e.data])).toEqual([
+      ['Tallied', { partnershipId: group, n: 1, unit: 'pence' }],
+      ['Other', { partnershipId: group, n: 2 }],
+    ]);
+    expect(
+      (await current.readByDataKey('partnershipId', group, { after: all[0].position })).map(
+        (e) => e.type,
+      ),
+    ).toEqual(['Other']);
+    expect(
+      await current.readByDataKey('partnershipId', group, { types: ['Other'], limit: 1 }),
+    ).toHaveLength(1);
+    expect(
+      await current.readByDataKey('partnershipId', group, { recordedBy: recordedAt }),
+    ).toHaveLength(1);
+  });
 });

@@ -38,6 +38,12 @@ const UNIQUE_VIOLATION = '23505';
 const EVENT_ID_CONFLICT = 'AC002';
 const WRONG_EXPECTED_VERSION = 'AC003';
 
+/**
+ * The keys of event data the store keeps an index on (see the migrations), by which events of
+ * many streams are read together.
+ */
+export type IndexedDataKey = 'partnershipId';
+
 export type ReadStreamOptions = {
   /** Read no further than this stream version. */
   toVersion?: number;
@@ -168,6 +174,43 @@ export class EventStore {
         and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
       order by transaction_id, position
       limit ${limit}`.execute(db);
+    return rows.map((row) => this.toStoredEvent(row));
+  }
+
+  /**
+   * The events whose data names `value` under an indexed key, across every stream, in the order
+   * projections read them: (transaction id, position). Each has its upcasters applied.
+   * - `after`: page on from the event at this position — from its (transaction id, position),
+   *   so an event whose transaction drew a lower position but committed later is never skipped.
+   * - `settledOnly`: only below the oldest transaction still in flight, as `readAll` reads.
+   * - `recordedBy`: only what had been recorded by then (a read at a past `knownAt`).
+   */
+  async readByDataKey(
+    key: IndexedDataKey,
+    value: string,
+    options: {
+      after?: number;
+      limit?: number;
+      recordedBy?: Date;
+      settledOnly?: boolean;
+      types?: readonly string[];
+    } = {},
+  ): Promise<StoredEvent[]> {
+    const after = options.after ?? 0;
+    const { rows } = await sql<EventRow>`
+      with seen as (
+        select coalesce(
+          (select transaction_id from events where position <= ${after}
+           order by position desc limit 1),
+          '0'::xid8) as transaction_id)
+      select events.* from events, seen
+      where data->>${sql.lit(key)} = ${value}
+        and (events.transaction_id, position) > (seen.transaction_id, ${after})
+        ${options.types ? sql`and type = any(${[...options.types]}::text[])` : sql``}
+        ${options.recordedBy ? sql`and recorded_at <= ${options.recordedBy}` : sql``}
+        ${options.settledOnly ? sql`and events.transaction_id < pg_snapshot_xmin(pg_current_snapshot())` : sql``}
+      order by events.transaction_id, position
+      ${options.limit === undefined ? sql`` : sql`limit ${options.limit}`}`.execute(this.db);
     return rows.map((row) => this.toStoredEvent(row));
   }
 

@@ -1,6 +1,6 @@
+import { EventStore } from '@accord/event-store';
 import { isId } from '@accord/ledger';
-import { type AnyDb, KYSELY } from '@accord/platform';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { PartnershipParties, PartnershipSource } from './authorization';
 
 const CACHE_LIMIT = 10_000;
@@ -15,7 +15,7 @@ const CACHE_LIMIT = 10_000;
 export class PartnershipDirectory {
   private readonly cache = new Map<string, PartnershipParties>();
 
-  constructor(@Inject(KYSELY) private readonly db: AnyDb) {}
+  constructor(private readonly store: EventStore) {}
 
   async partiesOf(source: PartnershipSource, id: string): Promise<PartnershipParties | undefined> {
     if (!isId(id)) return undefined;
@@ -40,12 +40,7 @@ export class PartnershipDirectory {
   }
 
   private async firstEvent(streamId: string): Promise<Record<string, unknown> | undefined> {
-    const row = await this.db
-      .selectFrom('events')
-      .select('data')
-      .where('stream_id', '=', streamId)
-      .where('stream_version', '=', 1)
-      .executeTakeFirst();
-    return row?.data as Record<string, unknown> | undefined;
+    const [first] = await this.store.readStream(streamId, { toVersion: 1 });
+    return first?.data;
   }
 }

@@ -133,18 +133,11 @@ export class PartnershipFactsRepository {
    * partnership, which an expression index on the event table serves.
    */
   async partnershipEvents(partnershipId: string, recordedBy: Date): Promise<PositionedEvent[]> {
-    const rows = await this.db
-      .selectFrom('events')
-      .select(['type', 'schema_version', 'data', 'position'])
-      .where(sql`data->>'partnershipId'`, '=', partnershipId)
-      .where('recorded_at', '<=', recordedBy)
-      .orderBy('transaction_id')
-      .orderBy('position')
-      .execute();
-    return rows.map((row) => ({
-      type: row.type,
-      data: this.store.upcasters.upcast(row.type, row.schema_version, row.data).data,
-      position: Number(row.position),
+    const events = await this.store.readByDataKey('partnershipId', partnershipId, { recordedBy });
+    return events.map((event) => ({
+      type: event.type,
+      data: event.data,
+      position: event.position,
     }));
   }
 
