@@ -13,6 +13,8 @@ export * from './money/pence';
 export * from './partnership/partnership.commands';
 export * from './partnership/partnership.decider';
 export * from './partnership/partnership.events';
+export * from './partnership/reportable-month';
+export * from './partnership/savings-line';
 export * from './progress/capacity';
 export * from './progress/milestone-status';
 export * from './progress/outcome';

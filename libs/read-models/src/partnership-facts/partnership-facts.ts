@@ -218,6 +218,7 @@ export function applyToFacts(facts: PartnershipFacts, event: PositionedEvent): v
       }
       return;
     case 'MonthlyReportSent':
+    case 'SavingsLineSet':
       return;
     case 'EngagementOpened': {
       const d = ledgerEvent.data;
