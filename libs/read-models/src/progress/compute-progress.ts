@@ -188,7 +188,12 @@ type Counted = CountedSaving & Pick<SavingFacts, 'kind' | 'assurance'>;
 
 /** The savings as the rules of `@accord/ledger` count them, in the order they were logged. */
 function countedSavings(facts: PartnershipFacts): Counted[] {
-  return inLoggedOrder(facts.savings).map((saving) => ({
+  return inLoggedOrder(facts.savings).map(countedSaving);
+}
+
+/** A saving's facts as the rules of `@accord/ledger` count it. */
+export function countedSaving(saving: SavingFacts): Counted {
+  return {
     amountPence: saving.amountPence,
     recurrence: saving.recurrence,
     startsOn: saving.startsOn,
@@ -199,7 +204,7 @@ function countedSavings(facts: PartnershipFacts): Counted[] {
     lineCode: saving.lineCode,
     kind: saving.kind,
     assurance: saving.assurance,
-  }));
+  };
 }
 
 /**
