@@ -244,6 +244,20 @@ describe('SetSavingsLine', () => {
       });
   });
 
+  it('takes a financial year that holds a date Accord accepts', () => {
+    for (const financialYear of ['1999/00', '2099/00']) {
+      given([formed])
+        .when({ type: 'SetSavingsLine', data: { ...setLine.data, financialYear } as never })
+        .then([{ type: 'SavingsLineSet', data: { ...lineSet.data, financialYear } as never }]);
+    }
+    given([formed])
+      .when({
+        type: 'SetSavingsLine',
+        data: { ...setLine.data, financialYear: '2100/01' } as never,
+      })
+      .thenInvalid({ financialYear: 'invalid_financial_year' });
+  });
+
   it('takes a target of nothing', () => {
     given([formed])
       .when({ type: 'SetSavingsLine', data: { ...setLine.data, targetPence: 0 } })

@@ -4,7 +4,7 @@ import {
   isAcceptedDate,
   isValidCalendarDate,
 } from '../calendar/calendar-date';
-import { isValidFinancialYear } from '../calendar/financial-year';
+import { isAcceptedFinancialYear } from '../calendar/financial-year';
 import { badMonthMessage, isAcceptedMonth } from '../calendar/month';
 import { isValidPence, isValidSavingPence, PENCE_LIMIT } from '../money/pence';
 import { type FieldProblem, invalidInput } from './domain-error';
@@ -145,9 +145,13 @@ export function optionalWholePercent(field: string, value: unknown): Check {
 }
 
 export function financialYear(field: string, value: unknown): Check {
-  return isValidFinancialYear(value)
+  return isAcceptedFinancialYear(value)
     ? undefined
-    : problem(field, 'invalid_financial_year', `${field} must be a financial year such as 2026/27`);
+    : problem(
+        field,
+        'invalid_financial_year',
+        `${field} must be a financial year such as 2026/27, from 1999/00 to 2099/00`,
+      );
 }
 
 export function finiteNumber(field: string, value: unknown): Check {
