@@ -32,6 +32,7 @@ export function sampleReport(overrides: Partial<MonthlyReport> = {}): MonthlyRep
         verifiedPence: 1_000_099,
         cashablePence: 1_500_000,
         nonCashablePence: 634_567,
+        costAvoidancePence: 0,
       },
       toDate: {
         claimedPence: 123_456_789,
