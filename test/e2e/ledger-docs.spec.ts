@@ -95,7 +95,7 @@ describe('the OpenAPI description', () => {
     );
     expect(claim.properties).toMatchObject({
       amountPence: { type: 'integer', minimum: 1, maximum: 999_999_999_999 },
-      kind: { enum: ['cashable', 'non_cashable'] },
+      kind: { enum: ['cashable', 'non_cashable', 'cost_avoidance'] },
       startsOn: { type: 'string', format: 'date' },
       basis: { type: 'string', maxLength: 2000 },
     });

@@ -570,6 +570,7 @@ describe('the ledger write API', () => {
         startsOn: '2026-06-01',
         endsOn: '2028-06-01',
         basis: 'Two step-downs from residential care',
+        attributionPct: 100,
         occurredOn: '2026-06-01',
       });
 

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { EventStore, ProjectionRunner } from '@accord/event-store';
 import {
+  ASSURANCES,
   addDays,
   CAPACITY_KINDS,
   type CalendarDate,
   INTERVENTION_CATEGORIES,
   parseCalendarDate,
+  SAVING_KINDS,
 } from '@accord/ledger';
 import { loadConfig } from '@accord/platform';
 import {
@@ -15,6 +17,7 @@ import {
   type PartnershipFacts,
   PartnershipFactsRepository,
   PartnershipReads,
+  type Progress,
   ProjectionWait,
   partnershipFactsProjection,
   partnershipOf,
@@ -63,19 +66,35 @@ const op = fc.oneof(
     op: fc.constant('claim' as const),
     i: index,
     amount: fc.integer({ min: 1, max: 999_999_999_999 }),
-    cashable: fc.boolean(),
+    kind: fc.constantFrom(...SAVING_KINDS),
     recurring: fc.boolean(),
     start: dayOffset,
     length: fc.option(fc.integer({ min: 1, max: 700 }), { nil: undefined }),
+    attributionPct: fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined }),
+    line: fc.option(index, { nil: undefined }),
   }),
   fc.record({
-    op: fc.constantFrom('verify' as const, 'dispute' as const, 'withdraw' as const),
+    op: fc.constantFrom('dispute' as const, 'withdraw' as const),
     s: index,
+  }),
+  fc.record({
+    op: fc.constant('verify' as const),
+    s: index,
+    // V as a share of A in per cent; absent, a verification from before issue 12.
+    part: fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined }),
+    assurance: fc.constantFrom(...ASSURANCES),
   }),
   fc.record({
     op: fc.constant('revise' as const),
     s: index,
     amount: fc.integer({ min: 1, max: 9e9 }),
+    attributionPct: fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined }),
+  }),
+  fc.record({
+    op: fc.constant('line' as const),
+    code: fc.constantFrom('CS-1', 'CS-2', 'AB-9'),
+    year: fc.integer({ min: 2025, max: 2028 }),
+    target: fc.integer({ min: 0, max: 999_999_999_999 }),
   }),
   fc.record({
     op: fc.constant('capacity' as const),
@@ -127,6 +146,7 @@ function writeHistory(start: number, ops: readonly Op[]): LedgerHistory {
   const capacity: ReturnType<LedgerHistory['capacity']>[] = [];
   const measures: { e: (typeof engagements)[number]; measure: string }[] = [];
   const milestones: ReturnType<LedgerHistory['milestone']>[] = [];
+  const lines: string[] = [];
   const pick = <T>(list: readonly T[], i: number): T | undefined =>
     list.length === 0 ? undefined : list[i % list.length];
 
@@ -163,31 +183,49 @@ function writeHistory(start: number, ops: readonly Op[]): LedgerHistory {
         if (!i) break;
         const ref = h.claimed(i, {
           amountPence: o.amount,
-          kind: o.cashable ? 'cashable' : 'non_cashable',
+          kind: o.kind,
           recurrence: o.recurring ? 'recurring_annual' : 'one_off',
           startsOn: day(o.start),
           endsOn: o.recurring && o.length !== undefined ? day(o.start + o.length) : undefined,
+          attributionPct: o.attributionPct,
+          lineCode: o.line === undefined ? undefined : pick(lines, o.line),
         });
         savings.push({ ref, amount: o.amount });
         break;
       }
-      case 'verify':
+      case 'verify': {
+        const s = pick(savings, o.s);
+        if (!s) break;
+        if (o.part === undefined) h.verified(s.ref, s.amount);
+        else {
+          const v = Math.max(1, Math.floor((s.amount * o.part) / 100));
+          h.verified(s.ref, v, undefined, { assurance: o.assurance });
+        }
+        break;
+      }
       case 'dispute':
       case 'withdraw': {
         const s = pick(savings, o.s);
         if (!s) break;
-        if (o.op === 'verify') h.verified(s.ref, s.amount);
-        else if (o.op === 'dispute') h.disputed(s.ref, s.amount);
+        if (o.op === 'dispute') h.disputed(s.ref, s.amount);
         else h.withdrawn(s.ref);
         break;
       }
       case 'revise': {
         const s = pick(savings, o.s);
         if (!s) break;
-        h.revised(s.ref, o.amount, s.amount);
+        h.revised(s.ref, o.amount, s.amount, undefined, { attributionPct: o.attributionPct });
         s.amount = o.amount;
         break;
       }
+      case 'line':
+        h.savingsLine({
+          code: o.code,
+          financialYear: `${o.year}/${String((o.year + 1) % 100).padStart(2, '0')}`,
+          targetPence: o.target,
+        });
+        if (!lines.includes(o.code)) lines.push(o.code);
+        break;
       case 'capacity': {
         const i = pick(interventions, o.i);
         if (!i) break;
@@ -254,6 +292,31 @@ function writeHistory(start: number, ops: readonly Op[]): LedgerHistory {
     }
   }
   return h;
+}
+
+/**
+ * SPEC §3's totals. Each figure is rounded on its own, so a sum of n rounded parts may stray from
+ * the rounded whole by less than n/2 pence: within 1p for three parts, and verified + disputed
+ * may pass claimed by 1p. Net figures never pass gross ones: rounding keeps the order.
+ */
+function expectTotalsHold({ savings }: Progress): void {
+  const { toDate } = savings;
+  const near = (parts: number, whole: number) =>
+    expect(Math.abs(parts - whole)).toBeLessThanOrEqual(1);
+  near(
+    toDate.cashablePence + toDate.nonCashablePence + toDate.costAvoidancePence,
+    toDate.claimedPence,
+  );
+  expect(toDate.verifiedPence + toDate.disputedPence).toBeLessThanOrEqual(toDate.claimedPence + 1);
+  const { self_reported, evidenced, finance_reconciled } = toDate.verifiedByAssurance;
+  near(self_reported + evidenced + finance_reconciled, toDate.verifiedPence);
+  expect(toDate.netClaimedPence).toBeLessThanOrEqual(toDate.claimedPence);
+  expect(toDate.netVerifiedPence).toBeLessThanOrEqual(toDate.verifiedPence);
+  expect(toDate.netVerifiedPence).toBeLessThanOrEqual(toDate.netClaimedPence);
+  for (const year of savings.byFinancialYear) {
+    near(year.cashablePence + year.nonCashablePence + year.costAvoidancePence, year.claimedPence);
+    expect(year.verifiedPence).toBeLessThanOrEqual(year.claimedPence);
+  }
 }
 
 /** Several partnerships' events interleaved, each partnership's in its own order. */
@@ -340,9 +403,11 @@ describe('the partnership facts read model', () => {
             expect(await reads.factsKnownAt(h.partnershipId, new Date())).toEqual(scratch);
             for (const offset of asOfs) {
               const knownAt = new Date('2026-11-01T07:00:00Z');
+              const progress = computeProgress(scratch, day(offset), knownAt);
               expect(computeProgress(stored as PartnershipFacts, day(offset), knownAt)).toEqual(
-                computeProgress(scratch, day(offset), knownAt),
+                progress,
               );
+              expectTotalsHold(progress);
             }
           }
         },

@@ -4,9 +4,9 @@ import { isLedgerEvent, LEDGER_EVENT_TYPES } from './ledger-event';
 import { isPartnershipEvent } from './partnership/partnership.events';
 
 describe('ledger events', () => {
-  it('are the 24 types of SPEC §2, each once', () => {
-    expect(LEDGER_EVENT_TYPES).toHaveLength(24);
-    expect(new Set(LEDGER_EVENT_TYPES).size).toBe(24);
+  it('are the 25 types of SPEC §2, each once', () => {
+    expect(LEDGER_EVENT_TYPES).toHaveLength(25);
+    expect(new Set(LEDGER_EVENT_TYPES).size).toBe(25);
   });
 
   it('each belong to one aggregate', () => {
@@ -17,6 +17,7 @@ describe('ledger events', () => {
       expect(owners).toHaveLength(1);
     }
     expect(isPartnershipEvent({ type: 'MonthlyReportSent' })).toBe(true);
+    expect(isPartnershipEvent({ type: 'SavingsLineSet' })).toBe(true);
     expect(isEngagementEvent({ type: 'MilestoneSignedOff' })).toBe(true);
     expect(isInterventionEvent({ type: 'CapacityEnded' })).toBe(true);
   });

@@ -8,3 +8,4 @@ export * from './projections';
 export * from './queries/partnership-reads';
 export * from './read-models.module';
 export * from './read-your-writes/projection-wait';
+export * from './savings-register/savings-register';

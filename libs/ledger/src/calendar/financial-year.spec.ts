@@ -4,6 +4,7 @@ import {
   financialYearBounds,
   financialYearOf,
   financialYearsFrom,
+  isAcceptedFinancialYear,
   isValidFinancialYear,
   nextFinancialYear,
   parseFinancialYear,
@@ -63,5 +64,17 @@ describe('financial years', () => {
     expect(financialYearsFrom(fy('2026/27'), fy('2026/27'))).toEqual(['2026/27']);
     expect(financialYearsFrom(fy('2026/27'), fy('2025/26'))).toEqual([]);
     expect(nextFinancialYear(fy('2026/27'))).toBe('2027/28');
+  });
+
+  it('takes as input the years that hold an accepted date, 1999/00 to 2099/00', () => {
+    // 1999/00 holds 1 January to 31 March 2000; 2099/00 holds 1 April to 31 December 2099.
+    for (const year of ['1999/00', '2000/01', '2026/27', '2099/00']) {
+      expect(isAcceptedFinancialYear(year)).toBe(true);
+    }
+    for (const year of ['1998/99', '2100/01', '2026/28', 2026]) {
+      expect(isAcceptedFinancialYear(year)).toBe(false);
+    }
+    expect(financialYearOf(date('2000-01-01'))).toBe('1999/00');
+    expect(financialYearOf(date('2099-12-31'))).toBe('2099/00');
   });
 });

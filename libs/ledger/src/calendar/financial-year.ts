@@ -1,5 +1,12 @@
 import { invalidInput } from '../shared/domain-error';
-import { type CalendarDate, type DateRange, formatCalendarDate } from './calendar-date';
+import {
+  addDays,
+  type CalendarDate,
+  type DateRange,
+  EARLIEST_DATE,
+  formatCalendarDate,
+  LATEST_DATE,
+} from './calendar-date';
 
 /** The UK local-government year, 1 April to 31 March, written `2026/27`. */
 export type FinancialYear = string & { readonly __brand: 'FinancialYear' };
@@ -12,6 +19,16 @@ export function isValidFinancialYear(value: unknown): value is FinancialYear {
   if (!match) return false;
   const startYear = Number(match[1]);
   return startYear >= 1 && Number(match[2]) === (startYear + 1) % 100;
+}
+
+/**
+ * A financial year typed as input is one that holds an accepted date (SPEC §4), 1999/00 to
+ * 2099/00: every year progress can list, and no other.
+ */
+export function isAcceptedFinancialYear(value: unknown): value is FinancialYear {
+  if (!isValidFinancialYear(value)) return false;
+  const { start, endExclusive } = financialYearBounds(value);
+  return start <= LATEST_DATE && addDays(endExclusive, -1) >= EARLIEST_DATE;
 }
 
 export function parseFinancialYear(value: unknown, field = 'financialYear'): FinancialYear {

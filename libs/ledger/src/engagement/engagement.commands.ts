@@ -18,9 +18,10 @@ export type OpenEngagement = DomainCommand<
   }
 >;
 
+/** SPEC §4 asks why a fee changed: return on fees is only as honest as its divisor. */
 export type ReviseEngagementFee = DomainCommand<
   'ReviseEngagementFee',
-  { engagementId: string; feePence: Pence; reason?: string }
+  { engagementId: string; feePence: Pence; reason: string }
 >;
 
 /** `name`, `unit` and `direction` are required for a custom key and ignored for a catalogue key. */
@@ -74,7 +75,11 @@ export type CancelMilestone = DomainCommand<
   { engagementId: string; milestoneId: string; reason: string }
 >;
 
-export type CloseEngagement = DomainCommand<'CloseEngagement', { engagementId: string }>;
+/** Without `closedOn`, it closes today. */
+export type CloseEngagement = DomainCommand<
+  'CloseEngagement',
+  { engagementId: string; closedOn?: CalendarDate }
+>;
 
 export type EngagementCommand =
   | OpenEngagement

@@ -251,7 +251,7 @@ describe('ReviseEngagementFee', () => {
       ]);
   });
 
-  it('compares with the latest fee', () => {
+  it('compares with the latest fee, read from a revision recorded before reasons were asked for', () => {
     given([
       opened,
       {
@@ -259,11 +259,20 @@ describe('ReviseEngagementFee', () => {
         data: { ...ids, feePence: 30_000_000, previousFeePence: 25_000_000, occurredOn: today },
       },
     ])
-      .when({ type: 'ReviseEngagementFee', data: { engagementId, feePence: 0 } })
+      .when({
+        type: 'ReviseEngagementFee',
+        data: { engagementId, feePence: 0, reason: 'Work paused' },
+      })
       .then([
         {
           type: 'EngagementFeeRevised',
-          data: { ...ids, feePence: 0, previousFeePence: 30_000_000, occurredOn: today },
+          data: {
+            ...ids,
+            feePence: 0,
+            previousFeePence: 30_000_000,
+            reason: 'Work paused',
+            occurredOn: today,
+          },
         },
       ]);
   });
@@ -285,10 +294,16 @@ describe('ReviseEngagementFee', () => {
       ]);
   });
 
-  it('refuses a bad fee', () => {
+  it('refuses a bad fee, and a revision without a reason', () => {
     given([opened])
-      .when({ type: 'ReviseEngagementFee', data: { engagementId, feePence: 100.25 } })
-      .thenInvalid({ feePence: 'invalid_amount' });
+      .when({
+        type: 'ReviseEngagementFee',
+        data: { engagementId, feePence: 100.25, reason: ' ' },
+      })
+      .thenInvalid({ feePence: 'invalid_amount', reason: 'required' });
+    given([opened])
+      .when({ type: 'ReviseEngagementFee', data: { engagementId, feePence: 0 } as never })
+      .thenInvalid({ reason: 'required' });
   });
 
   it('needs the engagement', () => {
@@ -686,14 +701,48 @@ describe('CancelMilestone', () => {
 describe('CloseEngagement', () => {
   const close = { type: 'CloseEngagement', data: { engagementId } } as const;
 
-  it('closes the engagement today', () => {
+  it('closes the engagement today when no day is given', () => {
     given([opened])
       .when(close)
-      .then([{ type: 'EngagementClosed', data: { ...ids, occurredOn: today } }]);
+      .then([{ type: 'EngagementClosed', data: { ...ids, closedOn: today, occurredOn: today } }]);
   });
 
-  it('closes once', () => {
-    given([opened, closed]).when(close).thenFails('conflict', 'engagement.already_closed');
+  it('closes the engagement on the day given, dated then', () => {
+    given([opened])
+      .when({ type: 'CloseEngagement', data: { engagementId, closedOn: date('2026-09-30') } })
+      .then([
+        {
+          type: 'EngagementClosed',
+          data: { ...ids, closedOn: date('2026-09-30'), occurredOn: date('2026-09-30') },
+        },
+      ]);
+  });
+
+  it('closes neither before the engagement started nor in the future', () => {
+    given([opened])
+      .when({ type: 'CloseEngagement', data: { engagementId, closedOn: date('2026-03-31') } })
+      .thenInvalid({ closedOn: 'before_start' });
+    given([opened])
+      .when({ type: 'CloseEngagement', data: { engagementId, closedOn: date('2026-11-24') } })
+      .thenInvalid({ closedOn: 'in_future' });
+    given([opened])
+      .when({ type: 'CloseEngagement', data: { engagementId, closedOn: '2026-02-30' as never } })
+      .thenInvalid({ closedOn: 'invalid_date' });
+  });
+
+  it('closes once, naming the day of a close recorded before closedOn was asked for', () => {
+    given([opened, closed])
+      .when(close)
+      .thenFails('conflict', 'engagement.already_closed', { closedOn: '2026-10-01' });
+  });
+
+  it('takes no new intervention, milestone or measure once closed on a past day', () => {
+    const closedEarlier: EngagementClosed = {
+      type: 'EngagementClosed',
+      data: { ...ids, closedOn: date('2026-09-30'), occurredOn: date('2026-09-30') },
+    };
+    given([opened, closedEarlier]).when(plan).thenFails('conflict', 'engagement.closed');
+    given([opened, closedEarlier]).when(defineCatalogue).thenFails('conflict', 'engagement.closed');
   });
 
   it('needs the engagement', () => {

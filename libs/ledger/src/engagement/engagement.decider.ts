@@ -13,6 +13,7 @@ import {
   type Check,
   calendarDate,
   dateAfter,
+  dateOnOrAfter,
   finiteNumber,
   notInFuture,
   oneOf,
@@ -43,7 +44,7 @@ import type {
   ReviseEngagementFee,
   SignOffMilestone,
 } from './engagement.commands';
-import type { EngagementEvent } from './engagement.events';
+import { type EngagementEvent, engagementClosedOn } from './engagement.events';
 
 export type MilestoneStatus = 'planned' | 'achieved' | 'cancelled';
 
@@ -59,6 +60,8 @@ export type Engagement = Readonly<{
   status: 'open' | 'closed';
   partnershipId: string;
   engagementId: string;
+  startsOn: CalendarDate;
+  closedOn?: CalendarDate;
   feePence: Pence;
   measures: ReadonlyMap<string, MeasureDefinition>;
   milestones: ReadonlyMap<string, Milestone>;
@@ -77,6 +80,7 @@ export function evolveEngagement(state: EngagementState, event: EngagementEvent)
       status: 'open',
       partnershipId: event.data.partnershipId,
       engagementId: event.data.engagementId,
+      startsOn: event.data.startsOn,
       feePence: event.data.feePence,
       measures: new Map(),
       milestones: new Map(),
@@ -122,7 +126,7 @@ export function evolveEngagement(state: EngagementState, event: EngagementEvent)
     case 'MilestoneCancelled':
       return updateMilestone(state, data.milestoneId, (m) => ({ ...m, status: 'cancelled' }));
     case 'EngagementClosed':
-      return { ...state, status: 'closed' };
+      return { ...state, status: 'closed', closedOn: engagementClosedOn(event) };
     default:
       return assertNever(type);
   }
@@ -234,7 +238,7 @@ function reviseEngagementFee(
   { today }: EngagementContext,
 ): EngagementEvent[] {
   const engagement = existingEngagement(state, data.engagementId);
-  assertValid([pence('feePence', data.feePence), optionalText('reason', data.reason)]);
+  assertValid([pence('feePence', data.feePence), requiredText('reason', data.reason)]);
   return [
     {
       type: 'EngagementFeeRevised',
@@ -242,7 +246,7 @@ function reviseEngagementFee(
         ...idsOf(engagement),
         feePence: data.feePence,
         previousFeePence: engagement.feePence,
-        ...ifPresent('reason', data.reason),
+        reason: data.reason,
         occurredOn: today,
       },
     },
@@ -497,18 +501,28 @@ function cancelMilestone(
   ];
 }
 
+/** Closes on a day that has come and not before the engagement started, as an intervention completes. */
 function closeEngagement(
   { data }: CloseEngagement,
   state: EngagementState,
   { today }: EngagementContext,
 ): EngagementEvent[] {
   const engagement = existingEngagement(state, data.engagementId);
+  const closedOn = data.closedOn ?? today;
+  assertValid([
+    calendarDate('closedOn', closedOn),
+    dateOnOrAfter('closedOn', closedOn, 'startsOn', engagement.startsOn),
+    notInFuture('closedOn', closedOn, today),
+  ]);
   if (engagement.status === 'closed') {
     throw conflict('engagement.already_closed', 'The engagement is already closed', {
       engagementId: engagement.engagementId,
+      closedOn: engagement.closedOn,
     });
   }
-  return [{ type: 'EngagementClosed', data: { ...idsOf(engagement), occurredOn: today } }];
+  return [
+    { type: 'EngagementClosed', data: { ...idsOf(engagement), closedOn, occurredOn: closedOn } },
+  ];
 }
 
 function idsOf(engagement: Engagement): { partnershipId: string; engagementId: string } {

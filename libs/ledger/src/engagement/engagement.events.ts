@@ -19,6 +19,7 @@ export type EngagementOpened = DomainEvent<
   }
 >;
 
+/** `reason` is absent from events recorded before it was required. */
 export type EngagementFeeRevised = DomainEvent<
   'EngagementFeeRevised',
   EngagementIds & {
@@ -89,10 +90,17 @@ export type MilestoneCancelled = DomainEvent<
   MilestoneIds & { reason: string; occurredOn: CalendarDate }
 >;
 
+/**
+ * `closedOn` is absent from events recorded before it was asked for: those closed on the day they
+ * were recorded, their `occurredOn` (read it with `engagementClosedOn`).
+ */
 export type EngagementClosed = DomainEvent<
   'EngagementClosed',
-  EngagementIds & { occurredOn: CalendarDate }
+  EngagementIds & { closedOn?: CalendarDate; occurredOn: CalendarDate }
 >;
+
+export const engagementClosedOn = (closed: EngagementClosed): CalendarDate =>
+  closed.data.closedOn ?? closed.data.occurredOn;
 
 export type EngagementEvent =
   | EngagementOpened

@@ -2,6 +2,7 @@ import type { CalendarDate } from '../calendar/calendar-date';
 import type { Pence } from '../money/pence';
 import type { DomainCommand } from '../shared/decider';
 import type {
+  Assurance,
   CapacityKind,
   InterventionCategory,
   Recurrence,
@@ -31,12 +32,24 @@ export type ClaimSaving = DomainCommand<
     startsOn: CalendarDate;
     endsOn?: CalendarDate;
     basis: string;
+    /** 1–100, 100 when absent. */
+    attributionPct?: number;
+    /** A savings line of the partnership; deciding it needs the partnership in the context. */
+    lineCode?: string;
   }
 >;
 
+/** `amountPence` defaults to the whole claim and `assurance` to `evidenced`. */
 export type VerifySaving = DomainCommand<
   'VerifySaving',
-  { interventionId: string; savingId: string; note?: string }
+  {
+    interventionId: string;
+    savingId: string;
+    amountPence?: Pence;
+    assurance?: Assurance;
+    evidence?: string;
+    note?: string;
+  }
 >;
 
 export type DisputeSaving = DomainCommand<
@@ -44,9 +57,16 @@ export type DisputeSaving = DomainCommand<
   { interventionId: string; savingId: string; reason: string }
 >;
 
+/** Without `attributionPct`, the share stays as it was. */
 export type ReviseSaving = DomainCommand<
   'ReviseSaving',
-  { interventionId: string; savingId: string; amountPence: Pence; reason: string }
+  {
+    interventionId: string;
+    savingId: string;
+    amountPence: Pence;
+    reason: string;
+    attributionPct?: number;
+  }
 >;
 
 export type WithdrawSaving = DomainCommand<

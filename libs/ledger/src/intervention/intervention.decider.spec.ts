@@ -1,6 +1,8 @@
 import { date, deciderSpecification } from '@accord/ledger/testing';
 import { engagementDecider } from '../engagement/engagement.decider';
 import type { EngagementEvent } from '../engagement/engagement.events';
+import { partnershipDecider } from '../partnership/partnership.decider';
+import type { PartnershipEvent } from '../partnership/partnership.events';
 import { fold } from '../shared/decider';
 import type {
   AddCapacity,
@@ -12,7 +14,7 @@ import type {
   VerifySaving,
   WithdrawSaving,
 } from './intervention.commands';
-import { interventionDecider } from './intervention.decider';
+import { type InterventionContext, interventionDecider } from './intervention.decider';
 import type {
   CapacityAdded,
   CapacityEnded,
@@ -48,10 +50,34 @@ const engagementOpened: EngagementEvent = {
   },
 };
 
-const given = deciderSpecification(interventionDecider, {
-  today,
-  engagement: engagement(engagementOpened),
-});
+const partnershipEvents: PartnershipEvent[] = [
+  {
+    type: 'PartnershipFormed',
+    data: {
+      partnershipId,
+      consultancyId: 'org-consultancy',
+      councilId: 'org-council',
+      name: 'Better Futures',
+      startsOn: date('2026-04-01'),
+      occurredOn: date('2026-04-01'),
+    },
+  },
+  {
+    type: 'SavingsLineSet',
+    data: {
+      partnershipId,
+      code: 'CS-26-07',
+      title: 'Placements',
+      financialYear: '2026/27' as never,
+      targetPence: 50_000_000,
+      occurredOn: date('2026-04-02'),
+    },
+  },
+];
+const partnership = fold(partnershipDecider, partnershipEvents);
+
+const context: InterventionContext = { today, engagement: engagement(engagementOpened) };
+const given = deciderSpecification(interventionDecider, context);
 
 const log: LogIntervention = {
   type: 'LogIntervention',
@@ -104,12 +130,19 @@ const claimed: SavingClaimed = {
     recurrence: 'recurring_annual',
     startsOn: date('2026-06-01'),
     basis: 'Residential £5,000/wk less foster £1,500/wk, one child',
+    attributionPct: 100,
     occurredOn: date('2026-06-01'),
   },
 };
 const verified: SavingVerified = {
   type: 'SavingVerified',
-  data: { ...ids, savingId, amountPence: 36_500_000, occurredOn: date('2026-07-01') },
+  data: {
+    ...ids,
+    savingId,
+    amountPence: 36_500_000,
+    assurance: 'evidenced',
+    occurredOn: date('2026-07-01'),
+  },
 };
 const disputed: SavingDisputed = {
   type: 'SavingDisputed',
@@ -128,6 +161,8 @@ const revised: SavingRevised = {
     savingId,
     amountPence: 28_600_000,
     previousAmountPence: 36_500_000,
+    attributionPct: 100,
+    previousAttributionPct: 100,
     reason: 'Corrected cost',
     occurredOn: date('2026-07-05'),
   },
@@ -342,6 +377,229 @@ describe('ClaimSaving', () => {
   });
 });
 
+describe('ClaimSaving, issue 12', () => {
+  it('claims cost avoidance, a third kind', () => {
+    given([logged])
+      .when({ type: 'ClaimSaving', data: { ...claim.data, kind: 'cost_avoidance' } })
+      .then([{ type: 'SavingClaimed', data: { ...claimed.data, kind: 'cost_avoidance' } }]);
+  });
+
+  it('records the share the partnership takes credit for, 100 when none is given', () => {
+    for (const attributionPct of [1, 60, 100]) {
+      given([logged])
+        .when({ type: 'ClaimSaving', data: { ...claim.data, attributionPct } })
+        .then([{ type: 'SavingClaimed', data: { ...claimed.data, attributionPct } }]);
+    }
+  });
+
+  it('takes a share of a whole number from 1 to 100 only', () => {
+    for (const attributionPct of [0, 101, 50.5, -1, '50', null]) {
+      given([logged])
+        .when({
+          type: 'ClaimSaving',
+          data: { ...claim.data, attributionPct: attributionPct as never },
+        })
+        .thenInvalid({ attributionPct: 'invalid_percent' });
+    }
+  });
+
+  it("counts a claim towards a savings line of the intervention's partnership", () => {
+    given([logged])
+      .when({ type: 'ClaimSaving', data: { ...claim.data, lineCode: 'CS-26-07' } }, { partnership })
+      .then([{ type: 'SavingClaimed', data: { ...claimed.data, lineCode: 'CS-26-07' } }]);
+  });
+
+  it('names a line the partnership does not have, or a code no line could have', () => {
+    given([logged])
+      .when({ type: 'ClaimSaving', data: { ...claim.data, lineCode: 'CS-26-08' } }, { partnership })
+      .thenInvalid({ lineCode: 'unknown_line' });
+    given([logged])
+      .when(
+        { type: 'ClaimSaving', data: { ...claim.data, lineCode: 'cs-26-07', attributionPct: 0 } },
+        { partnership },
+      )
+      .thenInvalid({ lineCode: 'invalid_line_code', attributionPct: 'invalid_percent' });
+  });
+
+  it('is a bug to decide a claim naming a line without the partnership', () => {
+    expect(() =>
+      interventionDecider.decide(
+        { type: 'ClaimSaving', data: { ...claim.data, lineCode: 'CS-26-07' } },
+        fold(interventionDecider, [logged]),
+        { today },
+      ),
+    ).toThrow('This command needs the partnership state in its context');
+  });
+});
+
+describe('VerifySaving, issue 12', () => {
+  const verifyPart = (data: Partial<VerifySaving['data']>): VerifySaving => ({
+    type: 'VerifySaving',
+    data: { interventionId, savingId, ...data },
+  });
+
+  it('verifies part of the claim, V of A, with its assurance and evidence', () => {
+    given([logged, claimed])
+      .when(
+        verifyPart({
+          amountPence: 29_200_000,
+          assurance: 'finance_reconciled',
+          evidence: 'Placement ledger, June: two children not three',
+        }),
+      )
+      .then([
+        {
+          type: 'SavingVerified',
+          data: {
+            ...ids,
+            savingId,
+            amountPence: 29_200_000,
+            assurance: 'finance_reconciled',
+            evidence: 'Placement ledger, June: two children not three',
+            occurredOn: today,
+          },
+        },
+      ]);
+  });
+
+  it('verifies the whole claim when V = A, and 1p of it', () => {
+    for (const amountPence of [36_500_000, 1]) {
+      given([logged, claimed])
+        .when(verifyPart({ amountPence, assurance: 'self_reported' }))
+        .then([
+          {
+            type: 'SavingVerified',
+            data: { ...ids, savingId, amountPence, assurance: 'self_reported', occurredOn: today },
+          },
+        ]);
+    }
+  });
+
+  it('refuses more than was claimed, naming amountPence', () => {
+    given([logged, claimed])
+      .when(verifyPart({ amountPence: 36_500_001 }))
+      .thenInvalid({ amountPence: 'above_claimed' });
+  });
+
+  it('names every bad field', () => {
+    given([logged, claimed])
+      .when(
+        verifyPart({
+          amountPence: 0,
+          assurance: 'audited' as never,
+          evidence: 'é'.repeat(2001),
+          note: 7 as never,
+        }),
+      )
+      .thenInvalid({
+        amountPence: 'invalid_amount',
+        assurance: 'unknown_value',
+        evidence: 'too_long',
+        note: 'invalid_text',
+      });
+  });
+
+  it('takes evidence of 2,000 characters', () => {
+    const evidence = 'é'.repeat(2000);
+    given([logged, claimed])
+      .when(verifyPart({ evidence }))
+      .then([
+        {
+          type: 'SavingVerified',
+          data: {
+            ...ids,
+            savingId,
+            amountPence: 36_500_000,
+            assurance: 'evidenced',
+            evidence,
+            occurredOn: today,
+          },
+        },
+      ]);
+  });
+
+  it('holds V and its assurance while the saving stands verified, and drops them on a revision', () => {
+    const partly: SavingVerified = {
+      type: 'SavingVerified',
+      data: { ...verified.data, amountPence: 29_200_000, assurance: 'self_reported' },
+    };
+    const stateOf = (events: Parameters<typeof interventionDecider.evolve>[1][]) => {
+      const state = fold(interventionDecider, events);
+      return state.status === 'unlogged' ? undefined : state.savings.get(savingId);
+    };
+    expect(stateOf([logged, claimed, partly])).toEqual({
+      savingId,
+      status: 'verified',
+      amountPence: 36_500_000,
+      attributionPct: 100,
+      verified: { amountPence: 29_200_000, assurance: 'self_reported' },
+    });
+    expect(stateOf([logged, claimed, partly, revised])).toEqual({
+      savingId,
+      status: 'claimed',
+      amountPence: 28_600_000,
+      attributionPct: 100,
+    });
+  });
+});
+
+describe('events recorded before issue 12', () => {
+  const { attributionPct: _, ...claimedBefore } = claimed.data;
+  const oldClaim: SavingClaimed = { type: 'SavingClaimed', data: claimedBefore };
+  const oldVerification: SavingVerified = {
+    type: 'SavingVerified',
+    data: { ...ids, savingId, amountPence: 36_500_000, occurredOn: date('2026-07-01') },
+  };
+  const stateOf = (events: Parameters<typeof interventionDecider.evolve>[1][]) => {
+    const state = fold(interventionDecider, events);
+    return state.status === 'unlogged' ? undefined : state.savings.get(savingId);
+  };
+
+  it('read a claim without a share as taken in full, and a verification as evidenced', () => {
+    expect(stateOf([logged, oldClaim, oldVerification])).toEqual({
+      savingId,
+      status: 'verified',
+      amountPence: 36_500_000,
+      attributionPct: 100,
+      verified: { amountPence: 36_500_000, assurance: 'evidenced' },
+    });
+  });
+
+  it('read a verification without an amount as agreeing to the whole claim', () => {
+    const { amountPence: _amount, ...withoutAmount } = oldVerification.data;
+    expect(
+      stateOf([logged, oldClaim, { type: 'SavingVerified', data: withoutAmount }])?.verified,
+    ).toEqual({ amountPence: 36_500_000, assurance: 'evidenced' });
+  });
+
+  it('read a revision without a share as keeping the share', () => {
+    const sixty: SavingClaimed = {
+      type: 'SavingClaimed',
+      data: { ...claimed.data, attributionPct: 60 },
+    };
+    const { attributionPct: _a, previousAttributionPct: _p, ...revisedBefore } = revised.data;
+    expect(
+      stateOf([logged, sixty, { type: 'SavingRevised', data: revisedBefore }])?.attributionPct,
+    ).toBe(60);
+  });
+
+  it('revise the share of an old claim from 100', () => {
+    given([logged, oldClaim])
+      .when({ type: 'ReviseSaving', data: { ...revise.data, attributionPct: 40 } })
+      .then([
+        {
+          type: 'SavingRevised',
+          data: {
+            ...revised.data,
+            attributionPct: 40,
+            previousAttributionPct: 100,
+            occurredOn: today,
+          },
+        },
+      ]);
+  });
+});
+
 describe('VerifySaving', () => {
   it('verifies a claimed saving at its current amount', () => {
     given([logged, claimed])
@@ -354,6 +612,7 @@ describe('VerifySaving', () => {
             savingId,
             amountPence: 36_500_000,
             note: 'Matches ledger',
+            assurance: 'evidenced',
             occurredOn: today,
           },
         },
@@ -366,7 +625,13 @@ describe('VerifySaving', () => {
       .then([
         {
           type: 'SavingVerified',
-          data: { ...ids, savingId, amountPence: 28_600_000, occurredOn: today },
+          data: {
+            ...ids,
+            savingId,
+            amountPence: 28_600_000,
+            assurance: 'evidenced',
+            occurredOn: today,
+          },
         },
       ]);
   });
@@ -377,7 +642,13 @@ describe('VerifySaving', () => {
       .then([
         {
           type: 'SavingVerified',
-          data: { ...ids, savingId, amountPence: 36_500_000, occurredOn: today },
+          data: {
+            ...ids,
+            savingId,
+            amountPence: 36_500_000,
+            assurance: 'evidenced',
+            occurredOn: today,
+          },
         },
       ]);
     given([logged, claimed, stopped])
@@ -385,7 +656,13 @@ describe('VerifySaving', () => {
       .then([
         {
           type: 'SavingVerified',
-          data: { ...ids, savingId, amountPence: 36_500_000, occurredOn: today },
+          data: {
+            ...ids,
+            savingId,
+            amountPence: 36_500_000,
+            assurance: 'evidenced',
+            occurredOn: today,
+          },
         },
       ]);
   });
@@ -478,6 +755,7 @@ describe('ReviseSaving', () => {
             savingId,
             amountPence: 28_600_000,
             note: 'Matches ledger',
+            assurance: 'evidenced',
             occurredOn: today,
           },
         },
@@ -496,6 +774,7 @@ describe('ReviseSaving', () => {
             savingId,
             amountPence: 28_600_000,
             note: 'Matches ledger',
+            assurance: 'evidenced',
             occurredOn: today,
           },
         },
@@ -530,9 +809,48 @@ describe('ReviseSaving', () => {
     given([logged, claimed])
       .when({
         type: 'ReviseSaving',
-        data: { interventionId, savingId, amountPence: 0, reason: '' },
+        data: { interventionId, savingId, amountPence: 0, reason: '', attributionPct: 101 },
       })
-      .thenInvalid({ amountPence: 'invalid_amount', reason: 'required' });
+      .thenInvalid({
+        amountPence: 'invalid_amount',
+        reason: 'required',
+        attributionPct: 'invalid_percent',
+      });
+  });
+
+  it('changes the share, and a verified saving returns to claimed', () => {
+    given([logged, claimed, verified])
+      .when({ type: 'ReviseSaving', data: { ...revise.data, attributionPct: 1 } })
+      .then([
+        {
+          type: 'SavingRevised',
+          data: {
+            ...revised.data,
+            attributionPct: 1,
+            previousAttributionPct: 100,
+            occurredOn: today,
+          },
+        },
+      ]);
+    const revisedToOne: SavingRevised = {
+      type: 'SavingRevised',
+      data: { ...revised.data, attributionPct: 1 },
+    };
+    given([logged, claimed, verified, revisedToOne])
+      .when({ type: 'ReviseSaving', data: { ...revise.data, amountPence: 30_000_000 } })
+      .then([
+        {
+          type: 'SavingRevised',
+          data: {
+            ...revised.data,
+            amountPence: 30_000_000,
+            previousAmountPence: 28_600_000,
+            attributionPct: 1,
+            previousAttributionPct: 1,
+            occurredOn: today,
+          },
+        },
+      ]);
   });
 
   it('needs the saving', () => {

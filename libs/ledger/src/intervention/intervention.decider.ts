@@ -4,19 +4,24 @@ import {
   type EngagementState,
   existingEngagement,
 } from '../engagement/engagement.decider';
-import type { Pence } from '../money/pence';
+import { isValidSavingPence, type Pence } from '../money/pence';
+import { existingPartnership, type PartnershipState } from '../partnership/partnership.decider';
+import { savingsLineCode } from '../partnership/savings-line';
 import { assertNever, type Decider, ifPresent, requireParent } from '../shared/decider';
 import type { DecisionContext } from '../shared/decision-context';
 import { conflict, notFound } from '../shared/domain-error';
 import {
   assertValid,
+  type Check,
   calendarDate,
   dateAfter,
   dateOnOrAfter,
   notInFuture,
   oneOf,
   optionalCalendarDate,
+  optionalSavingPence,
   optionalText,
+  optionalWholePercent,
   positiveNumber,
   problem,
   requiredId,
@@ -24,6 +29,8 @@ import {
   savingPence,
 } from '../shared/validation';
 import {
+  ASSURANCES,
+  type Assurance,
   CAPACITY_KINDS,
   CAPACITY_UNITS,
   INTERVENTION_CATEGORIES,
@@ -43,7 +50,14 @@ import type {
   VerifySaving,
   WithdrawSaving,
 } from './intervention.commands';
-import type { InterventionEvent } from './intervention.events';
+import {
+  assuranceOf,
+  attributionPctOf,
+  DEFAULT_ASSURANCE,
+  FULL_ATTRIBUTION_PCT,
+  type InterventionEvent,
+  verifiedAmountOf,
+} from './intervention.events';
 
 /**
  * `claimed` → `verified` | `disputed`; a revision returns either to `claimed`; anything may be
@@ -51,7 +65,14 @@ import type { InterventionEvent } from './intervention.events';
  */
 export type SavingStatus = 'claimed' | 'verified' | 'disputed' | 'withdrawn';
 
-export type Saving = Readonly<{ savingId: string; status: SavingStatus; amountPence: Pence }>;
+/** `verified` holds what the council agreed to while the saving stands verified. */
+export type Saving = Readonly<{
+  savingId: string;
+  status: SavingStatus;
+  amountPence: Pence;
+  attributionPct: number;
+  verified?: Readonly<{ amountPence: Pence; assurance: Assurance }>;
+}>;
 
 export type Capacity = Readonly<{
   capacityId: string;
@@ -73,8 +94,12 @@ export type Intervention = Readonly<{
 
 export type InterventionState = Readonly<{ status: 'unlogged' }> | Intervention;
 
-/** Logging an intervention needs its engagement's state: a closed engagement takes no new work. */
-export type InterventionContext = DecisionContext & Readonly<{ engagement?: EngagementState }>;
+/**
+ * Logging an intervention needs its engagement's state: a closed engagement takes no new work.
+ * A claim naming a savings line needs its partnership's state, which holds the lines.
+ */
+export type InterventionContext = DecisionContext &
+  Readonly<{ engagement?: EngagementState; partnership?: PartnershipState }>;
 
 export const initialInterventionState = (): InterventionState => ({ status: 'unlogged' });
 
@@ -103,17 +128,29 @@ export function evolveIntervention(
           savingId: data.savingId,
           status: 'claimed',
           amountPence: data.amountPence,
+          attributionPct: attributionPctOf(event),
         }),
       };
     case 'SavingVerified':
-      return updateSaving(state, data.savingId, (s) => ({ ...s, status: 'verified' }));
-    case 'SavingDisputed':
-      return updateSaving(state, data.savingId, (s) => ({ ...s, status: 'disputed' }));
-    case 'SavingRevised':
       return updateSaving(state, data.savingId, (s) => ({
+        ...s,
+        status: 'verified',
+        verified: {
+          amountPence: verifiedAmountOf(event, s.amountPence),
+          assurance: assuranceOf(event),
+        },
+      }));
+    case 'SavingDisputed':
+      return updateSaving(state, data.savingId, ({ verified: _, ...s }) => ({
+        ...s,
+        status: 'disputed',
+      }));
+    case 'SavingRevised':
+      return updateSaving(state, data.savingId, ({ verified: _, ...s }) => ({
         ...s,
         status: 'claimed',
         amountPence: data.amountPence,
+        attributionPct: data.attributionPct ?? s.attributionPct,
       }));
     case 'SavingWithdrawn':
       return updateSaving(state, data.savingId, (s) => ({ ...s, status: 'withdrawn' }));
@@ -167,7 +204,7 @@ export function decideIntervention(
     case 'LogIntervention':
       return logIntervention(command, state, context);
     case 'ClaimSaving':
-      return claimSaving(command, state);
+      return claimSaving(command, state, context);
     case 'VerifySaving':
       return verifySaving(command, state, context);
     case 'DisputeSaving':
@@ -240,7 +277,11 @@ function logIntervention(
 }
 
 /** A one-off counts once, on its start, so an end date would mean nothing. */
-function claimSaving({ data }: ClaimSaving, state: InterventionState): InterventionEvent[] {
+function claimSaving(
+  { data }: ClaimSaving,
+  state: InterventionState,
+  context: InterventionContext,
+): InterventionEvent[] {
   const intervention = existingIntervention(state, data.interventionId);
   assertValid([
     requiredId('savingId', data.savingId),
@@ -254,6 +295,8 @@ function claimSaving({ data }: ClaimSaving, state: InterventionState): Intervent
       ? problem('endsOn', 'not_allowed', 'A one-off saving has no end date')
       : undefined,
     requiredText('basis', data.basis),
+    optionalWholePercent('attributionPct', data.attributionPct),
+    lineCodeCheck(data.lineCode, intervention, context),
   ]);
   assertActive(intervention);
   if (intervention.savings.has(data.savingId)) {
@@ -273,13 +316,36 @@ function claimSaving({ data }: ClaimSaving, state: InterventionState): Intervent
         startsOn: data.startsOn,
         ...ifPresent('endsOn', data.endsOn),
         basis: data.basis,
+        attributionPct: data.attributionPct ?? FULL_ATTRIBUTION_PCT,
+        ...ifPresent('lineCode', data.lineCode),
         occurredOn: data.startsOn,
       },
     },
   ];
 }
 
-/** The council's verdict on a saving; the intervention's own status does not matter. */
+/** A line the claim names must be one of its partnership's, as the partnership knows them now. */
+function lineCodeCheck(
+  lineCode: unknown,
+  intervention: Intervention,
+  context: InterventionContext,
+): Check {
+  if (lineCode === undefined) return undefined;
+  const badCode = savingsLineCode('lineCode', lineCode);
+  if (badCode !== undefined) return badCode;
+  const partnership = existingPartnership(
+    requireParent(context.partnership, 'partnership'),
+    intervention.partnershipId,
+  );
+  return partnership.savingsLines.has(lineCode as string)
+    ? undefined
+    : problem('lineCode', 'unknown_line', `The partnership has no savings line ${lineCode}`);
+}
+
+/**
+ * The council's verdict on a saving; the intervention's own status does not matter. Agreeing to
+ * part of the claim, V of A, verifies V and disputes the rest (SPEC §3).
+ */
 function verifySaving(
   { data }: VerifySaving,
   state: InterventionState,
@@ -287,7 +353,19 @@ function verifySaving(
 ): InterventionEvent[] {
   const intervention = existingIntervention(state, data.interventionId);
   const saving = existingSaving(intervention, data.savingId);
-  assertValid([optionalText('note', data.note)]);
+  assertValid([
+    optionalSavingPence('amountPence', data.amountPence),
+    isValidSavingPence(data.amountPence) && data.amountPence > saving.amountPence
+      ? problem(
+          'amountPence',
+          'above_claimed',
+          `amountPence must not exceed the ${saving.amountPence} pence claimed`,
+        )
+      : undefined,
+    data.assurance === undefined ? undefined : oneOf('assurance', data.assurance, ASSURANCES),
+    optionalText('evidence', data.evidence),
+    optionalText('note', data.note),
+  ]);
   assertClaimed(saving);
   return [
     {
@@ -295,7 +373,9 @@ function verifySaving(
       data: {
         ...idsOf(intervention),
         savingId: saving.savingId,
-        amountPence: saving.amountPence,
+        amountPence: data.amountPence ?? saving.amountPence,
+        assurance: data.assurance ?? DEFAULT_ASSURANCE,
+        ...ifPresent('evidence', data.evidence),
         ...ifPresent('note', data.note),
         occurredOn: today,
       },
@@ -334,7 +414,11 @@ function reviseSaving(
 ): InterventionEvent[] {
   const intervention = existingIntervention(state, data.interventionId);
   const saving = existingSaving(intervention, data.savingId);
-  assertValid([savingPence('amountPence', data.amountPence), requiredText('reason', data.reason)]);
+  assertValid([
+    savingPence('amountPence', data.amountPence),
+    requiredText('reason', data.reason),
+    optionalWholePercent('attributionPct', data.attributionPct),
+  ]);
   assertNotWithdrawn(saving);
   return [
     {
@@ -344,6 +428,8 @@ function reviseSaving(
         savingId: saving.savingId,
         amountPence: data.amountPence,
         previousAmountPence: saving.amountPence,
+        attributionPct: data.attributionPct ?? saving.attributionPct,
+        previousAttributionPct: saving.attributionPct,
         reason: data.reason,
         occurredOn: today,
       },

@@ -2,6 +2,7 @@ import type { CalendarDate } from '../calendar/calendar-date';
 import type { Pence } from '../money/pence';
 import type { DomainEvent } from '../shared/decider';
 import type {
+  Assurance,
   CapacityKind,
   InterventionCategory,
   Recurrence,
@@ -23,6 +24,11 @@ export type InterventionLogged = DomainEvent<
   }
 >;
 
+/**
+ * `attributionPct` is written on every claim since issue 12 and absent before it, when every
+ * claim was taken in full: read it with `attributionPctOf`. `lineCode` names a savings line of
+ * the partnership, when the claim counts towards one.
+ */
 export type SavingClaimed = DomainEvent<
   'SavingClaimed',
   SavingIds & {
@@ -32,14 +38,26 @@ export type SavingClaimed = DomainEvent<
     startsOn: CalendarDate;
     endsOn?: CalendarDate;
     basis: string;
+    attributionPct?: number;
+    lineCode?: string;
     occurredOn: CalendarDate;
   }
 >;
 
-/** Names the amount the council agreed to, since a later revision would change it. */
+/**
+ * Names the amount the council agreed to, V ≤ the amount claimed, since a later revision would
+ * change the claim; the rest of the claim is disputed. `assurance` is absent from verifications
+ * recorded before it was asked for, which stood for evidence seen: read it with `assuranceOf`.
+ */
 export type SavingVerified = DomainEvent<
   'SavingVerified',
-  SavingIds & { amountPence: Pence; note?: string; occurredOn: CalendarDate }
+  SavingIds & {
+    amountPence?: Pence;
+    assurance?: Assurance;
+    evidence?: string;
+    note?: string;
+    occurredOn: CalendarDate;
+  }
 >;
 
 export type SavingDisputed = DomainEvent<
@@ -47,12 +65,18 @@ export type SavingDisputed = DomainEvent<
   SavingIds & { amountPence: Pence; reason: string; occurredOn: CalendarDate }
 >;
 
-/** The new amount replaces the old over the saving's whole life, and the saving is claimed again. */
+/**
+ * The new amount (and share) replaces the old over the saving's whole life, and the saving is
+ * claimed again. The shares are absent from revisions recorded before attribution, which left the
+ * share as it was.
+ */
 export type SavingRevised = DomainEvent<
   'SavingRevised',
   SavingIds & {
     amountPence: Pence;
     previousAmountPence: Pence;
+    attributionPct?: number;
+    previousAttributionPct?: number;
     reason: string;
     occurredOn: CalendarDate;
   }
@@ -90,6 +114,21 @@ export type InterventionStopped = DomainEvent<
   'InterventionStopped',
   InterventionIds & { stoppedOn: CalendarDate; reason: string; occurredOn: CalendarDate }
 >;
+
+/** SPEC §3: a claim is the partnership's in full unless it says otherwise. */
+export const FULL_ATTRIBUTION_PCT = 100;
+/** SPEC §4: a verification is `evidenced` unless it says otherwise. */
+export const DEFAULT_ASSURANCE: Assurance = 'evidenced';
+
+export const attributionPctOf = (claimed: SavingClaimed): number =>
+  claimed.data.attributionPct ?? FULL_ATTRIBUTION_PCT;
+
+export const assuranceOf = (verified: SavingVerified): Assurance =>
+  verified.data.assurance ?? DEFAULT_ASSURANCE;
+
+/** V; a verification without an amount agreed to the whole of the amount then claimed. */
+export const verifiedAmountOf = (verified: SavingVerified, claimedPence: Pence): Pence =>
+  verified.data.amountPence ?? claimedPence;
 
 export type InterventionEvent =
   | InterventionLogged

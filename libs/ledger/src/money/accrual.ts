@@ -40,8 +40,13 @@ export function sumExact(amounts: Iterable<ExactPence>): ExactPence {
 
 /** To the nearest whole penny, a half going up: 0.501p → 1p, 0.498p → 0p. */
 export function roundHalfUp(amount: ExactPence): Pence {
-  const twice = 2n * amount.num + DAYS_PER_YEAR_BIG;
-  const divisor = 2n * DAYS_PER_YEAR_BIG;
+  return roundQuotientHalfUp(amount.num, DAYS_PER_YEAR_BIG);
+}
+
+/** `num / denominator` pence to the nearest whole penny, a half going up. */
+function roundQuotientHalfUp(num: bigint, denominator: bigint): Pence {
+  const twice = 2n * num + denominator;
+  const divisor = 2n * denominator;
   const quotient = twice / divisor;
   const floored = twice % divisor < 0n ? quotient - 1n : quotient;
   const pence = Number(floored);
@@ -50,11 +55,22 @@ export function roundHalfUp(amount: ExactPence): Pence {
 }
 
 /**
+ * A saving of which the partnership may take `attributionPct` per cent of the credit (SPEC §3):
+ * its **net** figures count A × pct ÷ 100.
+ */
+export type AttributedSaving = AccruingSaving & Readonly<{ attributionPct: number }>;
+
+/** Net amounts are kept in hundredths of a penny, A × pct, so that every net figure is exact. */
+const PERCENT = 100;
+const PERCENT_BIG = BigInt(PERCENT);
+
+/**
  * A saving's terms with its dates as day numbers, read once however many periods it is summed
- * over; an open-ended saving ends at Infinity.
+ * over; an open-ended saving ends at Infinity. `amount` is in pence, or in hundredths of a penny
+ * for net figures.
  */
 type DayTerms = Readonly<{
-  amountPence: Pence;
+  amount: number;
   recurrence: Recurrence;
   start: number;
   endExclusive: number;
@@ -67,11 +83,21 @@ function dayTerms(saving: AccruingSaving): DayTerms {
     throw new RangeError(`${saving.amountPence}p is not a whole number of pence`);
   }
   return {
-    amountPence: saving.amountPence,
+    amount: saving.amountPence,
     recurrence: saving.recurrence,
     start: toDayNumber(saving.startsOn),
     endExclusive: saving.endsOn === undefined ? Infinity : toDayNumber(saving.endsOn),
   };
+}
+
+/** The terms of the share a partnership takes credit for, in hundredths of a penny. */
+function netDayTerms(saving: AttributedSaving): DayTerms {
+  const { attributionPct } = saving;
+  if (!Number.isInteger(attributionPct) || attributionPct < 1 || attributionPct > PERCENT) {
+    throw new RangeError(`${attributionPct}% is not a whole share from 1 to 100`);
+  }
+  const terms = dayTerms(saving);
+  return { ...terms, amount: terms.amount * attributionPct };
 }
 
 /**
@@ -99,10 +125,10 @@ class ExactTotal {
   private small = 0;
   private carried = 0n;
 
-  add(amountPence: Pence, share: number): void {
-    const term = amountPence * share;
+  add(amount: number, share: number): void {
+    const term = amount * share;
     if (!Number.isSafeInteger(term)) {
-      this.carried += BigInt(amountPence) * BigInt(share);
+      this.carried += BigInt(amount) * BigInt(share);
     } else if (Math.abs(this.small) > Number.MAX_SAFE_INTEGER - Math.abs(term)) {
       this.carried += BigInt(this.small);
       this.small = term;
@@ -163,10 +189,43 @@ export function sumAccruedToDatePence(
   return roundedSum(Array.from(savings, dayTerms), -Infinity, toDayNumber(addDays(date, 1)));
 }
 
-function roundedSum(terms: readonly DayTerms[], from: number, toExclusive: number): Pence {
+/** `unitsPerPenny` is 1 for gross terms and 100 for net ones: either way rounded once, here. */
+function roundedSum(
+  terms: readonly DayTerms[],
+  from: number,
+  toExclusive: number,
+  unitsPerPenny = 1n,
+): Pence {
   const total = new ExactTotal();
-  for (const saving of terms) total.add(saving.amountPence, shareIn(saving, from, toExclusive));
-  return roundHalfUp(total.exact);
+  for (const saving of terms) total.add(saving.amount, shareIn(saving, from, toExclusive));
+  return roundQuotientHalfUp(total.exact.num, DAYS_PER_YEAR_BIG * unitsPerPenny);
+}
+
+/**
+ * Net figures (SPEC §3): what `sumAccruedPenceByPeriod` gives, counting A × pct ÷ 100 of each
+ * saving — exact in units of 1/36,500 p, rounded once per period.
+ */
+export function sumAccruedNetPenceByPeriod(
+  savings: Iterable<AttributedSaving>,
+  periods: readonly DateRange[],
+): Pence[] {
+  const terms = Array.from(savings, netDayTerms);
+  return periods.map((period) =>
+    roundedSum(terms, toDayNumber(period.start), toDayNumber(period.endExclusive), PERCENT_BIG),
+  );
+}
+
+/** Net figures up to and including `date`, summed exactly and rounded once. */
+export function sumAccruedNetToDatePence(
+  savings: Iterable<AttributedSaving>,
+  date: CalendarDate,
+): Pence {
+  return roundedSum(
+    Array.from(savings, netDayTerms),
+    -Infinity,
+    toDayNumber(addDays(date, 1)),
+    PERCENT_BIG,
+  );
 }
 
 /** A year's worth of a recurring saving while it runs on `date`; one-offs never recur, so none. */

@@ -1,5 +1,7 @@
 import type { CalendarDate } from '../calendar/calendar-date';
+import type { FinancialYear } from '../calendar/financial-year';
 import type { Month } from '../calendar/month';
+import type { Pence } from '../money/pence';
 import type { DomainCommand } from '../shared/decider';
 
 export type FormPartnership = DomainCommand<
@@ -21,7 +23,23 @@ export type SetReportRecipients = DomainCommand<
   { partnershipId: string; recipients: readonly ReportRecipient[] }
 >;
 
-export type ClosePartnership = DomainCommand<'ClosePartnership', { partnershipId: string }>;
+/** Sets a line of the council's medium-term financial plan, or changes the line with that code. */
+export type SetSavingsLine = DomainCommand<
+  'SetSavingsLine',
+  {
+    partnershipId: string;
+    code: string;
+    title: string;
+    financialYear: FinancialYear;
+    targetPence: Pence;
+  }
+>;
+
+/** Without `closedOn`, it closes today. */
+export type ClosePartnership = DomainCommand<
+  'ClosePartnership',
+  { partnershipId: string; closedOn?: CalendarDate; reason?: string }
+>;
 
 export type RecordMonthlyReportSent = DomainCommand<
   'RecordMonthlyReportSent',
@@ -37,5 +55,6 @@ export type RecordMonthlyReportSent = DomainCommand<
 export type PartnershipCommand =
   | FormPartnership
   | SetReportRecipients
+  | SetSavingsLine
   | ClosePartnership
   | RecordMonthlyReportSent;

@@ -1,10 +1,12 @@
 import { date, deciderSpecification, month } from '@accord/ledger/testing';
+import { fold } from '../shared/decider';
 import { FREE_TEXT_LIMIT } from '../shared/validation';
 import type {
   ClosePartnership,
   FormPartnership,
   RecordMonthlyReportSent,
   SetReportRecipients,
+  SetSavingsLine,
 } from './partnership.commands';
 import { partnershipDecider } from './partnership.decider';
 import type {
@@ -12,7 +14,9 @@ import type {
   PartnershipClosed,
   PartnershipFormed,
   ReportRecipientsSet,
+  SavingsLineSet,
 } from './partnership.events';
+import { reportableMonth } from './reportable-month';
 
 const partnershipId = 'p-1';
 const today = date('2026-11-23');
@@ -167,15 +171,152 @@ describe('SetReportRecipients', () => {
   });
 });
 
-describe('ClosePartnership', () => {
-  it('closes the partnership today', () => {
-    given([formed])
-      .when(close)
-      .then([{ type: 'PartnershipClosed', data: { partnershipId, occurredOn: today } }]);
+describe('SetSavingsLine', () => {
+  const setLine: SetSavingsLine = {
+    type: 'SetSavingsLine',
+    data: {
+      partnershipId,
+      code: 'CS-26-07',
+      title: "Children's placements: step-down to foster care",
+      financialYear: '2026/27' as SetSavingsLine['data']['financialYear'],
+      targetPence: 50_000_000,
+    },
+  };
+  const lineSet: SavingsLineSet = {
+    type: 'SavingsLineSet',
+    data: { ...setLine.data, occurredOn: today },
+  };
+
+  it('sets a line of the plan', () => {
+    given([formed]).when(setLine).then([lineSet]);
   });
 
-  it('closes once', () => {
-    given([formed, closed]).when(close).thenFails('conflict', 'partnership.already_closed');
+  it('changes a line with the same code, the latest standing', () => {
+    const changed = { ...setLine.data, title: 'Placements', targetPence: 0 };
+    given([formed, lineSet])
+      .when({ type: 'SetSavingsLine', data: changed })
+      .then([{ type: 'SavingsLineSet', data: { ...changed, occurredOn: today } }]);
+    const state = fold(partnershipDecider, [
+      formed,
+      lineSet,
+      { type: 'SavingsLineSet', data: { ...changed, occurredOn: today } },
+    ]);
+    expect(state.status !== 'unformed' && [...state.savingsLines.values()]).toEqual([
+      {
+        code: 'CS-26-07',
+        title: 'Placements',
+        financialYear: '2026/27',
+        targetPence: 0,
+      },
+    ]);
+  });
+
+  it('takes a code of 1 to 20 capitals, digits and dashes, starting with a capital or digit', () => {
+    for (const code of ['A', '7', 'CS-26-07', 'ABCDEFGHIJ0123456789', '0-']) {
+      given([formed])
+        .when({ type: 'SetSavingsLine', data: { ...setLine.data, code } })
+        .then([{ type: 'SavingsLineSet', data: { ...lineSet.data, code } }]);
+    }
+    for (const code of ['', '-CS', 'cs-26-07', 'CS 26', 'CS_26', 'ABCDEFGHIJ01234567890', 'É']) {
+      given([formed])
+        .when({ type: 'SetSavingsLine', data: { ...setLine.data, code } })
+        .thenInvalid({ code: 'invalid_line_code' });
+    }
+  });
+
+  it('names every bad field', () => {
+    given([formed])
+      .when({
+        type: 'SetSavingsLine',
+        data: {
+          partnershipId,
+          code: 42 as never,
+          title: '',
+          financialYear: '2026/28' as never,
+          targetPence: -1,
+        },
+      })
+      .thenInvalid({
+        code: 'invalid_line_code',
+        title: 'required',
+        financialYear: 'invalid_financial_year',
+        targetPence: 'invalid_amount',
+      });
+  });
+
+  it('takes a financial year that holds a date Accord accepts', () => {
+    for (const financialYear of ['1999/00', '2099/00']) {
+      given([formed])
+        .when({ type: 'SetSavingsLine', data: { ...setLine.data, financialYear } as never })
+        .then([{ type: 'SavingsLineSet', data: { ...lineSet.data, financialYear } as never }]);
+    }
+    given([formed])
+      .when({
+        type: 'SetSavingsLine',
+        data: { ...setLine.data, financialYear: '2100/01' } as never,
+      })
+      .thenInvalid({ financialYear: 'invalid_financial_year' });
+  });
+
+  it('takes a target of nothing', () => {
+    given([formed])
+      .when({ type: 'SetSavingsLine', data: { ...setLine.data, targetPence: 0 } })
+      .then([{ type: 'SavingsLineSet', data: { ...lineSet.data, targetPence: 0 } }]);
+  });
+
+  it('is refused once the partnership is closed', () => {
+    given([formed, closed]).when(setLine).thenFails('conflict', 'partnership.closed');
+  });
+
+  it('needs the partnership', () => {
+    given([]).when(setLine).thenFails('not_found', 'partnership.not_found');
+  });
+});
+
+describe('ClosePartnership', () => {
+  it('closes the partnership today when no day is given', () => {
+    given([formed])
+      .when(close)
+      .then([
+        { type: 'PartnershipClosed', data: { partnershipId, closedOn: today, occurredOn: today } },
+      ]);
+  });
+
+  it('closes on the day given, with a reason, dated then', () => {
+    given([formed])
+      .when({
+        type: 'ClosePartnership',
+        data: { partnershipId, closedOn: date('2026-10-15'), reason: 'Contract ended' },
+      })
+      .then([
+        {
+          type: 'PartnershipClosed',
+          data: {
+            partnershipId,
+            closedOn: date('2026-10-15'),
+            reason: 'Contract ended',
+            occurredOn: date('2026-10-15'),
+          },
+        },
+      ]);
+  });
+
+  it('closes neither before the partnership began nor in the future', () => {
+    given([formed])
+      .when({ type: 'ClosePartnership', data: { partnershipId, closedOn: date('2026-03-31') } })
+      .thenInvalid({ closedOn: 'before_start' });
+    given([formed])
+      .when({
+        type: 'ClosePartnership',
+        data: { partnershipId, closedOn: date('2026-11-24'), reason: 'x'.repeat(2001) },
+      })
+      .thenInvalid({ closedOn: 'in_future', reason: 'too_long' });
+  });
+
+  it('closes once, naming the day of a close recorded before closedOn was asked for', () => {
+    given([formed, closed])
+      .when(close)
+      .thenFails('conflict', 'partnership.already_closed', { closedOn: '2026-10-01' });
   });
 
   it('needs the partnership', () => {
@@ -236,5 +377,28 @@ describe('RecordMonthlyReportSent', () => {
 
   it('needs the partnership', () => {
     given([]).when(recordSent).thenFails('not_found', 'partnership.not_found');
+  });
+});
+
+describe('reportableMonth', () => {
+  it('reports every month of an open partnership', () => {
+    expect(reportableMonth({ closedOn: null }, month('2099-12'))).toBe(true);
+    expect(reportableMonth({}, month('2026-04'))).toBe(true);
+  });
+
+  it('reports the month a partnership closed in, and none after', () => {
+    const closedMidOctober = { closedOn: date('2026-10-15') };
+    expect(reportableMonth(closedMidOctober, month('2026-09'))).toBe(true);
+    expect(reportableMonth(closedMidOctober, month('2026-10'))).toBe(true);
+    expect(reportableMonth(closedMidOctober, month('2026-11'))).toBe(false);
+    // Closed on the last day of a month: that month is its last report.
+    expect(reportableMonth({ closedOn: date('2027-03-31') }, month('2027-03'))).toBe(true);
+    expect(reportableMonth({ closedOn: date('2027-03-31') }, month('2027-04'))).toBe(false);
+  });
+
+  it('reads the closing day from the state, old events included', () => {
+    const state = fold(partnershipDecider, [formed, closed]);
+    expect(state.status === 'closed' && state.closedOn).toBe('2026-10-01');
+    expect(state.status === 'closed' && reportableMonth(state, month('2026-11'))).toBe(false);
   });
 });

@@ -1,14 +1,19 @@
 import type { CalendarDate } from '../calendar/calendar-date';
 import type { Month } from '../calendar/month';
-import { assertNever, type Decider } from '../shared/decider';
+import { assertNever, type Decider, ifPresent } from '../shared/decider';
 import type { DecisionContext } from '../shared/decision-context';
 import { conflict, notFound } from '../shared/domain-error';
 import {
   assertValid,
   type Check,
   calendarDate,
+  dateOnOrAfter,
   email,
+  financialYear,
   month,
+  notInFuture,
+  optionalText,
+  pence,
   problem,
   requiredId,
   requiredText,
@@ -21,8 +26,10 @@ import type {
   RecordMonthlyReportSent,
   ReportRecipient,
   SetReportRecipients,
+  SetSavingsLine,
 } from './partnership.commands';
-import type { PartnershipEvent } from './partnership.events';
+import { closedOnOf, type PartnershipEvent } from './partnership.events';
+import { type SavingsLine, savingsLineCode } from './savings-line';
 
 export type Partnership = Readonly<{
   status: 'open' | 'closed';
@@ -30,8 +37,11 @@ export type Partnership = Readonly<{
   consultancyId: string;
   councilId: string;
   startsOn: CalendarDate;
+  closedOn?: CalendarDate;
   recipientIds: readonly string[];
   reportedMonths: readonly Month[];
+  /** By code; a claim may name one of them. */
+  savingsLines: ReadonlyMap<string, SavingsLine>;
 }>;
 
 export type PartnershipState = Readonly<{ status: 'unformed' }> | Partnership;
@@ -53,11 +63,26 @@ export function evolvePartnership(
         startsOn: data.startsOn,
         recipientIds: [],
         reportedMonths: [],
+        savingsLines: new Map(),
       };
     case 'ReportRecipientsSet':
       return state.status === 'unformed' ? state : { ...state, recipientIds: data.recipientIds };
+    case 'SavingsLineSet':
+      return state.status === 'unformed'
+        ? state
+        : {
+            ...state,
+            savingsLines: new Map(state.savingsLines).set(data.code, {
+              code: data.code,
+              title: data.title,
+              financialYear: data.financialYear,
+              targetPence: data.targetPence,
+            }),
+          };
     case 'PartnershipClosed':
-      return state.status === 'unformed' ? state : { ...state, status: 'closed' };
+      return state.status === 'unformed'
+        ? state
+        : { ...state, status: 'closed', closedOn: closedOnOf(event) };
     case 'MonthlyReportSent':
       return state.status === 'unformed'
         ? state
@@ -78,6 +103,8 @@ export function decidePartnership(
       return formPartnership(command, state);
     case 'SetReportRecipients':
       return setReportRecipients(command, state, context);
+    case 'SetSavingsLine':
+      return setSavingsLine(command, state, context);
     case 'ClosePartnership':
       return closePartnership(command, state, context);
     case 'RecordMonthlyReportSent':
@@ -146,21 +173,67 @@ function setReportRecipients(
   ];
 }
 
+/** The council sets its own plan's lines; a closed partnership's plan is settled. */
+function setSavingsLine(
+  { data }: SetSavingsLine,
+  state: PartnershipState,
+  { today }: DecisionContext,
+): PartnershipEvent[] {
+  const partnership = existingPartnership(state, data.partnershipId);
+  assertValid([
+    savingsLineCode('code', data.code),
+    requiredText('title', data.title),
+    financialYear('financialYear', data.financialYear),
+    pence('targetPence', data.targetPence),
+  ]);
+  assertPartnershipOpen(partnership);
+  return [
+    {
+      type: 'SavingsLineSet',
+      data: {
+        partnershipId: partnership.partnershipId,
+        code: data.code,
+        title: data.title,
+        financialYear: data.financialYear,
+        targetPence: data.targetPence,
+        occurredOn: today,
+      },
+    },
+  ];
+}
+
+/**
+ * Closes on a day that has come and not before the partnership began: closing is a record of
+ * what happened, like completing an intervention, not a plan.
+ */
 function closePartnership(
   { data }: ClosePartnership,
   state: PartnershipState,
   { today }: DecisionContext,
 ): PartnershipEvent[] {
   const partnership = existingPartnership(state, data.partnershipId);
+  const closedOn = data.closedOn ?? today;
+  assertValid([
+    calendarDate('closedOn', closedOn),
+    dateOnOrAfter('closedOn', closedOn, 'startsOn', partnership.startsOn),
+    notInFuture('closedOn', closedOn, today),
+    optionalText('reason', data.reason),
+  ]);
   if (partnership.status === 'closed') {
     throw conflict('partnership.already_closed', 'The partnership is already closed', {
       partnershipId: partnership.partnershipId,
+      closedOn: partnership.closedOn,
     });
   }
   return [
     {
       type: 'PartnershipClosed',
-      data: { partnershipId: partnership.partnershipId, occurredOn: today },
+      data: {
+        partnershipId: partnership.partnershipId,
+        closedOn,
+        ...ifPresent('reason', data.reason),
+        occurredOn: closedOn,
+      },
     },
   ];
 }

@@ -1,5 +1,7 @@
 import type { CalendarDate } from '../calendar/calendar-date';
+import type { FinancialYear } from '../calendar/financial-year';
 import type { Month } from '../calendar/month';
+import type { Pence } from '../money/pence';
 import type { DomainEvent } from '../shared/decider';
 
 export type PartnershipFormed = DomainEvent<
@@ -24,10 +26,30 @@ export type ReportRecipientsSet = DomainEvent<
   { partnershipId: string; recipientIds: readonly string[]; occurredOn: CalendarDate }
 >;
 
+/** The whole line as it now stands: a later one with the same code replaces it. */
+export type SavingsLineSet = DomainEvent<
+  'SavingsLineSet',
+  {
+    partnershipId: string;
+    code: string;
+    title: string;
+    financialYear: FinancialYear;
+    targetPence: Pence;
+    occurredOn: CalendarDate;
+  }
+>;
+
+/**
+ * `closedOn` is absent from events recorded before it was asked for: those closed on the day they
+ * were recorded, their `occurredOn` (read it with `closedOnOf`).
+ */
 export type PartnershipClosed = DomainEvent<
   'PartnershipClosed',
-  { partnershipId: string; occurredOn: CalendarDate }
+  { partnershipId: string; closedOn?: CalendarDate; reason?: string; occurredOn: CalendarDate }
 >;
+
+export const closedOnOf = (closed: PartnershipClosed): CalendarDate =>
+  closed.data.closedOn ?? closed.data.occurredOn;
 
 export type MonthlyReportSent = DomainEvent<
   'MonthlyReportSent',
@@ -45,12 +67,14 @@ export type MonthlyReportSent = DomainEvent<
 export type PartnershipEvent =
   | PartnershipFormed
   | ReportRecipientsSet
+  | SavingsLineSet
   | PartnershipClosed
   | MonthlyReportSent;
 
 const TYPES: Record<PartnershipEvent['type'], true> = {
   PartnershipFormed: true,
   ReportRecipientsSet: true,
+  SavingsLineSet: true,
   PartnershipClosed: true,
   MonthlyReportSent: true,
 };

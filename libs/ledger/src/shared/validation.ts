@@ -4,6 +4,7 @@ import {
   isAcceptedDate,
   isValidCalendarDate,
 } from '../calendar/calendar-date';
+import { isAcceptedFinancialYear } from '../calendar/financial-year';
 import { badMonthMessage, isAcceptedMonth } from '../calendar/month';
 import { isValidPence, isValidSavingPence, PENCE_LIMIT } from '../money/pence';
 import { type FieldProblem, invalidInput } from './domain-error';
@@ -125,6 +126,31 @@ export function savingPence(field: string, value: unknown): Check {
         field,
         'invalid_amount',
         `${field} must be a whole number of pence, above 0 and below ${PENCE_LIMIT}`,
+      );
+}
+
+export function optionalSavingPence(field: string, value: unknown): Check {
+  return value === undefined ? undefined : savingPence(field, value);
+}
+
+/** A share in whole per cent, 1–100: nothing claimed for 0, and never more than all of it. */
+export function wholePercent(field: string, value: unknown): Check {
+  return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 100
+    ? undefined
+    : problem(field, 'invalid_percent', `${field} must be a whole number from 1 to 100`);
+}
+
+export function optionalWholePercent(field: string, value: unknown): Check {
+  return value === undefined ? undefined : wholePercent(field, value);
+}
+
+export function financialYear(field: string, value: unknown): Check {
+  return isAcceptedFinancialYear(value)
+    ? undefined
+    : problem(
+        field,
+        'invalid_financial_year',
+        `${field} must be a financial year such as 2026/27, from 1999/00 to 2099/00`,
       );
 }
 

@@ -1,14 +1,17 @@
 import { catalogueMeasure, isCatalogueMeasureKey, MEASURE_CATALOGUE } from './measure-catalogue';
 import {
+  ASSURANCES,
   CAPACITY_KINDS,
   CAPACITY_UNITS,
   INTERVENTION_CATEGORIES,
+  isAssurance,
   isCapacityKind,
   isInterventionCategory,
   isMeasureDirection,
   isRecurrence,
   isSavingKind,
   isServiceArea,
+  SAVING_KINDS,
   SERVICE_AREAS,
 } from './vocabularies';
 
@@ -17,6 +20,8 @@ describe('vocabularies', () => {
     expect(SERVICE_AREAS).toHaveLength(6);
     expect(INTERVENTION_CATEGORIES).toHaveLength(11);
     expect(CAPACITY_KINDS).toHaveLength(7);
+    expect(SAVING_KINDS).toEqual(['cashable', 'non_cashable', 'cost_avoidance']);
+    expect(ASSURANCES).toEqual(['self_reported', 'evidenced', 'finance_reconciled']);
   });
 
   it('tell members from strangers', () => {
@@ -25,7 +30,10 @@ describe('vocabularies', () => {
     expect(isInterventionCategory('edge_of_care')).toBe(true);
     expect(isInterventionCategory('childrens_social_care')).toBe(false);
     expect(isSavingKind('non_cashable')).toBe(true);
+    expect(isSavingKind('cost_avoidance')).toBe(true);
     expect(isSavingKind('cash')).toBe(false);
+    expect(isAssurance('finance_reconciled')).toBe(true);
+    expect(isAssurance('audited')).toBe(false);
     expect(isRecurrence('recurring_annual')).toBe(true);
     expect(isRecurrence('monthly')).toBe(false);
     expect(isCapacityKind('volunteers')).toBe(true);

@@ -25,9 +25,17 @@ export const INTERVENTION_CATEGORIES = [
 ] as const;
 export type InterventionCategory = (typeof INTERVENTION_CATEGORIES)[number];
 
-/** `cashable`: money released from a budget; `non_cashable`: cost avoided, time released. */
-export const SAVING_KINDS = ['cashable', 'non_cashable'] as const;
+/**
+ * `cashable`: money taken out of a budget, which the council can spend elsewhere;
+ * `non_cashable`: the same cost buys more or better (time released, efficiency);
+ * `cost_avoidance`: demand or spending that would have arisen and did not — no budget is released.
+ */
+export const SAVING_KINDS = ['cashable', 'non_cashable', 'cost_avoidance'] as const;
 export type SavingKind = (typeof SAVING_KINDS)[number];
+
+/** How far the council's verification of a saving goes, weakest first. */
+export const ASSURANCES = ['self_reported', 'evidenced', 'finance_reconciled'] as const;
+export type Assurance = (typeof ASSURANCES)[number];
 
 export const RECURRENCES = ['one_off', 'recurring_annual'] as const;
 export type Recurrence = (typeof RECURRENCES)[number];
@@ -67,5 +75,6 @@ export const isServiceArea = isOneOf(SERVICE_AREAS);
 export const isInterventionCategory = isOneOf(INTERVENTION_CATEGORIES);
 export const isSavingKind = isOneOf(SAVING_KINDS);
 export const isRecurrence = isOneOf(RECURRENCES);
+export const isAssurance = isOneOf(ASSURANCES);
 export const isCapacityKind = isOneOf(CAPACITY_KINDS);
 export const isMeasureDirection = isOneOf(MEASURE_DIRECTIONS);

@@ -1,6 +1,8 @@
 import type {
+  Assurance,
   CalendarDate,
   CapacityKind,
+  FinancialYear,
   InterventionCategory,
   MeasureDirection,
   Pence,
@@ -9,7 +11,11 @@ import type {
   SavingStatus,
   ServiceArea,
 } from '@accord/ledger';
-import { inLoggedOrder, type PartnershipFacts } from '../partnership-facts/partnership-facts';
+import {
+  inLoggedOrder,
+  linesInPlanOrder,
+  type PartnershipFacts,
+} from '../partnership-facts/partnership-facts';
 import { requireHeader } from '../progress/compute-progress';
 
 export type OrganisationRef = { id: string; name: string | null };
@@ -30,6 +36,8 @@ export type PartnershipDetail = {
   position: number;
   fees: { committedPence: Pence };
   savingsTargetPence: Pence;
+  /** The council's savings lines as set, by financial year then code; their figures are in progress. */
+  savingsLines: { code: string; title: string; financialYear: FinancialYear; targetPence: Pence }[];
   engagements: EngagementDetail[];
 };
 
@@ -82,6 +90,12 @@ export type InterventionDetail = {
     endsOn: CalendarDate | null;
     basis: string;
     status: SavingStatus;
+    attributionPct: number;
+    lineCode: string | null;
+    /** V, the assurance and the evidence while the saving stands verified; null otherwise. */
+    verifiedAmountPence: Pence | null;
+    assurance: Assurance | null;
+    evidence: string | null;
   }[];
   capacity: {
     id: string;
@@ -115,6 +129,12 @@ export function partnershipDetail(
     position: facts.lastPosition,
     fees: { committedPence: engagements.reduce((sum, e) => sum + e.feePence, 0) },
     savingsTargetPence: engagements.reduce((sum, e) => sum + (e.savingsTargetPence ?? 0), 0),
+    savingsLines: linesInPlanOrder(facts).map((line) => ({
+      code: line.code,
+      title: line.title,
+      financialYear: line.financialYear,
+      targetPence: line.targetPence,
+    })),
     engagements: engagements.map((e) => ({
       id: e.engagementId,
       title: e.title,
@@ -162,6 +182,11 @@ export function partnershipDetail(
           endsOn: s.endsOn,
           basis: s.basis,
           status: s.status,
+          attributionPct: s.attributionPct,
+          lineCode: s.lineCode,
+          verifiedAmountPence: s.verifiedAmountPence,
+          assurance: s.assurance,
+          evidence: s.evidence,
         })),
         capacity: (capacity.get(i.interventionId) ?? []).map((c) => ({
           id: c.capacityId,

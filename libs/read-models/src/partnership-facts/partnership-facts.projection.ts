@@ -11,7 +11,8 @@ import {
 
 export const PARTNERSHIP_FACTS = 'partnership_facts';
 /** Raise to rebuild the read model from the first event, beside the live one (see ProjectionRunner). */
-export const PARTNERSHIP_FACTS_VERSION = 1;
+// 2: savings lines, attribution, partial verification and assurance (issue 12).
+export const PARTNERSHIP_FACTS_VERSION = 2;
 
 type Table = typeof PARTNERSHIP_FACTS;
 

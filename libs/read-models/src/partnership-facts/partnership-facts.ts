@@ -1,6 +1,12 @@
 import {
+  type Assurance,
+  assuranceOf,
+  attributionPctOf,
   type CalendarDate,
   type CapacityKind,
+  closedOnOf,
+  engagementClosedOn,
+  type FinancialYear,
   type InterventionCategory,
   isLedgerEvent,
   type LedgerEvent,
@@ -12,6 +18,7 @@ import {
   type SavingKind,
   type SavingStatus,
   type ServiceArea,
+  verifiedAmountOf,
 } from '@accord/ledger';
 
 /**
@@ -44,6 +51,17 @@ export type PartnershipFacts = {
   measures: Record<string, MeasureFacts>;
   /** Keyed `<engagementId>/<milestoneId>`. */
   milestones: Record<string, MilestoneFacts>;
+  /** The council's savings lines, keyed by code; a later SavingsLineSet replaces the line. */
+  savingsLines: Record<string, SavingsLineFacts>;
+};
+
+export type SavingsLineFacts = {
+  code: string;
+  /** Of the event that first set the line: a change keeps the line where it was. */
+  position: number;
+  title: string;
+  financialYear: FinancialYear;
+  targetPence: Pence;
 };
 
 export type PartnershipHeader = {
@@ -95,6 +113,13 @@ export type SavingFacts = {
   endsOn: CalendarDate | null;
   basis: string;
   status: SavingStatus;
+  /** 100 for claims recorded before attribution. */
+  attributionPct: number;
+  lineCode: string | null;
+  /** What the council agreed to, V ≤ amountPence, and how surely, while the saving stands verified. */
+  verifiedAmountPence: Pence | null;
+  assurance: Assurance | null;
+  evidence: string | null;
 };
 
 export type CapacityFacts = {
@@ -160,6 +185,7 @@ export function emptyFacts(partnershipId: string): PartnershipFacts {
     capacity: {},
     measures: {},
     milestones: {},
+    savingsLines: {},
   };
 }
 
@@ -214,9 +240,20 @@ export function applyToFacts(facts: PartnershipFacts, event: PositionedEvent): v
     case 'PartnershipClosed':
       if (facts.partnership) {
         facts.partnership.status = 'closed';
-        facts.partnership.closedOn = ledgerEvent.data.occurredOn;
+        facts.partnership.closedOn = closedOnOf(ledgerEvent);
       }
       return;
+    case 'SavingsLineSet': {
+      const d = ledgerEvent.data;
+      facts.savingsLines[d.code] = {
+        code: d.code,
+        position: facts.savingsLines[d.code]?.position ?? position,
+        title: d.title,
+        financialYear: d.financialYear,
+        targetPence: d.targetPence,
+      };
+      return;
+    }
     case 'MonthlyReportSent':
       return;
     case 'EngagementOpened': {
@@ -244,7 +281,7 @@ export function applyToFacts(facts: PartnershipFacts, event: PositionedEvent): v
       const engagement = facts.engagements[ledgerEvent.data.engagementId];
       if (engagement) {
         engagement.status = 'closed';
-        engagement.closedOn = ledgerEvent.data.occurredOn;
+        engagement.closedOn = engagementClosedOn(ledgerEvent);
       }
       return;
     }
@@ -354,6 +391,11 @@ export function applyToFacts(facts: PartnershipFacts, event: PositionedEvent): v
         endsOn: d.endsOn ?? null,
         basis: d.basis,
         status: 'claimed',
+        attributionPct: attributionPctOf(ledgerEvent),
+        lineCode: d.lineCode ?? null,
+        verifiedAmountPence: null,
+        assurance: null,
+        evidence: null,
       };
       return;
     }
@@ -368,14 +410,20 @@ export function applyToFacts(facts: PartnershipFacts, event: PositionedEvent): v
       switch (ledgerEvent.type) {
         case 'SavingVerified':
           saving.status = 'verified';
+          saving.verifiedAmountPence = verifiedAmountOf(ledgerEvent, saving.amountPence);
+          saving.assurance = assuranceOf(ledgerEvent);
+          saving.evidence = ledgerEvent.data.evidence ?? null;
           return;
         case 'SavingDisputed':
           saving.status = 'disputed';
+          clearVerdict(saving);
           return;
         case 'SavingRevised':
           // The council verified or disputed another number: the new one is claimed afresh.
           saving.amountPence = ledgerEvent.data.amountPence;
+          saving.attributionPct = ledgerEvent.data.attributionPct ?? saving.attributionPct;
           saving.status = 'claimed';
+          clearVerdict(saving);
           return;
         case 'SavingWithdrawn':
           saving.status = 'withdrawn';
@@ -409,6 +457,12 @@ export function applyToFacts(facts: PartnershipFacts, event: PositionedEvent): v
   }
 }
 
+function clearVerdict(saving: SavingFacts): void {
+  saving.verifiedAmountPence = null;
+  saving.assurance = null;
+  saving.evidence = null;
+}
+
 function milestoneOf(
   facts: PartnershipFacts,
   ids: Readonly<{ engagementId: string; milestoneId: string }>,
@@ -418,6 +472,19 @@ function milestoneOf(
 
 function assertNever(value: never): never {
   throw new Error(`Unhandled ledger event: ${JSON.stringify(value)}`);
+}
+
+/** Savings lines by financial year, then code: the order a council's plan lists them in. */
+export function linesInPlanOrder(facts: PartnershipFacts): SavingsLineFacts[] {
+  return Object.values(facts.savingsLines).sort((a, b) =>
+    a.financialYear === b.financialYear
+      ? compareText(a.code, b.code)
+      : compareText(a.financialYear, b.financialYear),
+  );
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Entries in the order they were logged. */

@@ -43,10 +43,15 @@ describe('progress: savings', () => {
           disputedPence: 0,
           cashablePence: 610_000,
           nonCashablePence: 0,
+          costAvoidancePence: 0,
+          netClaimedPence: 610_000,
+          netVerifiedPence: 610_000,
+          verifiedByAssurance: { self_reported: 0, evidenced: 610_000, finance_reconciled: 0 },
         },
         fullYearEffectPence: 3_650_000,
         targetPence: 10_000_000,
         returnOnFees: 0.122,
+        netReturnOnFees: 0.122,
         byFinancialYear: [
           {
             financialYear: '2025/26',
@@ -54,6 +59,7 @@ describe('progress: savings', () => {
             verifiedPence: 310_000,
             cashablePence: 310_000,
             nonCashablePence: 0,
+            costAvoidancePence: 0,
           },
           {
             financialYear: '2026/27',
@@ -61,6 +67,7 @@ describe('progress: savings', () => {
             verifiedPence: 300_000,
             cashablePence: 300_000,
             nonCashablePence: 0,
+            costAvoidancePence: 0,
           },
         ],
         byMonth: [
@@ -69,6 +76,7 @@ describe('progress: savings', () => {
           { month: '2026-04', claimedPence: 300_000, verifiedPence: 300_000 },
         ],
       },
+      savingsLines: [],
       capacity: [],
       outcomes: [],
       milestones: {
@@ -120,6 +128,7 @@ describe('progress: savings', () => {
         verifiedPence: 0,
         cashablePence: 3_660_000,
         nonCashablePence: 0,
+        costAvoidancePence: 0,
       },
     ]);
     expect(progress.savings.toDate.claimedPence).toBe(3_660_000);
@@ -143,6 +152,10 @@ describe('progress: savings', () => {
       disputedPence: 0,
       cashablePence: 0,
       nonCashablePence: 249_315,
+      costAvoidancePence: 0,
+      netClaimedPence: 249_315,
+      netVerifiedPence: 0,
+      verifiedByAssurance: { self_reported: 0, evidenced: 0, finance_reconciled: 0 },
     });
     // Months on their own: April 30,000,000 ÷ 365 = 82,191.78 → 82,192; May 31,000,000 ÷ 365 =
     // 84,931.51 → 84,932; June → 82,192; then nothing: 82,192 + 84,932 + 82,192 = 249,316.
@@ -192,6 +205,10 @@ describe('progress: savings', () => {
       disputedPence: 0,
       cashablePence: 150_000,
       nonCashablePence: 0,
+      costAvoidancePence: 0,
+      netClaimedPence: 150_000,
+      netVerifiedPence: 0,
+      verifiedByAssurance: { self_reported: 0, evidenced: 0, finance_reconciled: 0 },
     });
     expect(after.savings.byMonth).toEqual([
       { month: '2026-04', claimedPence: 150_000, verifiedPence: 0 },
@@ -223,6 +240,10 @@ describe('progress: savings', () => {
       disputedPence: 20_000,
       cashablePence: 10_000,
       nonCashablePence: 20_000,
+      costAvoidancePence: 0,
+      netClaimedPence: 30_000,
+      netVerifiedPence: 10_000,
+      verifiedByAssurance: { self_reported: 0, evidenced: 10_000, finance_reconciled: 0 },
     });
     h.revised(disputed, 365_000, 730_000);
     // Revised to 1,000p a day: claimed 10,000 + 10,000 = 20,000p; nothing disputed now.
@@ -264,6 +285,10 @@ describe('progress: savings', () => {
       disputedPence: 0,
       cashablePence: 3_000,
       nonCashablePence: 0,
+      costAvoidancePence: 0,
+      netClaimedPence: 3_000,
+      netVerifiedPence: 0,
+      verifiedByAssurance: { self_reported: 0, evidenced: 0, finance_reconciled: 0 },
     });
     expect(progress.savings.fullYearEffectPence).toBe(36_500);
     expect(progress.savings.byMonth).toEqual([
@@ -322,6 +347,226 @@ describe('progress: savings', () => {
     // The day before it began: no periods at all.
     const before = on(h, '2025-11-19').savings;
     expect([before.byMonth, before.byFinancialYear]).toEqual([[], []]);
+  });
+});
+
+describe('progress: kinds, attribution, partial verification and assurance (issue 12)', () => {
+  /**
+   * Four savings from 1 April 2026, read to 30 April (30 days):
+   * s1 cashable, £36,500 a year (10,000p a day), 60% ours, verified at V = 2,920,000p (8,000p a
+   *    day) and finance-reconciled: claimed 300,000p, verified 240,000p, disputed A − V 60,000p;
+   * s2 non-cashable, 730,000p a year (2,000p a day), recorded before issue 12 (no share, no
+   *    assurance): 100% ours, verified in full, evidenced: 60,000p claimed and verified;
+   * s3 cost avoidance, a 500,000p one-off on 15 April, 1% ours, claimed only;
+   * s4 cost avoidance, 365,000p a year (1,000p a day), 50% ours, disputed: 30,000p.
+   */
+  function fourSavings() {
+    const { h, intervention } = partnership('2026-04-01', 1_000_000);
+    const s1 = h.claimed(intervention, {
+      amountPence: 3_650_000,
+      kind: 'cashable',
+      recurrence: 'recurring_annual',
+      startsOn: '2026-04-01',
+      attributionPct: 60,
+    });
+    h.verified(s1, 2_920_000, '2026-05-01', {
+      assurance: 'finance_reconciled',
+      evidence: 'Ledger 4410',
+    });
+    const s2 = h.claimed(intervention, {
+      amountPence: 730_000,
+      kind: 'non_cashable',
+      recurrence: 'recurring_annual',
+      startsOn: '2026-04-01',
+    });
+    h.verified(s2, 730_000);
+    h.claimed(intervention, {
+      amountPence: 500_000,
+      kind: 'cost_avoidance',
+      recurrence: 'one_off',
+      startsOn: '2026-04-15',
+      attributionPct: 1,
+    });
+    const s4 = h.claimed(intervention, {
+      amountPence: 365_000,
+      kind: 'cost_avoidance',
+      recurrence: 'recurring_annual',
+      startsOn: '2026-04-01',
+      attributionPct: 50,
+    });
+    h.disputed(s4, 365_000);
+    return { h, s1 };
+  }
+
+  it('gives every figure of SPEC §4, gross and net', () => {
+    const { h } = fourSavings();
+    const { savings } = on(h, '2026-04-30');
+    // claimed 300,000 + 60,000 + 500,000 + 30,000 = 890,000p
+    //   = cashable 300,000 + non-cashable 60,000 + cost avoidance (500,000 + 30,000) 530,000.
+    // verified 240,000 + 60,000 = 300,000p; disputed 60,000 + 30,000 = 90,000p.
+    // net claimed 300,000 × 60% + 60,000 + 500,000 × 1% + 30,000 × 50%
+    //   = 180,000 + 60,000 + 5,000 + 15,000 = 260,000p.
+    // net verified 240,000 × 60% + 60,000 = 144,000 + 60,000 = 204,000p.
+    expect(savings.toDate).toEqual({
+      claimedPence: 890_000,
+      verifiedPence: 300_000,
+      disputedPence: 90_000,
+      cashablePence: 300_000,
+      nonCashablePence: 60_000,
+      costAvoidancePence: 530_000,
+      netClaimedPence: 260_000,
+      netVerifiedPence: 204_000,
+      verifiedByAssurance: { self_reported: 0, evidenced: 60_000, finance_reconciled: 240_000 },
+    });
+    // 300,000 ÷ 1,000,000 = 0.3 gross; 204,000 ÷ 1,000,000 = 0.204 net.
+    expect(savings.returnOnFees).toBe(0.3);
+    expect(savings.netReturnOnFees).toBe(0.204);
+    expect(savings.byFinancialYear).toEqual([
+      {
+        financialYear: '2026/27',
+        claimedPence: 890_000,
+        verifiedPence: 300_000,
+        cashablePence: 300_000,
+        nonCashablePence: 60_000,
+        costAvoidancePence: 530_000,
+      },
+    ]);
+    // Every recurring saving still claimed, disputed or not: 3,650,000 + 730,000 + 365,000.
+    expect(savings.fullYearEffectPence).toBe(4_745_000);
+  });
+
+  it('rounds each net figure once, at the end', () => {
+    const { h, intervention } = partnership('2026-04-01');
+    // Three savings of 1p a year, 50% ours, for 219 days: 0.3p net each, 0.9p together → 1p.
+    for (const _ of [1, 2, 3]) {
+      h.claimed(intervention, {
+        amountPence: 1,
+        recurrence: 'recurring_annual',
+        startsOn: '2026-04-01',
+        endsOn: '2026-11-06',
+        attributionPct: 50,
+      });
+    }
+    // Gross: 3 × 219 ÷ 365 = 1.8p → 2p.
+    expect(on(h, '2026-12-31').savings.toDate).toMatchObject({
+      claimedPence: 2,
+      netClaimedPence: 1,
+    });
+  });
+
+  it('returns a verified saving to claimed when a revision changes its share', () => {
+    const { h, s1 } = fourSavings();
+    h.revised(s1, 3_650_000, 3_650_000, '2026-05-02', {
+      attributionPct: 1,
+      previousAttributionPct: 60,
+    });
+    // s1 now claimed at 1%: 300,000 × 1% = 3,000p net; only s2's 60,000p stays verified, and
+    // only s4's 30,000p is disputed.
+    expect(on(h, '2026-04-30').savings.toDate).toEqual({
+      claimedPence: 890_000,
+      verifiedPence: 60_000,
+      disputedPence: 30_000,
+      cashablePence: 300_000,
+      nonCashablePence: 60_000,
+      costAvoidancePence: 530_000,
+      netClaimedPence: 3_000 + 60_000 + 5_000 + 15_000,
+      netVerifiedPence: 60_000,
+      verifiedByAssurance: { self_reported: 0, evidenced: 60_000, finance_reconciled: 0 },
+    });
+  });
+
+  it('keeps the old figures for a history recorded before issue 12', () => {
+    // The first example of this file, whose events carry none of the new fields: its figures
+    // are unchanged, and its net figures equal the gross ones.
+    const { h, intervention } = partnership('2026-02-10', 5_000_000, 10_000_000);
+    const saving = h.claimed(intervention, {
+      amountPence: 3_650_000,
+      recurrence: 'recurring_annual',
+      startsOn: '2026-03-01',
+    });
+    h.verified(saving, 3_650_000);
+    expect(on(h, '2026-04-30').savings.toDate).toEqual({
+      claimedPence: 610_000,
+      verifiedPence: 610_000,
+      disputedPence: 0,
+      cashablePence: 610_000,
+      nonCashablePence: 0,
+      costAvoidancePence: 0,
+      netClaimedPence: 610_000,
+      netVerifiedPence: 610_000,
+      verifiedByAssurance: { self_reported: 0, evidenced: 610_000, finance_reconciled: 0 },
+    });
+  });
+});
+
+describe('progress: savings lines (issue 12)', () => {
+  it('rates each line on its own year, listed by year then code', () => {
+    const { h, intervention } = partnership('2026-04-01');
+    h.savingsLine({ code: 'CS-27-01', financialYear: '2027/28', targetPence: 0 });
+    h.savingsLine({ code: 'CS-26-07', financialYear: '2026/27', targetPence: 1 });
+    h.savingsLine({ code: 'AB-1', financialYear: '2026/27', targetPence: 1_000_000 });
+    // Changed later: the latest target stands.
+    h.savingsLine({
+      code: 'CS-26-07',
+      title: 'Placements',
+      financialYear: '2026/27',
+      targetPence: 3_650_000,
+    });
+    const onLine = h.claimed(intervention, {
+      amountPence: 3_650_000,
+      recurrence: 'recurring_annual',
+      startsOn: '2026-04-01',
+      lineCode: 'CS-26-07',
+      attributionPct: 10,
+    });
+    h.verified(onLine, 2_920_000, '2026-05-01', { assurance: 'self_reported' });
+    // Not on any line: counts in the partnership's figures, on no line.
+    h.claimed(intervention, {
+      amountPence: 9_999_999,
+      recurrence: 'one_off',
+      startsOn: '2026-04-02',
+    });
+
+    // CS-26-07, to 30 April: claimed 30 × 10,000 = 300,000p; verified 30 × 8,000 = 240,000p
+    // (gross: the 10% share does not count here). Forecast over 2026/27's 365 days: V =
+    // 2,920,000p, exactly 80% of 3,650,000p — amber, 730,000p at risk.
+    // AB-1 has no savings: nothing forecast, all at risk, red.
+    // CS-27-01's year has not begun: nothing counted, and a target of 0 is met: delivered.
+    expect(on(h, '2026-04-30').savingsLines).toEqual([
+      {
+        code: 'AB-1',
+        title: 'Line AB-1',
+        financialYear: '2026/27',
+        targetPence: 1_000_000,
+        claimedPence: 0,
+        verifiedPence: 0,
+        forecastPence: 0,
+        atRiskPence: 1_000_000,
+        rag: 'red',
+      },
+      {
+        code: 'CS-26-07',
+        title: 'Placements',
+        financialYear: '2026/27',
+        targetPence: 3_650_000,
+        claimedPence: 300_000,
+        verifiedPence: 240_000,
+        forecastPence: 2_920_000,
+        atRiskPence: 730_000,
+        rag: 'amber',
+      },
+      {
+        code: 'CS-27-01',
+        title: 'Line CS-27-01',
+        financialYear: '2027/28',
+        targetPence: 0,
+        claimedPence: 0,
+        verifiedPence: 0,
+        forecastPence: 0,
+        atRiskPence: 0,
+        rag: 'delivered',
+      },
+    ]);
   });
 });
 

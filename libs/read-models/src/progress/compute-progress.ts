@@ -1,9 +1,13 @@
 import {
-  type AccruingSaving,
+  ASSURANCES,
+  type Assurance,
   addDays,
   type CalendarDate,
+  type CountedSaving,
   capacityOn,
+  claimedPart,
   type DateRange,
+  disputedPart,
   earliestDate,
   financialYearBounds,
   financialYearOf,
@@ -19,17 +23,22 @@ import {
   monthsFrom,
   outcomeProgressPct,
   type Pence,
+  partsOf,
   returnOnFees,
+  savingsLineFigures,
+  sumAccruedNetToDatePence,
   sumAccruedPenceByPeriod,
   sumAccruedToDatePence,
+  verifiedPart,
 } from '@accord/ledger';
 import {
   inLoggedOrder,
+  linesInPlanOrder,
   type PartnershipFacts,
   type PartnershipHeader,
   type SavingFacts,
 } from '../partnership-facts/partnership-facts';
-import type { MilestoneOnDate, Progress } from './progress';
+import type { MilestoneOnDate, Progress, SavingsLineProgress } from './progress';
 
 export class PartnershipNotKnownError extends Error {
   constructor(readonly partnershipId: string) {
@@ -52,13 +61,20 @@ export function computeProgress(
   const committedPence = engagements.reduce((sum, e) => sum + e.feePence, 0);
   const targetPence = engagements.reduce((sum, e) => sum + (e.savingsTargetPence ?? 0), 0);
 
-  const savings = savingGroups(facts);
+  const counted = countedSavings(facts);
+  const savings = savingGroups(counted);
   const toDate = {
     claimedPence: sumAccruedToDatePence(savings.claimed, asOf),
     verifiedPence: sumAccruedToDatePence(savings.verified, asOf),
     disputedPence: sumAccruedToDatePence(savings.disputed, asOf),
     cashablePence: sumAccruedToDatePence(savings.cashable, asOf),
     nonCashablePence: sumAccruedToDatePence(savings.nonCashable, asOf),
+    costAvoidancePence: sumAccruedToDatePence(savings.costAvoidance, asOf),
+    netClaimedPence: sumAccruedNetToDatePence(savings.claimed, asOf),
+    netVerifiedPence: sumAccruedNetToDatePence(savings.verified, asOf),
+    verifiedByAssurance: byAssurance((assurance) =>
+      sumAccruedToDatePence(savings.verifiedWith(assurance), asOf),
+    ),
   };
   const dayAfter = addDays(asOf, 1);
   // Each period runs to its own end or to asOf inclusive, whichever comes first.
@@ -79,6 +95,7 @@ export function computeProgress(
     verified: sumAccruedPenceByPeriod(savings.verified, yearPeriods),
     cashable: sumAccruedPenceByPeriod(savings.cashable, yearPeriods),
     nonCashable: sumAccruedPenceByPeriod(savings.nonCashable, yearPeriods),
+    costAvoidance: sumAccruedPenceByPeriod(savings.costAvoidance, yearPeriods),
   };
   const monthPeriods = months.map((month) => upToAsOf(monthBounds(month)));
   const byMonth = {
@@ -98,12 +115,14 @@ export function computeProgress(
       fullYearEffectPence: savings.claimed.reduce((sum, s) => sum + fullYearEffect(s, asOf), 0),
       targetPence,
       returnOnFees: returnOnFees(toDate.verifiedPence, committedPence),
+      netReturnOnFees: returnOnFees(toDate.netVerifiedPence, committedPence),
       byFinancialYear: financialYears.map((financialYear, i) => ({
         financialYear,
         claimedPence: byYear.claimed[i],
         verifiedPence: byYear.verified[i],
         cashablePence: byYear.cashable[i],
         nonCashablePence: byYear.nonCashable[i],
+        costAvoidancePence: byYear.costAvoidance[i],
       })),
       byMonth: months.map((month, i) => ({
         month,
@@ -111,6 +130,7 @@ export function computeProgress(
         verifiedPence: byMonth.verified[i],
       })),
     },
+    savingsLines: savingsLinesOn(facts, counted, asOf),
     capacity: capacityOn(inLoggedOrder(facts.capacity), asOf),
     outcomes: inLoggedOrder(facts.measures).map((measure) => {
       const latest = latestReading(measure.readings, asOf);
@@ -142,7 +162,7 @@ export function savingsAtMonthEnds(
   facts: PartnershipFacts,
   months: readonly Month[],
 ): { month: Month; claimedPence: Pence; verifiedPence: Pence }[] {
-  const savings = savingGroups(facts);
+  const savings = savingGroups(countedSavings(facts));
   const toEnds: DateRange[] = months.map((month) => ({
     start: EARLIEST_SAVING,
     endExclusive: monthBounds(month).endExclusive,
@@ -164,27 +184,72 @@ export function requireHeader(facts: PartnershipFacts): PartnershipHeader {
   return facts.partnership;
 }
 
-type Accruing = AccruingSaving & Pick<SavingFacts, 'kind' | 'status'>;
+type Counted = CountedSaving & Pick<SavingFacts, 'kind' | 'assurance'>;
 
-/** SPEC §3: claimed is every saving not withdrawn; verified, disputed, cashable and non-cashable are parts of it. */
-function savingGroups(facts: PartnershipFacts) {
-  const claimed: Accruing[] = inLoggedOrder(facts.savings)
-    .filter((saving) => saving.status !== 'withdrawn')
-    .map((saving) => ({
-      amountPence: saving.amountPence,
-      recurrence: saving.recurrence,
-      startsOn: saving.startsOn,
-      endsOn: saving.endsOn ?? undefined,
-      kind: saving.kind,
-      status: saving.status,
-    }));
+/** The savings as the rules of `@accord/ledger` count them, in the order they were logged. */
+function countedSavings(facts: PartnershipFacts): Counted[] {
+  return inLoggedOrder(facts.savings).map(countedSaving);
+}
+
+/** A saving's facts as the rules of `@accord/ledger` count it. */
+export function countedSaving(saving: SavingFacts): Counted {
   return {
-    claimed,
-    verified: claimed.filter((s) => s.status === 'verified'),
-    disputed: claimed.filter((s) => s.status === 'disputed'),
-    cashable: claimed.filter((s) => s.kind === 'cashable'),
-    nonCashable: claimed.filter((s) => s.kind === 'non_cashable'),
+    amountPence: saving.amountPence,
+    recurrence: saving.recurrence,
+    startsOn: saving.startsOn,
+    endsOn: saving.endsOn ?? undefined,
+    attributionPct: saving.attributionPct,
+    status: saving.status,
+    verifiedAmountPence: saving.verifiedAmountPence,
+    lineCode: saving.lineCode,
+    kind: saving.kind,
+    assurance: saving.assurance,
   };
+}
+
+/**
+ * SPEC §3: claimed is every saving not withdrawn, and each kind a part of it; verified is each
+ * verified saving's V, disputed each disputed saving's A and each verified saving's A − V.
+ */
+function savingGroups(counted: readonly Counted[]) {
+  const live = counted.filter((s) => s.status !== 'withdrawn');
+  const verifiedSavings = live.filter((s) => s.status === 'verified');
+  return {
+    claimed: partsOf(live, claimedPart),
+    verified: partsOf(verifiedSavings, verifiedPart),
+    disputed: partsOf(live, disputedPart),
+    cashable: partsOf(
+      live.filter((s) => s.kind === 'cashable'),
+      claimedPart,
+    ),
+    nonCashable: partsOf(
+      live.filter((s) => s.kind === 'non_cashable'),
+      claimedPart,
+    ),
+    costAvoidance: partsOf(
+      live.filter((s) => s.kind === 'cost_avoidance'),
+      claimedPart,
+    ),
+    verifiedWith: (assurance: Assurance) =>
+      partsOf(
+        verifiedSavings.filter((s) => s.assurance === assurance),
+        verifiedPart,
+      ),
+  };
+}
+
+function byAssurance(figure: (assurance: Assurance) => number): Record<Assurance, number> {
+  return Object.fromEntries(
+    ASSURANCES.map((assurance) => [assurance, figure(assurance)]),
+  ) as Record<Assurance, number>;
+}
+
+function savingsLinesOn(
+  facts: PartnershipFacts,
+  counted: readonly Counted[],
+  asOf: CalendarDate,
+): SavingsLineProgress[] {
+  return linesInPlanOrder(facts).map((line) => ({ ...savingsLineFigures(line, counted, asOf) }));
 }
 
 function milestonesOn(facts: PartnershipFacts, asOf: CalendarDate): Progress['milestones'] {

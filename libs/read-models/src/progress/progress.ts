@@ -1,4 +1,5 @@
 import type {
+  Assurance,
   CalendarDate,
   CapacityOnDate,
   FinancialYear,
@@ -6,6 +7,7 @@ import type {
   MilestoneStatusOnDate,
   Month,
   Pence,
+  SavingsLineFigures,
 } from '@accord/ledger';
 
 /** The answer of `GET /api/v1/partnerships/:id/progress`, exactly in the shape of SPEC §4. */
@@ -25,19 +27,29 @@ export type Progress = {
       disputedPence: Pence;
       cashablePence: Pence;
       nonCashablePence: Pence;
+      costAvoidancePence: Pence;
+      /** A × pct ÷ 100 of each saving claimed, and V × pct ÷ 100 of each verified. */
+      netClaimedPence: Pence;
+      netVerifiedPence: Pence;
+      /** The verified figure split by how surely the council verified it. */
+      verifiedByAssurance: Record<Assurance, Pence>;
     };
     fullYearEffectPence: Pence;
     targetPence: Pence;
     returnOnFees: number | null;
+    netReturnOnFees: number | null;
     byFinancialYear: {
       financialYear: FinancialYear;
       claimedPence: Pence;
       verifiedPence: Pence;
       cashablePence: Pence;
       nonCashablePence: Pence;
+      costAvoidancePence: Pence;
     }[];
     byMonth: { month: Month; claimedPence: Pence; verifiedPence: Pence }[];
   };
+  /** The council's savings lines, by financial year then code; gross figures. */
+  savingsLines: SavingsLineProgress[];
   capacity: CapacityOnDate[];
   outcomes: OutcomeProgress[];
   milestones: {
@@ -50,6 +62,10 @@ export type Progress = {
     items: MilestoneOnDate[];
   };
   interventions: { total: number; byCategory: Record<string, number> };
+};
+
+export type SavingsLineProgress = {
+  -readonly [K in keyof SavingsLineFigures]: SavingsLineFigures[K];
 };
 
 export type OutcomeProgress = {

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore } from '@accord/event-store';
 import {
+  type Assurance,
   CAPACITY_UNITS,
   type CalendarDate,
   type CapacityKind,
   engagementStream,
+  type FinancialYear,
   type InterventionCategory,
   interventionStream,
   type LedgerEvent,
@@ -80,10 +82,28 @@ export function ledgerHistory(partnershipId: string = randomUUID()) {
         data: { ...p, recipientIds, occurredOn: d(on) },
       });
     },
-    closed(on: string) {
+    /** Without `closedOn`, the event is shaped as before issue 12: closed on the day recorded. */
+    closed(on: string, closedOn?: string) {
       record(partnershipStream(partnershipId), {
         type: 'PartnershipClosed',
-        data: { ...p, occurredOn: d(on) },
+        data: {
+          ...p,
+          ...(closedOn === undefined ? {} : { closedOn: d(closedOn) }),
+          occurredOn: d(on),
+        },
+      });
+    },
+    savingsLine(o: { code: string; title?: string; financialYear: string; targetPence: number }) {
+      record(partnershipStream(partnershipId), {
+        type: 'SavingsLineSet',
+        data: {
+          ...p,
+          code: o.code,
+          title: o.title ?? `Line ${o.code}`,
+          financialYear: o.financialYear as FinancialYear,
+          targetPence: o.targetPence,
+          occurredOn: d('2026-04-01'),
+        },
       });
     },
 
@@ -248,6 +268,9 @@ export function ledgerHistory(partnershipId: string = randomUUID()) {
         recurrence: Recurrence;
         startsOn: string;
         endsOn?: string;
+        /** Absent: shaped as a claim before issue 12, read as 100. */
+        attributionPct?: number;
+        lineCode?: string;
       },
     ): SavingRef {
       const savingId = randomUUID();
@@ -262,15 +285,29 @@ export function ledgerHistory(partnershipId: string = randomUUID()) {
           startsOn: d(o.startsOn),
           ...(o.endsOn === undefined ? {} : { endsOn: d(o.endsOn) }),
           basis: 'Placement costs before and after',
+          ...(o.attributionPct === undefined ? {} : { attributionPct: o.attributionPct }),
+          ...(o.lineCode === undefined ? {} : { lineCode: o.lineCode }),
           occurredOn: d(o.startsOn),
         },
       });
       return ref;
     },
-    verified(s: SavingRef, amountPence: number, on = '2026-06-01') {
+    /** Without an assurance, shaped as a verification before issue 12, read as `evidenced`. */
+    verified(
+      s: SavingRef,
+      amountPence: number,
+      on = '2026-06-01',
+      o: { assurance?: Assurance; evidence?: string } = {},
+    ) {
       onIntervention(s, {
         type: 'SavingVerified',
-        data: { ...savingIds(s), amountPence, occurredOn: d(on) },
+        data: {
+          ...savingIds(s),
+          amountPence,
+          ...(o.assurance === undefined ? {} : { assurance: o.assurance }),
+          ...(o.evidence === undefined ? {} : { evidence: o.evidence }),
+          occurredOn: d(on),
+        },
       });
     },
     disputed(s: SavingRef, amountPence: number, on = '2026-06-01') {
@@ -279,13 +316,25 @@ export function ledgerHistory(partnershipId: string = randomUUID()) {
         data: { ...savingIds(s), amountPence, reason: 'No evidence', occurredOn: d(on) },
       });
     },
-    revised(s: SavingRef, amountPence: number, previousAmountPence: number, on = '2026-07-01') {
+    revised(
+      s: SavingRef,
+      amountPence: number,
+      previousAmountPence: number,
+      on = '2026-07-01',
+      o: { attributionPct?: number; previousAttributionPct?: number } = {},
+    ) {
       onIntervention(s, {
         type: 'SavingRevised',
         data: {
           ...savingIds(s),
           amountPence,
           previousAmountPence,
+          ...(o.attributionPct === undefined
+            ? {}
+            : {
+                attributionPct: o.attributionPct,
+                previousAttributionPct: o.previousAttributionPct ?? 100,
+              }),
           reason: 'Corrected figures',
           occurredOn: d(on),
         },

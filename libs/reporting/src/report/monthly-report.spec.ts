@@ -71,6 +71,7 @@ describe('a monthly report', () => {
       verifiedPence: 310_000,
       cashablePence: 360_000,
       nonCashablePence: 0,
+      costAvoidancePence: 0,
     });
     expect(report.savings.toDate).toBe(progress.savings.toDate);
     expect(report.savings.fullYearEffectPence).toBe(3_650_000);

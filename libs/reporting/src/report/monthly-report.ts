@@ -44,6 +44,7 @@ export type MonthlyReport = {
       verifiedPence: Pence;
       cashablePence: Pence;
       nonCashablePence: Pence;
+      costAvoidancePence: Pence;
     };
     toDate: Progress['savings']['toDate'];
     fullYearEffectPence: Pence;
@@ -137,6 +138,7 @@ export function buildMonthlyReport(inputs: MonthlyReportInputs): MonthlyReport {
         verifiedPence: yearToDate?.verifiedPence ?? 0,
         cashablePence: yearToDate?.cashablePence ?? 0,
         nonCashablePence: yearToDate?.nonCashablePence ?? 0,
+        costAvoidancePence: yearToDate?.costAvoidancePence ?? 0,
       },
       toDate: progress.savings.toDate,
       fullYearEffectPence: progress.savings.fullYearEffectPence,

@@ -32,6 +32,7 @@ export function sampleReport(overrides: Partial<MonthlyReport> = {}): MonthlyRep
         verifiedPence: 1_000_099,
         cashablePence: 1_500_000,
         nonCashablePence: 634_567,
+        costAvoidancePence: 0,
       },
       toDate: {
         claimedPence: 123_456_789,
@@ -39,6 +40,10 @@ export function sampleReport(overrides: Partial<MonthlyReport> = {}): MonthlyRep
         disputedPence: 1_000,
         cashablePence: 100_000_000,
         nonCashablePence: 23_456_789,
+        costAvoidancePence: 0,
+        netClaimedPence: 123_456_789,
+        netVerifiedPence: 98_765_432,
+        verifiedByAssurance: { self_reported: 0, evidenced: 98_765_432, finance_reconciled: 0 },
       },
       fullYearEffectPence: 3_650_000,
       targetPence: 500_000_000,

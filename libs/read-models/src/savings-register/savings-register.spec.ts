@@ -1,0 +1,196 @@
+import type { CalendarDate } from '@accord/ledger';
+import { factsOf, ledgerHistory } from '@accord/read-models/testing';
+import { parse } from 'csv-parse/sync';
+import { computeProgress } from '../progress/compute-progress';
+import { SAVINGS_REGISTER_COLUMNS, savingsRegister, savingsRegisterCsv } from './savings-register';
+
+const asOf = '2026-04-30' as CalendarDate;
+
+/**
+ * A partnership from 10 February 2026 read to 30 April 2026, with text a spreadsheet would run.
+ * s1 cashable, £36,500 a year (10,000p a day) from 1 March, 60% ours, on line CS-26-07, verified
+ *    at V = 2,920,000p (8,000p a day; A − V is 2,000p a day), finance-reconciled;
+ * s3 cost avoidance, 730,000p a year (2,000p a day), 20 March to 10 April (exclusive), disputed;
+ * s2 non-cashable one-off of 250,000p on 15 April;
+ * s6 1,000,000p a year from 15 March (2,739.73p a day), claimed;
+ * and, left out, a withdrawn saving and one starting after asOf.
+ */
+function history() {
+  const h = ledgerHistory();
+  h.formed({ startsOn: '2026-02-10' });
+  h.savingsLine({ code: 'CS-26-07', financialYear: '2026/27', targetPence: 1_000_000 });
+  const engagement = h.engagement({ startsOn: '2026-02-10', feePence: 1_000_000 });
+  const edge = h.intervention(engagement, {
+    startedOn: '2026-02-10',
+    title: '-Edge of care, "north"',
+  });
+  const link = h.intervention(engagement, {
+    startedOn: '2026-02-10',
+    title: '=HYPERLINK("http://example.com")',
+  });
+  const s1 = h.claimed(edge, {
+    amountPence: 3_650_000,
+    kind: 'cashable',
+    recurrence: 'recurring_annual',
+    startsOn: '2026-03-01',
+    attributionPct: 60,
+    lineCode: 'CS-26-07',
+  });
+  h.verified(s1, 2_920_000, '2026-05-01', { assurance: 'finance_reconciled' });
+  const withdrawn = h.claimed(edge, {
+    amountPence: 99,
+    recurrence: 'one_off',
+    startsOn: '2026-03-02',
+  });
+  h.withdrawn(withdrawn);
+  const s2 = h.claimed(link, {
+    amountPence: 250_000,
+    kind: 'non_cashable',
+    recurrence: 'one_off',
+    startsOn: '2026-04-15',
+  });
+  const s3 = h.claimed(link, {
+    amountPence: 730_000,
+    kind: 'cost_avoidance',
+    recurrence: 'recurring_annual',
+    startsOn: '2026-03-20',
+    endsOn: '2026-04-10',
+  });
+  h.disputed(s3, 730_000);
+  const s6 = h.claimed(edge, {
+    amountPence: 1_000_000,
+    recurrence: 'recurring_annual',
+    startsOn: '2026-03-15',
+  });
+  h.claimed(edge, { amountPence: 5, recurrence: 'one_off', startsOn: '2026-05-01' });
+  return { h, ids: { s1, s2, s3, s6 } };
+}
+
+describe('the savings register (SPEC §4)', () => {
+  it('has a row per saving and financial year, oldest first, withdrawn savings left out', () => {
+    const { h, ids } = history();
+    const rows = savingsRegister(factsOf(h), asOf);
+    const figures = rows.map((r) => [
+      r.savingId,
+      r.financialYear,
+      r.claimedPence,
+      r.verifiedPence,
+      r.disputedPence,
+      r.netClaimedPence,
+    ]);
+    expect(figures).toEqual([
+      // s1, March: 31 days × 10,000 = 310,000p claimed; × 8,000 = 248,000p verified; × 2,000 =
+      // 62,000p disputed; net 310,000 × 60% = 186,000p. April, 30 days: 300,000 / 240,000 /
+      // 60,000 / 180,000p.
+      [ids.s1.savingId, '2025/26', 310_000, 248_000, 62_000, 186_000],
+      [ids.s1.savingId, '2026/27', 300_000, 240_000, 60_000, 180_000],
+      // s6, 15–31 March: 17 × 1,000,000 ÷ 365 = 46,575.34 → 46,575p; April: 30 × 1,000,000 ÷
+      // 365 = 82,191.78 → 82,192p.
+      [ids.s6.savingId, '2025/26', 46_575, 0, 0, 46_575],
+      [ids.s6.savingId, '2026/27', 82_192, 0, 0, 82_192],
+      // s3, 20–31 March: 12 × 2,000 = 24,000p; 1–9 April: 9 × 2,000 = 18,000p; all disputed.
+      [ids.s3.savingId, '2025/26', 24_000, 0, 24_000, 24_000],
+      [ids.s3.savingId, '2026/27', 18_000, 0, 18_000, 18_000],
+      // s2, a one-off on 15 April.
+      [ids.s2.savingId, '2026/27', 250_000, 0, 0, 250_000],
+    ]);
+    expect(rows[0]).toMatchObject({
+      interventionTitle: '-Edge of care, "north"',
+      kind: 'cashable',
+      recurrence: 'recurring_annual',
+      status: 'verified',
+      lineCode: 'CS-26-07',
+      attributionPct: 60,
+      startsOn: '2026-03-01',
+      endsOn: null,
+      amountPence: 3_650_000,
+      verifiedAmountPence: 2_920_000,
+      assurance: 'finance_reconciled',
+    });
+  });
+
+  it('writes CSV that reads back, with formulas disarmed', () => {
+    const { h, ids } = history();
+    const csv = savingsRegisterCsv(savingsRegister(factsOf(h), asOf));
+    expect(csv.split('\r\n')[0]).toBe(SAVINGS_REGISTER_COLUMNS.join(','));
+    expect(csv.endsWith('\r\n')).toBe(true);
+
+    const records: Record<string, string>[] = parse(csv, { columns: true });
+    expect(records).toHaveLength(7);
+    expect(records[0]).toEqual({
+      savingId: ids.s1.savingId,
+      interventionTitle: `'-Edge of care, "north"`,
+      kind: 'cashable',
+      recurrence: 'recurring_annual',
+      status: 'verified',
+      lineCode: 'CS-26-07',
+      attributionPct: '60',
+      startsOn: '2026-03-01',
+      endsOn: '',
+      amountPence: '3650000',
+      verifiedAmountPence: '2920000',
+      assurance: 'finance_reconciled',
+      financialYear: '2025/26',
+      claimedPence: '310000',
+      verifiedPence: '248000',
+      disputedPence: '62000',
+      netClaimedPence: '186000',
+      basis: 'Placement costs before and after',
+    });
+    const s3 = records.find((r) => r.savingId === ids.s3.savingId);
+    expect(s3).toMatchObject({
+      interventionTitle: `'=HYPERLINK("http://example.com")`,
+      status: 'disputed',
+      lineCode: '',
+      endsOn: '2026-04-10',
+      verifiedAmountPence: '',
+      assurance: '',
+    });
+  });
+
+  it('quotes line breaks and disarms every formula start, tab and carriage return included', () => {
+    const row = savingsRegister(factsOf(history().h), asOf)[0];
+    const texts = ['=1+1', '+44 20', '-5', '@SUM(A1)', '\tcmd', '\rcmd', 'plain, "quoted"\r\nnext'];
+    const csv = savingsRegisterCsv(texts.map((basis) => ({ ...row, basis })));
+    const bases = (parse(csv, { columns: true }) as Record<string, string>[]).map((r) => r.basis);
+    expect(bases).toEqual([
+      "'=1+1",
+      "'+44 20",
+      "'-5",
+      "'@SUM(A1)",
+      "'\tcmd",
+      "'\rcmd",
+      'plain, "quoted"\r\nnext',
+    ]);
+  });
+
+  it('reconciles per year with progress, within a penny per row', () => {
+    const { h } = history();
+    const facts = factsOf(h);
+    const records: Record<string, string>[] = parse(
+      savingsRegisterCsv(savingsRegister(facts, asOf)),
+      { columns: true },
+    );
+    const progress = computeProgress(facts, asOf, new Date('2026-11-01T07:00:00.000Z'));
+    // 2025/26: 310,000 + 46,575 + 24,000 = 380,575p; progress sums exactly first:
+    // 310,000 + 46,575.34 + 24,000 = 380,575.34 → 380,575p.
+    // 2026/27: 300,000 + 82,192 + 18,000 + 250,000 = 650,192p; progress: 650,191.78 → 650,192p.
+    expect(progress.savings.byFinancialYear.map((y) => [y.financialYear, y.claimedPence])).toEqual([
+      ['2025/26', 380_575],
+      ['2026/27', 650_192],
+    ]);
+    for (const year of progress.savings.byFinancialYear) {
+      const inYear = records.filter((r) => r.financialYear === year.financialYear);
+      const sum = inYear.reduce((total, r) => total + Number(r.claimedPence), 0);
+      expect(Math.abs(sum - year.claimedPence)).toBeLessThanOrEqual(inYear.length);
+    }
+  });
+
+  it('is a header alone for a partnership without savings', () => {
+    const h = ledgerHistory();
+    h.formed({ startsOn: '2026-04-01' });
+    expect(savingsRegisterCsv(savingsRegister(factsOf(h), asOf))).toBe(
+      `${SAVINGS_REGISTER_COLUMNS.join(',')}\r\n`,
+    );
+  });
+});
