@@ -635,4 +635,72 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
       return { params: { id: interventionId, cid: capacityId }, body: { endsOn: '2025-12-01' } };
     },
   },
+
+  // The rest of the lifecycle and the savings lines (issue 12).
+  'PUT /api/v1/partnerships/:id/savings-lines/:code': {
+    access: 'judge',
+    as: 'approver',
+    status: 200,
+    request: async (w) => {
+      const { partnershipId } = await w.partnership();
+      return {
+        params: { id: partnershipId, code: 'CS-26-07' },
+        body: { title: 'Fewer residential placements', financialYear: '2026/27', targetPence: 100 },
+      };
+    },
+  },
+  'POST /api/v1/partnerships/:id/close': {
+    access: 'close_partnership',
+    as: 'consultancyAdmin',
+    status: 200,
+    request: async (w) => {
+      const { partnershipId } = await w.partnership();
+      return { params: { id: partnershipId }, body: { closedOn: '2026-03-31', reason: 'Ended' } };
+    },
+  },
+  'POST /api/v1/engagements/:id/fee': {
+    access: 'log_work',
+    as: 'director',
+    status: 200,
+    request: async (w) => {
+      const { engagementId } = await w.engagement();
+      return { params: { id: engagementId }, body: { feePence: 1, reason: 'Scope grew' } };
+    },
+  },
+  'POST /api/v1/engagements/:id/close': {
+    access: 'log_work',
+    as: 'director',
+    status: 200,
+    request: async (w) => {
+      const { engagementId } = await w.engagement();
+      return { params: { id: engagementId }, body: { closedOn: '2026-03-31' } };
+    },
+  },
+  'POST /api/v1/interventions/:id/complete': {
+    access: 'log_work',
+    as: 'director',
+    status: 200,
+    request: async (w) => {
+      const { interventionId } = await w.intervention();
+      return { params: { id: interventionId }, body: { completedOn: '2025-12-31' } };
+    },
+  },
+  'POST /api/v1/interventions/:id/stop': {
+    access: 'log_work',
+    as: 'director',
+    status: 200,
+    request: async (w) => {
+      const { interventionId } = await w.intervention();
+      return { params: { id: interventionId }, body: { stoppedOn: '2025-12-31', reason: 'Moved' } };
+    },
+  },
+  'GET /api/v1/partnerships/:id/savings.csv': {
+    access: 'read',
+    as: 'viewer',
+    status: 200,
+    request: async (w) => {
+      const { partnershipId } = await w.saving();
+      return { params: { id: partnershipId }, query: { asOf: '2026-03-31' } };
+    },
+  },
 };

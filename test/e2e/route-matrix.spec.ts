@@ -113,6 +113,7 @@ const MAY_ACT: Record<PartnershipAction, readonly Party[]> = {
   read: ['platformAdmin', 'consultancyAdmin', 'director', 'councilAdmin', 'approver', 'viewer'],
   log_work: ['platformAdmin', 'consultancyAdmin', 'director'],
   judge: ['platformAdmin', 'councilAdmin', 'approver'],
+  close_partnership: ['platformAdmin', 'consultancyAdmin'],
   administer: ['platformAdmin', 'consultancyAdmin', 'councilAdmin'],
 };
 const MAY_CALL: Record<Exclude<Access['kind'], 'partnership'>, readonly Party[]> = {

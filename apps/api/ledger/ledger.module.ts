@@ -9,6 +9,12 @@ import { CancelMilestoneController } from './cancel-milestone/cancel-milestone.c
 import { CancelMilestoneHandler } from './cancel-milestone/cancel-milestone.handler';
 import { ClaimSavingController } from './claim-saving/claim-saving.controller';
 import { ClaimSavingHandler } from './claim-saving/claim-saving.handler';
+import { CloseEngagementController } from './close-engagement/close-engagement.controller';
+import { CloseEngagementHandler } from './close-engagement/close-engagement.handler';
+import { ClosePartnershipController } from './close-partnership/close-partnership.controller';
+import { ClosePartnershipHandler } from './close-partnership/close-partnership.handler';
+import { CompleteInterventionController } from './complete-intervention/complete-intervention.controller';
+import { CompleteInterventionHandler } from './complete-intervention/complete-intervention.handler';
 import { DefineMeasureController } from './define-measure/define-measure.controller';
 import { DefineMeasureHandler } from './define-measure/define-measure.handler';
 import { DisputeSavingController } from './dispute-saving/dispute-saving.controller';
@@ -31,15 +37,21 @@ import { RecordMeasureReadingController } from './record-measure-reading/record-
 import { RecordMeasureReadingHandler } from './record-measure-reading/record-measure-reading.handler';
 import { RescheduleMilestoneController } from './reschedule-milestone/reschedule-milestone.controller';
 import { RescheduleMilestoneHandler } from './reschedule-milestone/reschedule-milestone.handler';
+import { ReviseEngagementFeeController } from './revise-engagement-fee/revise-engagement-fee.controller';
+import { ReviseEngagementFeeHandler } from './revise-engagement-fee/revise-engagement-fee.handler';
 import { ReviseSavingController } from './revise-saving/revise-saving.controller';
 import { ReviseSavingHandler } from './revise-saving/revise-saving.handler';
 import { ReportRecipientsRepository } from './set-report-recipients/report-recipients.repository';
 import { SetReportRecipientsController } from './set-report-recipients/set-report-recipients.controller';
 import { SetReportRecipientsHandler } from './set-report-recipients/set-report-recipients.handler';
+import { SetSavingsLineController } from './set-savings-line/set-savings-line.controller';
+import { SetSavingsLineHandler } from './set-savings-line/set-savings-line.handler';
 import { IdempotencyKeyPurge, IdempotencyRepository } from './shared/idempotency.repository';
 import { LedgerWriter } from './shared/ledger-writer';
 import { SignOffMilestoneController } from './sign-off-milestone/sign-off-milestone.controller';
 import { SignOffMilestoneHandler } from './sign-off-milestone/sign-off-milestone.handler';
+import { StopInterventionController } from './stop-intervention/stop-intervention.controller';
+import { StopInterventionHandler } from './stop-intervention/stop-intervention.handler';
 import { VerifySavingController } from './verify-saving/verify-saving.controller';
 import { VerifySavingHandler } from './verify-saving/verify-saving.handler';
 import { WithdrawSavingController } from './withdraw-saving/withdraw-saving.controller';
@@ -68,6 +80,12 @@ import { WithdrawSavingHandler } from './withdraw-saving/withdraw-saving.handler
     WithdrawSavingController,
     AddCapacityController,
     EndCapacityController,
+    SetSavingsLineController,
+    ClosePartnershipController,
+    ReviseEngagementFeeController,
+    CloseEngagementController,
+    CompleteInterventionController,
+    StopInterventionController,
   ],
   providers: [
     ReadYourWrites,
@@ -96,6 +114,12 @@ import { WithdrawSavingHandler } from './withdraw-saving/withdraw-saving.handler
     WithdrawSavingHandler,
     AddCapacityHandler,
     EndCapacityHandler,
+    SetSavingsLineHandler,
+    ClosePartnershipHandler,
+    ReviseEngagementFeeHandler,
+    CloseEngagementHandler,
+    CompleteInterventionHandler,
+    StopInterventionHandler,
   ],
 })
 export class LedgerModule {}

@@ -2,13 +2,19 @@ import { ReadModelsModule } from '@accord/read-models';
 import { Module } from '@nestjs/common';
 import { GetPartnershipController } from './get-partnership/get-partnership.controller';
 import { GetProgressController } from './get-progress/get-progress.controller';
+import { GetSavingsRegisterController } from './get-savings-register/get-savings-register.controller';
 import { ListPartnershipsController } from './list-partnerships/list-partnerships.controller';
 import { ReadYourWrites } from './shared/read-your-writes';
 
 /** The partnership list, detail and progress, read from the read models. */
 @Module({
   imports: [ReadModelsModule],
-  controllers: [ListPartnershipsController, GetPartnershipController, GetProgressController],
+  controllers: [
+    ListPartnershipsController,
+    GetPartnershipController,
+    GetProgressController,
+    GetSavingsRegisterController,
+  ],
   providers: [ReadYourWrites],
 })
 export class PartnershipReadsModule {}

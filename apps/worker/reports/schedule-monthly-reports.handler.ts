@@ -1,5 +1,11 @@
-import { lastDayOfMonth, type Month, monthOf, previousMonth, todayInLondon } from '@accord/ledger';
-import { PartnershipReads } from '@accord/read-models';
+import {
+  type Month,
+  monthOf,
+  previousMonth,
+  reportMonthStanding,
+  todayInLondon,
+} from '@accord/ledger';
+import { PARTNERSHIP_PAGE_LIMIT, PartnershipReads } from '@accord/read-models';
 import {
   type LoadedPartnership,
   PartnershipLedger,
@@ -32,18 +38,16 @@ export class ScheduleMonthlyReportsHandler
   async handle(job: Job<ReportJobData[ReportJob.ScheduleMonthlyReports]>) {
     const month = job.data.month ?? monthReportedOn(firedAt(job));
     const today = todayInLondon(new Date());
-    const lastDay = lastDayOfMonth(month);
     const isDue = ({ state, sent }: LoadedPartnership) =>
-      state.status === 'open' &&
+      reportMonthStanding(state, month, today) === 'due' &&
       state.recipientIds.length > 0 &&
-      state.startsOn <= lastDay &&
-      lastDay < today &&
       !sent.has(month);
     // The list comes from the read model; each partnership's own stream has the last word.
-    const { items } = await this.reads.list(null);
+    const items = await this.everyPartnership();
     const due: string[] = [];
     let failed = 0;
-    for (const { id } of items.filter((item) => item.status === 'open')) {
+    // Closed partnerships too: the month a partnership closed in is still reported.
+    for (const { id } of items) {
       try {
         const partnership = await this.ledger.load(id);
         if (partnership && isDue(partnership)) due.push(id);
@@ -59,6 +63,17 @@ export class ScheduleMonthlyReportsHandler
       throw new Error(`${failed} partnership(s) could not be looked at for ${month}`);
     }
     return { month, queued: due.length };
+  }
+
+  private async everyPartnership(): Promise<{ id: string }[]> {
+    const all: { id: string }[] = [];
+    let after: string | undefined;
+    do {
+      const page = await this.reads.list(null, { limit: PARTNERSHIP_PAGE_LIMIT, after });
+      all.push(...page.items);
+      after = page.next ?? undefined;
+    } while (after !== undefined);
+    return all;
   }
 }
 

@@ -18,8 +18,9 @@ export type Access =
 /**
  * `read`: anyone of either side. `log_work`: the consultancy's directors and admins.
  * `judge`: the council's approvers and admins. `administer`: either side's admins.
+ * `close_partnership`: the consultancy's admins.
  */
-export type PartnershipAction = 'read' | 'log_work' | 'judge' | 'administer';
+export type PartnershipAction = 'read' | 'log_work' | 'judge' | 'administer' | 'close_partnership';
 export type PartnershipSource = 'partnership' | 'engagement' | 'intervention';
 
 export { ACCESS, Public };
@@ -67,5 +68,7 @@ export function mayAct(
       return council && has('approver', 'admin');
     case 'administer':
       return (consultancy || council) && has('admin');
+    case 'close_partnership':
+      return consultancy && has('admin');
   }
 }

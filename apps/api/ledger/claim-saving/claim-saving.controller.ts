@@ -31,6 +31,8 @@ export class ClaimSavingController {
           startsOn: body.startsOn,
           ...ifPresent('endsOn', body.endsOn),
           basis: body.basis,
+          ...ifPresent('attributionPct', body.attributionPct),
+          ...ifPresent('lineCode', body.lineCode),
         },
         request,
       ),

@@ -1,4 +1,9 @@
-import { interventionDecider, interventionStream } from '@accord/ledger';
+import {
+  interventionDecider,
+  interventionStream,
+  partnershipDecider,
+  partnershipStream,
+} from '@accord/ledger';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { LedgerWriter, type WriteAnswer } from '../shared/ledger-writer';
 import { ClaimSavingCommand } from './claim-saving.command';
@@ -14,9 +19,15 @@ export class ClaimSavingHandler implements ICommandHandler<ClaimSavingCommand> {
         interventionDecider,
         interventionStream(input.interventionId),
       );
+      // A claim names one of its partnership's savings lines: read, not locked, for that rule.
+      const partnershipId =
+        intervention.state.status === 'unlogged' ? undefined : intervention.state.partnershipId;
+      const partnership = partnershipId
+        ? await load(partnershipDecider, partnershipStream(partnershipId), { lock: false })
+        : undefined;
       return intervention.decide(
         { type: 'ClaimSaving', data: { ...input, savingId } },
-        { today },
+        { today, partnership: partnership?.state },
         { id: savingId },
       );
     });

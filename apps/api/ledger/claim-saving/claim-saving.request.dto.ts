@@ -5,7 +5,14 @@ import {
   SAVING_KINDS,
   type SavingKind,
 } from '@accord/ledger';
-import { CalendarDateField, SavingPenceField, TextField, VocabularyField } from '../shared/fields';
+import {
+  AttributionField,
+  CalendarDateField,
+  SavingPenceField,
+  SavingsLineCodeField,
+  TextField,
+  VocabularyField,
+} from '../shared/fields';
 
 export class ClaimSavingRequest {
   @SavingPenceField()
@@ -25,4 +32,16 @@ export class ClaimSavingRequest {
 
   @TextField({ example: 'Two step-downs from residential to in-house foster care' })
   basis!: string;
+
+  @AttributionField({
+    required: false,
+    description: 'The share the partnership may take credit for, 1 to 100; 100 unless given',
+  })
+  attributionPct?: number;
+
+  @SavingsLineCodeField({
+    required: false,
+    description: "The code of one of the partnership's savings lines",
+  })
+  lineCode?: string;
 }

@@ -2,6 +2,7 @@ import { ForPartnership } from '@accord/identity';
 import { Body, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { CanonicalId } from '../shared/canonical-id.pipe';
+import { ifPresent } from '../shared/if-present';
 import type { WriteAnswer } from '../shared/ledger-writer';
 import { LedgerController, TransitionRoute } from '../shared/routes';
 import { Write, type WriteRequest } from '../shared/write-request';
@@ -23,7 +24,13 @@ export class ReviseSavingController {
   ): Promise<WriteAnswer> {
     return this.commands.execute(
       new ReviseSavingCommand(
-        { interventionId, savingId, amountPence: body.amountPence, reason: body.reason },
+        {
+          interventionId,
+          savingId,
+          amountPence: body.amountPence,
+          reason: body.reason,
+          ...ifPresent('attributionPct', body.attributionPct),
+        },
         request,
       ),
     );

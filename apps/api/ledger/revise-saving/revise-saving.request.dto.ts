@@ -1,4 +1,4 @@
-import { SavingPenceField, TextField } from '../shared/fields';
+import { AttributionField, SavingPenceField, TextField } from '../shared/fields';
 
 export class ReviseSavingRequest {
   @SavingPenceField()
@@ -6,4 +6,10 @@ export class ReviseSavingRequest {
 
   @TextField()
   reason!: string;
+
+  @AttributionField({
+    required: false,
+    description: 'A new share, 1 to 100; unchanged unless given',
+  })
+  attributionPct?: number;
 }

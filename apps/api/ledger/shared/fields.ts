@@ -4,11 +4,14 @@ import {
   EARLIEST_DATE,
   EMAIL_LIMIT,
   FREE_TEXT_LIMIT,
+  financialYearBounds,
   isAcceptedDate,
   isEmailAddress,
   isId,
+  isValidFinancialYear,
   isValidPence,
   isValidSavingPence,
+  isValidSavingsLineCode,
   LATEST_DATE,
   PENCE_LIMIT,
 } from '@accord/ledger';
@@ -92,6 +95,36 @@ export const CalendarDateField = (options: FieldOptions = {}) =>
     'invalid_date',
     isAcceptedDate,
     (property) => badDateMessage(property),
+  );
+
+/** A UK local-government financial year, `2026/27`. */
+export const FinancialYearField = (options: FieldOptions = {}) =>
+  field(
+    { type: String, pattern: '^[0-9]{4}/[0-9]{2}$', example: options.example ?? '2026/27' },
+    options,
+    'invalid_financial_year',
+    (value) => isValidFinancialYear(value) && isAcceptedDate(financialYearBounds(value).start),
+    (property) => `${property} must be a financial year such as 2026/27, from 2000/01 to 2098/99`,
+  );
+
+/** The share of a saving the partnership may take credit for: a whole number from 1 to 100. */
+export const AttributionField = (options: FieldOptions = {}) =>
+  field(
+    { type: 'integer', minimum: 1, maximum: 100, example: options.example ?? 100 },
+    options,
+    'invalid_attribution',
+    (value) => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 100,
+    (property) => `${property} must be a whole number from 1 to 100`,
+  );
+
+/** A savings line's code: 1–20 of A–Z, 0–9 and `-`, starting with a letter or digit. */
+export const SavingsLineCodeField = (options: FieldOptions = {}) =>
+  field(
+    { type: String, pattern: '^[A-Z0-9][A-Z0-9-]{0,19}$', example: options.example ?? 'CS-26-07' },
+    options,
+    'invalid_line_code',
+    isValidSavingsLineCode,
+    (property) => `${property} must be 1 to 20 of A-Z, 0-9 and -, starting with a letter or digit`,
   );
 
 /** Fees and targets: whole pence, zero allowed, below 10^12. */

@@ -24,7 +24,14 @@ export class VerifySavingController {
   ): Promise<WriteAnswer> {
     return this.commands.execute(
       new VerifySavingCommand(
-        { interventionId, savingId, ...ifPresent('note', body.note) },
+        {
+          interventionId,
+          savingId,
+          ...ifPresent('amountPence', body.amountPence),
+          ...ifPresent('assurance', body.assurance),
+          ...ifPresent('evidence', body.evidence),
+          ...ifPresent('note', body.note),
+        },
         request,
       ),
     );

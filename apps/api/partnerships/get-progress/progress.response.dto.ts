@@ -6,13 +6,27 @@ class FeesResponse {
   committedPence!: number;
 }
 
+class VerifiedByAssuranceResponse {
+  @ApiProperty() self_reported!: number;
+  @ApiProperty() evidenced!: number;
+  @ApiProperty() finance_reconciled!: number;
+}
+
 class SavingsToDateResponse {
   @ApiProperty({ description: 'Every saving not withdrawn, accrued to asOf inclusive' })
   claimedPence!: number;
   @ApiProperty({ description: 'The verified part of claimed' }) verifiedPence!: number;
   @ApiProperty({ description: 'The disputed part of claimed' }) disputedPence!: number;
-  @ApiProperty() cashablePence!: number;
-  @ApiProperty() nonCashablePence!: number;
+  @ApiProperty({ description: 'Money taken out of a budget' }) cashablePence!: number;
+  @ApiProperty({ description: 'The same cost buys more or better' }) nonCashablePence!: number;
+  @ApiProperty({ description: 'Demand or spending that would have arisen and did not' })
+  costAvoidancePence!: number;
+  @ApiProperty({ description: 'Claimed × each claim’s attribution ÷ 100, rounded once' })
+  netClaimedPence!: number;
+  @ApiProperty({ description: 'Verified × each claim’s attribution ÷ 100, rounded once' })
+  netVerifiedPence!: number;
+  @ApiProperty({ type: VerifiedByAssuranceResponse })
+  verifiedByAssurance!: VerifiedByAssuranceResponse;
 }
 
 class FinancialYearSavingsResponse {
@@ -21,6 +35,7 @@ class FinancialYearSavingsResponse {
   @ApiProperty() verifiedPence!: number;
   @ApiProperty() cashablePence!: number;
   @ApiProperty() nonCashablePence!: number;
+  @ApiProperty() costAvoidancePence!: number;
 }
 
 class MonthSavingsResponse {
@@ -41,6 +56,12 @@ class SavingsResponse {
   })
   returnOnFees!: number | null;
   @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Net verified to date ÷ committed fees, unrounded; null where fees are 0',
+  })
+  netReturnOnFees!: number | null;
+  @ApiProperty({
     type: [FinancialYearSavingsResponse],
     description:
       "Every financial year from the partnership's start to asOf, each figure rounded on its own",
@@ -51,6 +72,23 @@ class SavingsResponse {
     description: "Every month from the partnership's start to asOf, each figure rounded on its own",
   })
   byMonth!: MonthSavingsResponse[];
+}
+
+class SavingsLineResponse {
+  @ApiProperty({ example: 'CS-26-07' }) code!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ example: '2026/27' }) financialYear!: string;
+  @ApiProperty() targetPence!: number;
+  @ApiProperty({ description: "Its savings' claimed figure in its year, up to asOf" })
+  claimedPence!: number;
+  @ApiProperty({ description: "Its savings' verified figure in its year, up to asOf" })
+  verifiedPence!: number;
+  @ApiProperty({
+    description: 'What its savings accrue over the whole year, not counting disputes',
+  })
+  forecastPence!: number;
+  @ApiProperty({ description: 'max(0, target − forecast)' }) atRiskPence!: number;
+  @ApiProperty({ enum: ['delivered', 'green', 'amber', 'red'] }) rag!: string;
 }
 
 class CapacityResponse {
@@ -129,6 +167,7 @@ export class ProgressResponse {
   @ApiProperty({ enum: ['GBP'] }) currency!: 'GBP';
   @ApiProperty({ type: FeesResponse }) fees!: FeesResponse;
   @ApiProperty({ type: SavingsResponse }) savings!: SavingsResponse;
+  @ApiProperty({ type: [SavingsLineResponse] }) savingsLines!: SavingsLineResponse[];
   @ApiProperty({ type: [CapacityResponse] }) capacity!: CapacityResponse[];
   @ApiProperty({ type: [OutcomeResponse] }) outcomes!: OutcomeResponse[];
   @ApiProperty({ type: MilestonesResponse }) milestones!: MilestonesResponse;

@@ -5,6 +5,7 @@ import {
   type MonthlyReportSent,
   monthOf,
   monthsFrom,
+  reportMonths,
   todayInLondon,
 } from '@accord/ledger';
 import type { PartnershipDetail, Progress } from '@accord/read-models';
@@ -120,7 +121,7 @@ export function partnershipView(inputs: PartnershipPageInputs) {
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([category, count]) => ({ category: humanise(category), count })),
     },
-    reports: reportMonths(detail.startsOn, progress.asOf, today).map((month) => {
+    reports: reportMonths(detail, progress.asOf, today).map((month) => {
       const sent = inputs.sent.get(month);
       return {
         href: `/partnerships/${encodeURIComponent(detail.id)}/reports/${month}`,
@@ -136,22 +137,6 @@ export function partnershipView(inputs: PartnershipPageInputs) {
       detail: entryDetail(entry.data),
     })),
   };
-}
-
-/**
- * The months with a report to read as of `asOf`, newest first: from the partnership's first month
- * to the last one that had ended both by `asOf` and by today (a month not yet over has none).
- */
-export function reportMonths(
-  startsOn: CalendarDate,
-  asOf: CalendarDate,
-  today: CalendarDate,
-): Month[] {
-  const first = monthOf(startsOn);
-  const months = monthsFrom(first, monthOf(asOf < today ? asOf : today));
-  return months
-    .filter((month) => lastDayOfMonth(month) <= asOf && lastDayOfMonth(month) < today)
-    .reverse();
 }
 
 /** `SavingClaimed` → `Saving claimed`. */

@@ -12,6 +12,7 @@ import {
 } from '../partnership-facts/partnership-facts.repository';
 import { computeProgress, requireHeader } from '../progress/compute-progress';
 import type { Progress } from '../progress/progress';
+import { savingsRegister, savingsRegisterCsv } from '../savings-register/savings-register';
 
 /** Partnerships a list page holds unless asked for fewer or more. */
 export const PARTNERSHIP_PAGE = 100;
@@ -102,6 +103,19 @@ export class PartnershipReads {
       return computeProgress(await this.facts(partnershipId), asOf, new Date());
     }
     return computeProgress(await this.factsKnownAt(partnershipId, knownAt), asOf, knownAt);
+  }
+
+  /** The savings register (SPEC §4) as of `asOf`, as known at `knownAt` or now, as CSV. */
+  async savingsRegisterCsv(
+    partnershipId: string,
+    asOf: CalendarDate,
+    knownAt?: Date,
+  ): Promise<string> {
+    const facts =
+      knownAt === undefined
+        ? await this.facts(partnershipId)
+        : await this.factsKnownAt(partnershipId, knownAt);
+    return savingsRegisterCsv(savingsRegister(facts, asOf));
   }
 
   /** The facts as the events recorded by `knownAt` have them. */

@@ -1,4 +1,5 @@
 import type { CalendarDate, Month } from '@accord/ledger';
+import { reportMonths } from '@accord/ledger';
 import { computeProgress } from '@accord/read-models';
 import { factsOf, ledgerHistory } from '@accord/read-models/testing';
 import { buildMonthlyReport, checkReportMonth } from './monthly-report';
@@ -117,7 +118,7 @@ describe('a monthly report', () => {
 });
 
 describe('which months have a report', () => {
-  const startsOn = d('2026-04-15');
+  const startsOn = { startsOn: d('2026-04-15') };
   it('is every month that has ended, from the one the partnership began in', () => {
     expect(() => checkReportMonth(m('2026-04'), startsOn, d('2026-05-01'))).not.toThrow();
     expect(() => checkReportMonth(m('2026-10'), startsOn, d('2026-11-23'))).not.toThrow();
@@ -130,5 +131,21 @@ describe('which months have a report', () => {
     expect(() => checkReportMonth(m('2026-03'), startsOn, d('2026-11-23'))).toThrow(
       expect.objectContaining({ kind: 'not_found', code: 'report.before_partnership' }),
     );
+  });
+
+  it('is not found after the month a partnership closed in, which is still reported', () => {
+    const closed = { startsOn: d('2026-04-15'), closedOn: d('2026-09-10') };
+    expect(() => checkReportMonth(m('2026-09'), closed, d('2026-11-23'))).not.toThrow();
+    expect(() => checkReportMonth(m('2026-10'), closed, d('2026-11-23'))).toThrow(
+      expect.objectContaining({ kind: 'not_found', code: 'report.after_close' }),
+    );
+    expect(reportMonths(closed, d('2026-11-23'), d('2026-11-23'))).toEqual([
+      '2026-09',
+      '2026-08',
+      '2026-07',
+      '2026-06',
+      '2026-05',
+      '2026-04',
+    ]);
   });
 });

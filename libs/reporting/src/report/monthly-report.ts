@@ -8,6 +8,7 @@ import {
   monthBounds,
   notFound,
   type Pence,
+  reportMonthStanding,
 } from '@accord/ledger';
 import type { MilestoneOnDate, Progress } from '@accord/read-models';
 
@@ -174,19 +175,29 @@ export function buildMonthlyReport(inputs: MonthlyReportInputs): MonthlyReport {
 }
 
 /**
- * A month has a report once it has ended (its last day is before today in London) and if the
- * partnership had begun by its end. Anything else is not found: there is no such report, yet or
- * ever.
+ * A month has a report once it has ended, if the partnership had begun by its end and had not
+ * closed before it (`reportMonthStanding`). Anything else is not found: there is no such report,
+ * yet or ever.
  */
-export function checkReportMonth(month: Month, startsOn: CalendarDate, today: CalendarDate): void {
-  const lastDay = lastDayOfMonth(month);
-  if (lastDay >= today) {
-    throw notFound('report.month_not_ended', `${month} has not ended yet`, { month });
-  }
-  if (lastDay < startsOn) {
-    throw notFound('report.before_partnership', `The partnership began after ${month}`, {
-      month,
-      startsOn,
-    });
+export function checkReportMonth(
+  month: Month,
+  partnership: Readonly<{ startsOn: CalendarDate; closedOn?: CalendarDate | null }>,
+  today: CalendarDate,
+): void {
+  switch (reportMonthStanding(partnership, month, today)) {
+    case 'due':
+      return;
+    case 'not_ended':
+      throw notFound('report.month_not_ended', `${month} has not ended yet`, { month });
+    case 'before_start':
+      throw notFound('report.before_partnership', `The partnership began after ${month}`, {
+        month,
+        startsOn: partnership.startsOn,
+      });
+    case 'after_close':
+      throw notFound('report.after_close', `The partnership closed before ${month}`, {
+        month,
+        closedOn: partnership.closedOn,
+      });
   }
 }

@@ -59,7 +59,7 @@ export class MonthlyReports {
     if (!partnership) {
       throw notFound('partnership.not_found', 'No such partnership', { partnershipId });
     }
-    checkReportMonth(month, partnership.state.startsOn, todayInLondon(new Date()));
+    checkReportMonth(month, partnership.state, todayInLondon(new Date()));
     return partnership;
   }
 }
