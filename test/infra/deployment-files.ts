@@ -75,16 +75,21 @@ export function filesUnder(relative: string): string[] {
     .sort();
 }
 
+/** Whether `npm run build` compiles a file, which tsconfig.build.json excludes by suffix. */
+function builtByNpmRunBuild(file: string): boolean {
+  const { exclude = [] } = JSON.parse(readText('tsconfig.build.json')) as { exclude?: string[] };
+  const suffixes = exclude.map((glob) => glob.replace(/^\*\*\/\*/, ''));
+  return file.endsWith('.ts') && !suffixes.some((suffix) => file.endsWith(suffix));
+}
+
 /**
- * The npm packages that the code compiled into dist/ loads (tests excluded), each with a file that
- * loads it. Each file is compiled as the build does, so imports of types alone do not count.
+ * The npm packages that the code compiled into dist/ loads, each with a file that loads it. Each
+ * file is compiled as the build does, so imports of types alone do not count.
  */
 export function packagesLoadedAtRunTime(): Map<string, string> {
   const builtins = new Set(builtinModules);
   const found = new Map<string, string>();
-  const sources = [...filesUnder('apps'), ...filesUnder('libs')].filter(
-    (file) => file.endsWith('.ts') && !file.endsWith('.spec.ts'),
-  );
+  const sources = [...filesUnder('apps'), ...filesUnder('libs')].filter(builtByNpmRunBuild);
   for (const file of sources) {
     const { outputText } = ts.transpileModule(readText(file), {
       compilerOptions: {
@@ -104,6 +109,18 @@ export function packagesLoadedAtRunTime(): Map<string, string> {
     }
   }
   return found;
+}
+
+/** The packages `npm ci --omit=dev` installs at the top of node_modules, as the lockfile says. */
+export function productionPackages(): Set<string> {
+  const lock = JSON.parse(readText('package-lock.json')) as {
+    packages: Record<string, { dev?: boolean }>;
+  };
+  return new Set(
+    Object.entries(lock.packages)
+      .filter(([key, entry]) => /^node_modules\/(?:@[^/]+\/)?[^/]+$/.test(key) && !entry.dev)
+      .map(([key]) => key.slice('node_modules/'.length)),
+  );
 }
 
 export type DockerInstruction = { keyword: string; flags: string[]; args: string };

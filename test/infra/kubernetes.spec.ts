@@ -205,18 +205,24 @@ describe('the Kubernetes manifests in infra/k8s', () => {
     expect(plain.filter((variable) => /SECRET|TOKEN|PASSWORD/.test(variable))).toEqual([]);
   });
 
-  it('are refused by the configuration until the placeholder JWT_SECRET is replaced', () => {
+  /** The Secret's values once the operator has replaced the placeholders meant to be refused. */
+  const replaced = (env: Record<string, string>) => ({
+    ...env,
+    JWT_SECRET: 'x'.repeat(48),
+    METRICS_TOKEN: 'y'.repeat(24),
+  });
+
+  it('are refused by the configuration until the secret placeholders are replaced', () => {
     const env = environmentOf(apiContainer);
     expect(() => loadConfig(env)).toThrow(ConfigError);
-    expect(() => loadConfig(env)).toThrow(/JWT_SECRET/);
+    expect(() => loadConfig(env)).toThrow(/JWT_SECRET.*METRICS_TOKEN|METRICS_TOKEN.*JWT_SECRET/);
 
-    const config = loadConfig({ ...env, JWT_SECRET: 'x'.repeat(48) });
-    expect(config).toMatchObject({ env: 'production', smtpUrl: expect.any(String) });
-    expect(env.ACCORD_DEMO).toBe('off');
+    const config = loadConfig(replaced(env));
+    expect(config).toMatchObject({ env: 'production', demo: false, smtpUrl: expect.any(String) });
   });
 
   it('serve the API on the port the configuration sets, behind the Service', () => {
-    const config = loadConfig({ ...environmentOf(apiContainer), JWT_SECRET: 'x'.repeat(48) });
+    const config = loadConfig(replaced(environmentOf(apiContainer)));
     expect(apiContainer.ports).toEqual([{ name: 'http', containerPort: config.port }]);
 
     const service = one<IService>('Service', 'accord-api');
