@@ -14,17 +14,14 @@ export function readText(relative: string): string {
 }
 
 /**
- * Variables announced for the configuration that are not in libs/platform/src/config/config.ts
- * yet (SPEC §6: TRUST_PROXY, METRICS_TOKEN, ACCORD_DEMO; OpenTelemetry's exporter endpoint).
- * The deployment files set them already; each leaves this list by itself once the
- * configuration reads it, and the list goes when it is empty.
+ * Variables announced for deployments that libs/platform/src/config/config.ts does not read yet:
+ * the OpenTelemetry exporter's endpoint (which the OpenTelemetry SDK may read by itself rather
+ * than through the configuration). TRUST_PROXY, METRICS_TOKEN and ACCORD_DEMO were here until
+ * the configuration read them. A name leaves the list by itself once CONFIG_VARIABLES has it.
  */
-export const ARRIVING_VARIABLES: readonly string[] = [
-  'TRUST_PROXY',
-  'METRICS_TOKEN',
-  'ACCORD_DEMO',
-  'OTEL_EXPORTER_OTLP_ENDPOINT',
-].filter((name) => !CONFIG_VARIABLES.includes(name));
+export const ARRIVING_VARIABLES: readonly string[] = ['OTEL_EXPORTER_OTLP_ENDPOINT'].filter(
+  (name) => !CONFIG_VARIABLES.includes(name),
+);
 
 export const KNOWN_VARIABLES: readonly string[] = [...CONFIG_VARIABLES, ...ARRIVING_VARIABLES];
 
