@@ -160,3 +160,6 @@ export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfi
     throw error;
   }
 }
+
+/** Every environment variable the configuration reads, for checks of what deployments set. */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
