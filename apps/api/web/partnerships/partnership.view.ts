@@ -1,10 +1,7 @@
 import {
   type CalendarDate,
-  lastDayOfMonth,
   type Month,
   type MonthlyReportSent,
-  monthOf,
-  monthsFrom,
   reportMonths,
   todayInLondon,
 } from '@accord/ledger';

@@ -1,9 +1,7 @@
 import { EventStore, handleCommand } from '@accord/event-store';
 import {
-  type DomainError,
   evolvePartnership,
   initialPartnershipState,
-  isDomainError,
   isPartnershipEvent,
   type Month,
   type MonthlyReportSent,
