@@ -1,3 +1,4 @@
+import type { StoredEvent } from '@accord/event-store';
 import type { CalendarDate } from '@accord/ledger';
 import { Injectable } from '@nestjs/common';
 import {
@@ -116,6 +117,11 @@ export class PartnershipReads {
         ? await this.facts(partnershipId)
         : await this.factsKnownAt(partnershipId, knownAt);
     return savingsRegisterCsv(savingsRegister(facts, asOf));
+  }
+
+  /** The partnership's events recorded by `knownAt`, in projection order, upcast. */
+  historyKnownAt(partnershipId: string, knownAt: Date): Promise<StoredEvent[]> {
+    return this.repository.partnershipHistory(partnershipId, knownAt);
   }
 
   /** The facts as the events recorded by `knownAt` have them. */

@@ -99,14 +99,17 @@ function reportMjml(
           ${moneyRow(`In ${formatMonth(report.month)}`, savings.inMonth.verifiedPence, savings.inMonth.claimedPence)}
           ${moneyRow(`Financial year ${fy} to date`, savings.financialYearToDate.verifiedPence, savings.financialYearToDate.claimedPence)}
           ${moneyRow('To date', savings.toDate.verifiedPence, savings.toDate.claimedPence)}
+          ${moneyRow('To date, net of attribution', savings.toDate.netVerifiedPence, savings.toDate.netClaimedPence)}
         </mj-table>
         <mj-table>
           ${labelRow('Full-year effect', formatPence(savings.fullYearEffectPence))}
           ${labelRow('Disputed to date', formatPence(savings.toDate.disputedPence))}
-          ${labelRow('Cashable / non-cashable to date', `${formatPence(savings.toDate.cashablePence)} / ${formatPence(savings.toDate.nonCashablePence)}`)}
+          ${labelRow('Cashable / non-cashable / cost avoidance to date', `${formatPence(savings.toDate.cashablePence)} / ${formatPence(savings.toDate.nonCashablePence)} / ${formatPence(savings.toDate.costAvoidancePence)}`)}
+          ${labelRow('Verified: finance reconciled / evidenced / self-reported', assuranceLine(report))}
           ${labelRow('Savings target', formatPence(savings.targetPence))}
           ${labelRow('Committed fees', formatPence(report.fees.committedPence))}
           ${labelRow('Return on fees', formatReturnOnFees(report.returnOnFees))}
+          ${labelRow('Net return on fees', formatReturnOnFees(report.netReturnOnFees))}
         </mj-table>
         ${
           chart
@@ -115,6 +118,8 @@ function reportMjml(
         }
       </mj-column>
     </mj-section>
+    ${restatementSection(report)}
+    ${savingsLinesSection(report)}
     ${capacitySection(report)}
     ${outcomesSection(report)}
     ${milestonesSection(report)}
@@ -155,6 +160,86 @@ function section(title: string, body: string): string {
         ${body}
       </mj-column>
     </mj-section>`;
+}
+
+function assuranceLine(report: MonthlyReport): string {
+  const by = report.savings.toDate.verifiedByAssurance;
+  return `${formatPence(by.finance_reconciled)} / ${formatPence(by.evidenced)} / ${formatPence(by.self_reported)}`;
+}
+
+const RAG_COLOURS: Readonly<Record<string, { background: string; text: string }>> = {
+  delivered: { background: '#cce2d8', text: '#005a30' },
+  green: { background: '#cce2d8', text: '#005a30' },
+  amber: { background: '#fff7bf', text: '#594d00' },
+  red: { background: '#f4cdc6', text: '#942514' },
+};
+
+/** The council's plan lines: what is forecast against each target, and what is at risk. */
+function savingsLinesSection(report: MonthlyReport): string {
+  if (report.savingsLines.length === 0) return '';
+  const rows = report.savingsLines
+    .map((line) => {
+      const colour = RAG_COLOURS[line.rag];
+      return `<tr style="border-bottom:1px solid #dfe3e6;vertical-align:top;">
+            <td style="padding:6px 8px 6px 0;">${escapeHtml(line.code)} ${escapeHtml(line.title)}<br /><span style="color:${MUTED};font-size:12px;">${escapeHtml(line.financialYear)} · verified ${formatPence(line.verifiedPence)} of ${formatPence(line.claimedPence)} claimed</span></td>
+            <td style="padding:6px 8px;text-align:right;">${formatPence(line.targetPence)}</td>
+            <td style="padding:6px 8px;text-align:right;">${formatPence(line.forecastPence)}</td>
+            <td style="padding:6px 8px;text-align:right;">${formatPence(line.atRiskPence)}</td>
+            <td style="padding:6px 0 6px 8px;text-align:right;"><span style="background:${colour.background};color:${colour.text};padding:2px 6px;font-weight:bold;">${escapeHtml(ragLabel(line.rag))}</span></td>
+          </tr>`;
+    })
+    .join('');
+  return section(
+    'Savings lines',
+    `<mj-table>
+          <tr style="border-bottom:2px solid ${TEXT};text-align:left;">
+            <th style="padding:5px 8px 5px 0;">Line</th>
+            <th style="padding:5px 8px;text-align:right;">Target</th>
+            <th style="padding:5px 8px;text-align:right;">Forecast</th>
+            <th style="padding:5px 8px;text-align:right;white-space:nowrap;">At risk</th>
+            <th style="padding:5px 0 5px 8px;text-align:right;">Rating</th>
+          </tr>${rows}</mj-table>`,
+  );
+}
+
+function ragLabel(rag: string): string {
+  return rag === 'delivered' ? 'Delivered' : rag.toUpperCase();
+}
+
+/** SPEC §5: what moved since the figures of the last report sent. */
+function restatementSection(report: MonthlyReport): string {
+  const r = report.restated;
+  if (!r) return '';
+  return section(
+    `Since the report for ${formatMonth(r.sinceMonth)}`,
+    `<mj-text>${escapeHtml(restatementSummary(r))}</mj-text>${
+      r.changes.length === 0
+        ? ''
+        : `<mj-text><strong>What changed them</strong><br />${r.changes
+            .map((change) => escapeHtml(restatementChange(change)))
+            .join('<br />')}</mj-text>`
+    }`,
+  );
+}
+
+function restatementSummary(r: NonNullable<MonthlyReport['restated']>): string {
+  const moved =
+    r.before.claimedPence !== r.now.claimedPence || r.before.verifiedPence !== r.now.verifiedPence;
+  const to = `to ${formatDate(r.asOf)}`;
+  if (!moved) {
+    return `The figures that report gave ${to} stand: ${formatPence(r.now.verifiedPence)} verified of ${formatPence(r.now.claimedPence)} claimed.`;
+  }
+  return (
+    `The figures that report gave ${to} have moved: claimed ${formatPence(r.before.claimedPence)} then, ${formatPence(r.now.claimedPence)} now; ` +
+    `verified ${formatPence(r.before.verifiedPence)} then, ${formatPence(r.now.verifiedPence)} now.`
+  );
+}
+
+function restatementChange(
+  change: NonNullable<MonthlyReport['restated']>['changes'][number],
+): string {
+  const when = change.occurredOn ? ` on ${formatDate(change.occurredOn)}` : '';
+  return `${humanise(change.type.replace(/(?<=[a-z])(?=[A-Z])/g, '_').toLowerCase())}${when}, recorded ${change.recordedAt.slice(0, 10)} (ledger entry ${change.position})`;
 }
 
 function capacitySection(report: MonthlyReport): string {
@@ -277,7 +362,24 @@ export function reportText(report: MonthlyReport): string {
     `Savings target: ${formatPence(savings.targetPence)}`,
     `Committed fees: ${formatPence(report.fees.committedPence)}`,
     `Return on fees: ${formatReturnOnFees(report.returnOnFees)}`,
+    `To date, net of attribution: ${formatPence(savings.toDate.netVerifiedPence)} / ${formatPence(savings.toDate.netClaimedPence)}`,
+    `Net return on fees: ${formatReturnOnFees(report.netReturnOnFees)}`,
+    `Cost avoidance to date: ${formatPence(savings.toDate.costAvoidancePence)}`,
+    `Verified (finance reconciled / evidenced / self-reported): ${assuranceLine(report)}`,
   );
+  if (report.restated) {
+    heading(`Since the report for ${formatMonth(report.restated.sinceMonth)}`);
+    lines.push(restatementSummary(report.restated));
+    for (const change of report.restated.changes) lines.push(`- ${restatementChange(change)}`);
+  }
+  if (report.savingsLines.length > 0) {
+    heading('Savings lines (target / forecast / at risk / rating)');
+    for (const line of report.savingsLines) {
+      lines.push(
+        `${line.code} ${line.title} (${line.financialYear}): ${formatPence(line.targetPence)} / ${formatPence(line.forecastPence)} / ${formatPence(line.atRiskPence)} / ${ragLabel(line.rag)}`,
+      );
+    }
+  }
   heading('Cumulative savings by month (verified / claimed)');
   for (const point of savings.cumulativeByMonth) {
     lines.push(

@@ -1,7 +1,20 @@
-import { lastDayOfMonth, type Month, monthOf, monthsFrom, notFound } from '@accord/ledger';
+import type { StoredEvent } from '@accord/event-store';
+import {
+  type CalendarDate,
+  type LedgerEvent,
+  lastDayOfMonth,
+  type Month,
+  type MonthlyReportSent,
+  monthOf,
+  monthsFrom,
+  notFound,
+  type RecordedLedgerEvent,
+  restatementChanges,
+} from '@accord/ledger';
 import { APP_CONFIG, type AppConfig } from '@accord/platform';
 import {
   computeProgress,
+  foldFacts,
   PartnershipReads,
   requireHeader,
   savingsAtMonthEnds,
@@ -9,7 +22,7 @@ import {
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { PartnershipLedger } from '../ledger/partnership-ledger';
 import { LedgerClock } from './ledger-clock';
-import { buildMonthlyReport, type MonthlyReport } from './monthly-report';
+import { buildMonthlyReport, type MonthlyReport, type Restatement } from './monthly-report';
 
 /**
  * Composes a month's report from progress: the partnership's facts as the events recorded by
@@ -44,7 +57,8 @@ export class MonthlyReportComposer {
   }
 
   async compose(partnershipId: string, month: Month, knownAt: Date): Promise<MonthlyReport> {
-    const facts = await this.reads.factsKnownAt(partnershipId, knownAt);
+    const history = await this.reads.historyKnownAt(partnershipId, knownAt);
+    const facts = foldFacts(partnershipId, history);
     if (facts.partnership === null) {
       throw notFound('partnership.not_found', 'No such partnership', { partnershipId });
     }
@@ -64,7 +78,58 @@ export class MonthlyReportComposer {
       progress,
       monthEnds,
       interventions: Object.values(facts.interventions),
+      restated: restatement(partnershipId, month, history, knownAt),
       publicUrl: this.config.publicUrl,
     });
   }
+}
+
+/**
+ * The restatement against the latest report sent for a month before `month`, among the events
+ * recorded by `knownAt` (so a sent report reproduces with the same restatement): that report's
+ * figures as it gave them, the same figures as now known, and the savings events since.
+ */
+export function restatement(
+  partnershipId: string,
+  month: Month,
+  history: readonly StoredEvent[],
+  knownAt: Date,
+): Restatement | null {
+  let earlier: MonthlyReportSent['data'] | undefined;
+  for (const event of history) {
+    if (event.type !== 'MonthlyReportSent') continue;
+    const sent = event.data as unknown as MonthlyReportSent['data'];
+    if (sent.month < month && (earlier === undefined || sent.month > earlier.month)) earlier = sent;
+  }
+  if (earlier === undefined) return null;
+  const earlierKnownAt = new Date(earlier.knownAt);
+  const asOf = lastDayOfMonth(earlier.month);
+  const figures = (events: readonly StoredEvent[], at: Date) => {
+    const { claimedPence, verifiedPence } = computeProgress(
+      foldFacts(partnershipId, events),
+      asOf,
+      at,
+    ).savings.toDate;
+    return { claimedPence, verifiedPence };
+  };
+  const recorded = history.map((event) => ({
+    ...(event as unknown as LedgerEvent),
+    position: event.position,
+    recordedAt: event.recordedAt,
+  })) as RecordedLedgerEvent[];
+  return {
+    sinceMonth: earlier.month,
+    asOf,
+    before: figures(
+      history.filter((event) => event.recordedAt.getTime() <= earlierKnownAt.getTime()),
+      earlierKnownAt,
+    ),
+    now: figures(history, knownAt),
+    changes: restatementChanges(recorded, { asOf, knownAt: earlierKnownAt }).map((event) => ({
+      position: event.position,
+      type: event.type,
+      occurredOn: (event.data as { occurredOn?: CalendarDate }).occurredOn ?? null,
+      recordedAt: event.recordedAt.toISOString(),
+    })),
+  };
 }

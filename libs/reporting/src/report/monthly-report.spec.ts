@@ -57,6 +57,7 @@ function reportFor(month: string) {
         },
       ],
       interventions: Object.values(facts.interventions),
+      restated: null,
       publicUrl: 'https://accord.example',
     }),
   };
@@ -111,6 +112,7 @@ describe('a monthly report', () => {
         progress,
         monthEnds: [],
         interventions: [],
+        restated: null,
         publicUrl: '',
       }),
     ).toThrow('the report for 2027-02 needs progress as of 2027-02-28, not 2027-03-31');

@@ -55,6 +55,11 @@ export type MonthlyReport = {
   };
   fees: Progress['fees'];
   returnOnFees: number | null;
+  netReturnOnFees: number | null;
+  /** The council's savings lines with their RAG rating, forecast and savings at risk. */
+  savingsLines: Progress['savingsLines'];
+  /** What changed since the previous report sent (SPEC §5); null where none was sent before. */
+  restated: Restatement | null;
   capacity: Progress['capacity'];
   outcomes: Progress['outcomes'];
   milestones: {
@@ -81,6 +86,24 @@ export type MonthlyReport = {
   };
 };
 
+/**
+ * SPEC §5: the figures the previous sent report gave for its own month-end (at its stored
+ * knownAt), the same figures as now known, and the savings events recorded since that changed
+ * them, so a reader sees at once when a figure already published has moved, and why.
+ */
+export type Restatement = {
+  sinceMonth: Month;
+  asOf: CalendarDate;
+  before: { claimedPence: Pence; verifiedPence: Pence };
+  now: { claimedPence: Pence; verifiedPence: Pence };
+  changes: {
+    position: number;
+    type: string;
+    occurredOn: CalendarDate | null;
+    recordedAt: string;
+  }[];
+};
+
 export type InterventionEntry = Readonly<{
   interventionId: string;
   title: string;
@@ -97,6 +120,7 @@ export type MonthlyReportInputs = Readonly<{
   /** Savings to date at the end of each month from the partnership's first to this one. */
   monthEnds: readonly Readonly<{ month: Month; claimedPence: Pence; verifiedPence: Pence }>[];
   interventions: readonly InterventionEntry[];
+  restated: Restatement | null;
   publicUrl: string;
 }>;
 
@@ -148,6 +172,9 @@ export function buildMonthlyReport(inputs: MonthlyReportInputs): MonthlyReport {
     },
     fees: progress.fees,
     returnOnFees: progress.savings.returnOnFees,
+    netReturnOnFees: progress.savings.netReturnOnFees,
+    savingsLines: progress.savingsLines,
+    restated: inputs.restated,
     capacity: progress.capacity,
     outcomes: progress.outcomes,
     milestones: {

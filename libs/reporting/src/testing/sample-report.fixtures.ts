@@ -59,6 +59,34 @@ export function sampleReport(overrides: Partial<MonthlyReport> = {}): MonthlyRep
     },
     fees: { committedPence: 40_000_000 },
     returnOnFees: 98_765_432 / 40_000_000,
+    netReturnOnFees: 74_074_074 / 40_000_000,
+    savingsLines: [
+      {
+        code: 'CS-26-07',
+        title: 'Fewer <residential> placements',
+        financialYear: '2026/27' as FinancialYear,
+        targetPence: 150_000_000,
+        claimedPence: 100_000_000,
+        verifiedPence: 80_000_000,
+        forecastPence: 125_000_000,
+        atRiskPence: 25_000_000,
+        rag: 'amber',
+      },
+    ],
+    restated: {
+      sinceMonth: m('2026-09'),
+      asOf: d('2026-09-30'),
+      before: { claimedPence: 120_000_000, verifiedPence: 90_000_000 },
+      now: { claimedPence: 119_000_000, verifiedPence: 89_000_000 },
+      changes: [
+        {
+          position: 4242,
+          type: 'SavingWithdrawn',
+          occurredOn: d('2026-10-12'),
+          recordedAt: '2026-10-12T09:30:00.000Z',
+        },
+      ],
+    },
     capacity: [{ kind: 'foster_placements', unit: 'placements', active: 3, addedToDate: 5 }],
     outcomes: [
       {
