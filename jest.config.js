@@ -28,6 +28,7 @@ const common = {
     '^@accord/read-models/testing$':
       '<rootDir>/libs/read-models/src/testing/ledger-history.fixtures',
     '^@accord/reporting/testing$': '<rootDir>/libs/reporting/src/testing/sample-report.fixtures',
+    '^@accord/platform/telemetry$': '<rootDir>/libs/platform/src/telemetry',
     '^@accord/(.*)$': '<rootDir>/libs/$1/src',
   },
 };

@@ -1,3 +1,4 @@
+import './tracing';
 import 'reflect-metadata';
 import { closeOnSignals, loadConfigOrExit, prepareDatabase } from '@accord/platform';
 import { createApi } from './create-api';

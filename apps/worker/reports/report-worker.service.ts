@@ -1,4 +1,5 @@
 import { APP_CONFIG, type AppConfig } from '@accord/platform';
+import { bullmqTelemetry } from '@accord/platform/telemetry';
 import {
   MONTHLY_REPORT_CRON,
   MONTHLY_REPORT_SCHEDULER,
@@ -51,6 +52,7 @@ export class ReportWorkerService implements OnApplicationBootstrap, OnApplicatio
     this.worker = new Worker(REPORTS_QUEUE, (job, token) => this.process(job, token), {
       connection: { url: config.redisUrl, maxRetriesPerRequest: null },
       prefix: config.redisPrefix,
+      telemetry: bullmqTelemetry(),
       autorun: false,
       concurrency: 4,
       settings: {

@@ -46,6 +46,7 @@ const schema = z
       ),
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     ACCORD_DEMO: z.string().default('on'),
+    OTEL_EXPORTER_OTLP_ENDPOINT: url(['http', 'https']).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {

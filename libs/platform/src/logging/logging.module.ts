@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DynamicModule, Module } from '@nestjs/common';
+import { trace } from '@opentelemetry/api';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../config/config';
+import { CORRELATION_ATTRIBUTE } from '../telemetry/attributes';
 
 export const CORRELATION_HEADER = 'x-correlation-id';
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -12,6 +14,8 @@ export function correlationIdOf(req: IncomingMessage, res: ServerResponse): stri
   const given = req.headers[CORRELATION_HEADER];
   const id = typeof given === 'string' && CORRELATION_ID.test(given) ? given : randomUUID();
   res.setHeader('X-Correlation-Id', id);
+  // The request's span, when tracing is on, carries the id the logs carry.
+  trace.getActiveSpan()?.setAttribute(CORRELATION_ATTRIBUTE, id);
   return id;
 }
 

@@ -1,5 +1,6 @@
 import type { Month } from '@accord/ledger';
 import { APP_CONFIG, type AppConfig } from '@accord/platform';
+import { bullmqTelemetry } from '@accord/platform/telemetry';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { type JobState, type JobsOptions, Queue } from 'bullmq';
 import {
@@ -39,6 +40,7 @@ export class ReportQueue implements OnApplicationShutdown {
     this.queue = new Queue(REPORTS_QUEUE, {
       connection: { url: config.redisUrl, maxRetriesPerRequest: null },
       prefix: config.redisPrefix,
+      telemetry: bullmqTelemetry(),
     });
     // Redis being away is reported by /health/ready; a listener keeps the process alive meanwhile.
     this.queue.on('error', (error) => this.logger.debug(`reports queue: ${error.message}`));

@@ -1,0 +1,3 @@
+export * from './attributes';
+export * from './bullmq-telemetry';
+export * from './tracing';
