@@ -19,6 +19,7 @@ export * from './partnership/partnership.events';
 export * from './partnership/reportable-month';
 export * from './partnership/savings-line';
 export * from './savings/restatement';
+export * from './savings/saving-lifecycle';
 export * from './savings/saving-parts';
 export * from './savings/savings-line-figures';
 export { type Decider, type DomainCommand, type DomainEvent, fold } from './shared/decider';

@@ -532,13 +532,18 @@ describe('VerifySaving, issue 12', () => {
       status: 'verified',
       amountPence: 36_500_000,
       attributionPct: 100,
-      verified: { amountPence: 29_200_000, assurance: 'self_reported' },
+      verifiedAmountPence: 29_200_000,
+      assurance: 'self_reported',
+      evidence: null,
     });
     expect(stateOf([logged, claimed, partly, revised])).toEqual({
       savingId,
       status: 'claimed',
       amountPence: 28_600_000,
       attributionPct: 100,
+      verifiedAmountPence: null,
+      assurance: null,
+      evidence: null,
     });
   });
 });
@@ -561,15 +566,17 @@ describe('events recorded before issue 12', () => {
       status: 'verified',
       amountPence: 36_500_000,
       attributionPct: 100,
-      verified: { amountPence: 36_500_000, assurance: 'evidenced' },
+      verifiedAmountPence: 36_500_000,
+      assurance: 'evidenced',
+      evidence: null,
     });
   });
 
   it('read a verification without an amount as agreeing to the whole claim', () => {
     const { amountPence: _amount, ...withoutAmount } = oldVerification.data;
     expect(
-      stateOf([logged, oldClaim, { type: 'SavingVerified', data: withoutAmount }])?.verified,
-    ).toEqual({ amountPence: 36_500_000, assurance: 'evidenced' });
+      stateOf([logged, oldClaim, { type: 'SavingVerified', data: withoutAmount }]),
+    ).toMatchObject({ verifiedAmountPence: 36_500_000, assurance: 'evidenced' });
   });
 
   it('read a revision without a share as keeping the share', () => {

@@ -7,6 +7,7 @@ import {
 import { isValidSavingPence, type Pence } from '../money/pence';
 import { existingPartnership, type PartnershipState } from '../partnership/partnership.decider';
 import { savingsLineCode } from '../partnership/savings-line';
+import { type SavingStanding, savingAfter } from '../savings/saving-lifecycle';
 import { assertNever, type Decider, ifPresent, requireParent } from '../shared/decider';
 import type { DecisionContext } from '../shared/decision-context';
 import { conflict, notFound } from '../shared/domain-error';
@@ -59,20 +60,9 @@ import {
   verifiedAmountOf,
 } from './intervention.events';
 
-/**
- * `claimed` → `verified` | `disputed`; a revision returns either to `claimed`; anything may be
- * `withdrawn`, after which nothing more happens to it.
- */
-export type SavingStatus = 'claimed' | 'verified' | 'disputed' | 'withdrawn';
+export type { SavingStatus } from '../savings/saving-lifecycle';
 
-/** `verified` holds what the council agreed to while the saving stands verified. */
-export type Saving = Readonly<{
-  savingId: string;
-  status: SavingStatus;
-  amountPence: Pence;
-  attributionPct: number;
-  verified?: Readonly<{ amountPence: Pence; assurance: Assurance }>;
-}>;
+export type Saving = Readonly<{ savingId: string }> & SavingStanding;
 
 export type Capacity = Readonly<{
   capacityId: string;
@@ -129,31 +119,16 @@ export function evolveIntervention(
           status: 'claimed',
           amountPence: data.amountPence,
           attributionPct: attributionPctOf(event),
+          verifiedAmountPence: null,
+          assurance: null,
+          evidence: null,
         }),
       };
     case 'SavingVerified':
-      return updateSaving(state, data.savingId, (s) => ({
-        ...s,
-        status: 'verified',
-        verified: {
-          amountPence: verifiedAmountOf(event, s.amountPence),
-          assurance: assuranceOf(event),
-        },
-      }));
     case 'SavingDisputed':
-      return updateSaving(state, data.savingId, ({ verified: _, ...s }) => ({
-        ...s,
-        status: 'disputed',
-      }));
     case 'SavingRevised':
-      return updateSaving(state, data.savingId, ({ verified: _, ...s }) => ({
-        ...s,
-        status: 'claimed',
-        amountPence: data.amountPence,
-        attributionPct: data.attributionPct ?? s.attributionPct,
-      }));
     case 'SavingWithdrawn':
-      return updateSaving(state, data.savingId, (s) => ({ ...s, status: 'withdrawn' }));
+      return updateSaving(state, data.savingId, (saving) => savingAfter(saving, event));
     case 'CapacityAdded':
       return {
         ...state,

@@ -1,6 +1,5 @@
 import {
   type Assurance,
-  assuranceOf,
   attributionPctOf,
   type CalendarDate,
   type CapacityKind,
@@ -18,7 +17,7 @@ import {
   type SavingKind,
   type SavingStatus,
   type ServiceArea,
-  verifiedAmountOf,
+  savingAfter,
 } from '@accord/ledger';
 
 /**
@@ -405,30 +404,8 @@ export function applyToFacts(facts: PartnershipFacts, event: PositionedEvent): v
     case 'SavingWithdrawn': {
       const saving =
         facts.savings[`${ledgerEvent.data.interventionId}/${ledgerEvent.data.savingId}`];
-      // Withdrawn is terminal (SPEC §3): nothing after it changes the saving.
-      if (!saving || saving.status === 'withdrawn') return;
-      switch (ledgerEvent.type) {
-        case 'SavingVerified':
-          saving.status = 'verified';
-          saving.verifiedAmountPence = verifiedAmountOf(ledgerEvent, saving.amountPence);
-          saving.assurance = assuranceOf(ledgerEvent);
-          saving.evidence = ledgerEvent.data.evidence ?? null;
-          return;
-        case 'SavingDisputed':
-          saving.status = 'disputed';
-          clearVerdict(saving);
-          return;
-        case 'SavingRevised':
-          // The council verified or disputed another number: the new one is claimed afresh.
-          saving.amountPence = ledgerEvent.data.amountPence;
-          saving.attributionPct = ledgerEvent.data.attributionPct ?? saving.attributionPct;
-          saving.status = 'claimed';
-          clearVerdict(saving);
-          return;
-        case 'SavingWithdrawn':
-          saving.status = 'withdrawn';
-          return;
-      }
+      // The one lifecycle of SPEC §3, shared with the decider; facts change in place.
+      if (saving) Object.assign(saving, savingAfter(saving, ledgerEvent));
       return;
     }
     case 'CapacityAdded': {
@@ -455,12 +432,6 @@ export function applyToFacts(facts: PartnershipFacts, event: PositionedEvent): v
     default:
       assertNever(ledgerEvent);
   }
-}
-
-function clearVerdict(saving: SavingFacts): void {
-  saving.verifiedAmountPence = null;
-  saving.assurance = null;
-  saving.evidence = null;
 }
 
 function milestoneOf(
