@@ -46,7 +46,16 @@ import type {
 } from './engagement.commands';
 import { type EngagementEvent, engagementClosedOn } from './engagement.events';
 
+/** Where a milestone stands in its life, whatever the date; see milestoneStatusOn for a date. */
 export type MilestoneStatus = 'planned' | 'achieved' | 'cancelled';
+
+/** A cancelled milestone stays cancelled even if it had been achieved before. */
+export function milestoneStatusOf(
+  milestone: Readonly<{ cancelled: boolean; achievedOn: CalendarDate | null }>,
+): MilestoneStatus {
+  if (milestone.cancelled) return 'cancelled';
+  return milestone.achievedOn !== null ? 'achieved' : 'planned';
+}
 
 export type Milestone = Readonly<{
   milestoneId: string;

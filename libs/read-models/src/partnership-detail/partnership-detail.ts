@@ -11,6 +11,7 @@ import type {
   SavingStatus,
   ServiceArea,
 } from '@accord/ledger';
+import { type MilestoneStatus, milestoneStatusOf } from '@accord/ledger';
 import {
   inLoggedOrder,
   linesInPlanOrder,
@@ -65,7 +66,7 @@ export type EngagementDetail = {
     id: string;
     title: string;
     dueOn: CalendarDate;
-    status: 'planned' | 'achieved' | 'cancelled';
+    status: MilestoneStatus;
     achievedOn: CalendarDate | null;
     signedOff: boolean;
     cancelledOn: CalendarDate | null;
@@ -160,7 +161,7 @@ export function partnershipDetail(
         id: m.milestoneId,
         title: m.title,
         dueOn: m.dueOn,
-        status: m.cancelled ? 'cancelled' : m.achievedOn !== null ? 'achieved' : 'planned',
+        status: milestoneStatusOf(m),
         achievedOn: m.achievedOn,
         signedOff: m.signedOff,
         cancelledOn: m.cancelledOn,
