@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EventStore, ProjectionRunner } from '@accord/event-store';
+import { OrganisationsRepository } from '@accord/identity';
 import {
   ASSURANCES,
   addDays,
@@ -367,7 +368,7 @@ describe('the partnership facts read model', () => {
     database = await createTestDatabase();
     store = new EventStore(database.db);
     repository = new PartnershipFactsRepository(database.db, store);
-    reads = new PartnershipReads(repository);
+    reads = new PartnershipReads(repository, new OrganisationsRepository(database.db));
     wait = new ProjectionWait(repository, loadConfig({ DATABASE_URL: database.url }));
     await runner(1, 3);
   });

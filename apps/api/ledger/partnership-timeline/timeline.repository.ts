@@ -1,8 +1,7 @@
 import { EventStore } from '@accord/event-store';
-import { isId, LEDGER_EVENT_TYPES } from '@accord/ledger';
+import { LEDGER_EVENT_TYPES } from '@accord/ledger';
 import { type AnyDb, KYSELY } from '@accord/platform';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Kysely } from 'kysely';
 
 export type TimelineRow = {
   position: number;
@@ -17,7 +16,7 @@ type Tables = { users: { id: string; name: string } };
 @Injectable()
 export class TimelineRepository {
   constructor(
-    @Inject(KYSELY) private readonly db: AnyDb,
+    @Inject(KYSELY) readonly _db: AnyDb,
     private readonly store: EventStore,
   ) {}
 
@@ -39,17 +38,5 @@ export class TimelineRepository {
       actor_id: typeof event.metadata.actorId === 'string' ? event.metadata.actorId : null,
       recorded_at: event.recordedAt,
     }));
-  }
-
-  /** Names as they are now; an erased user has no row, and so no name. */
-  async namesOf(userIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
-    const ids = [...new Set(userIds.filter((id) => isId(id)))];
-    if (ids.length === 0) return new Map();
-    const rows = await (this.db as Kysely<Tables>)
-      .selectFrom('users')
-      .select(['id', 'name'])
-      .where('id', 'in', ids)
-      .execute();
-    return new Map(rows.map((row) => [row.id, row.name]));
   }
 }

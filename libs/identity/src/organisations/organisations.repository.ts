@@ -1,3 +1,4 @@
+import { isId } from '@accord/ledger';
 import { type AnyDb, KYSELY } from '@accord/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { OrganisationKind } from '../caller';
@@ -45,5 +46,17 @@ export class OrganisationsRepository {
       .orderBy('name')
       .orderBy('id')
       .execute();
+  }
+
+  /** Organisations' names as they are now, by id; ids that are not organisations are left out. */
+  async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids.filter((id) => isId(id)).map((id) => id.toLowerCase()))];
+    if (wanted.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('organisations')
+      .select(['id', 'name'])
+      .where('id', 'in', wanted)
+      .execute();
+    return new Map(rows.map((row) => [row.id, row.name]));
   }
 }

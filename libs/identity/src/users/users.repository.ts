@@ -1,3 +1,4 @@
+import { isId } from '@accord/ledger';
 import { type AnyDb, KYSELY } from '@accord/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
@@ -96,11 +97,12 @@ export class UsersRepository {
 
   /** Display names by id, for showing who did what (events carry ids only). */
   async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
+    const wanted = [...new Set(ids.filter((id) => isId(id)))];
+    if (wanted.length === 0) return new Map();
     const rows = await this.db
       .selectFrom('users')
       .select(['id', 'name'])
-      .where('id', 'in', [...new Set(ids)])
+      .where('id', 'in', wanted)
       .execute();
     return new Map(rows.map((row) => [row.id, row.name]));
   }

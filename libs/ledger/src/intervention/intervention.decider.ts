@@ -4,7 +4,7 @@ import {
   type EngagementState,
   existingEngagement,
 } from '../engagement/engagement.decider';
-import { isValidSavingPence, type Pence } from '../money/pence';
+import { isValidSavingPence } from '../money/pence';
 import { existingPartnership, type PartnershipState } from '../partnership/partnership.decider';
 import { savingsLineCode } from '../partnership/savings-line';
 import { type SavingStanding, savingAfter } from '../savings/saving-lifecycle';
@@ -31,7 +31,6 @@ import {
 } from '../shared/validation';
 import {
   ASSURANCES,
-  type Assurance,
   CAPACITY_KINDS,
   CAPACITY_UNITS,
   INTERVENTION_CATEGORIES,
@@ -52,12 +51,10 @@ import type {
   WithdrawSaving,
 } from './intervention.commands';
 import {
-  assuranceOf,
   attributionPctOf,
   DEFAULT_ASSURANCE,
   FULL_ATTRIBUTION_PCT,
   type InterventionEvent,
-  verifiedAmountOf,
 } from './intervention.events';
 
 export type { SavingStatus } from '../savings/saving-lifecycle';

@@ -118,16 +118,6 @@ export class PartnershipFactsRepository {
     return row?.facts;
   }
 
-  async organisationNames(ids: readonly string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.db
-      .selectFrom('organisations')
-      .select([sql<string>`id::text`.as('id'), 'name'])
-      .where(sql`id::text`, 'in', ids)
-      .execute();
-    return new Map(rows.map((row) => [row.id, row.name]));
-  }
-
   /**
    * Every event of the partnership's streams recorded at or before `recordedBy`, lifted to the
    * current schema, in the order the projection takes them. Every ledger event names its

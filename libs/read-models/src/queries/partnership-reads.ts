@@ -1,4 +1,5 @@
 import type { StoredEvent } from '@accord/event-store';
+import { OrganisationsRepository } from '@accord/identity';
 import type { CalendarDate } from '@accord/ledger';
 import { Injectable } from '@nestjs/common';
 import {
@@ -58,7 +59,10 @@ export type PartnershipListItem = {
  */
 @Injectable()
 export class PartnershipReads {
-  constructor(private readonly repository: PartnershipFactsRepository) {}
+  constructor(
+    private readonly repository: PartnershipFactsRepository,
+    private readonly organisations: OrganisationsRepository,
+  ) {}
 
   /**
    * A page of the partnerships `organisationId` is a party to (every partnership for null), and
@@ -91,7 +95,7 @@ export class PartnershipReads {
   async detail(partnershipId: string): Promise<PartnershipDetail> {
     const facts = await this.facts(partnershipId);
     const header = requireHeader(facts);
-    const names = await this.repository.organisationNames([header.consultancyId, header.councilId]);
+    const names = await this.organisations.namesOf([header.consultancyId, header.councilId]);
     return partnershipDetail(facts, (id) => names.get(id) ?? null);
   }
 

@@ -97,16 +97,6 @@ export class PartnershipLedger {
     return ids.flatMap((id) => byId.get(id.toLowerCase()) ?? []);
   }
 
-  async organisationNames(ids: readonly string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.db
-      .selectFrom('organisations')
-      .select([sql<string>`id::text`.as('id'), 'name'])
-      .where(sql`id::text`, 'in', ids)
-      .execute();
-    return new Map(rows.map((row) => [row.id, row.name]));
-  }
-
   /**
    * Appends `MonthlyReportSent` through the partnership decider, then runs `alongside` in the
    * same transaction. The event id is derived from partnership and month, so a retry after a

@@ -1,4 +1,5 @@
 import type { StoredEvent } from '@accord/event-store';
+import { OrganisationsRepository } from '@accord/identity';
 import {
   type CalendarDate,
   type LedgerEvent,
@@ -20,7 +21,6 @@ import {
   savingsAtMonthEnds,
 } from '@accord/read-models';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { PartnershipLedger } from '../ledger/partnership-ledger';
 import { LedgerClock } from './ledger-clock';
 import { buildMonthlyReport, type MonthlyReport, type Restatement } from './monthly-report';
 
@@ -35,7 +35,7 @@ export class MonthlyReportComposer {
 
   constructor(
     private readonly reads: PartnershipReads,
-    private readonly ledger: PartnershipLedger,
+    private readonly organisations: OrganisationsRepository,
     private readonly clock: LedgerClock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -65,7 +65,7 @@ export class MonthlyReportComposer {
     const header = requireHeader(facts);
     const progress = computeProgress(facts, lastDayOfMonth(month), knownAt);
     const monthEnds = savingsAtMonthEnds(facts, monthsFrom(monthOf(header.startsOn), month));
-    const names = await this.ledger.organisationNames([header.consultancyId, header.councilId]);
+    const names = await this.organisations.namesOf([header.consultancyId, header.councilId]);
     return buildMonthlyReport({
       month,
       partnership: {
