@@ -92,12 +92,22 @@ export class ReportWorkerService implements OnApplicationBootstrap, OnApplicatio
   private restoreLater(): void {
     this.restoring = setTimeout(async () => {
       try {
-        await this.upsertSchedule();
+        // Upserting a schedule that is in place fails in BullMQ (its next run already exists).
+        if (!(await this.queue.queue.getJobScheduler(MONTHLY_REPORT_SCHEDULER))) {
+          await this.upsertSchedule();
+          this.logger.warn('the monthly report schedule was missing from Redis; put back');
+        }
+      } catch (error) {
+        this.logger.warn(
+          `restoring the report schedule failed, will retry: ${(error as Error).message}`,
+        );
+      }
+      try {
         const restored = await this.queue.restoreLost();
         if (restored > 0) this.logger.warn(`${restored} lost report job(s) queued again`);
       } catch (error) {
         this.logger.warn(
-          `restoring the report queue failed, will retry: ${(error as Error).message}`,
+          `restoring lost report jobs failed, will retry: ${(error as Error).message}`,
         );
       }
       if (this.restoring) this.restoreLater();
