@@ -36,7 +36,7 @@ import { type OwnSmtp, ownSmtp } from './support/smtp-server';
 jest.setTimeout(240_000);
 
 const PARTNERSHIPS = 8;
-const PER_PARTNERSHIP = 4;
+const PER_PARTNERSHIP = 8;
 const MONTH = '2026-10';
 const PREFIX = 'accord-fault';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
