@@ -114,7 +114,7 @@ describe('the API and the worker through outages under load', () => {
       };
     };
     // Users are seeded straight into the database, with tokens signed by the processes' secret.
-    const tokens = new TokenService({ jwtSecret } as AppConfig);
+    const tokens = new TokenService(jwtSecret);
     const app = { get: () => tokens } as unknown as INestApplication;
     const consultancyId = await seedOrganisation(database.db, 'consultancy');
     const councilId = await seedOrganisation(database.db, 'council');
@@ -296,7 +296,12 @@ describe('the API and the worker through outages under load', () => {
     const repository = new PartnershipFactsRepository(database.db, store);
     const { rows: last } = await sql<{ position: number }>`
       select max(position)::int as position from events`.execute(database.db);
-    expect(await new ProjectionWait(repository).waitFor(last[0].position, 60_000)).toBe(true);
+    const wait = new ProjectionWait(repository, { databaseUrl: database.url } as AppConfig);
+    await eventually(
+      async () => expect(await wait.hasProcessed(last[0].position)).toBe(true),
+      60_000,
+      200,
+    );
     for (const partnershipId of partnerships) {
       const live = await repository.findFacts(partnershipId);
       const scratch = foldFacts(

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { TokenService } from '@accord/identity';
-import type { AppConfig } from '@accord/platform';
 import {
   createTestDatabase,
   eventually,
@@ -45,7 +44,7 @@ describe('the API under a steady mixed load', () => {
       JWT_SECRET: jwtSecret,
       OUTBOX_DIR: `/tmp/accord-load-outbox-${process.pid}`,
     };
-    const tokens = new TokenService({ jwtSecret } as AppConfig);
+    const tokens = new TokenService(jwtSecret);
     const app = { get: () => tokens } as unknown as INestApplication;
     const consultancyId = await seedOrganisation(database.db, 'consultancy');
     const councilId = await seedOrganisation(database.db, 'council');

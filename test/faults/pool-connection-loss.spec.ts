@@ -1,8 +1,8 @@
 import { adminQuery, createTestDatabase, eventually, TestDatabase } from '@accord/testing';
 import { Kysely, sql } from 'kysely';
 import { Pool } from 'pg';
-import { isServiceUnavailable } from '../errors/service-unavailable';
-import { createKysely, createPool } from './database';
+import { createKysely, createPool } from '../../libs/platform/src/database/database';
+import { isServiceUnavailable } from '../../libs/platform/src/errors/service-unavailable';
 
 /** Ends, as a failover or an idle-connection reaper would, every session running `marker`. */
 async function terminateSessionsRunning(database: TestDatabase, marker: string): Promise<number> {
