@@ -190,6 +190,10 @@ describe('the API and the worker through outages under load', () => {
       await sleep(1_000);
     }
 
+    // Both processes outlived the failovers (before the fix, both exited at the first).
+    await sleep(1_000);
+    expect(processes.flatMap((proc) => proc.unexpectedExits)).toEqual([]);
+
     // The mail relay goes away for 5 s while reports are asked for.
     await smtp.stop();
     faults.push('SMTP down 5 s');
