@@ -23,6 +23,11 @@ export type ReportWorkerTiming = Readonly<{
   retryBaseMs: number;
   /** How soon a job whose report another attempt is sending looks at the claim again. */
   heldRecheckMs: number;
+  /**
+   * How often the schedule is put back and lost report jobs are queued again, in case Redis
+   * came back from a restart without its data.
+   */
+  restoreEveryMs?: number;
 }>;
 
 export const REPORT_WORKER_TIMING = Symbol('REPORT_WORKER_TIMING');
@@ -30,6 +35,7 @@ export const REPORT_WORKER_TIMING = Symbol('REPORT_WORKER_TIMING');
 export const DEFAULT_REPORT_WORKER_TIMING: ReportWorkerTiming = {
   retryBaseMs: 60_000,
   heldRecheckMs: 30_000,
+  restoreEveryMs: 10_000,
 };
 
 /**
@@ -41,13 +47,16 @@ export class ReportWorkerService implements OnApplicationBootstrap, OnApplicatio
   private readonly logger = new Logger('reports');
   private readonly handlers: ReadonlyMap<ReportJob, ReportJobHandler>;
   private readonly worker: Worker;
+  private readonly restoreEveryMs: number;
+  private restoring: NodeJS.Timeout | undefined;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(REPORT_JOB_HANDLERS) handlers: ReportJobHandler[],
-    @Inject(REPORT_WORKER_TIMING) { retryBaseMs }: ReportWorkerTiming,
+    @Inject(REPORT_WORKER_TIMING) { retryBaseMs, restoreEveryMs }: ReportWorkerTiming,
     private readonly queue: ReportQueue,
   ) {
+    this.restoreEveryMs = restoreEveryMs ?? (DEFAULT_REPORT_WORKER_TIMING.restoreEveryMs as number);
     this.handlers = handlerTable(handlers);
     this.worker = new Worker(REPORTS_QUEUE, (job, token) => this.process(job, token), {
       connection: { url: config.redisUrl, maxRetriesPerRequest: null },
@@ -65,6 +74,50 @@ export class ReportWorkerService implements OnApplicationBootstrap, OnApplicatio
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.upsertSchedule();
+    void this.worker.run().catch((error) => this.logger.error(error));
+    this.restoreLater();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearTimeout(this.restoring);
+    this.restoring = undefined;
+    // Lets the jobs in hand finish, then closes the worker's own Redis connections.
+    await this.worker.close();
+  }
+
+  /**
+   * Redis may come back from a restart with none of its data: the schedule is put back, and every
+   * report asked for but not sent gets its job again (PostgreSQL has the requests). A round that
+   * fails, Redis or PostgreSQL being away, is simply tried again at the next.
+   */
+  private restoreLater(): void {
+    this.restoring = setTimeout(async () => {
+      try {
+        // Upserting a schedule that is in place fails in BullMQ (its next run already exists).
+        if (!(await this.queue.queue.getJobScheduler(MONTHLY_REPORT_SCHEDULER))) {
+          await this.upsertSchedule();
+          this.logger.warn('the monthly report schedule was missing from Redis; put back');
+        }
+      } catch (error) {
+        this.logger.warn(
+          `restoring the report schedule failed, will retry: ${(error as Error).message}`,
+        );
+      }
+      try {
+        const restored = await this.queue.restoreLost();
+        if (restored > 0) this.logger.warn(`${restored} lost report job(s) queued again`);
+      } catch (error) {
+        this.logger.warn(
+          `restoring lost report jobs failed, will retry: ${(error as Error).message}`,
+        );
+      }
+      if (this.restoring) this.restoreLater();
+    }, this.restoreEveryMs);
+    this.restoring.unref();
+  }
+
+  private async upsertSchedule(): Promise<void> {
     // Every worker upserts the same scheduler id, so there is one schedule however many run.
     await this.queue.queue.upsertJobScheduler(MONTHLY_REPORT_SCHEDULER, MONTHLY_REPORT_CRON, {
       name: ReportJob.ScheduleMonthlyReports,
@@ -76,12 +129,6 @@ export class ReportWorkerService implements OnApplicationBootstrap, OnApplicatio
         removeOnFail: { count: 120 },
       },
     });
-    void this.worker.run().catch((error) => this.logger.error(error));
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    // Lets the jobs in hand finish, then closes the worker's own Redis connections.
-    await this.worker.close();
   }
 
   private process(job: Job, token?: string): Promise<unknown> {

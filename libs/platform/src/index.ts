@@ -3,6 +3,7 @@ export * from './config/config.module';
 export * from './database/database';
 export * from './database/database.module';
 export * from './database/db';
+export * from './errors/service-unavailable';
 export * from './health/health.module';
 export * from './http/access';
 export * from './http/http-exception.filter';

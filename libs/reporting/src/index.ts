@@ -1,5 +1,6 @@
 export * from './jobs/report-jobs';
 export * from './jobs/report-queue';
+export * from './jobs/report-requests.repository';
 export * from './ledger/partnership-ledger';
 export * from './mail/report-mailer';
 export * from './render/charts';

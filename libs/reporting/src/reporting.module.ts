@@ -2,6 +2,7 @@ import { APP_CONFIG, type AppConfig } from '@accord/platform';
 import { ReadModelsModule } from '@accord/read-models';
 import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ReportQueue } from './jobs/report-queue';
+import { ReportRequestsRepository } from './jobs/report-requests.repository';
 import { PartnershipLedger } from './ledger/partnership-ledger';
 import { OutboxReportMailer, ReportMailer, SmtpReportMailer } from './mail/report-mailer';
 import { LedgerClock } from './report/ledger-clock';
@@ -34,6 +35,7 @@ class MailerShutdown implements OnApplicationShutdown {
     MonthlyReportSender,
     MonthlyReports,
     ReportQueue,
+    ReportRequestsRepository,
     {
       provide: ReportMailer,
       inject: [APP_CONFIG],

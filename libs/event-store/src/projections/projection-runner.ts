@@ -40,6 +40,8 @@ export type ProjectionRunnerOptions = {
 const OWNER_LOCK_SPACE = 2;
 const REGISTRATION_LOCK_SPACE = 3;
 const CHANNEL = 'accord_events';
+/** How an operator finds the runner's own session in pg_stat_activity. */
+export const CONTROL_SESSION_NAME = 'accord-projections';
 
 class CheckpointMovedError extends Error {}
 
@@ -56,6 +58,8 @@ export class ProjectionRunner {
   private readonly pollIntervalMs: number;
   private readonly logger: RunnerLogger;
   private control: Client | undefined;
+  private connecting: Promise<void> | undefined;
+  private lostAt: number | undefined;
   private stopped = true;
   private readonly owned = new Set<string>();
   private wakers: (() => void)[] = [];
@@ -85,6 +89,7 @@ export class ProjectionRunner {
     this.stopped = true;
     this.wake();
     await Promise.all(this.loops);
+    await this.connecting;
     this.loops = [];
     const control = this.control;
     this.control = undefined;
@@ -97,17 +102,66 @@ export class ProjectionRunner {
     return [...this.owned];
   }
 
+  /** One reconnection at a time, however many projection loops notice the session is gone. */
+  private reconnect(): Promise<void> {
+    this.connecting ??= this.connect()
+      .catch((error) => {
+        this.logger.warn({ err: error }, 'projection runner could not reconnect; will retry');
+      })
+      .finally(() => {
+        this.connecting = undefined;
+      });
+    return this.connecting;
+  }
+
+  /**
+   * Opens the session that LISTENs and holds the ownership locks. A session that fails half-way
+   * is closed, so retries never pile up connections.
+   */
   private async connect(): Promise<void> {
-    const control = new Client({ connectionString: this.options.databaseUrl });
-    control.on('notification', () => this.wake());
-    control.on('error', (error) => {
-      this.logger.error({ err: error }, 'projection runner lost its database session');
-      this.owned.clear();
-      if (this.control === control) this.control = undefined;
+    const control = new Client({
+      connectionString: this.options.databaseUrl,
+      application_name: CONTROL_SESSION_NAME,
+      keepAlive: true,
     });
-    await control.connect();
-    await control.query(`listen ${CHANNEL}`);
+    control.on('notification', () => this.wake());
+    control.on('error', (error) => this.lose(control, error));
+    try {
+      await control.connect();
+      await control.query(`listen ${CHANNEL}`);
+    } catch (error) {
+      await control.end().catch(() => undefined);
+      throw error;
+    }
+    if (this.stopped) {
+      await control.end().catch(() => undefined);
+      return;
+    }
     this.control = control;
+    if (this.lostAt !== undefined) {
+      this.logger.info(
+        { downMs: Date.now() - this.lostAt },
+        'projection runner reconnected; taking its projections again',
+      );
+      this.lostAt = undefined;
+    }
+    // Events committed while the session was away sent notifications nobody heard.
+    this.wake();
+  }
+
+  /**
+   * The session ended (a failover, a restart, pg_terminate_backend): the database released its
+   * ownership locks with it, so this runner owns nothing until it has reconnected and taken them
+   * again; a batch in flight fails its checkpoint's compare-and-set if another runner moved first.
+   */
+  private lose(control: Client, error: Error): void {
+    if (this.control !== control) return;
+    this.logger.error({ err: error }, 'projection runner lost its database session');
+    this.control = undefined;
+    this.lostAt = Date.now();
+    this.owned.clear();
+    void control.end().catch(() => undefined);
+    this.wake();
   }
 
   /** Records the projection's version; false when a newer version already serves it. */
@@ -174,7 +228,7 @@ export class ProjectionRunner {
       } catch (error) {
         this.logger.error({ err: error, projection: key }, 'projection batch failed; will retry');
       }
-      if (!this.control && !this.stopped) await this.connect().catch(() => undefined);
+      if (!this.control && !this.stopped) await this.reconnect();
       await this.sleep();
     }
   }

@@ -18,20 +18,39 @@ const typeParsers = {
   }) as typeof types.getTypeParser,
 };
 
+/** How long a caller waits for a free pooled connection before its request fails with 503. */
+export const POOL_ACQUIRE_TIMEOUT_MS = 5_000;
+
 /**
  * A pool of connections; with `role`, every connection acts as that role from its first
  * statement (the startup packet sets it), as the application's processes do (see APP_ROLE).
  */
-export function createPool(databaseUrl: string, max = 10, role?: string): Pool {
+export function createPool(
+  databaseUrl: string,
+  max = 10,
+  role?: string,
+  acquireTimeoutMs = POOL_ACQUIRE_TIMEOUT_MS,
+): Pool {
   const pool = new Pool({
     connectionString: databaseUrl,
     max,
     types: typeParsers,
     ...(role ? { options: `-c role=${role}` } : {}),
+    connectionTimeoutMillis: acquireTimeoutMs,
+    // A peer that vanished without closing (a failover, a dropped route) is noticed by the
+    // kernel instead of leaving a connection that waits forever.
+    keepAlive: true,
   });
   // An idle connection dropped by the server is replaced on next use; without a listener the
   // error would end the process.
   pool.on('error', () => undefined);
+  // pg-pool listens for errors only while a connection is idle. One ended while checked out
+  // (pg_terminate_backend under a query) emits `error` with nobody listening, which would end
+  // the process; the query in flight already rejects with that error, and the pool discards the
+  // connection when it is released, so here there is nothing left to do.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   return pool;
 }
 
@@ -53,6 +72,8 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
   const maintenance = new URL(databaseUrl);
   maintenance.pathname = '/postgres';
   const client = new Client({ connectionString: maintenance.toString() });
+  // Lost under a query, the query rejects; the listener only keeps the process alive meanwhile.
+  client.on('error', () => undefined);
   await client.connect();
   try {
     const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);

@@ -11,6 +11,7 @@ import {
   reportJobId,
   SEND_ATTEMPTS,
 } from './report-jobs';
+import { ReportRequestsRepository } from './report-requests.repository';
 
 type SendData = ReportJobData[ReportJob.SendMonthlyReport];
 
@@ -29,14 +30,18 @@ function sendOptions(data: SendData): JobsOptions {
 
 /**
  * The reports queue as the API and the worker add to it. BullMQ opens its own Redis connections
- * from the URL and closes them when the queue closes, at shutdown.
+ * from the URL and closes them when the queue closes, at shutdown. Every report asked for is
+ * written to PostgreSQL before it is queued, so a Redis that loses its data loses no report.
  */
 @Injectable()
 export class ReportQueue implements OnApplicationShutdown {
   readonly queue: Queue;
   private readonly logger = new Logger('reports');
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly requests: ReportRequestsRepository,
+  ) {
     this.queue = new Queue(REPORTS_QUEUE, {
       connection: { url: config.redisUrl, maxRetriesPerRequest: null },
       prefix: config.redisPrefix,
@@ -52,6 +57,11 @@ export class ReportQueue implements OnApplicationShutdown {
    * whether anything is sent).
    */
   async request(data: SendData): Promise<{ jobId: string; state: JobState | 'unknown' }> {
+    await this.requests.record([data]);
+    return this.enqueue(data);
+  }
+
+  private async enqueue(data: SendData): Promise<{ jobId: string; state: JobState | 'unknown' }> {
     const options = sendOptions(data);
     const jobId = options.jobId as string;
     for (let attempt = 1; ; attempt += 1) {
@@ -77,9 +87,26 @@ export class ReportQueue implements OnApplicationShutdown {
   /** The fan-out's additions: a partnership-month already queued keeps its one job. */
   async addReports(list: readonly SendData[]): Promise<void> {
     if (list.length === 0) return;
+    await this.requests.record(list);
     await this.queue.addBulk(
       list.map((data) => ({ name: ReportJob.SendMonthlyReport, data, opts: sendOptions(data) })),
     );
+  }
+
+  /**
+   * Puts back on the queue every report asked for, not sent, and without a job: what a Redis
+   * restart without persistence, or a flush, took away. A job still on the queue, in whatever
+   * state, is left alone. Returns how many were queued again.
+   */
+  async restoreLost(): Promise<number> {
+    await this.requests.forgetSent();
+    let restored = 0;
+    for (const data of await this.requests.outstanding()) {
+      if (await this.queue.getJob(reportJobId(data.partnershipId, data.month))) continue;
+      await this.queue.add(ReportJob.SendMonthlyReport, data, sendOptions(data));
+      restored += 1;
+    }
+    return restored;
   }
 
   /** Queues the fan-out for a month now, as the schedule does on the 1st. */

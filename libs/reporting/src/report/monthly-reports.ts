@@ -1,4 +1,5 @@
 import { conflict, type Month, notFound, todayInLondon } from '@accord/ledger';
+import { withinDeadline } from '@accord/platform';
 import { Injectable } from '@nestjs/common';
 import type { JobState } from 'bullmq';
 import { ReportQueue } from '../jobs/report-queue';
@@ -12,6 +13,9 @@ export type SendRequested = Readonly<{
   jobId: string;
   state: JobState | 'unknown';
 }>;
+
+/** How long asking for a send waits on Redis before answering 503. */
+const QUEUE_DEADLINE_MS = 3_000;
 
 /** The two report routes' use cases: read a month's report, and ask for it to be sent. */
 @Injectable()
@@ -50,7 +54,13 @@ export class MonthlyReports {
         month,
       });
     }
-    const queued = await this.queue.request({ partnershipId, month, requestedBy });
+    // With Redis away the queue waits for it indefinitely; the caller gets a 503 instead. The
+    // request is in PostgreSQL by then, so the worker queues it once Redis is back.
+    const queued = await withinDeadline(
+      this.queue.request({ partnershipId, month, requestedBy }),
+      QUEUE_DEADLINE_MS,
+      'the report queue (Redis)',
+    );
     return { partnershipId, month, ...queued };
   }
 

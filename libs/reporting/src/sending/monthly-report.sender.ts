@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Month, notFound } from '@accord/ledger';
-import { APP_CONFIG, type AppConfig } from '@accord/platform';
+import { APP_CONFIG, type AppConfig, isServiceUnavailable } from '@accord/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { PartnershipLedger, type Recipient } from '../ledger/partnership-ledger';
 import { ReportMailer, type ReportMessage } from '../mail/report-mailer';
@@ -72,13 +72,13 @@ export class MonthlyReportSender {
 
     const owner = randomUUID();
     const messageId = reportMessageId(partnershipId, month);
-    const outcome = await this.claims.claim({
-      partnershipId,
-      month,
-      owner,
-      leaseMs: CLAIM_LEASE_MS,
-      messageId,
-    });
+    const outcome = await this.claims
+      .claim({ partnershipId, month, owner, leaseMs: CLAIM_LEASE_MS, messageId })
+      .catch(async (error) => {
+        // The claim may have been taken with its answer lost on the way back.
+        await this.giveUp(partnershipId, month, owner, error);
+        throw error;
+      });
     if (outcome.kind === 'sent') return { status: 'already_sent' };
     if (outcome.kind === 'held') {
       return { status: 'held', until: outcome.claim.leaseUntil ?? new Date() };
@@ -119,11 +119,18 @@ export class MonthlyReportSender {
         outboxName: `report-${partnershipId}-${month}`,
       };
     } catch (error) {
-      await this.claims.markFailed(partnershipId, month, owner, describe(error));
+      await this.giveUp(partnershipId, month, owner, error);
       throw error;
     }
 
-    if (!(await this.claims.markSending(partnershipId, month, owner, CLAIM_LEASE_MS))) {
+    const sending = await this.claims
+      .markSending(partnershipId, month, owner, CLAIM_LEASE_MS)
+      .catch(async (error) => {
+        // Nothing has gone out yet, whether or not the mark was written.
+        await this.giveUp(partnershipId, month, owner, error);
+        throw error;
+      });
+    if (!sending) {
       const current = await this.claims.find(partnershipId, month);
       return current?.status === 'sent'
         ? { status: 'already_sent' }
@@ -134,7 +141,7 @@ export class MonthlyReportSender {
     try {
       accepted = (await this.mailer.deliver(message)).accepted.map((a) => a.toLowerCase());
     } catch (error) {
-      await this.claims.markFailed(partnershipId, month, owner, describe(error));
+      await this.giveUp(partnershipId, month, owner, error);
       throw new ReportDeliveryError(
         `report ${partnershipId} ${month} was not accepted: ${describe(error)}`,
         (error as { responseCode?: number }).responseCode,
@@ -158,6 +165,23 @@ export class MonthlyReportSender {
       knownAt: knownAt.toISOString(),
       recipients: delivered.length,
     };
+  }
+
+  /**
+   * Lets the next attempt claim the report at once. The failure is often PostgreSQL going away
+   * (a failover ends every session at once), which the first try at recording it can meet too;
+   * left as it is, the claim would hold every later attempt back for the whole lease.
+   */
+  private async giveUp(partnershipId: string, month: Month, owner: string, cause: unknown) {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.claims.markFailed(partnershipId, month, owner, describe(cause));
+        return;
+      } catch (error) {
+        if (attempt >= 5 || !isServiceUnavailable(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
+      }
+    }
   }
 
   /**

@@ -9,6 +9,7 @@ import * as reports from './20261123190300_reports';
 import * as timelineOrder from './20261123200000_timeline-order';
 import * as accessHardening from './20261128040000_access-hardening';
 import * as appRole from './20261128041000_app-role';
+import * as reportRequests from './20261128042000_report-requests';
 
 /** Every migration, in order. Forward-only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '20261123200000_timeline-order': timelineOrder,
   '20261128040000_access-hardening': accessHardening,
   '20261128041000_app-role': appRole,
+  '20261128042000_report-requests': reportRequests,
 };
