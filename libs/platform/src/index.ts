@@ -6,6 +6,7 @@ export * from './database/db';
 export * from './health/health.module';
 export * from './http/access';
 export * from './http/http-exception.filter';
+export * from './http/request-body';
 export * from './http/validation';
 export * from './lifecycle/shutdown';
 export * from './logging/logging.module';

@@ -1,0 +1,70 @@
+import {
+  createTestApp,
+  eventCount,
+  seedLedger,
+  seedTenancy,
+  type Tenancy,
+  type TestApp,
+} from '@accord/testing';
+
+/**
+ * Requests of shapes that answered 500 before they were refused at the edge (found by
+ * test/property/route-fuzz.spec.ts): each is now a 4xx in SPEC §4's error shape, and stores
+ * nothing.
+ */
+describe('requests refused while being read', () => {
+  let t: TestApp;
+  let tenancy: Tenancy;
+  let ids: Awaited<ReturnType<typeof seedLedger>>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    tenancy = await seedTenancy(t.app, t.database.db);
+    ids = await seedLedger(t, tenancy);
+  });
+  afterAll(() => t?.close());
+
+  /** Sends `body` as it is, as JSON, and returns the answer and how many events it stored. */
+  async function sendRaw(path: string, body: string) {
+    const before = await eventCount(t.database.db);
+    const res = await t
+      .http()
+      .post(`/api/v1${path}`)
+      .set('Authorization', `Bearer ${tenancy.director.token}`)
+      .set('Content-Type', 'application/json')
+      .send(body);
+    return { res, stored: (await eventCount(t.database.db)) - before };
+  }
+
+  const milestones = () => `/engagements/${ids.engagementId}/milestones`;
+
+  it('refuses a body nested deeper than 32 levels, naming where', async () => {
+    const deep = `${'['.repeat(5_000)}${']'.repeat(5_000)}`;
+    const { res, stored } = await sendRaw(milestones(), `{"title":${deep},"dueOn":"2026-09-30"}`);
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'Invalid request: title.0.0',
+      details: {
+        fields: [
+          {
+            field: 'title.0.0',
+            code: 'too_deep',
+            message: 'title.0.0 is nested more than 32 levels deep',
+          },
+        ],
+      },
+    });
+    expect(stored).toBe(0);
+  });
+
+  it('still takes a body nested as deep as the limit', async () => {
+    const nested = `${'['.repeat(31)}1${']'.repeat(31)}`;
+    const { res } = await sendRaw(milestones(), `{"title":${nested},"dueOn":"2026-09-30"}`);
+    expect(res.status).toBe(400);
+    expect(res.body.details.fields).toEqual([
+      expect.objectContaining({ field: 'title', code: 'isText' }),
+    ]);
+  });
+});
