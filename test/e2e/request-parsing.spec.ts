@@ -67,4 +67,30 @@ describe('requests refused while being read', () => {
       expect.objectContaining({ field: 'title', code: 'isText' }),
     ]);
   });
+
+  it.each([
+    ['U+0000', '"Panel\\u0000in place"'],
+    ['an unpaired surrogate', '"Panel \\ud800 in place"'],
+    ['a surrogate pair reversed', '"\\udc00\\ud800"'],
+  ])('refuses text holding %s, which PostgreSQL cannot store', async (_, title) => {
+    const { res, stored } = await sendRaw(milestones(), `{"title":${title},"dueOn":"2026-09-30"}`);
+    expect(res.status).toBe(400);
+    expect(res.body.details.fields).toEqual([
+      {
+        field: 'title',
+        code: 'unstorable_text',
+        message: 'title must not hold U+0000 or an unpaired surrogate',
+      },
+    ]);
+    expect(stored).toBe(0);
+  });
+
+  it('takes text with characters outside the Basic Multilingual Plane', async () => {
+    const { res, stored } = await sendRaw(
+      milestones(),
+      '{"title":"Savings \\ud83d\\udcb7 agreed","dueOn":"2026-09-30"}',
+    );
+    expect(res.status).toBe(201);
+    expect(stored).toBe(1);
+  });
 });
