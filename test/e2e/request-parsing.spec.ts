@@ -1,4 +1,5 @@
 import {
+  actingAs,
   createTestApp,
   eventCount,
   seedLedger,
@@ -92,5 +93,18 @@ describe('requests refused while being read', () => {
     );
     expect(res.status).toBe(201);
     expect(stored).toBe(1);
+  });
+
+  it('refuses report recipients given as lists rather than objects', async () => {
+    const before = await eventCount(t.database.db);
+    const res = await actingAs(t, tenancy.councilAdmin).put(
+      `/partnerships/${ids.partnershipId}/report-recipients`,
+      { recipients: [[]] },
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.details.fields).toEqual([
+      expect.objectContaining({ field: 'recipients', code: 'isObject' }),
+    ]);
+    expect(await eventCount(t.database.db)).toBe(before);
   });
 });
