@@ -1,4 +1,9 @@
-import { AppConfig, createValidationPipe, useRequestBodyParsers } from '@accord/platform';
+import {
+  AppConfig,
+  answerUnparsableRequestsInJson,
+  createValidationPipe,
+  useRequestBodyParsers,
+} from '@accord/platform';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, NestExpressApplication } from '@nestjs/platform-express';
@@ -22,6 +27,7 @@ export async function createApi(config: AppConfig): Promise<INestApplication> {
     { bufferLogs: true, bodyParser: false },
   );
   app.useLogger(app.get(Logger));
+  answerUnparsableRequestsInJson(app.getHttpServer());
   app.use(helmet());
   useRequestBodyParsers(app);
   app.useGlobalPipes(createValidationPipe());

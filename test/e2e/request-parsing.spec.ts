@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import {
   actingAs,
   createTestApp,
@@ -106,5 +108,57 @@ describe('requests refused while being read', () => {
       expect.objectContaining({ field: 'recipients', code: 'isObject' }),
     ]);
     expect(await eventCount(t.database.db)).toBe(before);
+  });
+
+  describe('what Node itself cannot parse', () => {
+    let port: number;
+    beforeAll(async () => {
+      await t.app.listen(0, '127.0.0.1');
+      port = (t.app.getHttpServer().address() as AddressInfo).port;
+    });
+
+    /** Writes raw bytes on a fresh connection and reads the whole answer. */
+    function exchange(request: Buffer): Promise<string> {
+      return new Promise((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1', () => socket.write(request));
+        const chunks: Buffer[] = [];
+        socket.on('data', (chunk) => chunks.push(chunk));
+        socket.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        socket.on('error', reject);
+      });
+    }
+
+    const bodyOf = (answer: string) => JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4));
+
+    it('answers a path with bytes that are not allowed in one with a JSON 400', async () => {
+      const answer = await exchange(
+        Buffer.concat([
+          Buffer.from('GET /api/v1/partnerships/'),
+          Buffer.from([0xc7, 0xc0]),
+          Buffer.from(' HTTP/1.1\r\nHost: localhost\r\n\r\n'),
+        ]),
+      );
+      expect(answer).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+      expect(answer).toMatch(/\r\nContent-Type: application\/json; charset=utf-8\r\n/);
+      expect(bodyOf(answer)).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'The request could not be read as HTTP',
+      });
+    });
+
+    it('answers headers over 16 kB with a JSON 431', async () => {
+      const answer = await exchange(
+        Buffer.from(
+          `GET /api/v1/me HTTP/1.1\r\nHost: localhost\r\nX-Big: ${'x'.repeat(20_000)}\r\n\r\n`,
+        ),
+      );
+      expect(answer).toMatch(/^HTTP\/1\.1 431 Request Header Fields Too Large\r\n/);
+      expect(bodyOf(answer)).toEqual({
+        statusCode: 431,
+        error: 'Request Header Fields Too Large',
+        message: 'The request headers are too large',
+      });
+    });
   });
 });

@@ -5,6 +5,7 @@ export * from './database/database.module';
 export * from './database/db';
 export * from './health/health.module';
 export * from './http/access';
+export * from './http/client-error';
 export * from './http/http-exception.filter';
 export * from './http/request-body';
 export * from './http/validation';
