@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
+import { BAD_CREDENTIALS } from '@accord/identity';
 import {
   actingAs,
   createTestApp,
@@ -109,6 +110,23 @@ describe('requests refused while being read', () => {
     ]);
     expect(await eventCount(t.database.db)).toBe(before);
   });
+
+  it.each([
+    ['a form', 'application/x-www-form-urlencoded', 'email=jo%00%40example.org&password=x'],
+    ['JSON', 'application/json', '{"email":"jo\\u0000@example.org","password":"x"}'],
+  ])(
+    'answers a sign-in form (%s) whose e-mail holds U+0000 as bad credentials',
+    async (_, type, body) => {
+      const res = await t
+        .http()
+        .post('/sign-in')
+        .set('Sec-Fetch-Site', 'same-origin')
+        .set('Content-Type', type)
+        .send(body);
+      expect(res.status).toBe(401);
+      expect(res.text).toContain(BAD_CREDENTIALS);
+    },
+  );
 
   describe('what Node itself cannot parse', () => {
     let port: number;

@@ -41,7 +41,8 @@ export function fieldErrors(errors: readonly ValidationError[], parent = ''): Fi
  * pass every string check, and then failed the write with a 500.
  */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const isUnstorable = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
+export const isUnstorableText = (text: string): boolean =>
+  text.includes('\u0000') || LONE_SURROGATE.test(text);
 
 /** Every string (key or value) of a request's body, query or parameter that cannot be stored. */
 export function unstorableText(value: unknown, name = ''): FieldError[] {
@@ -50,7 +51,7 @@ export function unstorableText(value: unknown, name = ''): FieldError[] {
   while (pending.length > 0) {
     const { value: next, field } = pending.pop() as { value: unknown; field: string };
     if (typeof next === 'string') {
-      if (isUnstorable(next)) {
+      if (isUnstorableText(next)) {
         problems.push({
           field: field || 'body',
           code: 'unstorable_text',
@@ -60,7 +61,7 @@ export function unstorableText(value: unknown, name = ''): FieldError[] {
     } else if (next !== null && typeof next === 'object') {
       for (const [key, child] of Object.entries(next)) {
         const path = field ? `${field}.${key}` : key;
-        if (isUnstorable(key)) {
+        if (isUnstorableText(key)) {
           problems.push({
             field: field || 'body',
             code: 'unstorable_text',
