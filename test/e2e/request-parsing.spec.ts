@@ -128,6 +128,14 @@ describe('requests refused while being read', () => {
     },
   );
 
+  it('sends a visitor to sign in without an address too long to come back to', async () => {
+    const long = await t.http().get(`/partnerships?filter=${'a%26'.repeat(2_000)}`);
+    expect(long.status).toBe(303);
+    expect(long.headers.location).toBe('/sign-in');
+    const short = await t.http().get('/partnerships?filter=a');
+    expect(short.headers.location).toBe('/sign-in?next=%2Fpartnerships%3Ffilter%3Da');
+  });
+
   describe('what Node itself cannot parse', () => {
     let port: number;
     beforeAll(async () => {
