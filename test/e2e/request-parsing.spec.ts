@@ -128,6 +128,31 @@ describe('requests refused while being read', () => {
     },
   );
 
+  it('checks a savings line as one DTO, path and body: unknown fields and unstorable text', async () => {
+    const line = (body: object) =>
+      actingAs(t, tenancy.approver).put(
+        `/partnerships/${ids.partnershipId}/savings-lines/CS-26-07`,
+        body,
+      );
+    const good = {
+      title: 'Fewer residential placements',
+      financialYear: '2026/27',
+      targetPence: 1,
+    };
+    const before = await eventCount(t.database.db);
+    const unknown = await line({ ...good, owner: 'finance' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.details.fields).toEqual([
+      expect.objectContaining({ field: 'owner', code: 'whitelistValidation' }),
+    ]);
+    const nul = await line({ ...good, title: 'Fewer\u0000placements' });
+    expect(nul.status).toBe(400);
+    expect(nul.body.details.fields).toEqual([
+      expect.objectContaining({ field: 'title', code: 'unstorable_text' }),
+    ]);
+    expect(await eventCount(t.database.db)).toBe(before);
+  });
+
   it('sends a visitor to sign in without an address too long to come back to', async () => {
     const long = await t.http().get(`/partnerships?filter=${'a%26'.repeat(2_000)}`);
     expect(long.status).toBe(303);

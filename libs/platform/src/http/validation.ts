@@ -84,16 +84,24 @@ export function unstorableText(value: unknown, name = ''): FieldError[] {
  */
 class RequestValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (metadata.type !== 'custom') {
-      const problems = unstorableText(value, metadata.data ?? '');
+    // A custom decorator's value (the caller, a write's context) is not input, unless the pipe
+    // was made to validate one (a body with path parameters beside it).
+    if (metadata.type !== 'custom' || this.validateCustomDecorators) {
+      // `@Param('id')` names its value; a whole body or query, or a custom value, names none.
+      const name =
+        metadata.type !== 'custom' && typeof metadata.data === 'string' ? metadata.data : '';
+      const problems = unstorableText(value, name);
       if (problems.length > 0) throw invalidFields(problems);
     }
     return super.transform(value, metadata);
   }
 }
 
-export function createValidationPipe(): ValidationPipe {
+export function createValidationPipe(
+  options: Readonly<{ validateCustomDecorators?: boolean }> = {},
+): ValidationPipe {
   return new RequestValidationPipe({
+    ...options,
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
