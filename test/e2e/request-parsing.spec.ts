@@ -153,6 +153,15 @@ describe('requests refused while being read', () => {
     expect(await eventCount(t.database.db)).toBe(before);
   });
 
+  it('answers a bad savings register request as JSON, not labelled CSV', async () => {
+    const res = await actingAs(t, tenancy.viewer).get(
+      `/partnerships/${ids.partnershipId}/savings.csv?asOf=2026-02-30`,
+    );
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.body.details.fields).toEqual([expect.objectContaining({ field: 'asOf' })]);
+  });
+
   it('sends a visitor to sign in without an address too long to come back to', async () => {
     const long = await t.http().get(`/partnerships?filter=${'a%26'.repeat(2_000)}`);
     expect(long.status).toBe(303);
