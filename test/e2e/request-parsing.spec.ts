@@ -162,6 +162,18 @@ describe('requests refused while being read', () => {
     expect(res.body.details.fields).toEqual([expect.objectContaining({ field: 'asOf' })]);
   });
 
+  it.each(['9999-12-31', '1500-01-01', '2026-02-30'])(
+    'answers the partnership page asked for as of %s with a 400 page',
+    async (asOf) => {
+      const res = await t
+        .http()
+        .get(`/partnerships/${ids.partnershipId}?asOf=${asOf}`)
+        .set('Cookie', `accord_session=${tenancy.viewer.token}`);
+      expect(res.status).toBe(400);
+      expect(res.text).toContain('asOf must be a calendar date YYYY-MM-DD from 2000-01-01');
+    },
+  );
+
   it('sends a visitor to sign in without an address too long to come back to', async () => {
     const long = await t.http().get(`/partnerships?filter=${'a%26'.repeat(2_000)}`);
     expect(long.status).toBe(303);
