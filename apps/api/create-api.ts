@@ -1,4 +1,9 @@
-import { AppConfig, createValidationPipe } from '@accord/platform';
+import {
+  AppConfig,
+  answerUnparsableRequestsInJson,
+  createValidationPipe,
+  useRequestBodyParsers,
+} from '@accord/platform';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, NestExpressApplication } from '@nestjs/platform-express';
@@ -19,10 +24,12 @@ export async function createApi(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(
     ApiModule.forRoot(config),
     new ExpressAdapter(server),
-    { bufferLogs: true },
+    { bufferLogs: true, bodyParser: false },
   );
   app.useLogger(app.get(Logger));
+  answerUnparsableRequestsInJson(app.getHttpServer());
   app.use(helmet());
+  useRequestBodyParsers(app);
   app.useGlobalPipes(createValidationPipe());
   // Outside /api/v1, like health and metrics: `/docs` (Swagger UI) and `/docs-json`. The UI's
   // scripts and styles are served from here, so helmet's default CSP lets the page load.

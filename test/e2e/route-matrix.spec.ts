@@ -1,85 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { EventStore, ProjectionRunner } from '@accord/event-store';
-import { ACCESS, type Access, type PartnershipAction } from '@accord/identity';
+import type { Access, PartnershipAction } from '@accord/identity';
 import { projections } from '@accord/read-models';
 import { createTestApp, seedTenancy, type Tenancy, type TestApp } from '@accord/testing';
-import { type INestApplication, RequestMethod, type Type } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import type { Response } from 'supertest';
 import {
+  declaredRoutes,
   type ExpectedAccess,
   type Party,
+  PREFIX,
   ROUTE_FIXTURES,
+  type Route,
   type RouteRequest,
+  servedRoutes,
   World,
 } from './route-matrix.fixtures';
-
-const PREFIX = '/api/v1';
-
-type Route = {
-  /** `METHOD /api/v1/path`, the key of ROUTE_FIXTURES. */
-  key: string;
-  method: string;
-  path: string;
-  access: Access | undefined;
-  handler: string;
-};
-
-/**
- * Every route a controller declares, read from the running application's own metadata: the
- * controllers Nest instantiated, each handler's method and path, and the access rule the tenancy
- * guard will read (handler first, then controller, as the guard does).
- */
-function declaredRoutes(app: INestApplication): Route[] {
-  const discovery = new DiscoveryService(app.get(ModulesContainer));
-  const scanner = new MetadataScanner();
-  const reflector = app.get(Reflector);
-  const routes: Route[] = [];
-  for (const wrapper of discovery.getControllers()) {
-    const controller = wrapper.metatype as Type | null;
-    if (!controller) continue;
-    const bases = [Reflect.getMetadata(PATH_METADATA, controller) ?? '/'].flat() as string[];
-    for (const name of scanner.getAllMethodNames(controller.prototype)) {
-      const handler = controller.prototype[name];
-      const paths = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
-      if (paths === undefined) continue;
-      const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
-      const access = reflector.getAllAndOverride<Access | undefined>(ACCESS, [handler, controller]);
-      for (const base of bases) {
-        for (const path of [paths].flat()) {
-          const full = joinPath(PREFIX, base, path);
-          routes.push({
-            key: `${method} ${full}`,
-            method,
-            path: full,
-            access,
-            handler: `${controller.name}.${name}`,
-          });
-        }
-      }
-    }
-  }
-  return routes;
-}
-
-/**
- * What the HTTP server actually serves, from Express's router. A layer answering every method is
- * an `ALL` route; wildcard paths are where Nest mounts middleware (`forRoutes('*path')`), not
- * handlers, and are left out.
- */
-function servedRoutes(app: INestApplication): string[] {
-  const express = app.getHttpAdapter().getInstance();
-  const stack: { route?: { path: string; methods: Record<string, boolean> } }[] = (
-    express.router ?? express._router
-  ).stack;
-  return stack.flatMap((layer) => {
-    if (!layer.route || layer.route.path.includes('*')) return [];
-    const methods = Object.keys(layer.route.methods).filter((method) => method !== '_all');
-    const named = methods.length > 2 ? ['ALL'] : methods.map((method) => method.toUpperCase());
-    return named.map((method) => `${method} ${layer.route?.path}`);
-  });
-}
 
 /** The same path written otherwise: upper-case, one capital, with a trailing slash. */
 function pathVariants(path: string): string[] {
@@ -92,13 +27,6 @@ function pathVariants(path: string): string[] {
     capitalised,
     `${path}/`,
   ];
-}
-
-function joinPath(...parts: string[]): string {
-  return `/${parts
-    .map((part) => part.replace(/^\/+|\/+$/g, ''))
-    .filter(Boolean)
-    .join('/')}`;
 }
 
 /** The access a route declares, in the fixtures' words. */

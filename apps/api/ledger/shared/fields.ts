@@ -235,6 +235,15 @@ export const NestedListField = (
     ArrayMaxSize(maxItems, {
       message: ({ property }) => `${property} may hold at most ${maxItems} entries`,
     }),
+    // ValidateNested walks into a list inside the list and finds nothing wrong with `[[]]`,
+    // which the handler then read as an entry: each entry must be an object.
+    ValidateBy({
+      name: 'isObject',
+      validator: {
+        validate: (value: unknown) => !Array.isArray(value) || value.every(isObject),
+        defaultMessage: (args?: ValidationArguments) => `${args?.property} must hold only objects`,
+      },
+    }),
     ValidateNested({ each: true }),
     Type(type),
   );

@@ -1,8 +1,9 @@
 import { ForPartnership, Parties, type PartnershipParties } from '@accord/identity';
 import { todayInLondon } from '@accord/ledger';
 import { PartnershipReads } from '@accord/read-models';
-import { Get, Header, Query } from '@nestjs/common';
+import { Get, Query, Res } from '@nestjs/common';
 import { ApiParam, ApiProduces, ApiQuery } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { parseReadQuery } from '../shared/read-query';
 import { ReadController, ReadRoute } from '../shared/read-route';
 import { ReadYourWrites } from '../shared/read-your-writes';
@@ -24,10 +25,10 @@ export class GetSavingsRegisterController {
   @ApiQuery({ name: 'asOf', required: false, description: 'YYYY-MM-DD; today if absent' })
   @ApiQuery({ name: 'knownAt', required: false, description: 'ISO 8601 instant; now if absent' })
   @ApiProduces('text/csv')
-  @Header('Content-Type', 'text/csv; charset=utf-8')
   async register(
     @Parties() parties: PartnershipParties,
     @Query() query: Record<string, unknown>,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
     const now = new Date();
     const { asOf, knownAt, minPosition } = parseReadQuery(
@@ -36,10 +37,14 @@ export class GetSavingsRegisterController {
       now,
     );
     await this.readYourWrites.after(minPosition);
-    return this.reads.savingsRegisterCsv(
+    const csv = await this.reads.savingsRegisterCsv(
       parties.partnershipId,
       asOf ?? todayInLondon(now),
       knownAt,
     );
+    // Labelled CSV once there is a register: an error answered before then is JSON, and a
+    // content type set up front (@Header) was kept by the error's answer too.
+    response.type('text/csv; charset=utf-8');
+    return csv;
   }
 }

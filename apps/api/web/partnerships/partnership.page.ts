@@ -1,8 +1,10 @@
-import { isValidCalendarDate, todayInLondon } from '@accord/ledger';
+import { type CalendarDate, todayInLondon } from '@accord/ledger';
+import type { FieldError } from '@accord/platform';
 import { PartnershipReads } from '@accord/read-models';
 import { PartnershipLedger } from '@accord/reporting';
-import { Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { parseReadQuery } from '../../partnerships/shared/read-query';
 import { PageRenderer } from '../page-renderer';
 import type { Visitor } from '../session/web-session.guard';
 import { BadPageRequest, PageNotFound } from '../web-errors';
@@ -29,11 +31,9 @@ export class PartnershipPage {
 
   async show(visitor: Visitor, request: Request, response: Response): Promise<void> {
     const { partnershipId } = await this.access.readable(visitor, String(request.params.id));
-    const today = todayInLondon(new Date());
-    const given = request.query.asOf;
-    if (given !== undefined && !isValidCalendarDate(given)) {
-      throw new BadPageRequest('asOf must be a calendar date, YYYY-MM-DD');
-    }
+    const now = new Date();
+    const today = todayInLondon(now);
+    const given = readAsOf(request.query, now);
     const asOf = given ?? today;
     const [detail, progress, loaded, entries] = await Promise.all([
       this.reads.detail(partnershipId),
@@ -55,5 +55,19 @@ export class PartnershipPage {
       visitor,
       partnership,
     });
+  }
+}
+
+/**
+ * `?asOf` by the API's own rule (SPEC §4: 2000-01-01 to 2099-12-31, at most ten years ahead);
+ * a date the page checked only for existing, such as 9999-12-31, failed the read with a 500.
+ */
+function readAsOf(query: Request['query'], now: Date): CalendarDate | undefined {
+  try {
+    return parseReadQuery(query, ['asOf'], now).asOf;
+  } catch (error) {
+    if (!(error instanceof BadRequestException)) throw error;
+    const { details } = error.getResponse() as { details: { fields: FieldError[] } };
+    throw new BadPageRequest(details.fields.map((field) => field.message).join('; '));
   }
 }

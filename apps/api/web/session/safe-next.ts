@@ -1,6 +1,9 @@
 /** Where a signed-in visitor lands when no (usable) `next` was given. */
 export const HOME = '/partnerships';
 
+/** The longest `next` taken; a longer one is no page of ours. */
+export const NEXT_LIMIT = 2_000;
+
 const ORIGIN = 'https://accord.invalid';
 
 /**
@@ -9,7 +12,7 @@ const ORIGIN = 'https://accord.invalid';
  * altogether, so each of those, and anything that resolves off this origin, falls back to HOME.
  */
 export function safeNext(next: unknown): string {
-  if (typeof next !== 'string' || next.length > 2_000) return HOME;
+  if (typeof next !== 'string' || next.length > NEXT_LIMIT) return HOME;
   if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return HOME;
   // Control characters and whitespace are stripped by URL parsers in ways that can turn a path
   // into a host; a path of ours never has them unencoded.

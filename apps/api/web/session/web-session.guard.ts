@@ -1,6 +1,7 @@
 import { type Caller, TokenService, UsersService, UserVersions } from '@accord/identity';
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { NEXT_LIMIT } from './safe-next';
 import { SessionCookie } from './session-cookie';
 
 /** Who is looking at a page: the caller the token names, and how to greet them. */
@@ -50,7 +51,10 @@ export class WebSessionGuard {
   async require(request: Request, response: Response): Promise<Visitor | undefined> {
     const visitor = await this.visitor(request, response);
     if (!visitor) {
-      response.redirect(303, `/sign-in?next=${encodeURIComponent(request.originalUrl)}`);
+      // An address longer than sign-in takes back is left out rather than sent on: encoded, it
+      // made a Location header of tens of kilobytes, more than Node and most proxies read.
+      const back = request.originalUrl.length <= NEXT_LIMIT ? request.originalUrl : undefined;
+      response.redirect(303, back ? `/sign-in?next=${encodeURIComponent(back)}` : '/sign-in');
     }
     return visitor;
   }

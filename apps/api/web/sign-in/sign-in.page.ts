@@ -6,6 +6,7 @@ import {
   TooManySignInAttempts,
 } from '@accord/identity';
 import { EMAIL_LIMIT } from '@accord/ledger';
+import { isUnstorableText } from '@accord/platform';
 import { Injectable, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { PageRenderer } from '../page-renderer';
@@ -47,8 +48,13 @@ export class SignInPage {
       this.show(response, 400, { ...form, problems });
       return;
     }
-    // As the API's DTO would refuse them, without spending a hash or a rate-limit count on them.
-    if (email.length > MAX_EMAIL_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
+    // As the API's DTO would refuse them, without spending a hash or a rate-limit count on them;
+    // an address PostgreSQL cannot store (U+0000) is no one's, and failed the look-up with a 500.
+    if (
+      email.length > MAX_EMAIL_LENGTH ||
+      password.length > MAX_PASSWORD_LENGTH ||
+      isUnstorableText(email)
+    ) {
       this.show(response, 401, { ...form, message: BAD_CREDENTIALS });
       return;
     }

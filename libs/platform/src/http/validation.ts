@@ -1,4 +1,9 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import {
+  type ArgumentMetadata,
+  BadRequestException,
+  ValidationError,
+  ValidationPipe,
+} from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /**
@@ -31,12 +36,72 @@ export function fieldErrors(errors: readonly ValidationError[], parent = ''): Fi
 }
 
 /**
+ * Text PostgreSQL cannot store: U+0000 (refused by `text` and `jsonb` alike) and a surrogate
+ * without its pair (which JSON writes as `\ud800`, refused by `jsonb`). Both parse as JSON and
+ * pass every string check, and then failed the write with a 500.
+ */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+export const isUnstorableText = (text: string): boolean =>
+  text.includes('\u0000') || LONE_SURROGATE.test(text);
+
+/** Every string (key or value) of a request's body, query or parameter that cannot be stored. */
+export function unstorableText(value: unknown, name = ''): FieldError[] {
+  const problems: FieldError[] = [];
+  const pending: { value: unknown; field: string }[] = [{ value, field: name }];
+  while (pending.length > 0) {
+    const { value: next, field } = pending.pop() as { value: unknown; field: string };
+    if (typeof next === 'string') {
+      if (isUnstorableText(next)) {
+        problems.push({
+          field: field || 'body',
+          code: 'unstorable_text',
+          message: `${field || 'body'} must not hold U+0000 or an unpaired surrogate`,
+        });
+      }
+    } else if (next !== null && typeof next === 'object') {
+      for (const [key, child] of Object.entries(next)) {
+        const path = field ? `${field}.${key}` : key;
+        if (isUnstorableText(key)) {
+          problems.push({
+            field: field || 'body',
+            code: 'unstorable_text',
+            message: `${field || 'body'} has a field name holding U+0000 or an unpaired surrogate`,
+          });
+        } else {
+          pending.push({ value: child, field: path });
+        }
+      }
+    }
+  }
+  return problems.reverse();
+}
+
+/**
  * The global pipe: DTOs strip nothing silently (an unknown field is an error, so a misspelt
  * optional field is not ignored), values are turned into the DTO's types, and the error never
- * echoes a submitted value (it could be a password).
+ * echoes a submitted value (it could be a password). Text that cannot be stored is refused
+ * first, for every body, query and parameter, whether or not a DTO describes it.
  */
-export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+class RequestValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // A custom decorator's value (the caller, a write's context) is not input, unless the pipe
+    // was made to validate one (a body with path parameters beside it).
+    if (metadata.type !== 'custom' || this.validateCustomDecorators) {
+      // `@Param('id')` names its value; a whole body or query, or a custom value, names none.
+      const name =
+        metadata.type !== 'custom' && typeof metadata.data === 'string' ? metadata.data : '';
+      const problems = unstorableText(value, name);
+      if (problems.length > 0) throw invalidFields(problems);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+export function createValidationPipe(
+  options: Readonly<{ validateCustomDecorators?: boolean }> = {},
+): ValidationPipe {
+  return new RequestValidationPipe({
+    ...options,
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -1,0 +1,53 @@
+import type { INestApplication } from '@nestjs/common';
+import { json, type NextFunction, type Request, type Response, urlencoded } from 'express';
+import { invalidFields } from './validation';
+
+/**
+ * How deep a request body may nest. The deepest SPEC body is two levels
+ * (`recipients[].email`); 32 leaves room for any honest client. Deeper bodies are refused before
+ * anything walks them: class-transformer and the idempotency fingerprint recurse once per level
+ * and overflow the stack near 2,000, which answered 500.
+ */
+export const MAX_BODY_DEPTH = 32;
+
+/**
+ * The body parsers Nest would register (JSON, and urlencoded for the web forms, with Express's
+ * defaults), followed by the depth check, which has to see the parsed body. Call before the
+ * application is initialised; create the application with `bodyParser: false`.
+ */
+export function useRequestBodyParsers(app: INestApplication): void {
+  app.use(json());
+  app.use(urlencoded({ extended: true }));
+  app.use(refuseDeepBodies);
+}
+
+function refuseDeepBodies(request: Request, _response: Response, next: NextFunction): void {
+  const field = firstTooDeep(request.body);
+  if (field === undefined) {
+    next();
+    return;
+  }
+  next(
+    invalidFields([
+      {
+        field,
+        code: 'too_deep',
+        message: `${field} is nested more than ${MAX_BODY_DEPTH} levels deep`,
+      },
+    ]),
+  );
+}
+
+/** The dotted path of the first value nested deeper than the limit (`''` for the body itself). */
+function firstTooDeep(body: unknown): string | undefined {
+  const pending: { value: unknown; path: string[] }[] = [{ value: body, path: [] }];
+  while (pending.length > 0) {
+    const { value, path } = pending.pop() as { value: unknown; path: string[] };
+    if (value === null || typeof value !== 'object') continue;
+    if (path.length >= MAX_BODY_DEPTH) return path.slice(0, 3).join('.');
+    for (const [key, child] of Object.entries(value)) {
+      pending.push({ value: child, path: [...path, key] });
+    }
+  }
+  return undefined;
+}
