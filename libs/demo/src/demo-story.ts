@@ -1,0 +1,646 @@
+import { randomUUID } from 'node:crypto';
+import {
+  addDays,
+  type CalendarDate,
+  type CapacityKind,
+  type ClaimSaving,
+  firstDayOfMonth,
+  type InterventionCategory,
+  type MeasureDirection,
+  type Month,
+  monthOf,
+  previousMonth,
+  type ReportRecipient,
+  type ServiceArea,
+} from '@accord/ledger';
+import type { ReportRecipientsRepository } from '@accord/reporting';
+import { DEMO_ACCOUNTS, type DemoCast, SECOND_COUNCIL_APPROVER } from './demo-accounts';
+import type { Act, DemoLedger } from './demo-ledger';
+
+export type DemoParties = Readonly<{
+  consultancyId: string;
+  first: Readonly<{ councilId: string; name: string }>;
+  second: Readonly<{ councilId: string; name: string }>;
+}>;
+
+export type DemoPartnership = Readonly<{ id: string; name: string; startsOn: CalendarDate }>;
+
+type Saving = Omit<ClaimSaving['data'], 'interventionId' | 'savingId'>;
+
+/**
+ * The demo's story, told relative to `today` so that it stays alive: a partnership with the first
+ * council formed 18 months ago, and a younger one with the second council, 9 months ago. Between
+ * them they hold every event the ledger has but a closure and a sent report: fees revised,
+ * savings of both kinds and recurrences in every status (claimed, verified, disputed, revised
+ * then verified, withdrawn; one starting in two weeks), capacity still active and ended,
+ * catalogue and custom measures with quarterly readings, and milestones complete and signed off,
+ * achieved awaiting sign-off, on track, due soon, overdue (after a reschedule) and cancelled.
+ */
+export function tellDemoStory(
+  ledger: DemoLedger,
+  cast: DemoCast,
+  parties: DemoParties,
+  recipients: ReportRecipientsRepository,
+  today: CalendarDate,
+): DemoPartnership[] {
+  const fromToday = (days: number) => addDays(today, days);
+  const as =
+    (by: string) =>
+    (on: CalendarDate): Act => ({ on, by });
+  const admin = as(cast.admin);
+  const director = as(cast.director);
+  const approver = as(cast.approver);
+  const secondApprover = as(cast.secondApprover);
+
+  function partnership(
+    on: Act,
+    councilId: string,
+    name: string,
+    startsOn: CalendarDate,
+    people: readonly Readonly<{ email: string; name: string }>[],
+    listedOn: Act,
+  ): DemoPartnership {
+    const partnershipId = randomUUID();
+    ledger.partnership(on, {
+      type: 'FormPartnership',
+      data: { partnershipId, consultancyId: parties.consultancyId, councilId, name, startsOn },
+    });
+    const list: ReportRecipient[] = people.map(({ email, name }) => ({
+      recipientId: randomUUID(),
+      email,
+      name,
+    }));
+    ledger.partnership(
+      listedOn,
+      { type: 'SetReportRecipients', data: { partnershipId, recipients: list } },
+      (trx) => recipients.save(trx, partnershipId, list),
+    );
+    return { id: partnershipId, name, startsOn };
+  }
+
+  function engagement(
+    on: Act,
+    partnershipId: string,
+    opening: Readonly<{
+      title: string;
+      serviceArea: ServiceArea;
+      startsOn: CalendarDate;
+      endsOn: CalendarDate;
+      feePence: number;
+      savingsTargetPence: number;
+    }>,
+  ) {
+    const engagementId = randomUUID();
+    ledger.engagement(on, {
+      type: 'OpenEngagement',
+      data: { partnershipId, engagementId, ...opening },
+    });
+    return {
+      engagementId,
+      reviseFee(at: Act, feePence: number, reason: string) {
+        ledger.engagement(at, {
+          type: 'ReviseEngagementFee',
+          data: { engagementId, feePence, reason },
+        });
+      },
+      /** A catalogue measure takes the catalogue's name, unit and direction. */
+      measure(
+        at: Act,
+        measure: string,
+        baseline: Readonly<{ value: number; asOf: CalendarDate }>,
+        target: Readonly<{ value: number; by: CalendarDate }>,
+        readings: readonly (readonly [CalendarDate, number])[],
+        custom?: Readonly<{ name: string; unit: string; direction: MeasureDirection }>,
+      ) {
+        ledger.engagement(at, {
+          type: 'DefineMeasure',
+          data: { engagementId, measure, ...custom, baseline, target },
+        });
+        for (const [asOf, value] of readings) {
+          // Read a fortnight after the quarter's figure was struck, when the data team sent it.
+          ledger.engagement(
+            { on: addDays(asOf, 14), by: at.by },
+            {
+              type: 'RecordMeasureReading',
+              data: {
+                engagementId,
+                measure,
+                readingId: randomUUID(),
+                value,
+                asOf,
+                source: 'Council performance data team',
+              },
+            },
+          );
+        }
+      },
+      milestone(at: Act, title: string, dueOn: CalendarDate) {
+        const milestoneId = randomUUID();
+        ledger.engagement(at, {
+          type: 'PlanMilestone',
+          data: { engagementId, milestoneId, title, dueOn },
+        });
+        return {
+          achieve(by: Act, evidence: string) {
+            ledger.engagement(by, {
+              type: 'AchieveMilestone',
+              data: { engagementId, milestoneId, achievedOn: by.on, evidence },
+            });
+          },
+          signOff(by: Act, note: string) {
+            ledger.engagement(by, {
+              type: 'SignOffMilestone',
+              data: { engagementId, milestoneId, note },
+            });
+          },
+          reschedule(by: Act, newDueOn: CalendarDate, reason: string) {
+            ledger.engagement(by, {
+              type: 'RescheduleMilestone',
+              data: { engagementId, milestoneId, dueOn: newDueOn, reason },
+            });
+          },
+          cancel(by: Act, reason: string) {
+            ledger.engagement(by, {
+              type: 'CancelMilestone',
+              data: { engagementId, milestoneId, reason },
+            });
+          },
+        };
+      },
+      intervention(at: Act, title: string, category: InterventionCategory, description: string) {
+        return logIntervention(at, engagementId, title, category, description);
+      },
+    };
+  }
+
+  function logIntervention(
+    on: Act,
+    engagementId: string,
+    title: string,
+    category: InterventionCategory,
+    description: string,
+  ) {
+    const interventionId = randomUUID();
+    ledger.intervention(on, {
+      type: 'LogIntervention',
+      data: { engagementId, interventionId, title, category, startedOn: on.on, description },
+    });
+    return {
+      claim(by: Act, saving: Saving) {
+        const savingId = randomUUID();
+        ledger.intervention(by, {
+          type: 'ClaimSaving',
+          data: { interventionId, savingId, ...saving },
+        });
+        return {
+          verify(at: Act, note: string) {
+            ledger.intervention(at, {
+              type: 'VerifySaving',
+              data: { interventionId, savingId, note },
+            });
+          },
+          dispute(at: Act, reason: string) {
+            ledger.intervention(at, {
+              type: 'DisputeSaving',
+              data: { interventionId, savingId, reason },
+            });
+          },
+          revise(at: Act, amountPence: number, reason: string) {
+            ledger.intervention(at, {
+              type: 'ReviseSaving',
+              data: { interventionId, savingId, amountPence, reason },
+            });
+          },
+          withdraw(at: Act, reason: string) {
+            ledger.intervention(at, {
+              type: 'WithdrawSaving',
+              data: { interventionId, savingId, reason },
+            });
+          },
+        };
+      },
+      capacity(by: Act, kind: CapacityKind, quantity: number, unit?: string) {
+        const capacityId = randomUUID();
+        ledger.intervention(by, {
+          type: 'AddCapacity',
+          data: { interventionId, capacityId, kind, quantity, unit, startsOn: by.on },
+        });
+        return {
+          end(at: Act) {
+            ledger.intervention(at, {
+              type: 'EndCapacity',
+              data: { interventionId, capacityId, endsOn: at.on },
+            });
+          },
+        };
+      },
+      complete(at: Act) {
+        ledger.intervention(at, {
+          type: 'CompleteIntervention',
+          data: { interventionId, completedOn: at.on },
+        });
+      },
+      stop(at: Act, reason: string) {
+        ledger.intervention(at, {
+          type: 'StopIntervention',
+          data: { interventionId, stoppedOn: at.on, reason },
+        });
+      },
+    };
+  }
+
+  // The first council: 18 months of placement and workforce work.
+  const start = firstDayOfMonthsBefore(today, 18);
+  const day = (days: number) => addDays(start, days);
+  const better = partnership(
+    admin(day(0)),
+    parties.first.councilId,
+    `Better Futures: ${parties.first.name}`,
+    start,
+    [
+      DEMO_ACCOUNTS.approver,
+      { email: 'finance.officer@council.example', name: 'Finance officer (demo)' },
+      DEMO_ACCOUNTS.director,
+    ],
+    admin(day(3)),
+  );
+
+  const placements = engagement(director(day(14)), better.id, {
+    title: 'Placement sufficiency and step-down',
+    serviceArea: 'childrens_social_care',
+    startsOn: day(14),
+    endsOn: day(744),
+    feePence: 48_000_000,
+    savingsTargetPence: 120_000_000,
+  });
+  placements.reviseFee(
+    director(day(250)),
+    52_000_000,
+    'Scope extended to the in-house fostering campaign',
+  );
+  const quarters = (values: readonly number[]) =>
+    values.map((value, i) => [day(100 + 90 * i), value] as const);
+  const baseline = (value: number) => ({ value, asOf: day(10) });
+  const target = (value: number) => ({ value, by: day(744) });
+  placements.measure(
+    director(day(20)),
+    'cla_rate_per_10k',
+    baseline(78.4),
+    target(70),
+    quarters([77.9, 76.2, 75.1, 73.8, 72.9]),
+  );
+  placements.measure(
+    director(day(20)),
+    'residential_placements',
+    baseline(41),
+    target(30),
+    quarters([40, 38, 36, 35, 33]),
+  );
+  placements.measure(
+    director(day(20)),
+    'average_weekly_placement_cost',
+    baseline(2180),
+    target(1900),
+    quarters([2165, 2120, 2080, 2050, 2010]),
+  );
+  placements.measure(
+    director(day(20)),
+    'step_downs_completed',
+    baseline(0),
+    target(12),
+    quarters([2, 3, 5, 6, 8]),
+    {
+      name: 'Children stepped down from residential care to family settings',
+      unit: 'children',
+      direction: 'higher_is_better',
+    },
+  );
+
+  const agreed = placements.milestone(
+    director(day(21)),
+    'Sufficiency baseline agreed with the council',
+    day(60),
+  );
+  agreed.achieve(director(day(55)), 'Baseline report v1.2 accepted at the sufficiency board');
+  agreed.signOff(approver(day(62)), 'Agreed at the sufficiency board');
+  const launched = placements.milestone(
+    director(day(21)),
+    'In-house fostering campaign launched',
+    day(180),
+  );
+  launched.achieve(director(day(172)), 'Campaign live on radio, buses and the council website');
+  launched.signOff(approver(day(180)), 'Seen the campaign; signed off');
+  const tenStepDowns = placements.milestone(
+    director(day(21)),
+    'First ten step-downs completed',
+    fromToday(-40),
+  );
+  tenStepDowns.achieve(director(fromToday(-20)), 'Tenth child moved to a foster family');
+  placements.milestone(
+    director(day(21)),
+    'Residential commissioning framework re-let',
+    fromToday(60),
+  );
+  placements.milestone(director(day(21)), 'Quarterly review with the Lead Member', fromToday(7));
+  const backlog = placements.milestone(
+    director(day(21)),
+    'Foster carer assessment backlog cleared',
+    fromToday(-90),
+  );
+  backlog.reschedule(
+    director(fromToday(-100)),
+    fromToday(-30),
+    'Two assessors left; the backlog plan was re-phased',
+  );
+  const hub = placements.milestone(
+    director(day(21)),
+    'Regional residential hub feasibility study',
+    day(400),
+  );
+  hub.cancel(director(day(300)), 'The council decided not to pursue a regional hub');
+
+  const stepDown = placements.intervention(
+    director(day(30)),
+    'Step-down from residential care to foster families',
+    'placement_step_down',
+    'Children in external residential care reviewed one by one; those ready move to foster families with wrap-around support.',
+  );
+  stepDown
+    .claim(director(day(100)), {
+      amountPence: 31_200_000,
+      kind: 'cashable',
+      recurrence: 'recurring_annual',
+      startsOn: day(90),
+      basis:
+        'Two children moved from external residential care to foster families: £3,000 a week less each, over 52 weeks, from the placement finance records.',
+    })
+    .verify(approver(day(120)), 'Checked against the placement finance records');
+  const slipped = stepDown.claim(director(day(205)), {
+    amountPence: 15_600_000,
+    kind: 'cashable',
+    recurrence: 'recurring_annual',
+    startsOn: day(200),
+    basis: 'One child moved to a foster family: £3,000 a week less, over 52 weeks.',
+  });
+  slipped.dispute(
+    approver(day(215)),
+    'The placement cost compared against is the 2023 rate; the current framework rate is lower.',
+  );
+  slipped.revise(
+    director(day(230)),
+    13_208_000,
+    'Recalculated against the current framework rate: £2,540 a week less.',
+  );
+  slipped.verify(approver(day(245)), 'Agreed at the revised figure');
+  stepDown
+    .claim(director(day(155)), {
+      amountPence: 1_850_000,
+      kind: 'cashable',
+      recurrence: 'one_off',
+      startsOn: day(150),
+      basis: 'Retainer on a residential bed released early: the provider refunded £18,500.',
+    })
+    .verify(approver(day(170)), 'Refund seen on the ledger');
+  stepDown.claim(director(fromToday(-40)), {
+    amountPence: 9_802_000,
+    kind: 'cashable',
+    recurrence: 'recurring_annual',
+    startsOn: fromToday(-45),
+    basis: 'One child moved to a kinship placement: £1,885 a week less, over 52 weeks.',
+  });
+  stepDown.claim(director(fromToday(-5)), {
+    amountPence: 7_800_000,
+    kind: 'cashable',
+    recurrence: 'recurring_annual',
+    startsOn: fromToday(14),
+    basis:
+      'A move from residential care to a foster family agreed at the placement panel, starting in two weeks: £1,500 a week less.',
+  });
+  stepDown.capacity(director(day(90)), 'support_hours_per_week', 40);
+
+  const fostering = placements.intervention(
+    director(day(170)),
+    'In-house foster carer recruitment campaign',
+    'foster_carer_recruitment',
+    'A year-round campaign and a faster assessment route for new foster carers.',
+  );
+  fostering
+    .claim(director(day(310)), {
+      amountPence: 6_405_000,
+      kind: 'non_cashable',
+      recurrence: 'recurring_annual',
+      startsOn: day(300),
+      basis:
+        'Supervising social workers’ time released by the streamlined assessment: 1.5 FTE at £42,700.',
+    })
+    .verify(approver(day(330)), 'Time recording for two quarters checked');
+  fostering
+    .claim(director(fromToday(-90)), {
+      amountPence: 21_002_800,
+      kind: 'cashable',
+      recurrence: 'recurring_annual',
+      startsOn: fromToday(-100),
+      basis:
+        'Seven new in-house foster households approved, each avoiding an agency placement at £577 a week more.',
+    })
+    .dispute(
+      approver(fromToday(-60)),
+      'Panel minutes show four households approved, not seven; please revise.',
+    );
+  fostering.capacity(director(day(320)), 'foster_placements', 9);
+  fostering.capacity(director(day(200)), 'social_worker_fte', 2).end(director(day(380)));
+
+  const edgeOfCare = placements.intervention(
+    director(day(60)),
+    'Edge-of-care intensive family support',
+    'edge_of_care',
+    'Twelve weeks of intensive support for families where a child is at risk of entering care.',
+  );
+  edgeOfCare
+    .claim(director(day(210)), {
+      amountPence: 4_200_000,
+      kind: 'non_cashable',
+      recurrence: 'one_off',
+      startsOn: day(200),
+      basis: 'Three children stayed safely at home instead of entering care for twelve weeks.',
+    })
+    .verify(approver(day(230)), 'Case records sampled with the service manager');
+  edgeOfCare
+    .claim(director(day(255)), {
+      amountPence: 7_500_000,
+      kind: 'cashable',
+      recurrence: 'recurring_annual',
+      startsOn: day(250),
+      basis: 'Placements not needed for two children supported at home.',
+    })
+    .withdraw(director(day(280)), 'Double-counted: the same children are in a step-down claim.');
+  edgeOfCare.capacity(director(day(60)), 'support_hours_per_week', 120).end(director(day(420)));
+  edgeOfCare.complete(director(day(420)));
+
+  const workforce = engagement(director(day(120)), better.id, {
+    title: 'Social work workforce stabilisation',
+    serviceArea: 'childrens_social_care',
+    startsOn: day(120),
+    endsOn: day(720),
+    feePence: 26_000_000,
+    savingsTargetPence: 40_000_000,
+  });
+  const workforceQuarters = (values: readonly number[]) =>
+    values.map((value, i) => [day(210 + 90 * i), value] as const);
+  workforce.measure(
+    director(day(125)),
+    'agency_social_worker_rate',
+    { value: 24, asOf: day(110) },
+    { value: 12, by: day(720) },
+    workforceQuarters([21.5, 19, 17.2, 15.8]),
+  );
+  workforce.measure(
+    director(day(125)),
+    'average_caseload',
+    { value: 22, asOf: day(110) },
+    { value: 17, by: day(720) },
+    workforceQuarters([21, 20, 19.5, 18.4]),
+  );
+  const academy = workforce.milestone(director(day(125)), 'Recruitment academy opens', day(200));
+  academy.achieve(director(day(195)), 'First cohort of twelve started');
+  academy.signOff(approver(day(205)), 'Visited the academy');
+  workforce.milestone(
+    director(day(125)),
+    'Agency-to-permanent conversion offer agreed',
+    fromToday(100),
+  );
+  workforce.milestone(director(day(125)), 'Caseload review with team managers', fromToday(10));
+
+  const conversion = workforce.intervention(
+    director(day(150)),
+    'Agency-to-permanent conversion',
+    'recruitment_retention',
+    'Agency social workers offered permanent posts with a retention payment.',
+  );
+  conversion
+    .claim(director(day(250)), {
+      amountPence: 18_000_000,
+      kind: 'cashable',
+      recurrence: 'recurring_annual',
+      startsOn: day(240),
+      basis: 'Nine agency social workers now permanent: an agency premium of £20,000 a year each.',
+    })
+    .verify(approver(day(270)), 'Payroll and agency invoices reconciled');
+  conversion.claim(director(fromToday(-7)), {
+    amountPence: 900_000,
+    kind: 'cashable',
+    recurrence: 'one_off',
+    startsOn: fromToday(-10),
+    basis: 'No agency finder’s fee on three conversions this month: £3,000 each.',
+  });
+  conversion.capacity(director(day(210)), 'social_worker_fte', 8);
+
+  const educators = workforce.intervention(
+    director(day(200)),
+    'Practice educator programme',
+    'workforce_development',
+    'Experienced social workers trained to supervise students and newly qualified staff.',
+  );
+  educators
+    .claim(director(day(265)), {
+      amountPence: 1_200_000,
+      kind: 'non_cashable',
+      recurrence: 'one_off',
+      startsOn: day(260),
+      basis: 'Training delivered in-house instead of bought in: 40 places at £300.',
+    })
+    .verify(approver(day(290)), 'Attendance lists checked');
+  educators.stop(director(day(330)), 'The council paused the programme in its budget review');
+
+  // The second council: a younger early help partnership, decided by its own approver.
+  const secondStart = firstDayOfMonthsBefore(today, 9);
+  const bday = (days: number) => addDays(secondStart, days);
+  const reach = partnership(
+    admin(bday(0)),
+    parties.second.councilId,
+    `Early Help Front Door: ${parties.second.name}`,
+    secondStart,
+    [SECOND_COUNCIL_APPROVER],
+    admin(bday(2)),
+  );
+  const frontDoor = engagement(director(bday(10)), reach.id, {
+    title: 'Early help front door redesign',
+    serviceArea: 'early_help',
+    startsOn: bday(10),
+    endsOn: bday(375),
+    feePence: 15_000_000,
+    savingsTargetPence: 20_000_000,
+  });
+  frontDoor.measure(
+    director(bday(12)),
+    're_referrals_12m',
+    { value: 24.5, asOf: bday(5) },
+    { value: 18, by: bday(375) },
+    [
+      [bday(100), 23.1],
+      [bday(190), 21.4],
+    ],
+  );
+  frontDoor.measure(
+    director(bday(12)),
+    'assessments_within_45_days',
+    { value: 71, asOf: bday(5) },
+    { value: 85, by: bday(375) },
+    [
+      [bday(100), 74],
+      [bday(190), 78],
+    ],
+  );
+  const triageModel = frontDoor.milestone(director(bday(12)), 'Triage model agreed', bday(45));
+  triageModel.achieve(director(bday(40)), 'Model signed by the early help board');
+  triageModel.signOff(secondApprover(bday(48)), 'Agreed');
+  frontDoor.milestone(
+    director(bday(12)),
+    'Family hub triage live in every locality',
+    fromToday(45),
+  );
+  const triage = frontDoor.intervention(
+    director(bday(30)),
+    'Family hub triage',
+    'process_redesign',
+    'One triage conversation at the family hub instead of separate referrals to each service.',
+  );
+  triage
+    .claim(director(bday(100)), {
+      amountPence: 5_500_000,
+      kind: 'non_cashable',
+      recurrence: 'recurring_annual',
+      startsOn: bday(90),
+      basis: 'Duplicate assessments avoided: two FTE of social work time released.',
+    })
+    .verify(secondApprover(bday(120)), 'Assessment counts before and after checked');
+  triage
+    .claim(director(bday(155)), {
+      amountPence: 2_000_000,
+      kind: 'cashable',
+      recurrence: 'one_off',
+      startsOn: bday(150),
+      basis: 'Spot-purchased family support contracts ended early.',
+    })
+    .dispute(
+      secondApprover(bday(170)),
+      'The contracts ended at their term; there was no early exit.',
+    );
+  triage.capacity(director(bday(60)), 'volunteers', 25);
+  triage.capacity(director(bday(90)), 'other', 12, 'family hub sessions a week');
+
+  // TODO(#13): once cost avoidance, partial verification with assurance, attribution and
+  // savings lines land (SPEC §2–3), tell them here: a `cost_avoidance` claim (a placement that
+  // never started), a verification of part of a claim with `finance_reconciled` assurance, a
+  // claim at 60% attribution revised to 75%, and each council's medium-term financial plan lines
+  // (one delivered, one amber, one red) with claims naming them by `lineCode`.
+
+  return [better, reach];
+}
+
+/** The first day of the month `months` before today's: a partnership starts on a month's first. */
+function firstDayOfMonthsBefore(today: CalendarDate, months: number): CalendarDate {
+  let month: Month = monthOf(today);
+  for (let i = 0; i < months; i++) month = previousMonth(month);
+  return firstDayOfMonth(month);
+}
