@@ -14,7 +14,13 @@ type Run = {
 function run(app: 'api' | 'worker', env: Record<string, string>): Run {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', `apps/${app}/main.ts`], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'info', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      ACCORD_DEMO: 'off',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
