@@ -11,7 +11,7 @@ export function demoBanner(publicUrl: string, loadedNow: boolean): string {
   );
   return [
     rule,
-    `  ACCORD DEMO ${loadedNow ? '(loaded now)' : '(loaded at an earlier start)'}: made-up partnerships and figures`,
+    `  ACCORD DEMO ${loadedNow ? '(loaded now)' : '(already in this database)'}: made-up partnerships and figures`,
     '',
     `  WARNING: these accounts share a PUBLISHED password, so anyone who can reach this`,
     '  server can sign in with them. Never keep real data here. For a real installation,',

@@ -278,8 +278,9 @@ export function tellDemoStory(
     52_000_000,
     'Scope extended to the in-house fostering campaign',
   );
+  // Quarterly figures, the last struck a month ago, so the latest reading is always recent.
   const quarters = (values: readonly number[]) =>
-    values.map((value, i) => [day(100 + 90 * i), value] as const);
+    values.map((value, i) => [fromToday(-30 - 90 * (values.length - 1 - i)), value] as const);
   const baseline = (value: number) => ({ value, asOf: day(10) });
   const target = (value: number) => ({ value, by: day(744) });
   placements.measure(
@@ -485,21 +486,19 @@ export function tellDemoStory(
     feePence: 26_000_000,
     savingsTargetPence: 40_000_000,
   });
-  const workforceQuarters = (values: readonly number[]) =>
-    values.map((value, i) => [day(210 + 90 * i), value] as const);
   workforce.measure(
     director(day(125)),
     'agency_social_worker_rate',
     { value: 24, asOf: day(110) },
     { value: 12, by: day(720) },
-    workforceQuarters([21.5, 19, 17.2, 15.8]),
+    quarters([21.5, 19, 17.2, 15.8]),
   );
   workforce.measure(
     director(day(125)),
     'average_caseload',
     { value: 22, asOf: day(110) },
     { value: 17, by: day(720) },
-    workforceQuarters([21, 20, 19.5, 18.4]),
+    quarters([21, 20, 19.5, 18.4]),
   );
   const academy = workforce.milestone(director(day(125)), 'Recruitment academy opens', day(200));
   academy.achieve(director(day(195)), 'First cohort of twelve started');
@@ -576,20 +575,14 @@ export function tellDemoStory(
     're_referrals_12m',
     { value: 24.5, asOf: bday(5) },
     { value: 18, by: bday(375) },
-    [
-      [bday(100), 23.1],
-      [bday(190), 21.4],
-    ],
+    quarters([23.1, 21.4]),
   );
   frontDoor.measure(
     director(bday(12)),
     'assessments_within_45_days',
     { value: 71, asOf: bday(5) },
     { value: 85, by: bday(375) },
-    [
-      [bday(100), 74],
-      [bday(190), 78],
-    ],
+    quarters([74, 78]),
   );
   const triageModel = frontDoor.milestone(director(bday(12)), 'Triage model agreed', bday(45));
   triageModel.achieve(director(bday(40)), 'Model signed by the early help board');
