@@ -10,12 +10,7 @@ import { EventStore, ProjectionRunner } from '@accord/event-store';
 import { councilReference } from '@accord/identity';
 import { type AnyDb, createKysely, createPool, loadConfig } from '@accord/platform';
 import { projections } from '@accord/read-models';
-import {
-  createTestApp,
-  createTestDatabase,
-  eventCount,
-  type TestApp,
-} from '@accord/testing';
+import { createTestApp, createTestDatabase, eventCount, type TestApp } from '@accord/testing';
 import { createApi } from '../../apps/api/create-api';
 
 const ACCOUNTS = Object.values(DEMO_ACCOUNTS);
