@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type CommandTransaction, type EventStore, handleCommand } from '@accord/event-store';
 import {
   type CalendarDate,
+  compareDates,
   type Decider,
   type EngagementCommand,
   type EngagementContext,
@@ -101,7 +102,7 @@ export class DemoLedger {
   /** Writes every queued command, day by day; on one day, in the order they were queued. */
   async play(): Promise<void> {
     // Array sort is stable: commands of one day keep the order they were told in.
-    const steps = [...this.steps].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+    const steps = [...this.steps].sort((a, b) => compareDates(a.on, b.on));
     this.steps.length = 0;
     for (const step of steps) await step.write();
   }

@@ -53,7 +53,7 @@ export function tellDemoStory(
   const secondApprover = as(cast.secondApprover);
 
   function partnership(
-    on: Act,
+    act: Act,
     councilId: string,
     name: string,
     startsOn: CalendarDate,
@@ -61,14 +61,14 @@ export function tellDemoStory(
     listedOn: Act,
   ): DemoPartnership {
     const partnershipId = randomUUID();
-    ledger.partnership(on, {
+    ledger.partnership(act, {
       type: 'FormPartnership',
       data: { partnershipId, consultancyId: parties.consultancyId, councilId, name, startsOn },
     });
-    const list: ReportRecipient[] = people.map(({ email, name }) => ({
+    const list: ReportRecipient[] = people.map((person) => ({
       recipientId: randomUUID(),
-      email,
-      name,
+      email: person.email,
+      name: person.name,
     }));
     ledger.partnership(
       listedOn,
@@ -79,7 +79,7 @@ export function tellDemoStory(
   }
 
   function engagement(
-    on: Act,
+    act: Act,
     partnershipId: string,
     opening: Readonly<{
       title: string;
@@ -91,35 +91,35 @@ export function tellDemoStory(
     }>,
   ) {
     const engagementId = randomUUID();
-    ledger.engagement(on, {
+    ledger.engagement(act, {
       type: 'OpenEngagement',
       data: { partnershipId, engagementId, ...opening },
     });
     return {
       engagementId,
-      reviseFee(at: Act, feePence: number, reason: string) {
-        ledger.engagement(at, {
+      reviseFee(act: Act, feePence: number, reason: string) {
+        ledger.engagement(act, {
           type: 'ReviseEngagementFee',
           data: { engagementId, feePence, reason },
         });
       },
       /** A catalogue measure takes the catalogue's name, unit and direction. */
       measure(
-        at: Act,
+        act: Act,
         measure: string,
         baseline: Readonly<{ value: number; asOf: CalendarDate }>,
         target: Readonly<{ value: number; by: CalendarDate }>,
         readings: readonly (readonly [CalendarDate, number])[],
         custom?: Readonly<{ name: string; unit: string; direction: MeasureDirection }>,
       ) {
-        ledger.engagement(at, {
+        ledger.engagement(act, {
           type: 'DefineMeasure',
           data: { engagementId, measure, ...custom, baseline, target },
         });
         for (const [asOf, value] of readings) {
           // Read a fortnight after the quarter's figure was struck, when the data team sent it.
           ledger.engagement(
-            { on: addDays(asOf, 14), by: at.by },
+            { on: addDays(asOf, 14), by: act.by },
             {
               type: 'RecordMeasureReading',
               data: {
@@ -134,116 +134,116 @@ export function tellDemoStory(
           );
         }
       },
-      milestone(at: Act, title: string, dueOn: CalendarDate) {
+      milestone(act: Act, title: string, dueOn: CalendarDate) {
         const milestoneId = randomUUID();
-        ledger.engagement(at, {
+        ledger.engagement(act, {
           type: 'PlanMilestone',
           data: { engagementId, milestoneId, title, dueOn },
         });
         return {
-          achieve(by: Act, evidence: string) {
-            ledger.engagement(by, {
+          achieve(act: Act, evidence: string) {
+            ledger.engagement(act, {
               type: 'AchieveMilestone',
-              data: { engagementId, milestoneId, achievedOn: by.on, evidence },
+              data: { engagementId, milestoneId, achievedOn: act.on, evidence },
             });
           },
-          signOff(by: Act, note: string) {
-            ledger.engagement(by, {
+          signOff(act: Act, note: string) {
+            ledger.engagement(act, {
               type: 'SignOffMilestone',
               data: { engagementId, milestoneId, note },
             });
           },
-          reschedule(by: Act, newDueOn: CalendarDate, reason: string) {
-            ledger.engagement(by, {
+          reschedule(act: Act, newDueOn: CalendarDate, reason: string) {
+            ledger.engagement(act, {
               type: 'RescheduleMilestone',
               data: { engagementId, milestoneId, dueOn: newDueOn, reason },
             });
           },
-          cancel(by: Act, reason: string) {
-            ledger.engagement(by, {
+          cancel(act: Act, reason: string) {
+            ledger.engagement(act, {
               type: 'CancelMilestone',
               data: { engagementId, milestoneId, reason },
             });
           },
         };
       },
-      intervention(at: Act, title: string, category: InterventionCategory, description: string) {
-        return logIntervention(at, engagementId, title, category, description);
+      intervention(act: Act, title: string, category: InterventionCategory, description: string) {
+        return logIntervention(act, engagementId, title, category, description);
       },
     };
   }
 
   function logIntervention(
-    on: Act,
+    act: Act,
     engagementId: string,
     title: string,
     category: InterventionCategory,
     description: string,
   ) {
     const interventionId = randomUUID();
-    ledger.intervention(on, {
+    ledger.intervention(act, {
       type: 'LogIntervention',
-      data: { engagementId, interventionId, title, category, startedOn: on.on, description },
+      data: { engagementId, interventionId, title, category, startedOn: act.on, description },
     });
     return {
-      claim(by: Act, saving: Saving) {
+      claim(act: Act, saving: Saving) {
         const savingId = randomUUID();
-        ledger.intervention(by, {
+        ledger.intervention(act, {
           type: 'ClaimSaving',
           data: { interventionId, savingId, ...saving },
         });
         return {
-          verify(at: Act, note: string) {
-            ledger.intervention(at, {
+          verify(act: Act, note: string) {
+            ledger.intervention(act, {
               type: 'VerifySaving',
               data: { interventionId, savingId, note },
             });
           },
-          dispute(at: Act, reason: string) {
-            ledger.intervention(at, {
+          dispute(act: Act, reason: string) {
+            ledger.intervention(act, {
               type: 'DisputeSaving',
               data: { interventionId, savingId, reason },
             });
           },
-          revise(at: Act, amountPence: number, reason: string) {
-            ledger.intervention(at, {
+          revise(act: Act, amountPence: number, reason: string) {
+            ledger.intervention(act, {
               type: 'ReviseSaving',
               data: { interventionId, savingId, amountPence, reason },
             });
           },
-          withdraw(at: Act, reason: string) {
-            ledger.intervention(at, {
+          withdraw(act: Act, reason: string) {
+            ledger.intervention(act, {
               type: 'WithdrawSaving',
               data: { interventionId, savingId, reason },
             });
           },
         };
       },
-      capacity(by: Act, kind: CapacityKind, quantity: number, unit?: string) {
+      capacity(act: Act, kind: CapacityKind, quantity: number, unit?: string) {
         const capacityId = randomUUID();
-        ledger.intervention(by, {
+        ledger.intervention(act, {
           type: 'AddCapacity',
-          data: { interventionId, capacityId, kind, quantity, unit, startsOn: by.on },
+          data: { interventionId, capacityId, kind, quantity, unit, startsOn: act.on },
         });
         return {
-          end(at: Act) {
-            ledger.intervention(at, {
+          end(act: Act) {
+            ledger.intervention(act, {
               type: 'EndCapacity',
-              data: { interventionId, capacityId, endsOn: at.on },
+              data: { interventionId, capacityId, endsOn: act.on },
             });
           },
         };
       },
-      complete(at: Act) {
-        ledger.intervention(at, {
+      complete(act: Act) {
+        ledger.intervention(act, {
           type: 'CompleteIntervention',
-          data: { interventionId, completedOn: at.on },
+          data: { interventionId, completedOn: act.on },
         });
       },
-      stop(at: Act, reason: string) {
-        ledger.intervention(at, {
+      stop(act: Act, reason: string) {
+        ledger.intervention(act, {
           type: 'StopIntervention',
-          data: { interventionId, stoppedOn: at.on, reason },
+          data: { interventionId, stoppedOn: act.on, reason },
         });
       },
     };
