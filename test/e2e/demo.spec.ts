@@ -98,6 +98,22 @@ describe('the demo (SPEC §6)', () => {
       expect(toDate.claimedPence).toBeGreaterThan(toDate.verifiedPence + toDate.disputedPence);
       expect(toDate.cashablePence).toBeGreaterThan(0);
       expect(toDate.nonCashablePence).toBeGreaterThan(0);
+      expect(toDate.costAvoidancePence).toBeGreaterThan(0);
+      expect(toDate.netClaimedPence).toBeLessThan(toDate.claimedPence);
+      expect(toDate.netVerifiedPence).toBeLessThan(toDate.verifiedPence);
+      expect(toDate.verifiedByAssurance).toEqual({
+        self_reported: expect.any(Number),
+        evidenced: expect.any(Number),
+        finance_reconciled: expect.any(Number),
+      });
+      for (const verified of Object.values(toDate.verifiedByAssurance)) {
+        expect(verified).toBeGreaterThan(0);
+      }
+      expect(progress.savingsLines.map((line: { rag: string }) => line.rag).sort()).toEqual([
+        'amber',
+        'delivered',
+        'red',
+      ]);
       expect(progress.savings.fullYearEffectPence).toBeGreaterThan(0);
       expect(progress.savings.returnOnFees).toBeGreaterThan(0);
       expect(progress.fees.committedPence).toBe(78_000_000);
@@ -132,6 +148,7 @@ describe('the demo (SPEC §6)', () => {
       for (const type of [
         'PartnershipFormed',
         'ReportRecipientsSet',
+        'SavingsLineSet',
         'EngagementOpened',
         'EngagementFeeRevised',
         'MeasureDefined',

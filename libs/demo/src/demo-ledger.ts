@@ -82,19 +82,32 @@ export class DemoLedger {
     );
   }
 
-  /** Logging an intervention reads its engagement, as the API's handler does. */
+  /**
+   * Logging an intervention reads its engagement, and a claim its partnership (for its savings
+   * lines), as the API's handlers do.
+   */
   intervention(act: Act, command: InterventionCommand): void {
     const streamId = interventionStream(command.data.interventionId);
     this.queue(act, () =>
-      this.write(act, interventionDecider, streamId, command, async (tx) => {
+      this.write(act, interventionDecider, streamId, command, async (tx, state) => {
         const context: InterventionContext = { today: act.on };
-        if (command.type !== 'LogIntervention') return context;
-        const engagement = await tx.load(
-          engagementDecider,
-          engagementStream(command.data.engagementId),
-          { lock: false },
-        );
-        return { ...context, engagement: engagement.state };
+        if (command.type === 'LogIntervention') {
+          const engagement = await tx.load(
+            engagementDecider,
+            engagementStream(command.data.engagementId),
+            { lock: false },
+          );
+          return { ...context, engagement: engagement.state };
+        }
+        if (command.type === 'ClaimSaving' && state.status !== 'unlogged') {
+          const partnership = await tx.load(
+            partnershipDecider,
+            partnershipStream(state.partnershipId),
+            { lock: false },
+          );
+          return { ...context, partnership: partnership.state };
+        }
+        return context;
       }),
     );
   }
@@ -119,12 +132,16 @@ export class DemoLedger {
     decider: Decider<C, E, S, X>,
     streamId: string,
     command: C,
-    contextOf: (tx: CommandTransaction) => Promise<X>,
+    contextOf: (tx: CommandTransaction, state: S) => Promise<X>,
     alongside?: (trx: AnyTransaction) => Promise<void>,
   ): Promise<void> {
     await handleCommand(this.trx, this.store, async (tx) => {
       const { version, state } = await tx.load(decider, streamId);
-      const decided = decider.decide(command, state, await contextOf(tx)) as readonly Readonly<{
+      const decided = decider.decide(
+        command,
+        state,
+        await contextOf(tx, state),
+      ) as readonly Readonly<{
         type: string;
         data: Record<string, unknown>;
       }>[];

@@ -1,11 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import {
+  type Assurance,
   addDays,
   type CalendarDate,
   type CapacityKind,
   type ClaimSaving,
+  earliestDate,
+  type FinancialYear,
+  financialYearBounds,
+  financialYearOf,
   firstDayOfMonth,
   type InterventionCategory,
+  latestDate,
   type MeasureDirection,
   type Month,
   monthOf,
@@ -27,14 +33,19 @@ export type DemoPartnership = Readonly<{ id: string; name: string; startsOn: Cal
 
 type Saving = Omit<ClaimSaving['data'], 'interventionId' | 'savingId'>;
 
+/** A verification of part of a claim, or at an assurance other than `evidenced`. */
+type Verification = Readonly<{ amountPence?: number; assurance?: Assurance; evidence?: string }>;
+
 /**
  * The demo's story, told relative to `today` so that it stays alive: a partnership with the first
  * council formed 18 months ago, and a younger one with the second council, 9 months ago. Between
  * them they hold every event the ledger has but a closure and a sent report: fees revised,
- * savings of both kinds and recurrences in every status (claimed, verified, disputed, revised
- * then verified, withdrawn; one starting in two weeks), capacity still active and ended,
- * catalogue and custom measures with quarterly readings, and milestones complete and signed off,
- * achieved awaiting sign-off, on track, due soon, overdue (after a reschedule) and cancelled.
+ * savings of every kind (cashable, non-cashable, cost avoidance) and recurrence in every status
+ * (claimed, verified in full and in part at each assurance, disputed, revised then verified,
+ * withdrawn; one starting in two weeks; some with a share of the credit), savings lines of each
+ * council's plan with claims naming them, capacity still active and ended, catalogue and custom
+ * measures with quarterly readings, and milestones complete and signed off, achieved awaiting
+ * sign-off, on track, due soon, overdue (after a reschedule) and cancelled.
  */
 export function tellDemoStory(
   ledger: DemoLedger,
@@ -59,7 +70,7 @@ export function tellDemoStory(
     startsOn: CalendarDate,
     people: readonly Readonly<{ email: string; name: string }>[],
     listedOn: Act,
-  ): DemoPartnership {
+  ) {
     const partnershipId = randomUUID();
     ledger.partnership(act, {
       type: 'FormPartnership',
@@ -75,7 +86,23 @@ export function tellDemoStory(
       { type: 'SetReportRecipients', data: { partnershipId, recipients: list } },
       (trx) => recipients.save(trx, partnershipId, list),
     );
-    return { id: partnershipId, name, startsOn };
+    return {
+      partnership: { id: partnershipId, name, startsOn },
+      /** A line of the council's medium-term financial plan, which claims may name. */
+      line(
+        act: Act,
+        code: string,
+        title: string,
+        financialYear: FinancialYear,
+        targetPence: number,
+      ) {
+        ledger.partnership(act, {
+          type: 'SetSavingsLine',
+          data: { partnershipId, code, title, financialYear, targetPence },
+        });
+        return code;
+      },
+    };
   }
 
   function engagement(
@@ -193,10 +220,10 @@ export function tellDemoStory(
           data: { interventionId, savingId, ...saving },
         });
         return {
-          verify(act: Act, note: string) {
+          verify(act: Act, note: string, verification: Verification = {}) {
             ledger.intervention(act, {
               type: 'VerifySaving',
-              data: { interventionId, savingId, note },
+              data: { interventionId, savingId, note, ...verification },
             });
           },
           dispute(act: Act, reason: string) {
@@ -205,10 +232,10 @@ export function tellDemoStory(
               data: { interventionId, savingId, reason },
             });
           },
-          revise(act: Act, amountPence: number, reason: string) {
+          revise(act: Act, amountPence: number, reason: string, attributionPct?: number) {
             ledger.intervention(act, {
               type: 'ReviseSaving',
-              data: { interventionId, savingId, amountPence, reason },
+              data: { interventionId, savingId, amountPence, reason, attributionPct },
             });
           },
           withdraw(act: Act, reason: string) {
@@ -265,7 +292,7 @@ export function tellDemoStory(
     admin(day(3)),
   );
 
-  const placements = engagement(director(day(14)), better.id, {
+  const placements = engagement(director(day(14)), better.partnership.id, {
     title: 'Placement sufficiency and step-down',
     serviceArea: 'childrens_social_care',
     startsOn: day(14),
@@ -375,7 +402,9 @@ export function tellDemoStory(
       basis:
         'Two children moved from external residential care to foster families: £3,000 a week less each, over 52 weeks, from the placement finance records.',
     })
-    .verify(approver(day(120)), 'Checked against the placement finance records');
+    .verify(approver(day(120)), 'Checked against the placement finance records', {
+      assurance: 'finance_reconciled',
+    });
   const slipped = stepDown.claim(director(day(205)), {
     amountPence: 15_600_000,
     kind: 'cashable',
@@ -475,10 +504,20 @@ export function tellDemoStory(
       basis: 'Placements not needed for two children supported at home.',
     })
     .withdraw(director(day(280)), 'Double-counted: the same children are in a step-down claim.');
+  edgeOfCare
+    .claim(director(day(310)), {
+      amountPence: 9_600_000,
+      kind: 'cost_avoidance',
+      recurrence: 'recurring_annual',
+      startsOn: day(300),
+      basis:
+        'Two children assessed as needing residential care stayed at home with support: placements that never started, at £48,000 a year each.',
+    })
+    .verify(approver(day(340)), 'Panel decisions and support plans seen');
   edgeOfCare.capacity(director(day(60)), 'support_hours_per_week', 120).end(director(day(420)));
   edgeOfCare.complete(director(day(420)));
 
-  const workforce = engagement(director(day(120)), better.id, {
+  const workforce = engagement(director(day(120)), better.partnership.id, {
     title: 'Social work workforce stabilisation',
     serviceArea: 'childrens_social_care',
     startsOn: day(120),
@@ -523,6 +562,8 @@ export function tellDemoStory(
       recurrence: 'recurring_annual',
       startsOn: day(240),
       basis: 'Nine agency social workers now permanent: an agency premium of £20,000 a year each.',
+      // The council's own recruitment campaign brought some of them to the offer.
+      attributionPct: 80,
     })
     .verify(approver(day(270)), 'Payroll and agency invoices reconciled');
   conversion.claim(director(fromToday(-7)), {
@@ -548,7 +589,7 @@ export function tellDemoStory(
       startsOn: day(260),
       basis: 'Training delivered in-house instead of bought in: 40 places at £300.',
     })
-    .verify(approver(day(290)), 'Attendance lists checked');
+    .verify(approver(day(290)), 'Attendance lists checked', { assurance: 'self_reported' });
   educators.stop(director(day(330)), 'The council paused the programme in its budget review');
 
   // The second council: a younger early help partnership, decided by its own approver.
@@ -562,7 +603,7 @@ export function tellDemoStory(
     [SECOND_COUNCIL_APPROVER],
     admin(bday(2)),
   );
-  const frontDoor = engagement(director(bday(10)), reach.id, {
+  const frontDoor = engagement(director(bday(10)), reach.partnership.id, {
     title: 'Early help front door redesign',
     serviceArea: 'early_help',
     startsOn: bday(10),
@@ -622,13 +663,107 @@ export function tellDemoStory(
   triage.capacity(director(bday(60)), 'volunteers', 25);
   triage.capacity(director(bday(90)), 'other', 12, 'family hub sessions a week');
 
-  // TODO(#13): once cost avoidance, partial verification with assurance, attribution and
-  // savings lines land (SPEC §2–3), tell them here: a `cost_avoidance` claim (a placement that
-  // never started), a verification of part of a claim with `finance_reconciled` assurance, a
-  // claim at 60% attribution revised to 75%, and each council's medium-term financial plan lines
-  // (one delivered, one amber, one red) with claims naming them by `lineCode`.
+  // This financial year's lines of the first council's medium-term financial plan, and claims
+  // naming them: one delivered, one amber (part of its claim verified), one red (the council
+  // disputes what would have met it). Told from the later of the year's start and a month ago,
+  // so each claim counts inside the year whatever today is.
+  const thisYear = financialYearOf(today);
+  const recent = latestDate(financialYearBounds(thisYear).start, fromToday(-30));
+  const soon = (days: number) => earliestDate(addDays(recent, days), today);
+  const placementLine = better.line(
+    approver(recent),
+    'CS-PLC-01',
+    'Children’s placements: step-down from residential care',
+    thisYear,
+    6_000_000,
+  );
+  const agencyLine = better.line(
+    approver(recent),
+    'CS-WF-02',
+    'Agency social work spend',
+    thisYear,
+    5_200_000,
+  );
+  const fosteringLine = better.line(
+    approver(recent),
+    'CS-FOS-03',
+    'Agency foster placements avoided',
+    thisYear,
+    25_000_000,
+  );
+  stepDown
+    .claim(director(soon(2)), {
+      amountPence: 7_500_000,
+      kind: 'cashable',
+      recurrence: 'one_off',
+      startsOn: recent,
+      basis: 'Notice periods on two residential placements not paid after the children moved.',
+      lineCode: placementLine,
+    })
+    .verify(approver(soon(12)), 'Matched to the provider invoices', {
+      assurance: 'finance_reconciled',
+    });
+  conversion
+    .claim(director(soon(3)), {
+      amountPence: 5_500_000,
+      kind: 'cashable',
+      recurrence: 'one_off',
+      startsOn: recent,
+      basis:
+        'Agency invoices ended for five converted social workers: the rest of their contracts.',
+      lineCode: agencyLine,
+    })
+    .verify(approver(soon(14)), 'One contract was ending anyway: £44,000 of the £55,000 agreed', {
+      amountPence: 4_400_000,
+      assurance: 'finance_reconciled',
+      evidence: 'Agency invoices and payroll for the month',
+    });
+  fostering
+    .claim(director(soon(4)), {
+      amountPence: 4_800_000,
+      kind: 'cost_avoidance',
+      recurrence: 'one_off',
+      startsOn: recent,
+      basis:
+        'A child matched with new in-house carers instead of an agency placement that never started.',
+      attributionPct: 50,
+      lineCode: fosteringLine,
+    })
+    .dispute(
+      approver(soon(10)),
+      'The agency placement was never booked; the panel chose in-house first.',
+    );
 
-  return [better, reach];
+  // The second council's plan line, and a claim shared with the police's early intervention team,
+  // whose share the director raised once the council had agreed how to split the credit.
+  const secondLineOn = latestDate(financialYearBounds(thisYear).start, bday(2));
+  const earlyHelpLine = reach.line(
+    secondApprover(secondLineOn),
+    'EH-01',
+    'Early help: duplicate assessments removed',
+    thisYear,
+    4_000_000,
+  );
+  const sharedOn = latestDate(secondLineOn, bday(180));
+  triage
+    .claim(director(sharedOn), {
+      amountPence: 3_000_000,
+      kind: 'non_cashable',
+      recurrence: 'recurring_annual',
+      startsOn: sharedOn,
+      basis:
+        'Joint triage with the police’s early intervention team: 0.75 FTE of social work time.',
+      attributionPct: 60,
+      lineCode: earlyHelpLine,
+    })
+    .revise(
+      director(earliestDate(addDays(sharedOn, 20), today)),
+      3_000_000,
+      'The council and the police agreed a 75:25 split of the credit.',
+      75,
+    );
+
+  return [better.partnership, reach.partnership];
 }
 
 /** The first day of the month `months` before today's: a partnership starts on a month's first. */
