@@ -5,7 +5,7 @@
  * runs both.
  *
  * A spec needs the services when it sits in test/ (end-to-end, browser, fault, property), in the
- * event store or the worker, or tests a repository (only repositories touch the database).
+ * event store, the demo or the worker, or tests a repository (only repositories touch the database).
  */
 const swc = {
   jsc: {
@@ -17,7 +17,7 @@ const swc = {
 };
 
 /** Folders whose specs all need the services; besides them, every `*.repository.spec.ts`. */
-const SERVICE_FOLDERS = ['test', 'libs/event-store', 'apps/worker'];
+const SERVICE_FOLDERS = ['test', 'libs/event-store', 'libs/demo', 'apps/worker'];
 
 const common = {
   testEnvironment: 'node',

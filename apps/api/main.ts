@@ -2,6 +2,7 @@ import './tracing';
 import 'reflect-metadata';
 import { closeOnSignals, loadConfigOrExit, prepareDatabase } from '@accord/platform';
 import { createApi } from './create-api';
+import { DemoBootstrap } from './demo/demo.bootstrap';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
@@ -9,6 +10,7 @@ async function main(): Promise<void> {
   const app = await createApi(config);
   closeOnSignals(app, 'api');
   await app.listen(config.port);
+  app.get(DemoBootstrap).announce();
 }
 
 main().catch((error) => {

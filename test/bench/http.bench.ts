@@ -39,6 +39,7 @@ export async function benchHttp(databaseUrl: string): Promise<Row[]> {
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: 'silent',
+    ACCORD_DEMO: 'off',
     REDIS_PREFIX: `accord-bench-${randomUUID().slice(0, 8)}`,
   });
   const app = await createApi(config);

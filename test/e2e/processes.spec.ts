@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@accord/demo';
 import { adminQuery, createTestDatabase, eventually, TestDatabase } from '@accord/testing';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -14,7 +15,13 @@ type Run = {
 function run(app: 'api' | 'worker', env: Record<string, string>): Run {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', `apps/${app}/main.ts`], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'info', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      ACCORD_DEMO: 'off',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -92,6 +99,30 @@ describe('the API and worker processes', () => {
     await adminQuery(`drop database if exists "${name}" with (force)`);
     expect(created).toHaveLength(1);
   });
+
+  it('loads the demo on a first start and prints where and as whom to sign in', async () => {
+    const empty = await createTestDatabase();
+    try {
+      const port = String(20000 + Math.floor(Math.random() * 20000));
+      const api = run('api', { DATABASE_URL: empty.url, PORT: port, ACCORD_DEMO: 'on' });
+      children.push(api.child);
+      // Compiling the API on the fly and loading the demo take a while on a busy machine.
+      await eventually(
+        async () => expect(api.stdout()).toMatch(/ACCORD DEMO \(loaded now\)/),
+        100_000,
+        200,
+      );
+      const banner = api.stdout().slice(api.stdout().indexOf('ACCORD DEMO'));
+      expect(banner).toContain(`http://localhost:${port}/sign-in`);
+      expect(banner).toMatch(/PUBLISHED password/);
+      expect(banner).toContain(DEMO_PASSWORD);
+      for (const account of Object.values(DEMO_ACCOUNTS)) expect(banner).toContain(account.email);
+      api.child.kill('SIGTERM');
+      expect(await api.exit).toBe(0);
+    } finally {
+      await empty.drop();
+    }
+  }, 120_000);
 
   it('runs a worker that stops on SIGTERM, closing its pools and Redis', async () => {
     const worker = run('worker', { DATABASE_URL: database.url });

@@ -27,6 +27,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     REDIS_PREFIX: `accord-test-${randomBytes(4).toString('hex')}`,
     JWT_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // A test that wants the demo (SPEC §6) asks for it; the others start on an empty database.
+    ACCORD_DEMO: 'off',
     ...env,
   });
   const app = await createApi(config);

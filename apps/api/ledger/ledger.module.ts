@@ -1,4 +1,5 @@
 import { ReadModelsModule } from '@accord/read-models';
+import { ReportRecipientsRepository } from '@accord/reporting';
 import { Module } from '@nestjs/common';
 import { ReadYourWrites } from '../partnerships/shared/read-your-writes';
 import { AchieveMilestoneController } from './achieve-milestone/achieve-milestone.controller';
@@ -41,7 +42,6 @@ import { ReviseEngagementFeeController } from './revise-engagement-fee/revise-en
 import { ReviseEngagementFeeHandler } from './revise-engagement-fee/revise-engagement-fee.handler';
 import { ReviseSavingController } from './revise-saving/revise-saving.controller';
 import { ReviseSavingHandler } from './revise-saving/revise-saving.handler';
-import { ReportRecipientsRepository } from './set-report-recipients/report-recipients.repository';
 import { SetReportRecipientsController } from './set-report-recipients/set-report-recipients.controller';
 import { SetReportRecipientsHandler } from './set-report-recipients/set-report-recipients.handler';
 import { SetSavingsLineController } from './set-savings-line/set-savings-line.controller';

@@ -48,7 +48,7 @@ export async function handleCommand<T>(
   store: EventStore,
   handle: (command: CommandTransaction) => Promise<T>,
 ): Promise<T> {
-  return db.transaction().execute(async (trx) => {
+  const work = async (trx: AnyTransaction) => {
     const locked = new Set<string>();
     const command: CommandTransaction = {
       trx,
@@ -67,5 +67,8 @@ export async function handleCommand<T>(
       },
     };
     return handle(command);
-  });
+  };
+  // Given a transaction, the command joins it, so that a loader writing many commands (the demo)
+  // commits all of them or none; its stream locks are then held until that transaction ends.
+  return db.isTransaction ? work(db as AnyTransaction) : db.transaction().execute(work);
 }

@@ -224,8 +224,8 @@ export class EventStore {
     return row && { transactionId: String(row.transaction_id), position: row.position };
   }
 
-  async headPosition(): Promise<number> {
-    const row = await this.events
+  async headPosition(db: AnyDb = this.db): Promise<number> {
+    const row = await (db as Db)
       .selectFrom('events')
       .select((eb) => eb.fn.max('position').as('position'))
       .executeTakeFirst();

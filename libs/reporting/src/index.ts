@@ -3,6 +3,7 @@ export * from './jobs/report-queue';
 export * from './jobs/report-requests.repository';
 export * from './ledger/partnership-ledger';
 export * from './mail/report-mailer';
+export * from './recipients/report-recipients.repository';
 export * from './render/charts';
 export * from './render/format';
 export * from './render/report-email';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { partnershipDecider, partnershipStream, type ReportRecipient } from '@accord/ledger';
+import { ReportRecipientsRepository } from '@accord/reporting';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { LedgerWriter, type WriteAnswer } from '../shared/ledger-writer';
-import { ReportRecipientsRepository } from './report-recipients.repository';
 import { SetReportRecipientsCommand } from './set-report-recipients.command';
 
 @CommandHandler(SetReportRecipientsCommand)

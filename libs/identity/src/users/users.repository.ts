@@ -40,6 +40,12 @@ export class UsersRepository {
     return inserted !== undefined;
   }
 
+  /** Whether any user is stored, erased or not: a database without one is new. */
+  async anyExists(): Promise<boolean> {
+    const row = await this.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+    return row !== undefined;
+  }
+
   /** What sign-in needs, found by e-mail address whatever its case. */
   findCredentials(email: string) {
     return this.db

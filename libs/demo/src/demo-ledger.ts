@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import { type CommandTransaction, type EventStore, handleCommand } from '@accord/event-store';
+import {
+  type CalendarDate,
+  compareDates,
+  type Decider,
+  type EngagementCommand,
+  type EngagementContext,
+  engagementDecider,
+  engagementStream,
+  type InterventionCommand,
+  type InterventionContext,
+  interventionDecider,
+  interventionStream,
+  type PartnershipCommand,
+  partnershipDecider,
+  partnershipStream,
+} from '@accord/ledger';
+import type { AnyTransaction } from '@accord/platform';
+
+/** Who does something, and on which day of the story: the `today` the command is decided on. */
+export type Act = Readonly<{ on: CalendarDate; by: string }>;
+
+type Step = Readonly<{ on: CalendarDate; write: () => Promise<void> }>;
+
+/**
+ * The demo's commands, written as the API writes a person's: each through its aggregate's
+ * decider and `handleCommand`, decided with the `today` of the day it happens in the story, with
+ * a demo user as the actor. Commands are queued as the story tells them, aggregate by aggregate,
+ * and written in the order of their days, so the timeline reads as the months went by.
+ */
+export class DemoLedger {
+  private readonly steps: Step[] = [];
+  private written = 0;
+
+  constructor(
+    private readonly trx: AnyTransaction,
+    private readonly store: EventStore,
+    /** No command is decided on a day after this one: the deciders would take it as real. */
+    private readonly today: CalendarDate,
+    /** One per load, so every demo event can be told apart by its correlation id. */
+    private readonly correlationId: string,
+  ) {}
+
+  /** How many events the commands written so far appended. */
+  get events(): number {
+    return this.written;
+  }
+
+  partnership(
+    act: Act,
+    command: PartnershipCommand,
+    alongside?: (trx: AnyTransaction) => Promise<void>,
+  ): void {
+    const streamId = partnershipStream(command.data.partnershipId);
+    this.queue(act, () =>
+      this.write(
+        act,
+        partnershipDecider,
+        streamId,
+        command,
+        async () => ({ today: act.on }),
+        alongside,
+      ),
+    );
+  }
+
+  /** Opening an engagement reads its partnership, as the API's handler does. */
+  engagement(act: Act, command: EngagementCommand): void {
+    const streamId = engagementStream(command.data.engagementId);
+    this.queue(act, () =>
+      this.write(act, engagementDecider, streamId, command, async (tx) => {
+        const context: EngagementContext = { today: act.on };
+        if (command.type !== 'OpenEngagement') return context;
+        const partnership = await tx.load(
+          partnershipDecider,
+          partnershipStream(command.data.partnershipId),
+          { lock: false },
+        );
+        return { ...context, partnership: partnership.state };
+      }),
+    );
+  }
+
+  /**
+   * Logging an intervention reads its engagement, and a claim its partnership (for its savings
+   * lines), as the API's handlers do.
+   */
+  intervention(act: Act, command: InterventionCommand): void {
+    const streamId = interventionStream(command.data.interventionId);
+    this.queue(act, () =>
+      this.write(act, interventionDecider, streamId, command, async (tx, state) => {
+        const context: InterventionContext = { today: act.on };
+        if (command.type === 'LogIntervention') {
+          const engagement = await tx.load(
+            engagementDecider,
+            engagementStream(command.data.engagementId),
+            { lock: false },
+          );
+          return { ...context, engagement: engagement.state };
+        }
+        if (command.type === 'ClaimSaving' && state.status !== 'unlogged') {
+          const partnership = await tx.load(
+            partnershipDecider,
+            partnershipStream(state.partnershipId),
+            { lock: false },
+          );
+          return { ...context, partnership: partnership.state };
+        }
+        return context;
+      }),
+    );
+  }
+
+  /** Writes every queued command, day by day; on one day, in the order they were queued. */
+  async play(): Promise<void> {
+    // Array sort is stable: commands of one day keep the order they were told in.
+    const steps = [...this.steps].sort((a, b) => compareDates(a.on, b.on));
+    this.steps.length = 0;
+    for (const step of steps) await step.write();
+  }
+
+  private queue(act: Act, write: () => Promise<void>): void {
+    if (act.on > this.today) {
+      throw new Error(`The demo cannot decide a command on ${act.on}, after today (${this.today})`);
+    }
+    this.steps.push({ on: act.on, write });
+  }
+
+  private async write<C, E, S, X>(
+    act: Act,
+    decider: Decider<C, E, S, X>,
+    streamId: string,
+    command: C,
+    contextOf: (tx: CommandTransaction, state: S) => Promise<X>,
+    alongside?: (trx: AnyTransaction) => Promise<void>,
+  ): Promise<void> {
+    await handleCommand(this.trx, this.store, async (tx) => {
+      const { version, state } = await tx.load(decider, streamId);
+      const decided = decider.decide(
+        command,
+        state,
+        await contextOf(tx, state),
+      ) as readonly Readonly<{
+        type: string;
+        data: Record<string, unknown>;
+      }>[];
+      const causationId = randomUUID();
+      const appended = await tx.append(
+        streamId,
+        decided.map((event) => ({
+          eventId: randomUUID(),
+          type: event.type,
+          data: event.data,
+          metadata: { actorId: act.by, correlationId: this.correlationId, causationId },
+        })),
+        version,
+      );
+      this.written += appended.positions.length;
+      await alongside?.(tx.trx);
+    });
+  }
+}

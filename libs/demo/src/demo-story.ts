@@ -1,0 +1,774 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type Assurance,
+  addDays,
+  type CalendarDate,
+  type CapacityKind,
+  type ClaimSaving,
+  earliestDate,
+  type FinancialYear,
+  financialYearBounds,
+  financialYearOf,
+  firstDayOfMonth,
+  type InterventionCategory,
+  latestDate,
+  type MeasureDirection,
+  type Month,
+  monthOf,
+  previousMonth,
+  type ReportRecipient,
+  type ServiceArea,
+} from '@accord/ledger';
+import type { ReportRecipientsRepository } from '@accord/reporting';
+import { DEMO_ACCOUNTS, type DemoCast, SECOND_COUNCIL_APPROVER } from './demo-accounts';
+import type { Act, DemoLedger } from './demo-ledger';
+
+export type DemoParties = Readonly<{
+  consultancyId: string;
+  first: Readonly<{ councilId: string; name: string }>;
+  second: Readonly<{ councilId: string; name: string }>;
+}>;
+
+export type DemoPartnership = Readonly<{ id: string; name: string; startsOn: CalendarDate }>;
+
+type Saving = Omit<ClaimSaving['data'], 'interventionId' | 'savingId'>;
+
+/** A verification of part of a claim, or at an assurance other than `evidenced`. */
+type Verification = Readonly<{ amountPence?: number; assurance?: Assurance; evidence?: string }>;
+
+/**
+ * The demo's story, told relative to `today` so that it stays alive: a partnership with the first
+ * council formed 18 months ago, and a younger one with the second council, 9 months ago. Between
+ * them they hold every event the ledger has but a closure and a sent report: fees revised,
+ * savings of every kind (cashable, non-cashable, cost avoidance) and recurrence in every status
+ * (claimed, verified in full and in part at each assurance, disputed, revised then verified,
+ * withdrawn; one starting in two weeks; some with a share of the credit), savings lines of each
+ * council's plan with claims naming them, capacity still active and ended, catalogue and custom
+ * measures with quarterly readings, and milestones complete and signed off, achieved awaiting
+ * sign-off, on track, due soon, overdue (after a reschedule) and cancelled.
+ */
+export function tellDemoStory(
+  ledger: DemoLedger,
+  cast: DemoCast,
+  parties: DemoParties,
+  recipients: ReportRecipientsRepository,
+  today: CalendarDate,
+): DemoPartnership[] {
+  const fromToday = (days: number) => addDays(today, days);
+  const as =
+    (by: string) =>
+    (on: CalendarDate): Act => ({ on, by });
+  const admin = as(cast.admin);
+  const director = as(cast.director);
+  const approver = as(cast.approver);
+  const secondApprover = as(cast.secondApprover);
+
+  function partnership(
+    act: Act,
+    councilId: string,
+    name: string,
+    startsOn: CalendarDate,
+    people: readonly Readonly<{ email: string; name: string }>[],
+    listedOn: Act,
+  ) {
+    const partnershipId = randomUUID();
+    ledger.partnership(act, {
+      type: 'FormPartnership',
+      data: { partnershipId, consultancyId: parties.consultancyId, councilId, name, startsOn },
+    });
+    const list: ReportRecipient[] = people.map((person) => ({
+      recipientId: randomUUID(),
+      email: person.email,
+      name: person.name,
+    }));
+    ledger.partnership(
+      listedOn,
+      { type: 'SetReportRecipients', data: { partnershipId, recipients: list } },
+      (trx) => recipients.save(trx, partnershipId, list),
+    );
+    return {
+      partnership: { id: partnershipId, name, startsOn },
+      /** A line of the council's medium-term financial plan, which claims may name. */
+      line(
+        act: Act,
+        code: string,
+        title: string,
+        financialYear: FinancialYear,
+        targetPence: number,
+      ) {
+        ledger.partnership(act, {
+          type: 'SetSavingsLine',
+          data: { partnershipId, code, title, financialYear, targetPence },
+        });
+        return code;
+      },
+    };
+  }
+
+  function engagement(
+    act: Act,
+    partnershipId: string,
+    opening: Readonly<{
+      title: string;
+      serviceArea: ServiceArea;
+      startsOn: CalendarDate;
+      endsOn: CalendarDate;
+      feePence: number;
+      savingsTargetPence: number;
+    }>,
+  ) {
+    const engagementId = randomUUID();
+    ledger.engagement(act, {
+      type: 'OpenEngagement',
+      data: { partnershipId, engagementId, ...opening },
+    });
+    return {
+      engagementId,
+      reviseFee(act: Act, feePence: number, reason: string) {
+        ledger.engagement(act, {
+          type: 'ReviseEngagementFee',
+          data: { engagementId, feePence, reason },
+        });
+      },
+      /** A catalogue measure takes the catalogue's name, unit and direction. */
+      measure(
+        act: Act,
+        measure: string,
+        baseline: Readonly<{ value: number; asOf: CalendarDate }>,
+        target: Readonly<{ value: number; by: CalendarDate }>,
+        readings: readonly (readonly [CalendarDate, number])[],
+        custom?: Readonly<{ name: string; unit: string; direction: MeasureDirection }>,
+      ) {
+        ledger.engagement(act, {
+          type: 'DefineMeasure',
+          data: { engagementId, measure, ...custom, baseline, target },
+        });
+        for (const [asOf, value] of readings) {
+          // Read a fortnight after the quarter's figure was struck, when the data team sent it.
+          ledger.engagement(
+            { on: addDays(asOf, 14), by: act.by },
+            {
+              type: 'RecordMeasureReading',
+              data: {
+                engagementId,
+                measure,
+                readingId: randomUUID(),
+                value,
+                asOf,
+                source: 'Council performance data team',
+              },
+            },
+          );
+        }
+      },
+      milestone(act: Act, title: string, dueOn: CalendarDate) {
+        const milestoneId = randomUUID();
+        ledger.engagement(act, {
+          type: 'PlanMilestone',
+          data: { engagementId, milestoneId, title, dueOn },
+        });
+        return {
+          achieve(act: Act, evidence: string) {
+            ledger.engagement(act, {
+              type: 'AchieveMilestone',
+              data: { engagementId, milestoneId, achievedOn: act.on, evidence },
+            });
+          },
+          signOff(act: Act, note: string) {
+            ledger.engagement(act, {
+              type: 'SignOffMilestone',
+              data: { engagementId, milestoneId, note },
+            });
+          },
+          reschedule(act: Act, newDueOn: CalendarDate, reason: string) {
+            ledger.engagement(act, {
+              type: 'RescheduleMilestone',
+              data: { engagementId, milestoneId, dueOn: newDueOn, reason },
+            });
+          },
+          cancel(act: Act, reason: string) {
+            ledger.engagement(act, {
+              type: 'CancelMilestone',
+              data: { engagementId, milestoneId, reason },
+            });
+          },
+        };
+      },
+      intervention(act: Act, title: string, category: InterventionCategory, description: string) {
+        return logIntervention(act, engagementId, title, category, description);
+      },
+    };
+  }
+
+  function logIntervention(
+    act: Act,
+    engagementId: string,
+    title: string,
+    category: InterventionCategory,
+    description: string,
+  ) {
+    const interventionId = randomUUID();
+    ledger.intervention(act, {
+      type: 'LogIntervention',
+      data: { engagementId, interventionId, title, category, startedOn: act.on, description },
+    });
+    return {
+      claim(act: Act, saving: Saving) {
+        const savingId = randomUUID();
+        ledger.intervention(act, {
+          type: 'ClaimSaving',
+          data: { interventionId, savingId, ...saving },
+        });
+        return {
+          verify(act: Act, note: string, verification: Verification = {}) {
+            ledger.intervention(act, {
+              type: 'VerifySaving',
+              data: { interventionId, savingId, note, ...verification },
+            });
+          },
+          dispute(act: Act, reason: string) {
+            ledger.intervention(act, {
+              type: 'DisputeSaving',
+              data: { interventionId, savingId, reason },
+            });
+          },
+          revise(act: Act, amountPence: number, reason: string, attributionPct?: number) {
+            ledger.intervention(act, {
+              type: 'ReviseSaving',
+              data: { interventionId, savingId, amountPence, reason, attributionPct },
+            });
+          },
+          withdraw(act: Act, reason: string) {
+            ledger.intervention(act, {
+              type: 'WithdrawSaving',
+              data: { interventionId, savingId, reason },
+            });
+          },
+        };
+      },
+      capacity(act: Act, kind: CapacityKind, quantity: number, unit?: string) {
+        const capacityId = randomUUID();
+        ledger.intervention(act, {
+          type: 'AddCapacity',
+          data: { interventionId, capacityId, kind, quantity, unit, startsOn: act.on },
+        });
+        return {
+          end(act: Act) {
+            ledger.intervention(act, {
+              type: 'EndCapacity',
+              data: { interventionId, capacityId, endsOn: act.on },
+            });
+          },
+        };
+      },
+      complete(act: Act) {
+        ledger.intervention(act, {
+          type: 'CompleteIntervention',
+          data: { interventionId, completedOn: act.on },
+        });
+      },
+      stop(act: Act, reason: string) {
+        ledger.intervention(act, {
+          type: 'StopIntervention',
+          data: { interventionId, stoppedOn: act.on, reason },
+        });
+      },
+    };
+  }
+
+  // The first council: 18 months of placement and workforce work.
+  const start = firstDayOfMonthsBefore(today, 18);
+  const day = (days: number) => addDays(start, days);
+  const better = partnership(
+    admin(day(0)),
+    parties.first.councilId,
+    `Better Futures: ${parties.first.name}`,
+    start,
+    [
+      DEMO_ACCOUNTS.approver,
+      { email: 'finance.officer@council.example', name: 'Finance officer (demo)' },
+      DEMO_ACCOUNTS.director,
+    ],
+    admin(day(3)),
+  );
+
+  const placements = engagement(director(day(14)), better.partnership.id, {
+    title: 'Placement sufficiency and step-down',
+    serviceArea: 'childrens_social_care',
+    startsOn: day(14),
+    endsOn: day(744),
+    feePence: 48_000_000,
+    savingsTargetPence: 120_000_000,
+  });
+  placements.reviseFee(
+    director(day(250)),
+    52_000_000,
+    'Scope extended to the in-house fostering campaign',
+  );
+  // Quarterly figures, the last struck a month ago, so the latest reading is always recent.
+  const quarters = (values: readonly number[]) =>
+    values.map((value, i) => [fromToday(-30 - 90 * (values.length - 1 - i)), value] as const);
+  const baseline = (value: number) => ({ value, asOf: day(10) });
+  const target = (value: number) => ({ value, by: day(744) });
+  placements.measure(
+    director(day(20)),
+    'cla_rate_per_10k',
+    baseline(78.4),
+    target(70),
+    quarters([77.9, 76.2, 75.1, 73.8, 72.9]),
+  );
+  placements.measure(
+    director(day(20)),
+    'residential_placements',
+    baseline(41),
+    target(30),
+    quarters([40, 38, 36, 35, 33]),
+  );
+  placements.measure(
+    director(day(20)),
+    'average_weekly_placement_cost',
+    baseline(2180),
+    target(1900),
+    quarters([2165, 2120, 2080, 2050, 2010]),
+  );
+  placements.measure(
+    director(day(20)),
+    'step_downs_completed',
+    baseline(0),
+    target(12),
+    quarters([2, 3, 5, 6, 8]),
+    {
+      name: 'Children stepped down from residential care to family settings',
+      unit: 'children',
+      direction: 'higher_is_better',
+    },
+  );
+
+  const agreed = placements.milestone(
+    director(day(21)),
+    'Sufficiency baseline agreed with the council',
+    day(60),
+  );
+  agreed.achieve(director(day(55)), 'Baseline report v1.2 accepted at the sufficiency board');
+  agreed.signOff(approver(day(62)), 'Agreed at the sufficiency board');
+  const launched = placements.milestone(
+    director(day(21)),
+    'In-house fostering campaign launched',
+    day(180),
+  );
+  launched.achieve(director(day(172)), 'Campaign live on radio, buses and the council website');
+  launched.signOff(approver(day(180)), 'Seen the campaign; signed off');
+  const tenStepDowns = placements.milestone(
+    director(day(21)),
+    'First ten step-downs completed',
+    fromToday(-40),
+  );
+  tenStepDowns.achieve(director(fromToday(-20)), 'Tenth child moved to a foster family');
+  placements.milestone(
+    director(day(21)),
+    'Residential commissioning framework re-let',
+    fromToday(60),
+  );
+  placements.milestone(director(day(21)), 'Quarterly review with the Lead Member', fromToday(7));
+  const backlog = placements.milestone(
+    director(day(21)),
+    'Foster carer assessment backlog cleared',
+    fromToday(-90),
+  );
+  backlog.reschedule(
+    director(fromToday(-100)),
+    fromToday(-30),
+    'Two assessors left; the backlog plan was re-phased',
+  );
+  const hub = placements.milestone(
+    director(day(21)),
+    'Regional residential hub feasibility study',
+    day(400),
+  );
+  hub.cancel(director(day(300)), 'The council decided not to pursue a regional hub');
+
+  const stepDown = placements.intervention(
+    director(day(30)),
+    'Step-down from residential care to foster families',
+    'placement_step_down',
+    'Children in external residential care reviewed one by one; those ready move to foster families with wrap-around support.',
+  );
+  stepDown
+    .claim(director(day(100)), {
+      amountPence: 31_200_000,
+      kind: 'cashable',
+      recurrence: 'recurring_annual',
+      startsOn: day(90),
+      basis:
+        'Two children moved from external residential care to foster families: £3,000 a week less each, over 52 weeks, from the placement finance records.',
+    })
+    .verify(approver(day(120)), 'Checked against the placement finance records', {
+      assurance: 'finance_reconciled',
+    });
+  const slipped = stepDown.claim(director(day(205)), {
+    amountPence: 15_600_000,
+    kind: 'cashable',
+    recurrence: 'recurring_annual',
+    startsOn: day(200),
+    basis: 'One child moved to a foster family: £3,000 a week less, over 52 weeks.',
+  });
+  slipped.dispute(
+    approver(day(215)),
+    'The placement cost compared against is the 2023 rate; the current framework rate is lower.',
+  );
+  slipped.revise(
+    director(day(230)),
+    13_208_000,
+    'Recalculated against the current framework rate: £2,540 a week less.',
+  );
+  slipped.verify(approver(day(245)), 'Agreed at the revised figure');
+  stepDown
+    .claim(director(day(155)), {
+      amountPence: 1_850_000,
+      kind: 'cashable',
+      recurrence: 'one_off',
+      startsOn: day(150),
+      basis: 'Retainer on a residential bed released early: the provider refunded £18,500.',
+    })
+    .verify(approver(day(170)), 'Refund seen on the ledger');
+  stepDown.claim(director(fromToday(-40)), {
+    amountPence: 9_802_000,
+    kind: 'cashable',
+    recurrence: 'recurring_annual',
+    startsOn: fromToday(-45),
+    basis: 'One child moved to a kinship placement: £1,885 a week less, over 52 weeks.',
+  });
+  stepDown.claim(director(fromToday(-5)), {
+    amountPence: 7_800_000,
+    kind: 'cashable',
+    recurrence: 'recurring_annual',
+    startsOn: fromToday(14),
+    basis:
+      'A move from residential care to a foster family agreed at the placement panel, starting in two weeks: £1,500 a week less.',
+  });
+  stepDown.capacity(director(day(90)), 'support_hours_per_week', 40);
+
+  const fostering = placements.intervention(
+    director(day(170)),
+    'In-house foster carer recruitment campaign',
+    'foster_carer_recruitment',
+    'A year-round campaign and a faster assessment route for new foster carers.',
+  );
+  fostering
+    .claim(director(day(310)), {
+      amountPence: 6_405_000,
+      kind: 'non_cashable',
+      recurrence: 'recurring_annual',
+      startsOn: day(300),
+      basis:
+        'Supervising social workers’ time released by the streamlined assessment: 1.5 FTE at £42,700.',
+    })
+    .verify(approver(day(330)), 'Time recording for two quarters checked');
+  fostering
+    .claim(director(fromToday(-90)), {
+      amountPence: 21_002_800,
+      kind: 'cashable',
+      recurrence: 'recurring_annual',
+      startsOn: fromToday(-100),
+      basis:
+        'Seven new in-house foster households approved, each avoiding an agency placement at £577 a week more.',
+    })
+    .dispute(
+      approver(fromToday(-60)),
+      'Panel minutes show four households approved, not seven; please revise.',
+    );
+  fostering.capacity(director(day(320)), 'foster_placements', 9);
+  fostering.capacity(director(day(200)), 'social_worker_fte', 2).end(director(day(380)));
+
+  const edgeOfCare = placements.intervention(
+    director(day(60)),
+    'Edge-of-care intensive family support',
+    'edge_of_care',
+    'Twelve weeks of intensive support for families where a child is at risk of entering care.',
+  );
+  edgeOfCare
+    .claim(director(day(210)), {
+      amountPence: 4_200_000,
+      kind: 'non_cashable',
+      recurrence: 'one_off',
+      startsOn: day(200),
+      basis: 'Three children stayed safely at home instead of entering care for twelve weeks.',
+    })
+    .verify(approver(day(230)), 'Case records sampled with the service manager');
+  edgeOfCare
+    .claim(director(day(255)), {
+      amountPence: 7_500_000,
+      kind: 'cashable',
+      recurrence: 'recurring_annual',
+      startsOn: day(250),
+      basis: 'Placements not needed for two children supported at home.',
+    })
+    .withdraw(director(day(280)), 'Double-counted: the same children are in a step-down claim.');
+  edgeOfCare
+    .claim(director(day(310)), {
+      amountPence: 9_600_000,
+      kind: 'cost_avoidance',
+      recurrence: 'recurring_annual',
+      startsOn: day(300),
+      basis:
+        'Two children assessed as needing residential care stayed at home with support: placements that never started, at £48,000 a year each.',
+    })
+    .verify(approver(day(340)), 'Panel decisions and support plans seen');
+  edgeOfCare.capacity(director(day(60)), 'support_hours_per_week', 120).end(director(day(420)));
+  edgeOfCare.complete(director(day(420)));
+
+  const workforce = engagement(director(day(120)), better.partnership.id, {
+    title: 'Social work workforce stabilisation',
+    serviceArea: 'childrens_social_care',
+    startsOn: day(120),
+    endsOn: day(720),
+    feePence: 26_000_000,
+    savingsTargetPence: 40_000_000,
+  });
+  workforce.measure(
+    director(day(125)),
+    'agency_social_worker_rate',
+    { value: 24, asOf: day(110) },
+    { value: 12, by: day(720) },
+    quarters([21.5, 19, 17.2, 15.8]),
+  );
+  workforce.measure(
+    director(day(125)),
+    'average_caseload',
+    { value: 22, asOf: day(110) },
+    { value: 17, by: day(720) },
+    quarters([21, 20, 19.5, 18.4]),
+  );
+  const academy = workforce.milestone(director(day(125)), 'Recruitment academy opens', day(200));
+  academy.achieve(director(day(195)), 'First cohort of twelve started');
+  academy.signOff(approver(day(205)), 'Visited the academy');
+  workforce.milestone(
+    director(day(125)),
+    'Agency-to-permanent conversion offer agreed',
+    fromToday(100),
+  );
+  workforce.milestone(director(day(125)), 'Caseload review with team managers', fromToday(10));
+
+  const conversion = workforce.intervention(
+    director(day(150)),
+    'Agency-to-permanent conversion',
+    'recruitment_retention',
+    'Agency social workers offered permanent posts with a retention payment.',
+  );
+  conversion
+    .claim(director(day(250)), {
+      amountPence: 18_000_000,
+      kind: 'cashable',
+      recurrence: 'recurring_annual',
+      startsOn: day(240),
+      basis: 'Nine agency social workers now permanent: an agency premium of £20,000 a year each.',
+      // The council's own recruitment campaign brought some of them to the offer.
+      attributionPct: 80,
+    })
+    .verify(approver(day(270)), 'Payroll and agency invoices reconciled');
+  conversion.claim(director(fromToday(-7)), {
+    amountPence: 900_000,
+    kind: 'cashable',
+    recurrence: 'one_off',
+    startsOn: fromToday(-10),
+    basis: 'No agency finder’s fee on three conversions this month: £3,000 each.',
+  });
+  conversion.capacity(director(day(210)), 'social_worker_fte', 8);
+
+  const educators = workforce.intervention(
+    director(day(200)),
+    'Practice educator programme',
+    'workforce_development',
+    'Experienced social workers trained to supervise students and newly qualified staff.',
+  );
+  educators
+    .claim(director(day(265)), {
+      amountPence: 1_200_000,
+      kind: 'non_cashable',
+      recurrence: 'one_off',
+      startsOn: day(260),
+      basis: 'Training delivered in-house instead of bought in: 40 places at £300.',
+    })
+    .verify(approver(day(290)), 'Attendance lists checked', { assurance: 'self_reported' });
+  educators.stop(director(day(330)), 'The council paused the programme in its budget review');
+
+  // The second council: a younger early help partnership, decided by its own approver.
+  const secondStart = firstDayOfMonthsBefore(today, 9);
+  const bday = (days: number) => addDays(secondStart, days);
+  const reach = partnership(
+    admin(bday(0)),
+    parties.second.councilId,
+    `Early Help Front Door: ${parties.second.name}`,
+    secondStart,
+    [SECOND_COUNCIL_APPROVER],
+    admin(bday(2)),
+  );
+  const frontDoor = engagement(director(bday(10)), reach.partnership.id, {
+    title: 'Early help front door redesign',
+    serviceArea: 'early_help',
+    startsOn: bday(10),
+    endsOn: bday(375),
+    feePence: 15_000_000,
+    savingsTargetPence: 20_000_000,
+  });
+  frontDoor.measure(
+    director(bday(12)),
+    're_referrals_12m',
+    { value: 24.5, asOf: bday(5) },
+    { value: 18, by: bday(375) },
+    quarters([23.1, 21.4]),
+  );
+  frontDoor.measure(
+    director(bday(12)),
+    'assessments_within_45_days',
+    { value: 71, asOf: bday(5) },
+    { value: 85, by: bday(375) },
+    quarters([74, 78]),
+  );
+  const triageModel = frontDoor.milestone(director(bday(12)), 'Triage model agreed', bday(45));
+  triageModel.achieve(director(bday(40)), 'Model signed by the early help board');
+  triageModel.signOff(secondApprover(bday(48)), 'Agreed');
+  frontDoor.milestone(
+    director(bday(12)),
+    'Family hub triage live in every locality',
+    fromToday(45),
+  );
+  const triage = frontDoor.intervention(
+    director(bday(30)),
+    'Family hub triage',
+    'process_redesign',
+    'One triage conversation at the family hub instead of separate referrals to each service.',
+  );
+  triage
+    .claim(director(bday(100)), {
+      amountPence: 5_500_000,
+      kind: 'non_cashable',
+      recurrence: 'recurring_annual',
+      startsOn: bday(90),
+      basis: 'Duplicate assessments avoided: two FTE of social work time released.',
+    })
+    .verify(secondApprover(bday(120)), 'Assessment counts before and after checked');
+  triage
+    .claim(director(bday(155)), {
+      amountPence: 2_000_000,
+      kind: 'cashable',
+      recurrence: 'one_off',
+      startsOn: bday(150),
+      basis: 'Spot-purchased family support contracts ended early.',
+    })
+    .dispute(
+      secondApprover(bday(170)),
+      'The contracts ended at their term; there was no early exit.',
+    );
+  triage.capacity(director(bday(60)), 'volunteers', 25);
+  triage.capacity(director(bday(90)), 'other', 12, 'family hub sessions a week');
+
+  // This financial year's lines of the first council's medium-term financial plan, and claims
+  // naming them: one delivered, one amber (part of its claim verified), one red (the council
+  // disputes what would have met it). Told from the later of the year's start and a month ago,
+  // so each claim counts inside the year whatever today is.
+  const thisYear = financialYearOf(today);
+  const recent = latestDate(financialYearBounds(thisYear).start, fromToday(-30));
+  const soon = (days: number) => earliestDate(addDays(recent, days), today);
+  const placementLine = better.line(
+    approver(recent),
+    'CS-PLC-01',
+    'Children’s placements: step-down from residential care',
+    thisYear,
+    6_000_000,
+  );
+  const agencyLine = better.line(
+    approver(recent),
+    'CS-WF-02',
+    'Agency social work spend',
+    thisYear,
+    5_200_000,
+  );
+  const fosteringLine = better.line(
+    approver(recent),
+    'CS-FOS-03',
+    'Agency foster placements avoided',
+    thisYear,
+    25_000_000,
+  );
+  stepDown
+    .claim(director(soon(2)), {
+      amountPence: 7_500_000,
+      kind: 'cashable',
+      recurrence: 'one_off',
+      startsOn: recent,
+      basis: 'Notice periods on two residential placements not paid after the children moved.',
+      lineCode: placementLine,
+    })
+    .verify(approver(soon(12)), 'Matched to the provider invoices', {
+      assurance: 'finance_reconciled',
+    });
+  conversion
+    .claim(director(soon(3)), {
+      amountPence: 5_500_000,
+      kind: 'cashable',
+      recurrence: 'one_off',
+      startsOn: recent,
+      basis:
+        'Agency invoices ended for five converted social workers: the rest of their contracts.',
+      lineCode: agencyLine,
+    })
+    .verify(approver(soon(14)), 'One contract was ending anyway: £44,000 of the £55,000 agreed', {
+      amountPence: 4_400_000,
+      assurance: 'finance_reconciled',
+      evidence: 'Agency invoices and payroll for the month',
+    });
+  fostering
+    .claim(director(soon(4)), {
+      amountPence: 4_800_000,
+      kind: 'cost_avoidance',
+      recurrence: 'one_off',
+      startsOn: recent,
+      basis:
+        'A child matched with new in-house carers instead of an agency placement that never started.',
+      attributionPct: 50,
+      lineCode: fosteringLine,
+    })
+    .dispute(
+      approver(soon(10)),
+      'The agency placement was never booked; the panel chose in-house first.',
+    );
+
+  // The second council's plan line, and a claim shared with the police's early intervention team,
+  // whose share the director raised once the council had agreed how to split the credit.
+  const secondLineOn = latestDate(financialYearBounds(thisYear).start, bday(2));
+  const earlyHelpLine = reach.line(
+    secondApprover(secondLineOn),
+    'EH-01',
+    'Early help: duplicate assessments removed',
+    thisYear,
+    4_000_000,
+  );
+  const sharedOn = latestDate(secondLineOn, bday(180));
+  triage
+    .claim(director(sharedOn), {
+      amountPence: 3_000_000,
+      kind: 'non_cashable',
+      recurrence: 'recurring_annual',
+      startsOn: sharedOn,
+      basis:
+        'Joint triage with the police’s early intervention team: 0.75 FTE of social work time.',
+      attributionPct: 60,
+      lineCode: earlyHelpLine,
+    })
+    .revise(
+      director(earliestDate(addDays(sharedOn, 20), today)),
+      3_000_000,
+      'The council and the police agreed a 75:25 split of the credit.',
+      75,
+    );
+
+  return [better.partnership, reach.partnership];
+}
+
+/** The first day of the month `months` before today's: a partnership starts on a month's first. */
+function firstDayOfMonthsBefore(today: CalendarDate, months: number): CalendarDate {
+  let month: Month = monthOf(today);
+  for (let i = 0; i < months; i++) month = previousMonth(month);
+  return firstDayOfMonth(month);
+}

@@ -1,0 +1,3 @@
+export * from './demo-accounts';
+export * from './demo-banner';
+export * from './demo-loader';
