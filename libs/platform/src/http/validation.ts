@@ -1,5 +1,7 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
 
 /**
  * One bad field of a request: its dotted path (`recipients.0.email`), what is wrong, and for a
@@ -35,14 +37,30 @@ export function fieldErrors(errors: readonly ValidationError[], parent = ''): Fi
  * optional field is not ignored), values are turned into the DTO's types, and the error never
  * echoes a submitted value (it could be a password).
  */
+const VALIDATION = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  validationError: { target: false, value: false },
+} as const;
+
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
+    ...VALIDATION,
     transform: true,
-    validationError: { target: false, value: false },
     exceptionFactory: (errors) => invalidFields(fieldErrors(errors)),
   });
+}
+
+/**
+ * A body checked as the global pipe checks it, outside HTTP (the command line's input): the DTO
+ * instance, or every bad field.
+ */
+export function validateBody<T extends object>(
+  type: new () => T,
+  body: Record<string, unknown>,
+): { value: T; errors: FieldError[] } {
+  const value = plainToInstance(type, body);
+  return { value, errors: fieldErrors(validateSync(value, VALIDATION)) };
 }
 
 class FieldErrorBody {
