@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
+  actingAs,
   createTestApp,
   eventCount,
   seedLedger,
@@ -17,19 +18,19 @@ const HEADER = 'amountPence,kind,recurrence,startsOn,endsOn,basis,attributionPct
 const WITH_ERRORS = [
   HEADER,
   '12.5,cashable,one_off,2026-05-01,,Fractional pence,,',
-  '450000,cashable,one_off,2026-05-01,,"Two step-downs, residential to foster care",,',
+  '450000,cashable,one_off,2026-05-01,,"Two step-downs, residential to foster care",60,',
   '300000,bought_in,recurring_annual,2026-13-01,,Unknown kind and no such month,,',
-  '200000,non_cashable,recurring_annual,2026-06-01,2026-05-01,Ends before it starts,,',
-  '150000,non_cashable,recurring_annual,2026-06-01,,"=cmd|\'/c calc\'!A1 is just text here",,',
+  '200000,non_cashable,recurring_annual,2026-06-01,2026-05-01,Ends before it starts,,NOPE-1',
+  '150000,cost_avoidance,recurring_annual,2026-06-01,,"=cmd|\'/c calc\'!A1 is just text here",,',
 ].join('\n');
 
 const FIXED = [
   HEADER,
   '1250,cashable,one_off,2026-05-01,,Fractional pence made whole,,',
-  '450000,cashable,one_off,2026-05-01,,"Two step-downs, residential to foster care",,',
+  '450000,cashable,one_off,2026-05-01,,"Two step-downs, residential to foster care",60,',
   '300000,cashable,recurring_annual,2026-04-01,,Known kind and a real month,,',
-  '200000,non_cashable,recurring_annual,2026-05-01,2026-06-01,Ends after it starts,,',
-  '150000,non_cashable,recurring_annual,2026-06-01,,"=cmd|\'/c calc\'!A1 is just text here",,',
+  '200000,non_cashable,recurring_annual,2026-05-01,2026-06-01,Ends after it starts,,CS-26-07',
+  '150000,cost_avoidance,recurring_annual,2026-06-01,,"=cmd|\'/c calc\'!A1 is just text here",,',
 ].join('\n');
 
 describe('accord import savings', () => {
@@ -55,7 +56,13 @@ describe('accord import savings', () => {
   beforeAll(async () => {
     t = await createTestApp();
     tenancy = await seedTenancy(t.app, t.database.db);
-    ({ interventionId } = await seedLedger(t, tenancy));
+    let partnershipId: string;
+    ({ interventionId, partnershipId } = await seedLedger(t, tenancy));
+    const line = await actingAs(t, tenancy.councilAdmin).put(
+      `/partnerships/${partnershipId}/savings-lines/CS-26-07`,
+      { title: 'Placements', financialYear: '2026/27', targetPence: 1_000_000 },
+    );
+    expect(line.status).toBe(200);
     dir = await mkdtemp(path.join(tmpdir(), 'accord-import-'));
   });
   afterAll(async () => {
@@ -88,9 +95,10 @@ describe('accord import savings', () => {
     const errors = lines(run.stderr);
     expect(errors).toEqual([
       expect.stringMatching(/^accord: row 1: amountPence must be a whole number of pence/),
-      expect.stringMatching(/^accord: row 3: kind must be one of: cashable, non_cashable/),
+      'accord: row 3: kind must be one of: cashable, non_cashable, cost_avoidance',
       'accord: row 3: startsOn must be a calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31',
       expect.stringMatching(/^accord: row 4: endsOn must be after startsOn/),
+      'accord: row 4: The partnership has no savings line NOPE-1',
       'accord: nothing written: 3 of 5 rows have problems',
     ]);
     expect(await eventCount(t.database.db)).toBe(before);
@@ -113,15 +121,21 @@ describe('accord import savings', () => {
 
     const claims = await savingClaims();
     expect(claims.map((c) => c.data)).toEqual([
-      expect.objectContaining({ amountPence: 1250, kind: 'cashable', recurrence: 'one_off' }),
+      expect.objectContaining({
+        amountPence: 1250,
+        kind: 'cashable',
+        recurrence: 'one_off',
+        attributionPct: 100,
+      }),
       expect.objectContaining({
         amountPence: 450000,
         basis: 'Two step-downs, residential to foster care',
+        attributionPct: 60,
       }),
       expect.objectContaining({ amountPence: 300000, startsOn: '2026-04-01' }),
-      expect.objectContaining({ kind: 'non_cashable', endsOn: '2026-06-01' }),
+      expect.objectContaining({ kind: 'non_cashable', endsOn: '2026-06-01', lineCode: 'CS-26-07' }),
       expect.objectContaining({
-        kind: 'non_cashable',
+        kind: 'cost_avoidance',
         basis: "=cmd|'/c calc'!A1 is just text here",
       }),
     ]);

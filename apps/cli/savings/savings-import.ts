@@ -7,6 +7,8 @@ import {
   interventionDecider,
   interventionStream,
   isDomainError,
+  partnershipDecider,
+  partnershipStream,
   todayInLondon,
 } from '@accord/ledger';
 import { type AnyDb, KYSELY, validateBody } from '@accord/platform';
@@ -80,6 +82,14 @@ export class SavingsImport {
       const stream = interventionStream(interventionId);
       const loaded = await command.load(interventionDecider, stream);
       let state = loaded.state;
+      // A claim may name one of its partnership's savings lines: read, not locked, for that rule.
+      const partnership =
+        state.status === 'unlogged'
+          ? undefined
+          : await command.load(partnershipDecider, partnershipStream(state.partnershipId), {
+              lock: false,
+            });
+      const context = { today, partnership: partnership?.state };
       const written: { row: number; savingId: string }[] = [];
       const events: NewEvent[] = [];
       let alreadyImported = 0;
@@ -91,13 +101,14 @@ export class SavingsImport {
         }
         let decided: InterventionEvent[];
         try {
-          decided = interventionDecider.decide({ type: 'ClaimSaving', data: claim.data }, state, {
-            today,
-          });
+          decided = interventionDecider.decide(
+            { type: 'ClaimSaving', data: claim.data },
+            state,
+            context,
+          );
         } catch (error) {
           // An intervention that does not exist is the file's problem, not a row's.
-          if (isDomainError(error) && error.kind === 'not_found') throw error;
-          if (!isDomainError(error)) throw error;
+          if (!isDomainError(error) || error.kind === 'not_found') throw error;
           const { exitCode, lines } = asCliError(error);
           for (const message of lines) problems.push({ row: claim.row, message, exitCode });
           continue;
