@@ -7,9 +7,10 @@ import {
   LoggingModule,
   RedisModule,
 } from '@accord/platform';
-import { projections } from '@accord/read-models';
+import { projections, ReadModelsModule } from '@accord/read-models';
 import { ReportingModule } from '@accord/reporting';
 import { DynamicModule, Module } from '@nestjs/common';
+import { ExportCommand, ExportSavingsCommand } from './export/export-savings.command';
 import {
   CLI_PROJECTIONS,
   ProjectionsCommand,
@@ -36,6 +37,7 @@ export class CliModule {
         RedisModule.forRoot(),
         EventStoreModule,
         IdentityModule,
+        ReadModelsModule,
         ReportingModule,
       ],
       providers: [
@@ -52,6 +54,8 @@ export class CliModule {
         SendReportCommand,
         ImportCommand,
         ImportSavingsCommand,
+        ExportCommand,
+        ExportSavingsCommand,
       ],
     };
   }
