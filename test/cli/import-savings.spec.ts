@@ -20,7 +20,7 @@ const WITH_ERRORS = [
   '12.5,cashable,one_off,2026-05-01,,Fractional pence,,',
   '450000,cashable,one_off,2026-05-01,,"Two step-downs, residential to foster care",60,',
   '300000,bought_in,recurring_annual,2026-13-01,,Unknown kind and no such month,,',
-  '200000,non_cashable,recurring_annual,2026-06-01,2026-05-01,Ends before it starts,,NOPE-1',
+  '200000,non_cashable,recurring_annual,2026-06-01,2026-05-01,Ends before it starts,150,NOPE-1',
   '150000,cost_avoidance,recurring_annual,2026-06-01,,"=cmd|\'/c calc\'!A1 is just text here",,',
 ].join('\n');
 
@@ -97,6 +97,7 @@ describe('accord import savings', () => {
       expect.stringMatching(/^accord: row 1: amountPence must be a whole number of pence/),
       'accord: row 3: kind must be one of: cashable, non_cashable, cost_avoidance',
       'accord: row 3: startsOn must be a calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31',
+      'accord: row 4: attributionPct must be a whole number from 1 to 100',
       expect.stringMatching(/^accord: row 4: endsOn must be after startsOn/),
       'accord: row 4: The partnership has no savings line NOPE-1',
       'accord: nothing written: 3 of 5 rows have problems',

@@ -3,6 +3,7 @@ import { EventStore, handleCommand, type NewEvent, nameBasedUuid } from '@accord
 import type { Caller } from '@accord/identity';
 import {
   type ClaimSaving,
+  type FieldProblem,
   type InterventionEvent,
   interventionDecider,
   interventionStream,
@@ -53,28 +54,13 @@ export class SavingsImport {
     const rows = parseSavingsFile(file.toString('utf8'));
     const digest = createHash('sha256').update(file).digest('hex');
     const problems: RowProblem[] = [];
-    const claims: { row: number; key: string; data: ClaimSaving['data'] }[] = [];
-    for (const { row, body } of rows) {
-      const { value, errors } = validateBody(ClaimSavingRequest, body);
-      if (errors.length > 0) {
-        for (const error of errors)
-          problems.push({ row, message: error.message, exitCode: EXIT.badInput });
-        continue;
-      }
+    const claims = rows.map(({ row, body }) => {
       const key = `savings-import\n${digest}\n${interventionId}\nrow:${row}`;
-      const fields = Object.fromEntries(
-        Object.entries(value).filter(([, field]) => field !== undefined),
-      );
-      claims.push({
-        row,
-        key,
-        data: {
-          ...fields,
-          interventionId,
-          savingId: nameBasedUuid(`${key}\nsaving`),
-        } as ClaimSaving['data'],
-      });
-    }
+      const { value, errors } = validateBody(ClaimSavingRequest, body);
+      const fields = errors.length > 0 ? body : withoutUndefined(value);
+      const data = { ...fields, interventionId, savingId: nameBasedUuid(`${key}\nsaving`) };
+      return { row, key, data: data as ClaimSaving['data'], badFields: errors };
+    });
 
     const correlationId = randomUUID();
     const today = todayInLondon(new Date());
@@ -99,6 +85,10 @@ export class SavingsImport {
           alreadyImported += 1;
           continue;
         }
+        const badFields = new Set(claim.badFields.map((error) => error.field));
+        for (const error of claim.badFields) {
+          problems.push({ row: claim.row, message: error.message, exitCode: EXIT.badInput });
+        }
         let decided: InterventionEvent[];
         try {
           decided = interventionDecider.decide(
@@ -109,10 +99,22 @@ export class SavingsImport {
         } catch (error) {
           // An intervention that does not exist is the file's problem, not a row's.
           if (!isDomainError(error) || error.kind === 'not_found') throw error;
-          const { exitCode, lines } = asCliError(error);
-          for (const message of lines) problems.push({ row: claim.row, message, exitCode });
+          // The rules' own checks name what the DTO let through (an end before the start, a line
+          // the partnership lacks), so that one run names every bad field of the row.
+          const fields = (error.details?.fields ?? []) as readonly FieldProblem[];
+          if (fields.length > 0) {
+            for (const { field, message } of fields) {
+              if (!badFields.has(field)) {
+                problems.push({ row: claim.row, message, exitCode: EXIT.badInput });
+              }
+            }
+          } else if (badFields.size === 0) {
+            const { exitCode, lines } = asCliError(error);
+            for (const message of lines) problems.push({ row: claim.row, message, exitCode });
+          }
           continue;
         }
+        if (badFields.size > 0) continue;
         for (const [i, event] of decided.entries()) {
           state = interventionDecider.evolve(state, event);
           events.push({
@@ -135,6 +137,10 @@ export class SavingsImport {
       return { written, alreadyImported, position: appended.positions.at(-1) };
     });
   }
+}
+
+function withoutUndefined(value: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined));
 }
 
 function rowErrors(problems: readonly RowProblem[], rows: number): CliError {
