@@ -52,7 +52,11 @@ export class CreateUserCommand extends CommandRunner {
       name: options.name,
       password: options.password,
       organisationId: options.organisation ?? null,
-      roles: (options.roles ?? 'platform_admin').split(',').map((role) => role.trim()),
+      // Without an organisation the one role there is; with one, the roles must be named.
+      roles: (options.roles ?? (options.organisation ? '' : 'platform_admin'))
+        .split(',')
+        .map((role) => role.trim())
+        .filter((role) => role !== ''),
     });
     if (errors.length > 0)
       throw new CliError(
