@@ -28,6 +28,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --no-audit --no-fund
 COPY --from=build /app/dist ./dist
+# `npx accord …` (the command line) runs the built dist/apps/cli/main.js through the package's bin.
+COPY bin ./bin
 # tsc emits JavaScript only: the page templates and the council reference list are read at run
 # time from the project root (the folder with package.json), so they are copied as they are.
 COPY apps/api/web/templates ./apps/api/web/templates

@@ -3,6 +3,7 @@ export * from './errors';
 export * from './event';
 export * from './event-store';
 export * from './event-store.module';
+export * from './name-based-id';
 export * from './projections/projection';
 export * from './projections/projection-runner';
 export * from './upcasters';

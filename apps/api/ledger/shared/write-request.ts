@@ -1,10 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { EventMetadata } from '@accord/event-store';
+import { type EventMetadata, nameBasedUuid } from '@accord/event-store';
 import type { Caller } from '@accord/identity';
 import { invalidFields } from '@accord/platform';
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import { v5 as uuidv5 } from 'uuid';
 
 /** An `Idempotency-Key` scoped to its caller and route, and what the request said under it. */
 export type IdempotencyClaim = Readonly<{
@@ -119,12 +118,4 @@ function canonicalJson(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
-}
-
-/** The namespace of Accord's name-based ids (a fixed random uuid). */
-/** The namespace of the ledger's name-based (version 5) ids: a fixed random uuid. */
-const ACCORD_NAMESPACE = '6f1c2b9e-3d4a-4e5f-8a7b-0c1d2e3f4a5b';
-
-export function nameBasedUuid(name: string): string {
-  return uuidv5(name, ACCORD_NAMESPACE);
 }

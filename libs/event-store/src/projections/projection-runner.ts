@@ -1,7 +1,7 @@
 import type { AnyDb } from '@accord/platform';
 import { Generated, Kysely, sql, Transaction } from 'kysely';
 import { Client } from 'pg';
-import { Checkpoint } from '../event';
+import { Checkpoint, START } from '../event';
 import { EventStore } from '../event-store';
 import { Projection, physicalTables } from './projection';
 
@@ -44,6 +44,16 @@ const CHANNEL = 'accord_events';
 export const CONTROL_SESSION_NAME = 'accord-projections';
 
 class CheckpointMovedError extends Error {}
+
+/** A projection whose version a newer one has replaced: the code running it is out of date. */
+export class ObsoleteProjectionError extends Error {
+  constructor(
+    readonly projection: string,
+    readonly version: number,
+  ) {
+    super(`${projection} version ${version} is obsolete: a newer version serves it`);
+  }
+}
 
 const silent: RunnerLogger = { info() {}, warn() {}, error() {} };
 
@@ -294,6 +304,57 @@ export class ProjectionRunner {
     return applied;
   }
 
+  /**
+   * An operator's rebuild of the projection's own version from the first event, in one
+   * transaction: its tables are emptied and refilled, the checkpoint reset and moved to where the
+   * rebuild stopped. The tables are locked (ACCESS EXCLUSIVE) first, so a worker that owns the
+   * projection waits, and its next batch's compare-and-set on the checkpoint fails unless it
+   * starts exactly where the rebuild ended: it rolls back and carries on from the rebuilt state.
+   * Readers of the view wait for the switch and never see a half-built read model.
+   * `onProgress` hears the events applied so far and the events stored.
+   */
+  async rebuild(
+    projection: Projection,
+    onProgress: (applied: number, total: number) => void = () => undefined,
+  ): Promise<number> {
+    if (!(await this.register(projection))) {
+      throw new ObsoleteProjectionError(projection.name, projection.version);
+    }
+    const tables = physicalTables(projection);
+    return this.db.transaction().execute(async (trx) => {
+      const physical = Object.values(tables);
+      await sql`lock table ${sql.join(physical.map((table) => sql.table(table)))} in access exclusive mode`.execute(
+        trx,
+      );
+      for (const table of physical) await sql`delete from ${sql.table(table)}`.execute(trx);
+      const total = await countEvents(trx);
+      let checkpoint: Checkpoint = START;
+      let applied = 0;
+      onProgress(0, total);
+      for (;;) {
+        const events = await this.options.store.readAll(checkpoint, this.batchSize, trx);
+        if (events.length === 0) break;
+        await projection.apply(trx, events, tables);
+        const last = events[events.length - 1];
+        checkpoint = { transactionId: last.transactionId, position: last.position };
+        applied += events.length;
+        onProgress(applied, Math.max(total, applied));
+      }
+      await trx
+        .updateTable('projection_checkpoints')
+        .set({
+          transaction_id: sql`${checkpoint.transactionId}::xid8` as never,
+          position: checkpoint.position,
+          events_applied: applied,
+          updated_at: sql`now()` as never,
+        })
+        .where('name', '=', projection.name)
+        .where('version', '=', projection.version)
+        .execute();
+      return applied;
+    });
+  }
+
   /** Makes a caught-up building version the live one and drops the version it replaces. */
   private async trySwitch(projection: Projection): Promise<void> {
     const retired = await this.db.transaction().execute(async (trx) => {
@@ -388,4 +449,45 @@ async function pointViews(db: AnyDb, tables: Readonly<Record<string, string>>) {
       db,
     );
   }
+}
+
+async function countEvents(db: AnyDb): Promise<number> {
+  const { rows } = await sql<{ count: number }>`select count(*)::int as count from events`.execute(
+    db,
+  );
+  return rows[0].count;
+}
+
+/** One version of a projection as `projections status` shows it. */
+export type ProjectionStatus = Readonly<{
+  name: string;
+  version: number;
+  status: ProjectionCheckpointsTable['status'];
+  position: number;
+  eventsApplied: number;
+  /** Events stored that this version has not applied yet. */
+  lag: number;
+  updatedAt: Date;
+}>;
+
+/** Every registered version of every projection, with how far each is behind the store. */
+export async function projectionStatuses(db: AnyDb): Promise<ProjectionStatus[]> {
+  const [rows, stored] = await Promise.all([
+    (db as Db)
+      .selectFrom('projection_checkpoints')
+      .select(['name', 'version', 'status', 'position', 'events_applied', 'updated_at'])
+      .orderBy('name')
+      .orderBy('version')
+      .execute(),
+    countEvents(db),
+  ]);
+  return rows.map((row) => ({
+    name: row.name,
+    version: row.version,
+    status: row.status,
+    position: Number(row.position),
+    eventsApplied: Number(row.events_applied),
+    lag: row.status === 'retired' ? 0 : Math.max(0, stored - Number(row.events_applied)),
+    updatedAt: row.updated_at,
+  }));
 }

@@ -5,6 +5,8 @@ import {
   ValidationPipe,
 } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
 
 /**
  * One bad field of a request: its dotted path (`recipients.0.email`), what is wrong, and for a
@@ -82,6 +84,13 @@ export function unstorableText(value: unknown, name = ''): FieldError[] {
  * echoes a submitted value (it could be a password). Text that cannot be stored is refused
  * first, for every body, query and parameter, whether or not a DTO describes it.
  */
+/** The options every check of a DTO uses, over HTTP or not (see validateBody). */
+const VALIDATION = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  validationError: { target: false, value: false },
+} as const;
+
 class RequestValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     // A custom decorator's value (the caller, a write's context) is not input, unless the pipe
@@ -102,12 +111,25 @@ export function createValidationPipe(
 ): ValidationPipe {
   return new RequestValidationPipe({
     ...options,
-    whitelist: true,
-    forbidNonWhitelisted: true,
+    ...VALIDATION,
     transform: true,
-    validationError: { target: false, value: false },
     exceptionFactory: (errors) => invalidFields(fieldErrors(errors)),
   });
+}
+
+/**
+ * A body checked as the global pipe checks it, outside HTTP (the command line's input): the DTO
+ * instance, or every bad field.
+ */
+export function validateBody<T extends object>(
+  type: new () => T,
+  body: Record<string, unknown>,
+): { value: T; errors: FieldError[] } {
+  const value = plainToInstance(type, body);
+  return {
+    value,
+    errors: [...unstorableText(body, ''), ...fieldErrors(validateSync(value, VALIDATION))],
+  };
 }
 
 class FieldErrorBody {

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DynamicModule, Module } from '@nestjs/common';
 import { trace } from '@opentelemetry/api';
 import { LoggerModule } from 'nestjs-pino';
+import pino from 'pino';
 import { AppConfig } from '../config/config';
 import { CORRELATION_ATTRIBUTE } from '../telemetry/attributes';
 
@@ -19,38 +20,66 @@ export function correlationIdOf(req: IncomingMessage, res: ServerResponse): stri
   return id;
 }
 
-/** Structured JSON logs; secrets never reach a log line. */
+/** Where log lines go: stdout for the servers, stderr for the command line, whose stdout is its output. */
+export type LogStream = 'stdout' | 'stderr';
+
+/**
+ * Lines a person can read (pino-pretty) when they are watching a terminal in development;
+ * otherwise one JSON object a line, for machines. Written synchronously, so that a process
+ * ending on purpose loses no line.
+ */
+function destinationOf(config: AppConfig, stream: LogStream): pino.DestinationStream {
+  const fd = stream === 'stdout' ? 1 : 2;
+  if (config.env === 'development' && process[stream].isTTY) {
+    return pino.transport({
+      target: 'pino-pretty',
+      options: {
+        destination: fd,
+        sync: true,
+        translateTime: 'SYS:HH:MM:ss.l',
+        ignore: 'pid,hostname,context',
+        messageFormat: '{if context}{context}: {end}{msg}',
+      },
+    });
+  }
+  return pino.destination({ dest: fd, sync: true });
+}
+
+/** Structured logs; secrets never reach a log line. */
 @Module({})
 export class LoggingModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, stream: LogStream = 'stdout'): DynamicModule {
     return {
       module: LoggingModule,
       imports: [
         LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            genReqId: correlationIdOf,
-            customProps: (req) => ({ correlationId: req.id }),
-            redact: {
-              paths: [
-                'req.headers.authorization',
-                'req.headers.cookie',
-                'res.headers["set-cookie"]',
-                '*.password',
-                '*.accessToken',
-                '*.passwordHash',
-              ],
-              censor: '[redacted]',
+          pinoHttp: [
+            {
+              level: config.logLevel,
+              genReqId: correlationIdOf,
+              customProps: (req) => ({ correlationId: req.id }),
+              redact: {
+                paths: [
+                  'req.headers.authorization',
+                  'req.headers.cookie',
+                  'res.headers["set-cookie"]',
+                  '*.password',
+                  '*.accessToken',
+                  '*.passwordHash',
+                ],
+                censor: '[redacted]',
+              },
+              serializers: {
+                req: (req: { method: string; url: string }) => ({
+                  method: req.method,
+                  url: req.url?.split('?')[0],
+                }),
+                res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+              },
+              autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
             },
-            serializers: {
-              req: (req: { method: string; url: string }) => ({
-                method: req.method,
-                url: req.url?.split('?')[0],
-              }),
-              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-            },
-            autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
-          },
+            destinationOf(config, stream),
+          ],
         }),
       ],
     };

@@ -1,0 +1,62 @@
+import { EventStoreModule } from '@accord/event-store';
+import { IdentityModule } from '@accord/identity';
+import {
+  type AppConfig,
+  ConfigModule,
+  DatabaseModule,
+  LoggingModule,
+  RedisModule,
+} from '@accord/platform';
+import { projections, ReadModelsModule } from '@accord/read-models';
+import { ReportingModule } from '@accord/reporting';
+import { DynamicModule, Module } from '@nestjs/common';
+import { ExportCommand, ExportSavingsCommand } from './export/export-savings.command';
+import {
+  CLI_PROJECTIONS,
+  ProjectionsCommand,
+  ProjectionsRebuildCommand,
+  ProjectionsStatusCommand,
+} from './projections/projections.commands';
+import { ReportsCommand, SendReportCommand } from './reports/reports.commands';
+import { ImportCommand, ImportSavingsCommand } from './savings/import-savings.command';
+import { SavingsImport } from './savings/savings-import';
+import { ActingUser } from './shared/acting-user';
+import { CreateUserCommand, EraseUserCommand, UsersCommand } from './users/users.commands';
+
+/** The command line: the apps' own modules, so there is one way to the database and the rules. */
+@Module({})
+export class CliModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        // stdout is the commands' output (a CSV, a table): logs go to stderr.
+        LoggingModule.forRoot(config, 'stderr'),
+        DatabaseModule.forRoot(),
+        RedisModule.forRoot(),
+        EventStoreModule,
+        IdentityModule,
+        ReadModelsModule,
+        ReportingModule,
+      ],
+      providers: [
+        { provide: CLI_PROJECTIONS, useValue: projections },
+        ActingUser,
+        SavingsImport,
+        UsersCommand,
+        CreateUserCommand,
+        EraseUserCommand,
+        ProjectionsCommand,
+        ProjectionsStatusCommand,
+        ProjectionsRebuildCommand,
+        ReportsCommand,
+        SendReportCommand,
+        ImportCommand,
+        ImportSavingsCommand,
+        ExportCommand,
+        ExportSavingsCommand,
+      ],
+    };
+  }
+}

@@ -1,0 +1,80 @@
+import { readFile } from 'node:fs/promises';
+import { isId } from '@accord/ledger';
+import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
+import { ActingUser } from '../shared/acting-user';
+import { CliError, EXIT } from '../shared/exit-codes';
+import { showGroupHelp } from '../shared/group-help';
+import { progressBar } from '../shared/progress';
+import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from './savings-file';
+import { SavingsImport } from './savings-import';
+
+@SubCommand({
+  name: 'savings',
+  arguments: '<file.csv>',
+  description: `Claim the savings of a CSV file in one intervention: every row checked first, by the API's rules, then all written or none. Columns (a header row, any order): ${[...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS].join(', ')}; rows are numbered from 1 after the header. Importing the same file again writes nothing more.`,
+})
+export class ImportSavingsCommand extends CommandRunner {
+  constructor(
+    private readonly savings: SavingsImport,
+    private readonly acting: ActingUser,
+  ) {
+    super();
+  }
+
+  async run([path]: string[], options: { intervention: string; as: string }): Promise<void> {
+    if (!isId(options.intervention)) {
+      throw CliError.of(EXIT.badInput, '--intervention must be an intervention id (a uuid)');
+    }
+    const file = await readFile(path).catch((error: NodeJS.ErrnoException) => {
+      throw error.code === 'ENOENT'
+        ? CliError.of(EXIT.notFound, `no such file: ${path}`)
+        : CliError.of(EXIT.badInput, `cannot read ${path}: ${error.message}`);
+    });
+    const caller = await this.acting.resolve(options.as);
+    await this.acting.authorize(caller, 'intervention', options.intervention, 'log_work');
+    const bar = progressBar('checking rows', 'rows');
+    const result = await this.savings
+      .import(file, options.intervention, caller, bar)
+      .finally(() => bar.stop());
+    for (const { row, savingId } of result.written) {
+      process.stdout.write(`row ${row}: saving ${savingId} claimed\n`);
+    }
+    const before =
+      result.alreadyImported > 0
+        ? `; ${result.alreadyImported} imported before, left as they are`
+        : '';
+    process.stdout.write(
+      `${result.written.length} savings claimed in intervention ${options.intervention}${before}\n`,
+    );
+  }
+
+  @Option({
+    flags: '--intervention <id>',
+    description: 'the intervention the savings belong to',
+    required: true,
+  })
+  intervention(value: string): string {
+    return value;
+  }
+
+  @Option({
+    flags: '--as <e-mail>',
+    description:
+      'who claims them: a director or admin of the consultancy (the ledger records them)',
+    required: true,
+  })
+  as(value: string): string {
+    return value;
+  }
+}
+
+@Command({
+  name: 'import',
+  description: 'Load records from a file',
+  subCommands: [ImportSavingsCommand],
+})
+export class ImportCommand extends CommandRunner {
+  async run(): Promise<void> {
+    showGroupHelp(this.command);
+  }
+}

@@ -1,0 +1,60 @@
+import {
+  type Caller,
+  isParty,
+  mayAct,
+  type PartnershipAction,
+  PartnershipDirectory,
+  type PartnershipParties,
+  type PartnershipSource,
+  UsersRepository,
+} from '@accord/identity';
+import { Injectable } from '@nestjs/common';
+import { CliError, EXIT } from './exit-codes';
+
+/**
+ * Who the command line acts as (`--as <e-mail>`): a person stored in `users`, whose id the
+ * ledger records as `actorId`, and whose roles and tenancy limit what they may do here exactly
+ * as on the API.
+ */
+@Injectable()
+export class ActingUser {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly directory: PartnershipDirectory,
+  ) {}
+
+  async resolve(email: string): Promise<Caller> {
+    const user = await this.users.findCredentials(email);
+    if (!user) throw CliError.of(EXIT.notFound, `--as: no user has the e-mail address ${email}`);
+    return {
+      userId: user.id,
+      organisationId: user.organisationId,
+      organisationKind: user.organisationKind,
+      roles: user.roles,
+      version: user.version,
+    };
+  }
+
+  /**
+   * The partnership a resource belongs to, when the caller may take the action there. Outside
+   * the caller's tenancy it is not found, as the API answers 404, so ids cannot be probed.
+   */
+  async authorize(
+    caller: Caller,
+    source: PartnershipSource,
+    id: string,
+    action: PartnershipAction,
+  ): Promise<PartnershipParties> {
+    const parties = await this.directory.partiesOf(source, id);
+    if (!parties || !isParty(caller, parties)) {
+      throw CliError.of(EXIT.notFound, `${source} ${id} not found`);
+    }
+    if (!mayAct(caller, parties, action)) {
+      throw CliError.of(
+        EXIT.refused,
+        `--as: this user's roles do not allow this in ${source} ${id}`,
+      );
+    }
+    return parties;
+  }
+}

@@ -1,0 +1,107 @@
+import { REPORTS_QUEUE, reportJobId } from '@accord/reporting';
+import {
+  actingAs,
+  createTestApp,
+  seedLedger,
+  seedTenancy,
+  type Tenancy,
+  type TestApp,
+} from '@accord/testing';
+import { Queue } from 'bullmq';
+import { lines, runCli } from './cli.fixtures';
+
+describe('accord reports send', () => {
+  let t: TestApp;
+  let tenancy: Tenancy;
+  let partnershipId: string;
+  let queue: Queue;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    tenancy = await seedTenancy(t.app, t.database.db);
+    ({ partnershipId } = await seedLedger(t, tenancy));
+    queue = new Queue(REPORTS_QUEUE, {
+      connection: { url: t.config.redisUrl, maxRetriesPerRequest: null },
+      prefix: t.config.redisPrefix,
+    });
+  });
+  afterAll(async () => {
+    await queue.obliterate({ force: true });
+    await queue.close();
+    await t.close();
+  });
+
+  it('--help names its options', async () => {
+    const run = await runCli(t, ['reports', 'send', '--help']);
+    expect(run.code).toBe(0);
+    for (const option of ['--partnership <id>', '--month <YYYY-MM>', '--as <e-mail>']) {
+      expect(run.stdout).toContain(option);
+    }
+  });
+
+  it('refuses a partnership without recipients, then queues the month once, naming who asked', async () => {
+    const args = ['reports', 'send', '--partnership', partnershipId, '--month', '2026-06'];
+    const noRecipients = await runCli(t, [...args, '--as', tenancy.councilAdmin.email]);
+    expect(noRecipients.code).toBe(4);
+    expect(lines(noRecipients.stderr)).toEqual([
+      'accord: The partnership has no report recipients',
+    ]);
+
+    const set = await actingAs(t, tenancy.councilAdmin).put(
+      `/partnerships/${partnershipId}/report-recipients`,
+      { recipients: [{ email: 'finance@council.example', name: 'Finance' }] },
+    );
+    expect(set.status).toBe(200);
+
+    const run = await runCli(t, [...args, '--as', tenancy.councilAdmin.email]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const jobId = reportJobId(partnershipId, '2026-06' as never);
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `^queued the 2026-06 report of partnership ${partnershipId} \\(job ${jobId}, \\w+\\)\\n$`,
+      ),
+    );
+    const job = await queue.getJob(jobId);
+    expect(job?.data).toEqual({
+      partnershipId,
+      month: '2026-06',
+      requestedBy: tenancy.councilAdmin.id,
+    });
+    expect(await queue.getJobCountByTypes('waiting', 'delayed', 'active')).toBe(1);
+
+    // Asking again leaves the one job as it is.
+    const again = await runCli(t, [...args, '--as', tenancy.consultancyAdmin.email]);
+    expect(again.code).toBe(0);
+    expect(await queue.getJobCountByTypes('waiting', 'delayed', 'active')).toBe(1);
+  });
+
+  it('names a bad month and partnership id as bad input', async () => {
+    const run = await runCli(t, [
+      'reports',
+      'send',
+      '--partnership',
+      'not-an-id',
+      '--month',
+      '2026-13',
+      '--as',
+      tenancy.councilAdmin.email,
+    ]);
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toEqual([
+      'accord: --partnership must be a partnership id (a uuid)',
+      'accord: --month must be a calendar month YYYY-MM from 2000-01 to 2099-12',
+    ]);
+  });
+
+  it('refuses a viewer, and answers not found outside the tenancy or for an unknown user', async () => {
+    const args = ['reports', 'send', '--partnership', partnershipId, '--month', '2026-07'];
+    expect((await runCli(t, [...args, '--as', tenancy.viewer.email])).code).toBe(4);
+    expect((await runCli(t, [...args, '--as', tenancy.strangerApprover.email])).code).toBe(3);
+    const nobody = await runCli(t, [...args, '--as', 'nobody@example.org']);
+    expect(nobody.code).toBe(3);
+    expect(lines(nobody.stderr)).toEqual([
+      'accord: --as: no user has the e-mail address nobody@example.org',
+    ]);
+  });
+});

@@ -1,0 +1,196 @@
+import { createTestApp, seedTenancy, type Tenancy, type TestApp } from '@accord/testing';
+import { lines, runCli } from './cli.fixtures';
+
+describe('accord users', () => {
+  let t: TestApp;
+  let tenancy: Tenancy;
+
+  const signIn = (email: string, password: string) =>
+    t.http().post('/api/v1/auth/login').send({ email, password });
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    tenancy = await seedTenancy(t.app, t.database.db);
+  });
+  afterAll(() => t.close());
+
+  it.each([
+    [
+      ['users', 'create', '--help'],
+      ['--email', '--name', '--password', '--organisation', '--roles', '--as'],
+    ],
+    [
+      ['users', 'erase', '--help'],
+      ['<id-or-email>', '--as'],
+    ],
+  ])('%j names its options', async (args, options) => {
+    const run = await runCli(t, args);
+    expect(run.code).toBe(0);
+    for (const option of options) expect(run.stdout).toContain(option);
+  });
+
+  it('creates a council approver who can sign in, and a platform admin without an organisation', async () => {
+    const approver = await runCli(t, [
+      'users',
+      'create',
+      '--email',
+      'sam.patel@council.example',
+      '--name',
+      'Sam Patel',
+      '--password',
+      'a long enough password',
+      '--organisation',
+      tenancy.councilId,
+      '--roles',
+      'approver,viewer',
+    ]);
+    expect(approver.stderr).toBe('');
+    expect(approver.code).toBe(0);
+    const id = approver.stdout.trim();
+    const stored = await t.database.db
+      .selectFrom('users')
+      .select(['organisation_id', 'roles', 'name'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({
+      organisation_id: tenancy.councilId,
+      roles: ['approver', 'viewer'],
+      name: 'Sam Patel',
+    });
+    expect((await signIn('sam.patel@council.example', 'a long enough password')).status).toBe(200);
+
+    const operator = await runCli(t, [
+      'users',
+      'create',
+      '--email',
+      'ops@accord.example',
+      '--name',
+      'Operations',
+      '--password',
+      'another long password',
+    ]);
+    expect(operator.code).toBe(0);
+    const me = await t
+      .http()
+      .get('/api/v1/me')
+      .set(
+        'Authorization',
+        `Bearer ${(await signIn('ops@accord.example', 'another long password')).body.accessToken}`,
+      );
+    expect(me.body).toEqual(expect.objectContaining({ roles: ['platform_admin'] }));
+  });
+
+  it('names every bad field, and creates nobody', async () => {
+    const run = await runCli(t, [
+      'users',
+      'create',
+      '--email',
+      'not-an-address',
+      '--name',
+      'Short Password',
+      '--password',
+      'short',
+      '--organisation',
+      tenancy.councilId,
+      '--roles',
+      'director',
+    ]);
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toEqual([
+      'accord: email must be an e-mail address',
+      'accord: password must be at least 12 characters',
+    ]);
+    const found = await t.database.db
+      .selectFrom('users')
+      .select('id')
+      .where('name', '=', 'Short Password')
+      .execute();
+    expect(found).toEqual([]);
+  });
+
+  it('refuses roles that do not fit the organisation, and a taken address', async () => {
+    const base = ['users', 'create', '--name', 'Dee', '--password', 'a long enough password'];
+    const misfit = await runCli(t, [
+      ...base,
+      '--email',
+      'dee@council.example',
+      '--organisation',
+      tenancy.councilId,
+      '--roles',
+      'director',
+    ]);
+    expect(misfit.code).toBe(2);
+    expect(lines(misfit.stderr)).toEqual([
+      'accord: A council user may hold only admin, approver, viewer; not director',
+    ]);
+    const taken = await runCli(t, [
+      ...base,
+      '--email',
+      tenancy.director.email,
+      '--organisation',
+      tenancy.consultancyId,
+      '--roles',
+      'director',
+    ]);
+    expect(taken.code).toBe(4);
+  });
+
+  it('as an organisation admin, creates only in their own organisation', async () => {
+    const run = await runCli(t, [
+      'users',
+      'create',
+      '--email',
+      'outsider@council.example',
+      '--name',
+      'Outsider',
+      '--password',
+      'a long enough password',
+      '--organisation',
+      tenancy.otherCouncilId,
+      '--roles',
+      'viewer',
+      '--as',
+      tenancy.councilAdmin.email,
+    ]);
+    expect(run.code).toBe(3);
+  });
+
+  it('erases a person by e-mail: their token stops working and the row keeps only their id', async () => {
+    const viewer = tenancy.viewer;
+    const me = () => t.http().get('/api/v1/me').set('Authorization', `Bearer ${viewer.token}`);
+    expect((await me()).status).toBe(200);
+    const run = await runCli(t, [
+      'users',
+      'erase',
+      viewer.email,
+      '--as',
+      tenancy.councilAdmin.email,
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`erased ${viewer.id}\n`);
+    const row = await t.database.db
+      .selectFrom('users')
+      .select(['name', 'email', 'erased_at'])
+      .where('id', '=', viewer.id)
+      .executeTakeFirstOrThrow();
+    expect(row.name).toBe('Erased user');
+    expect(row.email).not.toContain(viewer.email);
+    expect(row.erased_at).not.toBeNull();
+    // The API caches a user's access version for up to 2 s (SPEC: tokens stop within 5 s).
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect((await me()).status).toBe(401);
+
+    const again = await runCli(t, ['users', 'erase', viewer.email]);
+    expect(again.code).toBe(3);
+    expect(lines(again.stderr)).toEqual([`accord: no user has the e-mail address ${viewer.email}`]);
+  });
+
+  it('erases by id, and a group without its command is bad usage', async () => {
+    const run = await runCli(t, ['users', 'erase', tenancy.approver.id]);
+    expect(run.code).toBe(0);
+    const group = await runCli(t, ['users']);
+    expect(group.code).toBe(2);
+    expect(group.stderr).toContain('Usage: accord users');
+  });
+});
