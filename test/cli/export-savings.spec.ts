@@ -100,9 +100,7 @@ describe('accord export savings', () => {
     // Two years of the recurring saving, the one-off, and two years of the last one.
     expect(rows).toHaveLength(5);
     expect(rows).toEqual(parse(await apiRegister('2027-06-30'), { columns: true }));
-    expect(rows.map((row) => row.basis)).toContain(
-      "'=SUM(A1:A9) looks like a formula",
-    );
+    expect(rows.map((row) => row.basis)).toContain("'=SUM(A1:A9) looks like a formula");
 
     const out = path.join(dir, 'register.csv');
     const toFile = await runCli(t, [

@@ -1,7 +1,6 @@
 import { EventStore } from '@accord/event-store';
 import { LEDGER_EVENT_TYPES } from '@accord/ledger';
-import { type AnyDb, KYSELY } from '@accord/platform';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 
 export type TimelineRow = {
   position: number;
@@ -11,14 +10,9 @@ export type TimelineRow = {
   recorded_at: Date;
 };
 
-type Tables = { users: { id: string; name: string } };
-
 @Injectable()
 export class TimelineRepository {
-  constructor(
-    @Inject(KYSELY) readonly _db: AnyDb,
-    private readonly store: EventStore,
-  ) {}
+  constructor(private readonly store: EventStore) {}
 
   /**
    * A partnership's ledger events after a position, settled, in the order the projections read
