@@ -1,4 +1,5 @@
 import { EventStoreModule } from '@accord/event-store';
+import { IdentityModule } from '@accord/identity';
 import {
   AppConfig,
   ConfigModule,
@@ -22,6 +23,8 @@ export class WorkerModule {
         DatabaseModule.forRoot(),
         RedisModule.forRoot(),
         EventStoreModule,
+        // Names of organisations and people in the reports come from identity, which owns them.
+        IdentityModule,
         ReportsWorkerModule,
       ],
       providers: [{ provide: PROJECTIONS, useValue: projections }, ProjectionsService],
