@@ -77,7 +77,7 @@ describe('OpenTelemetry traces', () => {
         headers: { 'X-Correlation-Id': 'trace-me-42' },
       });
       expect(res.status).toBe(200);
-    }, 30_000);
+    }, 90_000);
 
     const spans = await eventually(async () => {
       const request = receiver.spans.find(
@@ -89,7 +89,7 @@ describe('OpenTelemetry traces', () => {
       expect(names.some((name) => /^(pg\.query|select)/i.test(name))).toBe(true);
       expect(names.some((name) => /^ping$/i.test(name))).toBe(true);
       return receiver.spans;
-    }, 15_000);
+    }, 30_000);
     const tagged = spans.filter((s) => attribute(s, 'accord.correlation_id') === 'trace-me-42');
     expect(tagged.map((s) => s.name)).toEqual(
       expect.arrayContaining([expect.stringMatching(/^GET/)]),
