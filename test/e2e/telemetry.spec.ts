@@ -94,5 +94,5 @@ describe('OpenTelemetry traces', () => {
     expect(tagged.map((s) => s.name)).toEqual(
       expect.arrayContaining([expect.stringMatching(/^GET/)]),
     );
-  });
+  }, 150_000);
 });
