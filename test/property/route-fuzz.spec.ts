@@ -67,6 +67,8 @@ type QuerySpec =
 
 type Case = {
   who: Who;
+  /** Another method than the route's, now and then. */
+  method: string | undefined;
   path: PathSpec;
   query: QuerySpec;
   body: BodySpec;
@@ -564,7 +566,13 @@ const contentType: fc.Arbitrary<string | undefined> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...CONTENT_TYPES) },
 );
 
+const otherMethod: fc.Arbitrary<string | undefined> = fc.oneof(
+  { weight: 30, arbitrary: fc.constant(undefined) },
+  { weight: 1, arbitrary: fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS') },
+);
+
 const apiCase: fc.Arbitrary<Case> = fc.record({
+  method: otherMethod,
   who: fc.oneof(
     { weight: 16, arbitrary: fc.constant('allowed' as const) },
     { weight: 2, arbitrary: fc.constant('anonymous' as const) },
@@ -736,7 +744,8 @@ function requestOf(target: Target, c: Case): Sent {
   for (const [name, value] of c.headers) headers[name] = value;
   const query = queryOf(target, c.query);
   const path = pathOf(target, c.path);
-  return { method: target.method, path: query ? `${path}?${query}` : path, headers, body };
+  const method = c.method ?? target.method;
+  return { method, path: query ? `${path}?${query}` : path, headers, body };
 }
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -749,6 +758,7 @@ const FORM = 'application/x-www-form-urlencoded';
 function sweep(target: Target): [Case][] {
   const plain = {
     who: 'allowed' as const,
+    method: undefined,
     path: { kind: 'template' as const },
     query: { kind: 'template' as const },
     body: { kind: 'template' as const },
@@ -924,7 +934,13 @@ function labelOf(c: Case): string {
       : c.body.kind === 'twist'
         ? `body value ${c.body.twist}`
         : `body ${c.body.kind}`;
-  return [`${c.who} caller`, `path ${c.path.kind}`, `query ${c.query.kind}`, body].join(', ');
+  return [
+    `${c.who} caller`,
+    `${c.method ?? 'its'} method`,
+    `path ${c.path.kind}`,
+    `query ${c.query.kind}`,
+    body,
+  ].join(', ');
 }
 
 describe('fuzzing every route (SPEC §4: no input answers 5xx)', () => {
