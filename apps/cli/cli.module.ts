@@ -10,6 +10,7 @@ import {
 import { projections, ReadModelsModule } from '@accord/read-models';
 import { ReportingModule } from '@accord/reporting';
 import { DynamicModule, Module } from '@nestjs/common';
+import { DemoCommand } from './demo/demo.command';
 import { ExportCommand, ExportSavingsCommand } from './export/export-savings.command';
 import {
   CLI_PROJECTIONS,
@@ -44,6 +45,7 @@ export class CliModule {
         { provide: CLI_PROJECTIONS, useValue: projections },
         ActingUser,
         SavingsImport,
+        DemoCommand,
         UsersCommand,
         CreateUserCommand,
         EraseUserCommand,
