@@ -27,6 +27,9 @@ export function closeOnSignals(app: INestApplicationContext, name: string): void
       },
     );
   };
-  process.once('SIGTERM', close);
-  process.once('SIGINT', close);
+  // Kept, not once: a second signal while closing (a process group's, then a supervisor's
+  // forwarded copy) must not kill the process mid-close, or `npm start` would take it for a
+  // crash and start it again.
+  process.on('SIGTERM', close);
+  process.on('SIGINT', close);
 }
