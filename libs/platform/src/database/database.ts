@@ -95,6 +95,8 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
  */
 export async function appRoleOf(databaseUrl: string): Promise<string | undefined> {
   const client = new Client({ connectionString: databaseUrl });
+  // A connection lost after the answer must not become an unhandled error event.
+  client.on('error', () => undefined);
   await client.connect();
   try {
     const { rows } = await client.query<{ usable: boolean }>(
