@@ -3,11 +3,11 @@ import { ReadModelsModule } from '@accord/read-models';
 import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ReportQueue } from './jobs/report-queue';
 import { ReportRequestsRepository } from './jobs/report-requests.repository';
-import { PartnershipLedger } from './ledger/partnership-ledger';
 import { OutboxReportMailer, ReportMailer, SmtpReportMailer } from './mail/report-mailer';
+import { PartnershipLedger } from './partnership-stream/partnership-stream';
 import { LedgerClock } from './report/ledger-clock';
 import { MonthlyReportComposer } from './report/monthly-report.composer';
-import { MonthlyReports } from './report/monthly-reports';
+import { MonthlyReports } from './report/monthly-report.service';
 import { MonthlyReportSender } from './sending/monthly-report.sender';
 import { ReportClaimsRepository } from './sending/report-claims.repository';
 

@@ -3,7 +3,10 @@ import { withinDeadline } from '@accord/platform';
 import { Injectable } from '@nestjs/common';
 import type { JobState } from 'bullmq';
 import { ReportQueue } from '../jobs/report-queue';
-import { type LoadedPartnership, PartnershipLedger } from '../ledger/partnership-ledger';
+import {
+  type LoadedPartnership,
+  PartnershipLedger,
+} from '../partnership-stream/partnership-stream';
 import { checkReportMonth, type MonthlyReport } from './monthly-report';
 import { MonthlyReportComposer } from './monthly-report.composer';
 
