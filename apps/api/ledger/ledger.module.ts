@@ -1,5 +1,5 @@
 import { ReadModelsModule } from '@accord/read-models';
-import { ReportRecipientsRepository } from '@accord/reporting';
+import { ReportingModule } from '@accord/reporting';
 import { Module } from '@nestjs/common';
 import { ReadYourWrites } from '../partnerships/shared/read-your-writes';
 import { AchieveMilestoneController } from './achieve-milestone/achieve-milestone.controller';
@@ -59,7 +59,7 @@ import { WithdrawSavingHandler } from './withdraw-saving/withdraw-saving.handler
 
 /** The partnership ledger over HTTP: one controller and one command handler per use case. */
 @Module({
-  imports: [ReadModelsModule],
+  imports: [ReadModelsModule, ReportingModule],
   controllers: [
     FormPartnershipController,
     SetReportRecipientsController,
@@ -93,7 +93,6 @@ import { WithdrawSavingHandler } from './withdraw-saving/withdraw-saving.handler
     IdempotencyRepository,
     IdempotencyKeyPurge,
     CouncilRepository,
-    ReportRecipientsRepository,
     TimelineRepository,
     FormPartnershipHandler,
     SetReportRecipientsHandler,

@@ -5,6 +5,7 @@ import { ReportQueue } from './jobs/report-queue';
 import { ReportRequestsRepository } from './jobs/report-requests.repository';
 import { OutboxReportMailer, ReportMailer, SmtpReportMailer } from './mail/report-mailer';
 import { PartnershipLedger } from './partnership-stream/partnership-stream';
+import { ReportRecipientsRepository } from './recipients/report-recipients.repository';
 import { LedgerClock } from './report/ledger-clock';
 import { MonthlyReportComposer } from './report/monthly-report.composer';
 import { MonthlyReports } from './report/monthly-report.service';
@@ -36,6 +37,7 @@ class MailerShutdown implements OnApplicationShutdown {
     MonthlyReports,
     ReportQueue,
     ReportRequestsRepository,
+    ReportRecipientsRepository,
     {
       provide: ReportMailer,
       inject: [APP_CONFIG],
@@ -48,6 +50,7 @@ class MailerShutdown implements OnApplicationShutdown {
   ],
   exports: [
     PartnershipLedger,
+    ReportRecipientsRepository,
     ReportClaimsRepository,
     MonthlyReportComposer,
     MonthlyReportSender,

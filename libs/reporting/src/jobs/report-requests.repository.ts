@@ -1,19 +1,10 @@
 import type { Month } from '@accord/ledger';
 import { type AnyDb, KYSELY } from '@accord/platform';
 import { Inject, Injectable } from '@nestjs/common';
-import { type Generated, type Kysely, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import type { ReportingTables } from '../reporting.tables';
 
-interface ReportRequestsTable {
-  partnership_id: string;
-  month: string;
-  requested_by: string | null;
-  requested_at: Generated<Date>;
-}
-
-type Tables = {
-  report_requests: ReportRequestsTable;
-  report_sends: { partnership_id: string; month: string; status: string };
-};
+type Tables = ReportingTables;
 
 export type ReportRequest = Readonly<{ partnershipId: string; month: Month; requestedBy?: string }>;
 

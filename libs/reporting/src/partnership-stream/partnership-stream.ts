@@ -14,7 +14,6 @@ import {
 } from '@accord/ledger';
 import { type AnyDb, type AnyTransaction, KYSELY } from '@accord/platform';
 import { Inject, Injectable } from '@nestjs/common';
-import { type Kysely, sql } from 'kysely';
 import { reportSentEventId } from '../sending/report-identity';
 
 export type LoadedPartnership = Readonly<{
@@ -23,25 +22,6 @@ export type LoadedPartnership = Readonly<{
   /** Each month's `MonthlyReportSent`, as recorded. */
   sent: ReadonlyMap<Month, MonthlyReportSent['data']>;
 }>;
-
-export type Recipient = Readonly<{ id: string; email: string; name: string }>;
-
-interface ReportRecipientsTable {
-  id: string;
-  partnership_id: string;
-  email: string;
-  name: string;
-}
-
-interface OrganisationsTable {
-  id: string;
-  name: string;
-}
-
-type Tables = {
-  report_recipients: ReportRecipientsTable;
-  organisations: OrganisationsTable;
-};
 
 export type ReportSent = Readonly<{
   partnershipId: string;
@@ -65,10 +45,6 @@ export class PartnershipLedger {
     private readonly store: EventStore,
   ) {}
 
-  private get db(): Kysely<Tables> {
-    return this.anyDb as Kysely<Tables>;
-  }
-
   async load(partnershipId: string): Promise<LoadedPartnership | undefined> {
     const events = await this.store.readStream(partnershipStream(partnershipId));
     const loaded = fold(events as unknown as readonly PartnershipEvent[]);
@@ -78,23 +54,6 @@ export class PartnershipLedger {
       version: events.at(-1)?.streamVersion ?? 0,
       sent: loaded.sent,
     };
-  }
-
-  /** The addresses of the recipients the ledger names, in its order; erased people drop out. */
-  async recipients(partnershipId: string, ids: readonly string[]): Promise<Recipient[]> {
-    if (ids.length === 0) return [];
-    const rows = await this.db
-      .selectFrom('report_recipients')
-      .select([sql<string>`id::text`.as('id'), 'email', 'name'])
-      .where(sql`partnership_id::text`, '=', partnershipId.toLowerCase())
-      .where(
-        sql`id::text`,
-        'in',
-        ids.map((id) => id.toLowerCase()),
-      )
-      .execute();
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return ids.flatMap((id) => byId.get(id.toLowerCase()) ?? []);
   }
 
   /**

@@ -2,15 +2,11 @@ import type { ReportRecipient } from '@accord/ledger';
 import { type AnyDb, type AnyTransaction, KYSELY } from '@accord/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import type { ReportingTables } from '../reporting.tables';
 
-interface ReportRecipientsTable {
-  id: string;
-  partnership_id: string;
-  email: string;
-  name: string;
-}
+type Tables = ReportingTables;
 
-type Tables = { report_recipients: ReportRecipientsTable };
+export type Recipient = Readonly<{ id: string; email: string; name: string }>;
 
 /**
  * The people a partnership's reports go to. The ledger names them by id only; their address and
@@ -20,6 +16,23 @@ type Tables = { report_recipients: ReportRecipientsTable };
 @Injectable()
 export class ReportRecipientsRepository {
   constructor(@Inject(KYSELY) private readonly db: AnyDb) {}
+
+  /** The addresses of the recipients the ledger names, in its order; erased people drop out. */
+  async recipients(partnershipId: string, ids: readonly string[]): Promise<Recipient[]> {
+    if (ids.length === 0) return [];
+    const rows = await (this.db as Kysely<Tables>)
+      .selectFrom('report_recipients')
+      .select([sql<string>`id::text`.as('id'), 'email', 'name'])
+      .where(sql`partnership_id::text`, '=', partnershipId.toLowerCase())
+      .where(
+        sql`id::text`,
+        'in',
+        ids.map((id) => id.toLowerCase()),
+      )
+      .execute();
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => byId.get(id.toLowerCase()) ?? []);
+  }
 
   /** The ids already given to these addresses in this partnership, by lower-cased address. */
   async idsByEmail(

@@ -3,7 +3,11 @@ import { type Month, notFound } from '@accord/ledger';
 import { APP_CONFIG, type AppConfig, isServiceUnavailable } from '@accord/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ReportMailer, type ReportMessage } from '../mail/report-mailer';
-import { PartnershipLedger, type Recipient } from '../partnership-stream/partnership-stream';
+import { PartnershipLedger } from '../partnership-stream/partnership-stream';
+import {
+  type Recipient,
+  ReportRecipientsRepository,
+} from '../recipients/report-recipients.repository';
 import { renderReport } from '../render/report-email';
 import { MonthlyReportComposer } from '../report/monthly-report.composer';
 import { ReportClaimsRepository } from './report-claims.repository';
@@ -52,6 +56,7 @@ export class MonthlyReportSender {
 
   constructor(
     private readonly ledger: PartnershipLedger,
+    private readonly recipients: ReportRecipientsRepository,
     private readonly claims: ReportClaimsRepository,
     private readonly composer: MonthlyReportComposer,
     private readonly mailer: ReportMailer,
@@ -94,7 +99,7 @@ export class MonthlyReportSender {
     let message: ReportMessage;
     let recipients: Recipient[];
     try {
-      recipients = await this.ledger.recipients(partnershipId, partnership.state.recipientIds);
+      recipients = await this.recipients.recipients(partnershipId, partnership.state.recipientIds);
       if (recipients.length === 0) {
         await this.claims.release(partnershipId, month, owner);
         return { status: 'no_recipients' };

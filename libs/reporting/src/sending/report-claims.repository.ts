@@ -1,26 +1,13 @@
 import type { Month } from '@accord/ledger';
 import { type AnyDb, type AnyTransaction, KYSELY } from '@accord/platform';
 import { Inject, Injectable } from '@nestjs/common';
-import { type Generated, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import type { ReportingTables, ReportSendStatus, ReportSendsTable } from '../reporting.tables';
 
-export type ReportSendStatus = 'claimed' | 'sending' | 'sent' | 'failed';
+export type { ReportSendStatus };
 
-interface ReportSendsTable {
-  partnership_id: string;
-  month: string;
-  status: ReportSendStatus;
-  owner: string | null;
-  lease_until: Date | null;
-  known_at: Date;
-  message_id: string;
-  attempts: Generated<number>;
-  last_error: string | null;
-  sent_at: Date | null;
-  created_at: Generated<Date>;
-  updated_at: Generated<Date>;
-}
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 
-type Tables = { report_sends: ReportSendsTable };
+type Tables = ReportingTables;
 type Row = Selectable<ReportSendsTable>;
 
 export type ReportClaim = Readonly<{
