@@ -145,8 +145,17 @@ describe('accord import savings', () => {
       expect(claim.metadata).toEqual(expect.objectContaining({ actorId: tenancy.director.id }));
     }
 
-    // Another user, the same file: the rows' ids come from the file, so they are already there.
-    const again = await runCli(t, [...args, '--as', tenancy.consultancyAdmin.email]);
+    // Another user, the same file, the id in capitals: the rows' ids come from the file and the
+    // intervention, so they are already there.
+    const again = await runCli(t, [
+      'import',
+      'savings',
+      fixed,
+      '--intervention',
+      interventionId.toUpperCase(),
+      '--as',
+      tenancy.consultancyAdmin.email,
+    ]);
     expect(again.code).toBe(0);
     expect(lines(again.stdout)).toEqual([
       `0 savings claimed in intervention ${interventionId}; 5 imported before, left as they are`,
