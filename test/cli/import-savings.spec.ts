@@ -14,7 +14,7 @@ import { lines, runCli } from './cli.fixtures';
 
 const HEADER = 'amountPence,kind,recurrence,startsOn,endsOn,basis,attributionPct,lineCode';
 
-/** Three rows wrong in different ways (rows 1, 3 and 4), two right. */
+/** Three rows wrong in different ways (spreadsheet rows 2, 4 and 5), two right. */
 const WITH_ERRORS = [
   HEADER,
   '12.5,cashable,one_off,2026-05-01,,Fractional pence,,',
@@ -94,12 +94,12 @@ describe('accord import savings', () => {
     expect(run.stdout).toBe('');
     const errors = lines(run.stderr);
     expect(errors).toEqual([
-      expect.stringMatching(/^accord: row 1: amountPence must be a whole number of pence/),
-      'accord: row 3: kind must be one of: cashable, non_cashable, cost_avoidance',
-      'accord: row 3: startsOn must be a calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31',
-      'accord: row 4: attributionPct must be a whole number from 1 to 100',
-      expect.stringMatching(/^accord: row 4: endsOn must be after startsOn/),
-      'accord: row 4: The partnership has no savings line NOPE-1',
+      expect.stringMatching(/^accord: row 2: amountPence must be a whole number of pence/),
+      'accord: row 4: kind must be one of: cashable, non_cashable, cost_avoidance',
+      'accord: row 4: startsOn must be a calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31',
+      'accord: row 5: attributionPct must be a whole number from 1 to 100',
+      expect.stringMatching(/^accord: row 5: endsOn must be after startsOn/),
+      'accord: row 5: The partnership has no savings line NOPE-1',
       'accord: nothing written: 3 of 5 rows have problems',
     ]);
     expect(await eventCount(t.database.db)).toBe(before);
@@ -112,11 +112,11 @@ describe('accord import savings', () => {
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(lines(first.stdout)).toEqual([
-      expect.stringMatching(/^row 1: saving [0-9a-f-]{36} claimed$/),
       expect.stringMatching(/^row 2: saving [0-9a-f-]{36} claimed$/),
       expect.stringMatching(/^row 3: saving [0-9a-f-]{36} claimed$/),
       expect.stringMatching(/^row 4: saving [0-9a-f-]{36} claimed$/),
       expect.stringMatching(/^row 5: saving [0-9a-f-]{36} claimed$/),
+      expect.stringMatching(/^row 6: saving [0-9a-f-]{36} claimed$/),
       `5 savings claimed in intervention ${interventionId}`,
     ]);
 

@@ -11,7 +11,7 @@ import { SavingsImport } from './savings-import';
 @SubCommand({
   name: 'savings',
   arguments: '<file.csv>',
-  description: `Claim the savings of a CSV file in one intervention: every row checked first, by the API's rules, then all written or none. Columns (a header row, any order): ${[...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS].join(', ')}; rows are numbered from 1 after the header. Importing the same file again writes nothing more.`,
+  description: `Claim the savings of a CSV file in one intervention: every row checked first, by the API's rules, then all written or none. Columns (a header row, any order): ${[...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS].join(', ')}; rows are numbered as a spreadsheet shows them, the header being row 1. Importing the same file again writes nothing more.`,
 })
 export class ImportSavingsCommand extends CommandRunner {
   constructor(
