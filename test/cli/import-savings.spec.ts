@@ -44,6 +44,9 @@ describe('accord import savings', () => {
     await writeFile(at, text);
     return at;
   };
+  /** `accord import savings <at> --intervention <id> --as <email>`. */
+  const importAs = (email: string, at: string, intervention = interventionId) =>
+    runCli(t, ['import', 'savings', at, '--intervention', intervention, '--as', email]);
   const savingClaims = () =>
     t.database.db
       .selectFrom('events')
@@ -81,15 +84,7 @@ describe('accord import savings', () => {
 
   it('names every bad row and field, and writes nothing', async () => {
     const before = await eventCount(t.database.db);
-    const run = await runCli(t, [
-      'import',
-      'savings',
-      await file('with-errors.csv', WITH_ERRORS),
-      '--intervention',
-      interventionId,
-      '--as',
-      tenancy.director.email,
-    ]);
+    const run = await importAs(tenancy.director.email, await file('with-errors.csv', WITH_ERRORS));
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     const errors = lines(run.stderr);
@@ -107,8 +102,7 @@ describe('accord import savings', () => {
 
   it('writes every row of the fixed file once, as the named user; the same file again writes nothing', async () => {
     const fixed = await file('fixed.csv', FIXED);
-    const args = ['import', 'savings', fixed, '--intervention', interventionId];
-    const first = await runCli(t, [...args, '--as', tenancy.director.email]);
+    const first = await importAs(tenancy.director.email, fixed);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(lines(first.stdout)).toEqual([
@@ -147,15 +141,11 @@ describe('accord import savings', () => {
 
     // Another user, the same file, the id in capitals: the rows' ids come from the file and the
     // intervention, so they are already there.
-    const again = await runCli(t, [
-      'import',
-      'savings',
-      fixed,
-      '--intervention',
-      interventionId.toUpperCase(),
-      '--as',
+    const again = await importAs(
       tenancy.consultancyAdmin.email,
-    ]);
+      fixed,
+      interventionId.toUpperCase(),
+    );
     expect(again.code).toBe(0);
     expect(lines(again.stdout)).toEqual([
       `0 savings claimed in intervention ${interventionId}; 5 imported before, left as they are`,
@@ -176,53 +166,24 @@ describe('accord import savings', () => {
   });
 
   it('answers not found for an intervention outside the user’s tenancy, or a missing file', async () => {
-    const stranger = await runCli(t, [
-      'import',
-      'savings',
-      await file('fixed.csv', FIXED),
-      '--intervention',
-      interventionId,
-      '--as',
-      tenancy.strangerDirector.email,
-    ]);
+    const stranger = await importAs(tenancy.strangerDirector.email, await file('fixed.csv', FIXED));
     expect(stranger.code).toBe(3);
     expect(lines(stranger.stderr)).toEqual([`accord: intervention ${interventionId} not found`]);
 
-    const missing = await runCli(t, [
-      'import',
-      'savings',
-      path.join(dir, 'no-such.csv'),
-      '--intervention',
-      interventionId,
-      '--as',
-      tenancy.director.email,
-    ]);
+    const missing = await importAs(tenancy.director.email, path.join(dir, 'no-such.csv'));
     expect(missing.code).toBe(3);
   });
 
   it('refuses a council approver, who may not claim savings', async () => {
-    const run = await runCli(t, [
-      'import',
-      'savings',
-      await file('fixed.csv', FIXED),
-      '--intervention',
-      interventionId,
-      '--as',
-      tenancy.approver.email,
-    ]);
+    const run = await importAs(tenancy.approver.email, await file('fixed.csv', FIXED));
     expect(run.code).toBe(4);
   });
 
   it('names an unknown or missing column before reading any row', async () => {
-    const run = await runCli(t, [
-      'import',
-      'savings',
-      await file('columns.csv', 'amount,kind,recurrence,startsOn\n1,cashable,one_off,2026-05-01'),
-      '--intervention',
-      interventionId,
-      '--as',
+    const run = await importAs(
       tenancy.director.email,
-    ]);
+      await file('columns.csv', 'amount,kind,recurrence,startsOn\n1,cashable,one_off,2026-05-01'),
+    );
     expect(run.code).toBe(2);
     expect(lines(run.stderr)).toEqual([
       expect.stringMatching(/^accord: unknown column "amount"/),
