@@ -71,8 +71,6 @@ main().then(
     // Whatever still holds the loop (a Redis reconnect) must not keep a script waiting.
     setTimeout(() => process.exit(exitCode), 5_000).unref();
   },
-  (error) => {
-    process.stderr.write(`accord: failed: ${error?.message ?? error}\n`);
-    process.exit(EXIT.failed);
-  },
+  // Before any command could run: the configuration, the database's migrations, the modules.
+  (error) => process.exit(report(error)),
 );

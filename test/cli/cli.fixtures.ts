@@ -10,7 +10,11 @@ export type CliRun = Readonly<{ code: number | null; stdout: string; stderr: str
  * `accord …` as a person or script runs it, build-free: a child process on the test app's own
  * database and Redis prefix, with stdin, stdout and stderr pipes (so no terminal, no progress bar).
  */
-export function runCli(t: TestApp, args: readonly string[]): Promise<CliRun> {
+export function runCli(
+  t: TestApp,
+  args: readonly string[],
+  env: Readonly<Record<string, string>> = {},
+): Promise<CliRun> {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/cli/main.ts', ...args], {
     cwd: ROOT,
     env: {
@@ -18,6 +22,7 @@ export function runCli(t: TestApp, args: readonly string[]): Promise<CliRun> {
       NODE_ENV: 'test',
       DATABASE_URL: t.config.databaseUrl,
       REDIS_PREFIX: t.config.redisPrefix,
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

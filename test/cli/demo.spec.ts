@@ -1,6 +1,6 @@
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@accord/demo';
 import { createTestApp, eventCount, type TestApp } from '@accord/testing';
-import { runCli } from './cli.fixtures';
+import { lines, runCli } from './cli.fixtures';
 
 describe('accord demo', () => {
   let t: TestApp;
@@ -9,6 +9,22 @@ describe('accord demo', () => {
     t = await createTestApp();
   });
   afterAll(() => t?.close());
+
+  it('--help says what it loads', async () => {
+    const run = await runCli(t, ['demo', '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Usage: accord demo');
+    expect(run.stdout).toContain('empty database');
+  });
+
+  it('refuses production, writing nothing', async () => {
+    const run = await runCli(t, ['demo'], { NODE_ENV: 'production', JWT_SECRET: 'a'.repeat(32) });
+    expect(run.code).toBe(4);
+    expect(lines(run.stderr)).toEqual([
+      'accord: the demo publishes its password, so it is never loaded in production (NODE_ENV=production)',
+    ]);
+    expect(await eventCount(t.database.db)).toBe(0);
+  });
 
   it('loads the demo into an empty database and says as whom to sign in', async () => {
     const run = await runCli(t, ['demo']);

@@ -59,16 +59,12 @@ describe('accord users', () => {
     });
     expect((await signIn('sam.patel@council.example', 'a long enough password')).status).toBe(200);
 
-    const operator = await runCli(t, [
-      'users',
-      'create',
-      '--email',
-      'ops@accord.example',
-      '--name',
-      'Operations',
-      '--password',
-      'another long password',
-    ]);
+    // The password from the environment, out of the process list.
+    const operator = await runCli(
+      t,
+      ['users', 'create', '--email', 'ops@accord.example', '--name', 'Operations'],
+      { ACCORD_PASSWORD: 'another long password' },
+    );
     expect(operator.code).toBe(0);
     const me = await t
       .http()

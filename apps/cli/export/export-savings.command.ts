@@ -28,18 +28,19 @@ export class ExportSavingsCommand extends CommandRunner {
     if (!isId(options.partnership)) {
       throw CliError.of(EXIT.badInput, '--partnership must be a partnership id (a uuid)');
     }
+    const partnershipId = options.partnership.toLowerCase();
     const now = new Date();
     // The API's own rules for asOf (a date Accord accepts, at most 10 years ahead).
     const { asOf = todayInLondon(now) } = parseReadQuery({ asOf: options.asOf }, ['asOf'], now);
     if (options.as === undefined) {
-      if (!(await this.directory.partiesOf('partnership', options.partnership))) {
+      if (!(await this.directory.partiesOf('partnership', partnershipId))) {
         throw CliError.of(EXIT.notFound, `partnership ${options.partnership} not found`);
       }
     } else {
       const caller = await this.acting.resolve(options.as);
-      await this.acting.authorize(caller, 'partnership', options.partnership, 'read');
+      await this.acting.authorize(caller, 'partnership', partnershipId, 'read');
     }
-    const csv = await this.reads.savingsRegisterCsv(options.partnership, asOf);
+    const csv = await this.reads.savingsRegisterCsv(partnershipId, asOf);
     if (options.out === undefined) {
       process.stdout.write(csv);
       return;

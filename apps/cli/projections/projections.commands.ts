@@ -1,5 +1,6 @@
 import {
   EventStore,
+  ObsoleteProjectionError,
   type Projection,
   ProjectionRunner,
   projectionStatuses,
@@ -94,6 +95,9 @@ export class ProjectionsRebuildCommand extends CommandRunner {
         );
       } catch (error) {
         bar.stop();
+        // This code's version has been replaced by a newer one: rebuilding it would serve nobody.
+        if (error instanceof ObsoleteProjectionError)
+          throw CliError.of(EXIT.refused, error.message);
         throw error;
       }
     }

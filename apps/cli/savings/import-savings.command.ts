@@ -11,7 +11,7 @@ import { SavingsImport } from './savings-import';
 @SubCommand({
   name: 'savings',
   arguments: '<file.csv>',
-  description: `Claim the savings of a CSV file in one intervention: every row checked first, by the API's rules, then all written or none. Columns (a header row, any order): ${[...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS].join(', ')}; rows are numbered from 1 after the header. Importing the same file again writes nothing more.`,
+  description: `Claim the savings of a CSV file in one intervention: every row checked first, by the API's rules, then all written or none. Columns (a header row, any order): ${[...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS].join(', ')}; rows are numbered as a spreadsheet shows them, the header being row 1. Importing the same file again writes nothing more.`,
 })
 export class ImportSavingsCommand extends CommandRunner {
   constructor(
@@ -25,16 +25,18 @@ export class ImportSavingsCommand extends CommandRunner {
     if (!isId(options.intervention)) {
       throw CliError.of(EXIT.badInput, '--intervention must be an intervention id (a uuid)');
     }
+    // Streams are named with the lower-case form the ledger generates, as the API's CanonicalId.
+    const interventionId = options.intervention.toLowerCase();
     const file = await readFile(path).catch((error: NodeJS.ErrnoException) => {
       throw error.code === 'ENOENT'
         ? CliError.of(EXIT.notFound, `no such file: ${path}`)
         : CliError.of(EXIT.badInput, `cannot read ${path}: ${error.message}`);
     });
     const caller = await this.acting.resolve(options.as);
-    await this.acting.authorize(caller, 'intervention', options.intervention, 'log_work');
+    await this.acting.authorize(caller, 'intervention', interventionId, 'log_work');
     const bar = progressBar('checking rows', 'rows');
     const result = await this.savings
-      .import(file, options.intervention, caller, bar)
+      .import(file, interventionId, caller, bar)
       .finally(() => bar.stop());
     for (const { row, savingId } of result.written) {
       process.stdout.write(`row ${row}: saving ${savingId} claimed\n`);
@@ -44,7 +46,7 @@ export class ImportSavingsCommand extends CommandRunner {
         ? `; ${result.alreadyImported} imported before, left as they are`
         : '';
     process.stdout.write(
-      `${result.written.length} savings claimed in intervention ${options.intervention}${before}\n`,
+      `${result.written.length} savings claimed in intervention ${interventionId}${before}\n`,
     );
   }
 

@@ -14,7 +14,8 @@ export type SavingsRow = Readonly<{ row: number; body: Record<string, unknown> }
 
 /**
  * Reads a savings CSV: a header naming the columns (any order), then one saving a row. Rows are
- * numbered from 1, the first after the header, as the errors name them.
+ * numbered as a spreadsheet shows them, the header being row 1 (the first saving row 2), so the
+ * person who reads `row 3` in an error finds it where their spreadsheet says row 3.
  */
 export function parseSavingsFile(text: string): SavingsRow[] {
   let records: string[][];
@@ -48,6 +49,6 @@ export function parseSavingsFile(text: string): SavingsRow[] {
       if (cell === undefined || cell.trim() === '') return;
       body[name] = NUMERIC_COLUMNS.has(name) && NUMBER.test(cell.trim()) ? Number(cell) : cell;
     });
-    return { row: index + 1, body };
+    return { row: index + 2, body };
   });
 }

@@ -1,4 +1,5 @@
 import { isDomainError } from '@accord/ledger';
+import { isServiceUnavailable } from '@accord/platform';
 import { HttpException, HttpStatus } from '@nestjs/common';
 
 /** What `accord` exits with, for scripts to rely on (also in `accord --help` and the README). */
@@ -71,6 +72,23 @@ export function asCliError(error: unknown): CliError {
             : EXIT.failed;
     return new CliError(code, fields.length > 0 ? fields.map((f) => f.message) : [message]);
   }
-  const message = error instanceof Error ? error.message : String(error);
-  return CliError.of(EXIT.failed, `failed: ${message}`);
+  const described = describe(error);
+  return CliError.of(
+    EXIT.failed,
+    isServiceUnavailable(error)
+      ? `unavailable, try again shortly: ${described}`
+      : `failed: ${described}`,
+  );
+}
+
+/** An error's own words; Node's connect gives an AggregateError with none, one per address. */
+function describe(error: unknown): string {
+  const { message, code, errors } = (error ?? {}) as {
+    message?: unknown;
+    code?: unknown;
+    errors?: unknown;
+  };
+  if (typeof message === 'string' && message !== '') return message;
+  if (Array.isArray(errors) && errors.length > 0) return describe(errors[0]);
+  return typeof code === 'string' ? code : String(error);
 }

@@ -84,8 +84,10 @@ export class CreateUserCommand extends CommandRunner {
 
   @Option({
     flags: '--password <password>',
-    description: 'their first password (at least 12 characters)',
+    description:
+      'their first password (at least 12 characters); or set ACCORD_PASSWORD, which other users cannot read from the process list',
     required: true,
+    env: 'ACCORD_PASSWORD',
   })
   password(value: string): string {
     return value;
