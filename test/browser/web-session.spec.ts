@@ -192,7 +192,7 @@ describe('web sign-in and session over HTTP', () => {
 
     const bad = await get(`/partnerships/${partnershipId}?asOf=2026-02-30`);
     expect(bad.status).toBe(400);
-    expect(bad.text).toContain('asOf must be a calendar date, YYYY-MM-DD');
+    expect(bad.text).toContain('asOf must be a calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31');
 
     // Before the partnership began: every figure is nought, and no month has a report yet.
     const before = await get(`/partnerships/${partnershipId}?asOf=2026-03-31`);

@@ -322,7 +322,12 @@ describe('the API and the worker through outages under load', () => {
 
     // Answers: never a 500; every 503 said when to come back; outages did show as 503.
     const summary = summarise(client.outcomes, loadSeconds);
-    const unexpected = client.outcomes.filter((o) => ![0, 200, 201, 202, 503].includes(o.status));
+    // A send asked again after a 503 or a lost answer may find the report already sent: that
+    // 409 is the rule working (sent once is checked above), not a failure.
+    const unexpected = client.outcomes.filter(
+      (o) =>
+        ![0, 200, 201, 202, 503].includes(o.status) && !(o.call === 'report' && o.status === 409),
+    );
     const without = client.outcomes.filter((o) => o.status === 503 && !o.retryAfter);
     process.stdout.write(
       `${JSON.stringify(
