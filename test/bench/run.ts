@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { prepareDatabase } from '../../libs/platform/src/database/database';
 import { benchEventStore, Row } from './event-store.bench';
 import { benchHttp } from './http.bench';
+import { benchLedger } from './ledger.bench';
 
 const SERVER = process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
 // Per run: engineers sharing a machine may bench at the same time, and each run drops its own.
@@ -24,29 +25,52 @@ async function admin(text: string) {
 function print(title: string, rows: Row[]) {
   process.stdout.write(`\n${title}\n`);
   process.stdout.write(
-    `${'what'.padEnd(28)}${'writers'.padStart(8)}${'per second'.padStart(14)}${'vs floor'.padStart(10)}\n`,
+    `${'what'.padEnd(34)}${'writers'.padStart(8)}${'per second'.padStart(14)}${'vs floor'.padStart(10)}\n`,
   );
   for (const row of rows) {
     process.stdout.write(
-      `${row.label.padEnd(28)}${String(row.writers).padStart(8)}${row.perSecond.toFixed(0).padStart(14)}${row.ratio.toFixed(2).padStart(10)}\n`,
+      `${row.label.padEnd(34)}${String(row.writers).padStart(8)}${row.perSecond.toFixed(0).padStart(14)}${row.ratio.toFixed(2).padStart(10)}\n`,
     );
   }
 }
 
+/** `--partnerships 200 --large 20000 --savings 500`: the synthetic ledger's size. */
+function flag(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  const value = at < 0 ? fallback : Number(process.argv[at + 1]);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} takes a whole number`);
+  return value;
+}
+
 async function main() {
+  const size = {
+    partnerships: flag('partnerships', 50),
+    savings: flag('savings', 500),
+    large: flag('large', 20_000),
+  };
   await admin(`drop database if exists ${DATABASE} with (force)`);
   await prepareDatabase(`${SERVER}/${DATABASE}`);
   try {
+    if (!process.argv.includes('--ledger-only')) {
+      print(
+        'Event store appends (one event per transaction)',
+        await benchEventStore(`${SERVER}/${DATABASE}`),
+      );
+      print(
+        'HTTP requests (16 at a time; "writers" is concurrency)',
+        await benchHttp(`${SERVER}/${DATABASE}`),
+      );
+    }
+    // Its own database, so that the rebuild starts from the first event.
+    await admin(`drop database if exists ${DATABASE}_ledger with (force)`);
+    await prepareDatabase(`${SERVER}/${DATABASE}_ledger`);
     print(
-      'Event store appends (one event per transaction)',
-      await benchEventStore(`${SERVER}/${DATABASE}`),
-    );
-    print(
-      'HTTP requests (16 at a time; "writers" is concurrency)',
-      await benchHttp(`${SERVER}/${DATABASE}`),
+      `Synthetic ledger: ${size.partnerships} partnerships of ${size.savings} savings and one of ${size.large}`,
+      await benchLedger(`${SERVER}/${DATABASE}_ledger`, size),
     );
   } finally {
     await admin(`drop database if exists ${DATABASE} with (force)`);
+    await admin(`drop database if exists ${DATABASE}_ledger with (force)`);
   }
 }
 
