@@ -146,7 +146,7 @@ async function rate(send: () => Promise<Response>, seconds = 3): Promise<number>
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (elapsed() < seconds || done < CONCURRENCY) {
-        const res = await send();
+        const res = await retried(send);
         const body = await res.text();
         if (res.status !== 200) wrong = `${res.status} ${body.slice(0, 200)}`;
         done++;
@@ -155,6 +155,20 @@ async function rate(send: () => Promise<Response>, seconds = 3): Promise<number>
   );
   if (wrong) throw new Error(`an answer was not 200: ${wrong}`);
   return done / elapsed();
+}
+
+/**
+ * Once more when a kept-alive connection was closed under the request (ECONNRESET): the server
+ * closing an idle socket as the client reuses it is a race of keep-alive, not an answer.
+ */
+async function retried(send: () => Promise<Response>): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send();
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
 }
 
 /** Calls a second, one at a time, for about `seconds`. */

@@ -1,4 +1,5 @@
 import {
+  AccrualSteps,
   ASSURANCES,
   type Assurance,
   addDays,
@@ -12,7 +13,6 @@ import {
   financialYearBounds,
   financialYearOf,
   financialYearsFrom,
-  fullYearEffect,
   INTERVENTION_CATEGORIES,
   isImproving,
   latestReading,
@@ -26,9 +26,6 @@ import {
   partsOf,
   returnOnFees,
   savingsLineFigures,
-  sumAccruedNetToDatePence,
-  sumAccruedPenceByPeriod,
-  sumAccruedToDatePence,
   verifiedPart,
 } from '@accord/ledger';
 import {
@@ -56,24 +53,78 @@ export function computeProgress(
   asOf: CalendarDate,
   knownAt: Date,
 ): Progress {
+  return progressOn(prepareProgress(facts), asOf, knownAt);
+}
+
+/**
+ * A partnership's facts made ready to be read on any date: each savings figure as a step
+ * function of the day (`AccrualSteps`), so that reading a figure on a date, or over a month or
+ * a year, costs a lookup rather than a pass over every saving. Built once per version of the
+ * facts; a reader may keep it as long as the facts stand.
+ */
+export type PreparedProgress = Readonly<{
+  facts: PartnershipFacts;
+  counted: readonly Counted[];
+  steps: SavingsSteps;
+}>;
+
+type SavingsSteps = Readonly<{
+  claimed: AccrualSteps;
+  verified: AccrualSteps;
+  disputed: AccrualSteps;
+  cashable: AccrualSteps;
+  nonCashable: AccrualSteps;
+  costAvoidance: AccrualSteps;
+  netClaimed: AccrualSteps;
+  netVerified: AccrualSteps;
+  verifiedByAssurance: Record<Assurance, AccrualSteps>;
+}>;
+
+export function prepareProgress(facts: PartnershipFacts): PreparedProgress {
+  const counted = countedSavings(facts);
+  const savings = savingGroups(counted);
+  return {
+    facts,
+    counted,
+    steps: {
+      claimed: AccrualSteps.of(savings.claimed),
+      verified: AccrualSteps.of(savings.verified),
+      disputed: AccrualSteps.of(savings.disputed),
+      cashable: AccrualSteps.of(savings.cashable),
+      nonCashable: AccrualSteps.of(savings.nonCashable),
+      costAvoidance: AccrualSteps.of(savings.costAvoidance),
+      netClaimed: AccrualSteps.ofNet(savings.claimed),
+      netVerified: AccrualSteps.ofNet(savings.verified),
+      verifiedByAssurance: byAssurance((assurance) =>
+        AccrualSteps.of(savings.verifiedWith(assurance)),
+      ),
+    },
+  };
+}
+
+/** `computeProgress` from facts already prepared. */
+export function progressOn(
+  prepared: PreparedProgress,
+  asOf: CalendarDate,
+  knownAt: Date,
+): Progress {
+  const { facts, counted, steps } = prepared;
   const partnership = requireHeader(facts);
   const engagements = inLoggedOrder(facts.engagements);
   const committedPence = engagements.reduce((sum, e) => sum + e.feePence, 0);
   const targetPence = engagements.reduce((sum, e) => sum + (e.savingsTargetPence ?? 0), 0);
 
-  const counted = countedSavings(facts);
-  const savings = savingGroups(counted);
   const toDate = {
-    claimedPence: sumAccruedToDatePence(savings.claimed, asOf),
-    verifiedPence: sumAccruedToDatePence(savings.verified, asOf),
-    disputedPence: sumAccruedToDatePence(savings.disputed, asOf),
-    cashablePence: sumAccruedToDatePence(savings.cashable, asOf),
-    nonCashablePence: sumAccruedToDatePence(savings.nonCashable, asOf),
-    costAvoidancePence: sumAccruedToDatePence(savings.costAvoidance, asOf),
-    netClaimedPence: sumAccruedNetToDatePence(savings.claimed, asOf),
-    netVerifiedPence: sumAccruedNetToDatePence(savings.verified, asOf),
+    claimedPence: steps.claimed.toDatePence(asOf),
+    verifiedPence: steps.verified.toDatePence(asOf),
+    disputedPence: steps.disputed.toDatePence(asOf),
+    cashablePence: steps.cashable.toDatePence(asOf),
+    nonCashablePence: steps.nonCashable.toDatePence(asOf),
+    costAvoidancePence: steps.costAvoidance.toDatePence(asOf),
+    netClaimedPence: steps.netClaimed.toDatePence(asOf),
+    netVerifiedPence: steps.netVerified.toDatePence(asOf),
     verifiedByAssurance: byAssurance((assurance) =>
-      sumAccruedToDatePence(savings.verifiedWith(assurance), asOf),
+      steps.verifiedByAssurance[assurance].toDatePence(asOf),
     ),
   };
   const dayAfter = addDays(asOf, 1);
@@ -82,26 +133,14 @@ export function computeProgress(
     start: bounds.start,
     endExclusive: earliestDate(bounds.endExclusive, dayAfter),
   });
+  const inPeriod = (figure: AccrualSteps, period: DateRange) =>
+    figure.inPeriodPence(period.start, period.endExclusive);
   // Before the partnership began there are no periods to list.
   const started = asOf >= partnership.startsOn;
   const financialYears = started
     ? financialYearsFrom(financialYearOf(partnership.startsOn), financialYearOf(asOf))
     : [];
   const months = started ? monthsFrom(monthOf(partnership.startsOn), monthOf(asOf)) : [];
-  // Each group is summed over all its periods at once, which reads every saving's dates once.
-  const yearPeriods = financialYears.map((year) => upToAsOf(financialYearBounds(year)));
-  const byYear = {
-    claimed: sumAccruedPenceByPeriod(savings.claimed, yearPeriods),
-    verified: sumAccruedPenceByPeriod(savings.verified, yearPeriods),
-    cashable: sumAccruedPenceByPeriod(savings.cashable, yearPeriods),
-    nonCashable: sumAccruedPenceByPeriod(savings.nonCashable, yearPeriods),
-    costAvoidance: sumAccruedPenceByPeriod(savings.costAvoidance, yearPeriods),
-  };
-  const monthPeriods = months.map((month) => upToAsOf(monthBounds(month)));
-  const byMonth = {
-    claimed: sumAccruedPenceByPeriod(savings.claimed, monthPeriods),
-    verified: sumAccruedPenceByPeriod(savings.verified, monthPeriods),
-  };
 
   return {
     partnershipId: facts.partnershipId,
@@ -112,23 +151,29 @@ export function computeProgress(
     fees: { committedPence },
     savings: {
       toDate,
-      fullYearEffectPence: savings.claimed.reduce((sum, s) => sum + fullYearEffect(s, asOf), 0),
+      fullYearEffectPence: steps.claimed.runningAmountOn(asOf),
       targetPence,
       returnOnFees: returnOnFees(toDate.verifiedPence, committedPence),
       netReturnOnFees: returnOnFees(toDate.netVerifiedPence, committedPence),
-      byFinancialYear: financialYears.map((financialYear, i) => ({
-        financialYear,
-        claimedPence: byYear.claimed[i],
-        verifiedPence: byYear.verified[i],
-        cashablePence: byYear.cashable[i],
-        nonCashablePence: byYear.nonCashable[i],
-        costAvoidancePence: byYear.costAvoidance[i],
-      })),
-      byMonth: months.map((month, i) => ({
-        month,
-        claimedPence: byMonth.claimed[i],
-        verifiedPence: byMonth.verified[i],
-      })),
+      byFinancialYear: financialYears.map((financialYear) => {
+        const year = upToAsOf(financialYearBounds(financialYear));
+        return {
+          financialYear,
+          claimedPence: inPeriod(steps.claimed, year),
+          verifiedPence: inPeriod(steps.verified, year),
+          cashablePence: inPeriod(steps.cashable, year),
+          nonCashablePence: inPeriod(steps.nonCashable, year),
+          costAvoidancePence: inPeriod(steps.costAvoidance, year),
+        };
+      }),
+      byMonth: months.map((month) => {
+        const period = upToAsOf(monthBounds(month));
+        return {
+          month,
+          claimedPence: inPeriod(steps.claimed, period),
+          verifiedPence: inPeriod(steps.verified, period),
+        };
+      }),
     },
     savingsLines: savingsLinesOn(facts, counted, asOf),
     capacity: capacityOn(inLoggedOrder(facts.capacity), asOf),
@@ -155,25 +200,23 @@ export function computeProgress(
 
 /**
  * Claimed and verified to date at the end of each of `months`, every figure rounded on its own:
- * each saving's dates are read once for all the months, so a report's chart costs one pass over
- * the savings, not a progress read per month.
+ * the savings are made into step functions once, so a report's chart costs a lookup per month.
  */
 export function savingsAtMonthEnds(
   facts: PartnershipFacts,
   months: readonly Month[],
 ): { month: Month; claimedPence: Pence; verifiedPence: Pence }[] {
   const savings = savingGroups(countedSavings(facts));
-  const toEnds: DateRange[] = months.map((month) => ({
-    start: EARLIEST_SAVING,
-    endExclusive: monthBounds(month).endExclusive,
-  }));
-  const claimed = sumAccruedPenceByPeriod(savings.claimed, toEnds);
-  const verified = sumAccruedPenceByPeriod(savings.verified, toEnds);
-  return months.map((month, i) => ({
-    month,
-    claimedPence: claimed[i],
-    verifiedPence: verified[i],
-  }));
+  const claimed = AccrualSteps.of(savings.claimed);
+  const verified = AccrualSteps.of(savings.verified);
+  return months.map((month) => {
+    const end = monthBounds(month).endExclusive;
+    return {
+      month,
+      claimedPence: claimed.inPeriodPence(EARLIEST_SAVING, end),
+      verifiedPence: verified.inPeriodPence(EARLIEST_SAVING, end),
+    };
+  });
 }
 
 /** Before any saving can start: SPEC §4 accepts no date before 2000. */
@@ -238,10 +281,10 @@ function savingGroups(counted: readonly Counted[]) {
   };
 }
 
-function byAssurance(figure: (assurance: Assurance) => number): Record<Assurance, number> {
+function byAssurance<T>(figure: (assurance: Assurance) => T): Record<Assurance, T> {
   return Object.fromEntries(
     ASSURANCES.map((assurance) => [assurance, figure(assurance)]),
-  ) as Record<Assurance, number>;
+  ) as Record<Assurance, T>;
 }
 
 function savingsLinesOn(

@@ -1,0 +1,210 @@
+import {
+  ASSURANCES,
+  addDays,
+  type CalendarDate,
+  claimedPart,
+  disputedPart,
+  earliestDate,
+  financialYearBounds,
+  fullYearEffect,
+  type Month,
+  monthBounds,
+  monthsFrom,
+  parseCalendarDate,
+  partsOf,
+  SAVING_KINDS,
+  sumAccruedNetToDatePence,
+  sumAccruedPence,
+  sumAccruedToDatePence,
+  verifiedPart,
+} from '@accord/ledger';
+import { factsOf, ledgerHistory } from '@accord/read-models/testing';
+import fc from 'fast-check';
+import { inLoggedOrder } from '../partnership-facts/partnership-facts';
+import { computeProgress, countedSaving, savingsAtMonthEnds } from './compute-progress';
+
+/**
+ * Progress reads its savings figures from step functions, a lookup per date. On random ledgers —
+ * revisions, withdrawals, disputes, partial verification, attribution, savings that end, and
+ * dates that cut months and years part-way — every figure must be the one the straightforward
+ * per-saving sum of `@accord/ledger` gives.
+ */
+const BASE = parseCalendarDate('2025-01-01');
+const day = (offset: number): CalendarDate => addDays(BASE, offset);
+const dayOffset = fc.integer({ min: 0, max: 1_200 });
+
+const savingOp = fc.oneof(
+  {
+    arbitrary: fc.record({
+      op: fc.constant('claim' as const),
+      amount: fc.integer({ min: 1, max: 999_999_999_999 }),
+      kind: fc.constantFrom(...SAVING_KINDS),
+      recurring: fc.boolean(),
+      start: dayOffset,
+      length: fc.option(fc.integer({ min: 1, max: 700 }), { nil: undefined }),
+      attributionPct: fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined }),
+      line: fc.option(fc.constantFrom('CS-1', 'AB-9'), { nil: undefined }),
+    }),
+    weight: 4,
+  },
+  fc.record({
+    op: fc.constant('verify' as const),
+    s: fc.nat(),
+    part: fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined }),
+    assurance: fc.option(fc.constantFrom(...ASSURANCES), { nil: undefined }),
+  }),
+  fc.record({ op: fc.constantFrom('dispute' as const, 'withdraw' as const), s: fc.nat() }),
+  fc.record({
+    op: fc.constant('revise' as const),
+    s: fc.nat(),
+    amount: fc.integer({ min: 1, max: 9e9 }),
+    attributionPct: fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined }),
+  }),
+);
+
+const ledger = fc.record({
+  start: dayOffset,
+  asOf: fc.integer({ min: -60, max: 1_500 }),
+  ops: fc.array(savingOp, { maxLength: 50 }),
+});
+
+function historyOf(start: number, ops: readonly Op[]) {
+  const h = ledgerHistory();
+  h.formed({ startsOn: day(start) });
+  const engagement = h.engagement({ startsOn: day(start), feePence: 1_000_000 });
+  const intervention = h.intervention(engagement, { startedOn: day(start) });
+  h.savingsLine({ code: 'CS-1', financialYear: '2026/27', targetPence: 5_000_000 });
+  h.savingsLine({ code: 'AB-9', financialYear: '2027/28', targetPence: 90_000_000 });
+  const savings: { ref: ReturnType<typeof h.claimed>; amount: number }[] = [];
+  const pick = (i: number) => (savings.length === 0 ? undefined : savings[i % savings.length]);
+  for (const o of ops) {
+    if (o.op === 'claim') {
+      const ref = h.claimed(intervention, {
+        amountPence: o.amount,
+        kind: o.kind,
+        recurrence: o.recurring ? 'recurring_annual' : 'one_off',
+        startsOn: day(o.start),
+        endsOn: o.recurring && o.length !== undefined ? day(o.start + o.length) : undefined,
+        attributionPct: o.attributionPct,
+        lineCode: o.line,
+      });
+      savings.push({ ref, amount: o.amount });
+      continue;
+    }
+    const s = pick(o.s);
+    if (!s) continue;
+    switch (o.op) {
+      case 'verify': {
+        const v =
+          o.part === undefined ? s.amount : Math.max(1, Math.floor((s.amount * o.part) / 100));
+        h.verified(s.ref, v, undefined, { assurance: o.assurance });
+        break;
+      }
+      case 'dispute':
+        h.disputed(s.ref, s.amount);
+        break;
+      case 'withdraw':
+        h.withdrawn(s.ref);
+        break;
+      case 'revise':
+        h.revised(s.ref, o.amount, s.amount, undefined, { attributionPct: o.attributionPct });
+        s.amount = o.amount;
+        break;
+    }
+  }
+  return h;
+}
+
+type Op = typeof savingOp extends fc.Arbitrary<infer T> ? T : never;
+
+describe('progress from step functions', () => {
+  it('gives every savings figure the per-saving sum gives', () => {
+    fc.assert(
+      fc.property(ledger, ({ start, asOf: asOfOffset, ops }) => {
+        const facts = factsOf(historyOf(start, ops));
+        const asOf = day(start + asOfOffset);
+        const progress = computeProgress(facts, asOf, new Date('2026-11-01T00:00:00Z'));
+
+        const counted = inLoggedOrder(facts.savings).map(countedSaving);
+        const live = counted.filter((s) => s.status !== 'withdrawn');
+        const verified = partsOf(live, verifiedPart);
+        const claimed = partsOf(live, claimedPart);
+        const ofKind = (kind: string) =>
+          partsOf(
+            live.filter((s) => s.kind === kind),
+            claimedPart,
+          );
+        const dayAfter = addDays(asOf, 1);
+        const upTo = (range: { start: CalendarDate; endExclusive: CalendarDate }) => ({
+          start: range.start,
+          end: earliestDate(range.endExclusive, dayAfter),
+        });
+        const inPeriod = (
+          parts: typeof claimed,
+          range: { start: CalendarDate; end: CalendarDate },
+        ) => sumAccruedPence(parts, range.start, range.end);
+
+        expect(progress.savings.toDate).toEqual({
+          claimedPence: sumAccruedToDatePence(claimed, asOf),
+          verifiedPence: sumAccruedToDatePence(verified, asOf),
+          disputedPence: sumAccruedToDatePence(partsOf(live, disputedPart), asOf),
+          cashablePence: sumAccruedToDatePence(ofKind('cashable'), asOf),
+          nonCashablePence: sumAccruedToDatePence(ofKind('non_cashable'), asOf),
+          costAvoidancePence: sumAccruedToDatePence(ofKind('cost_avoidance'), asOf),
+          netClaimedPence: sumAccruedNetToDatePence(claimed, asOf),
+          netVerifiedPence: sumAccruedNetToDatePence(verified, asOf),
+          verifiedByAssurance: Object.fromEntries(
+            ASSURANCES.map((assurance) => [
+              assurance,
+              sumAccruedToDatePence(
+                partsOf(
+                  live.filter((s) => s.status === 'verified' && s.assurance === assurance),
+                  verifiedPart,
+                ),
+                asOf,
+              ),
+            ]),
+          ),
+        });
+        expect(progress.savings.fullYearEffectPence).toBe(
+          claimed.reduce((sum, s) => sum + fullYearEffect(s, asOf), 0),
+        );
+        expect(progress.savings.byFinancialYear).toEqual(
+          progress.savings.byFinancialYear.map(({ financialYear }) => {
+            const year = upTo(financialYearBounds(financialYear));
+            return {
+              financialYear,
+              claimedPence: inPeriod(claimed, year),
+              verifiedPence: inPeriod(verified, year),
+              cashablePence: inPeriod(ofKind('cashable'), year),
+              nonCashablePence: inPeriod(ofKind('non_cashable'), year),
+              costAvoidancePence: inPeriod(ofKind('cost_avoidance'), year),
+            };
+          }),
+        );
+        expect(progress.savings.byMonth).toEqual(
+          progress.savings.byMonth.map(({ month }) => {
+            const period = upTo(monthBounds(month));
+            return {
+              month,
+              claimedPence: inPeriod(claimed, period),
+              verifiedPence: inPeriod(verified, period),
+            };
+          }),
+        );
+        const months: Month[] = monthsFrom('2025-01' as Month, '2028-06' as Month);
+        expect(savingsAtMonthEnds(facts, months)).toEqual(
+          months.map((month) => {
+            const end = monthBounds(month).endExclusive;
+            return {
+              month,
+              claimedPence: sumAccruedPence(claimed, '2000-01-01' as CalendarDate, end),
+              verifiedPence: sumAccruedPence(verified, '2000-01-01' as CalendarDate, end),
+            };
+          }),
+        );
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
