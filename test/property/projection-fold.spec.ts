@@ -400,7 +400,7 @@ describe('the partnership facts read model', () => {
             const stored = await repository.findFacts(h.partnershipId);
             const scratch = await scratchFacts(h.partnershipId);
             expect(stored).toEqual(scratch);
-            // The past-knownAt path folds what it reads by partnership: the same again.
+            // Known at now, from the stored facts or folded afresh: the same again.
             expect(await reads.factsKnownAt(h.partnershipId, new Date())).toEqual(scratch);
             for (const offset of asOfs) {
               const knownAt = new Date('2026-11-01T07:00:00Z');
@@ -414,6 +414,54 @@ describe('the partnership facts read model', () => {
         },
       ),
       { numRuns: 40 },
+    );
+  });
+
+  it('reads progress now and at a past knownAt as folds of what was recorded by then', async () => {
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 5));
+    const withoutKnownAt = ({ knownAt: _, ...progress }: Progress) => progress;
+    await fc.assert(
+      fc.asyncProperty(
+        partnershipHistory,
+        fc.nat({ max: 45 }),
+        dayOffset,
+        async ({ start, ops }, cut, offset) => {
+          const h = writeHistory(start, ops);
+          partnerships.push(h.partnershipId);
+          const events = h.take();
+          const asOf = day(offset);
+          const first = events.slice(0, Math.max(1, cut));
+          const rest = events.slice(first.length);
+          expect(
+            await wait.waitFor(Math.max(...(await appendRecorded(store, first))), 20_000),
+          ).toBe(true);
+          // Read once, so that a prepared copy of these facts is kept for the reads below.
+          const earlier = await reads.progress(h.partnershipId, asOf);
+          expect(withoutKnownAt(earlier)).toEqual(
+            withoutKnownAt(computeProgress(await scratchFacts(h.partnershipId), asOf, new Date())),
+          );
+          await pause();
+          const knownAt = new Date();
+          await pause();
+          if (rest.length > 0) {
+            const positions = await appendRecorded(store, rest);
+            expect(await wait.waitFor(Math.max(...positions), 20_000)).toBe(true);
+          }
+          const now = await reads.progress(h.partnershipId, asOf);
+          expect(withoutKnownAt(now)).toEqual(
+            withoutKnownAt(computeProgress(await scratchFacts(h.partnershipId), asOf, new Date())),
+          );
+          const folded = foldFacts(
+            h.partnershipId,
+            await repository.partnershipEvents(h.partnershipId, knownAt),
+          );
+          expect(await reads.progress(h.partnershipId, asOf, knownAt)).toEqual(
+            computeProgress(folded, asOf, knownAt),
+          );
+          expect(await reads.factsKnownAt(h.partnershipId, knownAt)).toEqual(folded);
+        },
+      ),
+      { numRuns: 25 },
     );
   });
 

@@ -214,6 +214,21 @@ export class EventStore {
     return rows.map((row) => this.toStoredEvent(row));
   }
 
+  /**
+   * How many events name `value` under an indexed key, in all and among those recorded by
+   * `recordedBy`: equal, nothing naming it was recorded after then. Counted from the index.
+   */
+  async countByDataKey(
+    key: IndexedDataKey,
+    value: string,
+    recordedBy: Date,
+  ): Promise<{ all: number; recordedBy: number }> {
+    const { rows } = await sql<{ all: string; recorded_by: string }>`
+      select count(*) as all, count(*) filter (where recorded_at <= ${recordedBy}) as recorded_by
+      from events where data->>${sql.lit(key)} = ${value}`.execute(this.db);
+    return { all: Number(rows[0]?.all ?? 0), recordedBy: Number(rows[0]?.recorded_by ?? 0) };
+  }
+
   /** The checkpoint of the event at a global position, or undefined when there is none. */
   async checkpointOf(position: number): Promise<Checkpoint | undefined> {
     const row = await this.events

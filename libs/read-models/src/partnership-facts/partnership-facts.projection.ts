@@ -12,7 +12,8 @@ import {
 export const PARTNERSHIP_FACTS = 'partnership_facts';
 /** Raise to rebuild the read model from the first event, beside the live one (see ProjectionRunner). */
 // 2: savings lines, attribution, partial verification and assurance (issue 12).
-export const PARTNERSHIP_FACTS_VERSION = 2;
+// 3: how many of its events each row has taken in, which names the row's state (issue 11).
+export const PARTNERSHIP_FACTS_VERSION = 3;
 
 type Table = typeof PARTNERSHIP_FACTS;
 
@@ -26,6 +27,12 @@ export interface PartnershipFactsRow {
   starts_on: string | null;
   status: 'open' | 'closed' | null;
   last_position: number;
+  /**
+   * How many of the partnership's events the row has taken in. The projection takes them in
+   * global order, so the count names one state of the facts, however the batches fell:
+   * `last_position` does not, since an event can commit after one with a higher position.
+   */
+  events_applied: number;
   facts: PartnershipFacts;
 }
 
@@ -52,6 +59,7 @@ export function partnershipFactsProjection(
           starts_on date,
           status text,
           last_position bigint not null,
+          events_applied bigint not null,
           facts jsonb not null
         )`.execute(db);
       await sql`create index if not exists ${sql.id(`${table}_consultancy`)}
@@ -73,19 +81,22 @@ export function partnershipFactsProjection(
 
       const stored = await trx
         .selectFrom(table)
-        .select(['partnership_id', 'facts'])
+        .select(['partnership_id', 'facts', 'events_applied'])
         .where('partnership_id', 'in', [...byPartnership.keys()])
         .execute();
-      const known = new Map<string, PartnershipFacts>(
-        stored.map((row: { partnership_id: string; facts: PartnershipFacts }) => [
-          row.partnership_id,
-          row.facts,
-        ]),
+      const known = new Map<string, { facts: PartnershipFacts; events_applied: string }>(
+        stored.map(
+          (row: { partnership_id: string; facts: PartnershipFacts; events_applied: string }) => [
+            row.partnership_id,
+            row,
+          ],
+        ),
       );
       const rows = [...byPartnership].map(([partnershipId, batch]) => {
-        const facts = known.get(partnershipId) ?? emptyFacts(partnershipId);
+        const row = known.get(partnershipId);
+        const facts = row?.facts ?? emptyFacts(partnershipId);
         for (const event of batch) applyToFacts(facts, event);
-        return toRow(facts);
+        return toRow(facts, Number(row?.events_applied ?? 0) + batch.length);
       });
       await trx
         .insertInto(table)
@@ -98,6 +109,7 @@ export function partnershipFactsProjection(
             starts_on: eb.ref('excluded.starts_on'),
             status: eb.ref('excluded.status'),
             last_position: eb.ref('excluded.last_position'),
+            events_applied: eb.ref('excluded.events_applied'),
             facts: eb.ref('excluded.facts'),
           })),
         )
@@ -106,7 +118,7 @@ export function partnershipFactsProjection(
   };
 }
 
-function toRow(facts: PartnershipFacts) {
+function toRow(facts: PartnershipFacts, eventsApplied: number) {
   const header = facts.partnership;
   return {
     partnership_id: facts.partnershipId,
@@ -116,6 +128,7 @@ function toRow(facts: PartnershipFacts) {
     starts_on: header?.startsOn ?? null,
     status: header?.status ?? null,
     last_position: facts.lastPosition,
+    events_applied: eventsApplied,
     facts: JSON.stringify(facts),
   };
 }

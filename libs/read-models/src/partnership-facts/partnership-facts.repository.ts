@@ -25,6 +25,8 @@ type Tables = {
 };
 
 const UNDEFINED_TABLE = '42P01';
+/** The live version predates a column: a newer version is being rebuilt beside it. */
+const UNDEFINED_COLUMN = '42703';
 
 /** The read model is not there yet: no projection runner has registered it. */
 export class ReadModelUnavailableError extends Error {
@@ -118,6 +120,40 @@ export class PartnershipFactsRepository {
     return row?.facts;
   }
 
+  /** The stored facts and how many of the partnership's events they have taken in. */
+  async findFactsRow(
+    partnershipId: string,
+  ): Promise<{ facts: PartnershipFacts; eventsApplied: number } | undefined> {
+    const row = await readModel(() =>
+      this.db
+        .selectFrom('partnership_facts')
+        .select(['facts', 'events_applied'])
+        .where('partnership_id', '=', partnershipId)
+        .executeTakeFirst(),
+    );
+    return row && { facts: row.facts, eventsApplied: Number(row.events_applied) };
+  }
+
+  /** How many of the partnership's events its stored facts have taken in, which names their state. */
+  async factsRevision(partnershipId: string): Promise<number | undefined> {
+    const row = await readModel(() =>
+      this.db
+        .selectFrom('partnership_facts')
+        .select('events_applied')
+        .where('partnership_id', '=', partnershipId)
+        .executeTakeFirst(),
+    );
+    return row && Number(row.events_applied);
+  }
+
+  /** How many events name the partnership: in all, and among those recorded by `recordedBy`. */
+  partnershipEventCounts(
+    partnershipId: string,
+    recordedBy: Date,
+  ): Promise<{ all: number; recordedBy: number }> {
+    return this.store.countByDataKey('partnershipId', partnershipId, recordedBy);
+  }
+
   /**
    * Every event of the partnership's streams recorded at or before `recordedBy`, lifted to the
    * current schema, in the order the projection takes them. Every ledger event names its
@@ -162,7 +198,8 @@ async function readModel<T>(query: () => Promise<T>): Promise<T> {
   try {
     return await query();
   } catch (error) {
-    if ((error as { code?: string }).code === UNDEFINED_TABLE)
+    const code = (error as { code?: string }).code;
+    if (code === UNDEFINED_TABLE || code === UNDEFINED_COLUMN)
       throw new ReadModelUnavailableError();
     throw error;
   }

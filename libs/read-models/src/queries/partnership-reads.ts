@@ -12,9 +12,15 @@ import {
   PartnershipFactsRepository,
   ReadModelUnavailableError,
 } from '../partnership-facts/partnership-facts.repository';
-import { computeProgress, requireHeader } from '../progress/compute-progress';
+import {
+  type PreparedProgress,
+  prepareProgress,
+  progressOn,
+  requireHeader,
+} from '../progress/compute-progress';
 import type { Progress } from '../progress/progress';
 import { savingsRegister, savingsRegisterCsv } from '../savings-register/savings-register';
+import { PreparedFactsCache } from './prepared-facts.cache';
 
 /** Partnerships a list page holds unless asked for fewer or more. */
 export const PARTNERSHIP_PAGE = 100;
@@ -59,6 +65,8 @@ export type PartnershipListItem = {
  */
 @Injectable()
 export class PartnershipReads {
+  private readonly prepared = new PreparedFactsCache();
+
   constructor(
     private readonly repository: PartnershipFactsRepository,
     private readonly organisations: OrganisationsRepository,
@@ -93,7 +101,7 @@ export class PartnershipReads {
   }
 
   async detail(partnershipId: string): Promise<PartnershipDetail> {
-    const facts = await this.facts(partnershipId);
+    const { facts } = await this.preparedNow(partnershipId);
     const header = requireHeader(facts);
     const names = await this.organisations.namesOf([header.consultancyId, header.councilId]);
     return partnershipDetail(facts, (id) => names.get(id) ?? null);
@@ -105,9 +113,9 @@ export class PartnershipReads {
    */
   async progress(partnershipId: string, asOf: CalendarDate, knownAt?: Date): Promise<Progress> {
     if (knownAt === undefined) {
-      return computeProgress(await this.facts(partnershipId), asOf, new Date());
+      return progressOn(await this.preparedNow(partnershipId), asOf, new Date());
     }
-    return computeProgress(await this.factsKnownAt(partnershipId, knownAt), asOf, knownAt);
+    return progressOn(await this.preparedKnownAt(partnershipId, knownAt), asOf, knownAt);
   }
 
   /** The savings register (SPEC §4) as of `asOf`, as known at `knownAt` or now, as CSV. */
@@ -118,7 +126,7 @@ export class PartnershipReads {
   ): Promise<string> {
     const facts =
       knownAt === undefined
-        ? await this.facts(partnershipId)
+        ? (await this.preparedNow(partnershipId)).facts
         : await this.factsKnownAt(partnershipId, knownAt);
     return savingsRegisterCsv(savingsRegister(facts, asOf));
   }
@@ -128,23 +136,69 @@ export class PartnershipReads {
     return this.repository.partnershipHistory(partnershipId, knownAt);
   }
 
-  /** The facts as the events recorded by `knownAt` have them. */
+  /**
+   * The facts as the events recorded by `knownAt` have them. They may be shared with other
+   * reads: take them as read-only.
+   */
   async factsKnownAt(partnershipId: string, knownAt: Date): Promise<PartnershipFacts> {
-    return foldFacts(
-      partnershipId,
-      await this.repository.partnershipEvents(partnershipId, knownAt),
-    );
+    return (await this.preparedKnownAt(partnershipId, knownAt)).facts;
   }
 
   /**
-   * The facts as known now. A partnership the projection has not reached yet (formed a moment
-   * ago, or no worker has run yet) is folded from its events rather than said not to exist.
+   * When nothing naming the partnership was recorded after `knownAt` and the read model has
+   * taken in every event that was, what was known then is what is known now; otherwise the
+   * events recorded by then are folded afresh.
    */
-  private async facts(partnershipId: string): Promise<PartnershipFacts> {
-    const stored = await this.repository.findFacts(partnershipId).catch((error: unknown) => {
+  private async preparedKnownAt(partnershipId: string, knownAt: Date): Promise<PreparedProgress> {
+    const [now, counts] = await Promise.all([
+      this.storedRevision(partnershipId),
+      this.repository.partnershipEventCounts(partnershipId, knownAt),
+    ]);
+    if (now !== undefined && counts.all === counts.recordedBy && counts.all === now) {
+      const stored = await this.preparedAt(partnershipId, now);
+      // Read a moment later, the stored facts may have taken in an event recorded since.
+      if (stored?.eventsApplied === now) return stored.prepared;
+    }
+    return this.folded(partnershipId, knownAt);
+  }
+
+  /**
+   * The facts as known now, prepared. A partnership the projection has not reached yet (formed a
+   * moment ago, or no worker has run yet) is folded from its events rather than said not to exist.
+   */
+  private async preparedNow(partnershipId: string): Promise<PreparedProgress> {
+    const revision = await this.storedRevision(partnershipId);
+    const stored =
+      revision === undefined ? undefined : await this.preparedAt(partnershipId, revision);
+    return stored?.prepared ?? this.folded(partnershipId, new Date());
+  }
+
+  /**
+   * The stored facts prepared, from the cache when it holds `revision`; read afresh otherwise, at
+   * `revision` or later, as `eventsApplied` says.
+   */
+  private async preparedAt(
+    partnershipId: string,
+    revision: number,
+  ): Promise<{ prepared: PreparedProgress; eventsApplied: number } | undefined> {
+    const cached = this.prepared.get(partnershipId, revision);
+    if (cached) return { prepared: cached, eventsApplied: revision };
+    const row = await this.repository.findFactsRow(partnershipId);
+    if (row === undefined) return undefined;
+    const prepared = prepareProgress(row.facts);
+    this.prepared.set(partnershipId, row.eventsApplied, prepared);
+    return { prepared, eventsApplied: row.eventsApplied };
+  }
+
+  private async folded(partnershipId: string, knownAt: Date): Promise<PreparedProgress> {
+    const events = await this.repository.partnershipEvents(partnershipId, knownAt);
+    return prepareProgress(foldFacts(partnershipId, events));
+  }
+
+  private storedRevision(partnershipId: string): Promise<number | undefined> {
+    return this.repository.factsRevision(partnershipId).catch((error: unknown) => {
       if (error instanceof ReadModelUnavailableError) return undefined;
       throw error;
     });
-    return stored ?? this.factsKnownAt(partnershipId, new Date());
   }
 }
