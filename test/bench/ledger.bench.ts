@@ -286,6 +286,13 @@ export async function benchLedger(databaseUrl: string, size: LedgerSize): Promis
       fetch(`${base}${path}`, { headers: { authorization: `Bearer ${tenancy.viewer.token}` } });
     const progress = (id: string, query = '') =>
       get(`/api/v1/partnerships/${id}/progress?asOf=${AS_OF}${query}`);
+    // The first read of each partnership after a write reads and prepares all of it; alone.
+    const firstSmall = await timedRate(async () =>
+      (await retried(() => progress(smallId))).text().then(() => 1),
+    );
+    const firstLarge = await timedRate(async () =>
+      (await retried(() => progress(largeId))).text().then(() => 1),
+    );
     const floor = await rate(() => fetch(`${base}/health/live`));
     const atSmall = await rate(() => progress(smallId));
     const atLarge = await rate(() => progress(largeId));
@@ -305,6 +312,12 @@ export async function benchLedger(databaseUrl: string, size: LedgerSize): Promis
         writers: CONCURRENCY,
         perSecond: atLarge,
         ratio: atLarge / floor,
+      },
+      {
+        label: `  first read (cold), vs ${size.savings}`,
+        writers: 1,
+        perSecond: firstLarge,
+        ratio: firstLarge / firstSmall,
       },
       {
         label: `  vs ${size.savings} savings`,

@@ -22,6 +22,11 @@ async function admin(text: string) {
   }
 }
 
+/** Small figures keep two significant digits: a ratio of 0.004 is not 0. */
+function figure(value: number): string {
+  return value >= 100 ? value.toFixed(0) : value >= 1 ? value.toFixed(2) : value.toPrecision(2);
+}
+
 function print(title: string, rows: Row[]) {
   process.stdout.write(`\n${title}\n`);
   process.stdout.write(
@@ -29,7 +34,7 @@ function print(title: string, rows: Row[]) {
   );
   for (const row of rows) {
     process.stdout.write(
-      `${row.label.padEnd(34)}${String(row.writers).padStart(8)}${row.perSecond.toFixed(0).padStart(14)}${row.ratio.toFixed(2).padStart(10)}\n`,
+      `${row.label.padEnd(34)}${String(row.writers).padStart(8)}${figure(row.perSecond).padStart(14)}${figure(row.ratio).padStart(10)}\n`,
     );
   }
 }

@@ -58,6 +58,8 @@ export type PartnershipListItem = {
   status: 'open' | 'closed';
 };
 
+type StoredPrepared = { prepared: PreparedProgress; eventsApplied: number };
+
 /**
  * What the API and the monthly report read about partnerships. Today's knowledge comes from the
  * read model; a past `knownAt` is answered from the events recorded by then, folded by the code
@@ -66,6 +68,7 @@ export type PartnershipListItem = {
 @Injectable()
 export class PartnershipReads {
   private readonly prepared = new PreparedFactsCache();
+  private readonly loading = new Map<string, Promise<StoredPrepared | undefined>>();
 
   constructor(
     private readonly repository: PartnershipFactsRepository,
@@ -175,14 +178,21 @@ export class PartnershipReads {
 
   /**
    * The stored facts prepared, from the cache when it holds `revision`; read afresh otherwise, at
-   * `revision` or later, as `eventsApplied` says.
+   * `revision` or later, as `eventsApplied` says. Reads that miss together share one load: a
+   * large partnership's facts take a while to read and prepare.
    */
-  private async preparedAt(
-    partnershipId: string,
-    revision: number,
-  ): Promise<{ prepared: PreparedProgress; eventsApplied: number } | undefined> {
+  private preparedAt(partnershipId: string, revision: number): Promise<StoredPrepared | undefined> {
     const cached = this.prepared.get(partnershipId, revision);
-    if (cached) return { prepared: cached, eventsApplied: revision };
+    if (cached) return Promise.resolve({ prepared: cached, eventsApplied: revision });
+    const key = `${partnershipId}/${revision}`;
+    const loading = this.loading.get(key);
+    if (loading) return loading;
+    const load = this.loadStored(partnershipId).finally(() => this.loading.delete(key));
+    this.loading.set(key, load);
+    return load;
+  }
+
+  private async loadStored(partnershipId: string): Promise<StoredPrepared | undefined> {
     const row = await this.repository.findFactsRow(partnershipId);
     if (row === undefined) return undefined;
     const prepared = prepareProgress(row.facts);
