@@ -7,15 +7,18 @@ import {
   type PartnershipFacts,
   type PositionedEvent,
   partnershipOf,
+  type SavingFacts,
 } from './partnership-facts';
 
 export const PARTNERSHIP_FACTS = 'partnership_facts';
+export const PARTNERSHIP_SAVINGS = 'partnership_savings';
 /** Raise to rebuild the read model from the first event, beside the live one (see ProjectionRunner). */
 // 2: savings lines, attribution, partial verification and assurance (issue 12).
 // 3: how many of its events each row has taken in, which names the row's state (issue 11).
-export const PARTNERSHIP_FACTS_VERSION = 3;
+// 4: a row per saving beside the partnership's row, so a batch writes what its events changed.
+export const PARTNERSHIP_FACTS_VERSION = 4;
 
-type Table = typeof PARTNERSHIP_FACTS;
+type Table = typeof PARTNERSHIP_FACTS | typeof PARTNERSHIP_SAVINGS;
 
 /** One row per partnership, as the `partnership_facts` view shows the live version. */
 export interface PartnershipFactsRow {
@@ -33,7 +36,33 @@ export interface PartnershipFactsRow {
    * `last_position` does not, since an event can commit after one with a higher position.
    */
   events_applied: number;
+  /** Everything but the savings, which are rows of `partnership_savings`. */
   facts: PartnershipFacts;
+}
+
+/** One row per saving, keyed as `PartnershipFacts.savings` keys it. */
+export interface PartnershipSavingRow {
+  partnership_id: string;
+  saving_key: string;
+  saving: SavingFacts;
+}
+
+const SAVING_EVENTS: ReadonlySet<string> = new Set([
+  'SavingClaimed',
+  'SavingVerified',
+  'SavingDisputed',
+  'SavingRevised',
+  'SavingWithdrawn',
+]);
+
+/** The key of the saving an event is about, as `PartnershipFacts.savings` keys it. */
+function savingKeyOf(event: PositionedEvent): string | undefined {
+  if (!SAVING_EVENTS.has(event.type)) return undefined;
+  const { interventionId, savingId } = event.data as {
+    interventionId?: unknown;
+    savingId?: unknown;
+  };
+  return `${String(interventionId)}/${String(savingId)}`;
 }
 
 /**
@@ -47,7 +76,7 @@ export function partnershipFactsProjection(
   return {
     name: PARTNERSHIP_FACTS,
     version,
-    tables: [PARTNERSHIP_FACTS],
+    tables: [PARTNERSHIP_FACTS, PARTNERSHIP_SAVINGS],
     async setup(db: AnyDb, tables: TableNames<Table>) {
       const table = tables[PARTNERSHIP_FACTS];
       await sql`
@@ -66,6 +95,13 @@ export function partnershipFactsProjection(
         on ${sql.table(table)} (consultancy_id)`.execute(db);
       await sql`create index if not exists ${sql.id(`${table}_council`)}
         on ${sql.table(table)} (council_id)`.execute(db);
+      await sql`
+        create table if not exists ${sql.table(tables[PARTNERSHIP_SAVINGS])} (
+          partnership_id text not null,
+          saving_key text not null,
+          saving jsonb not null,
+          primary key (partnership_id, saving_key)
+        )`.execute(db);
     },
     async apply(trx: AnyTransaction, events: readonly StoredEvent[], tables: TableNames<Table>) {
       const table = tables[PARTNERSHIP_FACTS];
@@ -92,15 +128,39 @@ export function partnershipFactsProjection(
           ],
         ),
       );
+      // Only the savings this batch is about are read, and only they are written back.
+      const touched = [...byPartnership].flatMap(([partnershipId, batch]) =>
+        batch.flatMap((event) => {
+          const key = savingKeyOf(event);
+          return key === undefined ? [] : [{ partnershipId, key }];
+        }),
+      );
+      const savingsTable = tables[PARTNERSHIP_SAVINGS];
+      const { rows: savingRows } =
+        touched.length === 0
+          ? { rows: [] }
+          : await sql<PartnershipSavingRow>`
+              select s.partnership_id, s.saving_key, s.saving
+              from ${sql.table(savingsTable)} s
+              join unnest(${touched.map((t) => t.partnershipId)}::text[],
+                          ${touched.map((t) => t.key)}::text[]) as k(partnership_id, saving_key)
+                on s.partnership_id = k.partnership_id and s.saving_key = k.saving_key`.execute(
+              trx,
+            );
       const rows = [...byPartnership].map(([partnershipId, batch]) => {
         const row = known.get(partnershipId);
         const facts = row?.facts ?? emptyFacts(partnershipId);
+        facts.savings = {};
+        for (const saving of savingRows) {
+          if (saving.partnership_id === partnershipId)
+            facts.savings[saving.saving_key] = saving.saving;
+        }
         for (const event of batch) applyToFacts(facts, event);
-        return toRow(facts, Number(row?.events_applied ?? 0) + batch.length);
+        return { facts, eventsApplied: Number(row?.events_applied ?? 0) + batch.length };
       });
       await trx
         .insertInto(table)
-        .values(rows)
+        .values(rows.map(({ facts, eventsApplied }) => toRow(facts, eventsApplied)))
         .onConflict((oc) =>
           oc.column('partnership_id').doUpdateSet((eb) => ({
             name: eb.ref('excluded.name'),
@@ -114,6 +174,25 @@ export function partnershipFactsProjection(
           })),
         )
         .execute();
+      const savings = rows.flatMap(({ facts }) =>
+        Object.entries(facts.savings).map(([key, saving]) => ({
+          partnership_id: facts.partnershipId,
+          saving_key: key,
+          saving: JSON.stringify(saving),
+        })),
+      );
+      // Large batches in slices: a statement holds at most 65,535 parameters.
+      for (let i = 0; i < savings.length; i += 5_000) {
+        await trx
+          .insertInto(savingsTable)
+          .values(savings.slice(i, i + 5_000))
+          .onConflict((oc) =>
+            oc
+              .columns(['partnership_id', 'saving_key'])
+              .doUpdateSet((eb) => ({ saving: eb.ref('excluded.saving') })),
+          )
+          .execute();
+      }
     },
   };
 }
@@ -129,6 +208,6 @@ function toRow(facts: PartnershipFacts, eventsApplied: number) {
     status: header?.status ?? null,
     last_position: facts.lastPosition,
     events_applied: eventsApplied,
-    facts: JSON.stringify(facts),
+    facts: JSON.stringify({ ...facts, savings: {} }),
   };
 }

@@ -9,7 +9,11 @@ import { type AnyDb, KYSELY } from '@accord/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { type Kysely, sql } from 'kysely';
 import type { PartnershipFacts, PositionedEvent } from './partnership-facts';
-import { PARTNERSHIP_FACTS, type PartnershipFactsRow } from './partnership-facts.projection';
+import {
+  PARTNERSHIP_FACTS,
+  type PartnershipFactsRow,
+  type PartnershipSavingRow,
+} from './partnership-facts.projection';
 
 /** Only the columns of the identity tables that reads need; they belong to `@accord/identity`. */
 interface OrganisationsTable {
@@ -19,6 +23,7 @@ interface OrganisationsTable {
 
 type Tables = {
   partnership_facts: PartnershipFactsRow;
+  partnership_savings: PartnershipSavingRow;
   organisations: OrganisationsTable;
   events: EventsTable;
   projection_checkpoints: ProjectionCheckpointsTable;
@@ -110,28 +115,39 @@ export class PartnershipFactsRepository {
   }
 
   async findFacts(partnershipId: string): Promise<PartnershipFacts | undefined> {
-    const row = await readModel(() =>
-      this.db
-        .selectFrom('partnership_facts')
-        .select('facts')
-        .where('partnership_id', '=', partnershipId)
-        .executeTakeFirst(),
-    );
-    return row?.facts;
+    return (await this.findFactsRow(partnershipId))?.facts;
   }
 
-  /** The stored facts and how many of the partnership's events they have taken in. */
+  /**
+   * The stored facts, their savings put back from their rows, and how many of the partnership's
+   * events they have taken in. Both read in one snapshot, so they are of the same batch.
+   */
   async findFactsRow(
     partnershipId: string,
   ): Promise<{ facts: PartnershipFacts; eventsApplied: number } | undefined> {
-    const row = await readModel(() =>
+    return readModel(() =>
       this.db
-        .selectFrom('partnership_facts')
-        .select(['facts', 'events_applied'])
-        .where('partnership_id', '=', partnershipId)
-        .executeTakeFirst(),
+        .transaction()
+        .setIsolationLevel('repeatable read')
+        .setAccessMode('read only')
+        .execute(async (trx) => {
+          const row = await trx
+            .selectFrom('partnership_facts')
+            .select(['facts', 'events_applied'])
+            .where('partnership_id', '=', partnershipId)
+            .executeTakeFirst();
+          if (row === undefined) return undefined;
+          const savings = await trx
+            .selectFrom('partnership_savings')
+            .select(['saving_key', 'saving'])
+            .where('partnership_id', '=', partnershipId)
+            .execute();
+          const facts = row.facts;
+          facts.savings = {};
+          for (const saving of savings) facts.savings[saving.saving_key] = saving.saving;
+          return { facts, eventsApplied: Number(row.events_applied) };
+        }),
     );
-    return row && { facts: row.facts, eventsApplied: Number(row.events_applied) };
   }
 
   /** How many of the partnership's events its stored facts have taken in, which names their state. */
