@@ -53,7 +53,29 @@ export function computeProgress(
   asOf: CalendarDate,
   knownAt: Date,
 ): Progress {
-  return progressOn(prepareProgress(facts), asOf, knownAt);
+  return progressOn(preparedOf(facts), asOf, knownAt);
+}
+
+/** What `keepPrepared` was given, by the identity of its facts. */
+const kept = new WeakMap<PartnershipFacts, PreparedProgress>();
+
+/**
+ * Lets `computeProgress` and `savingsAtMonthEnds` take these facts as already prepared: the
+ * facts are frozen, so that they can never differ from what was prepared from them.
+ */
+export function keepPrepared(prepared: PreparedProgress): void {
+  deepFreeze(prepared.facts);
+  kept.set(prepared.facts, prepared);
+}
+
+function preparedOf(facts: PartnershipFacts): PreparedProgress {
+  return kept.get(facts) ?? prepareProgress(facts);
+}
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const inner of Object.values(value)) deepFreeze(inner);
 }
 
 /**
@@ -206,9 +228,10 @@ export function savingsAtMonthEnds(
   facts: PartnershipFacts,
   months: readonly Month[],
 ): { month: Month; claimedPence: Pence; verifiedPence: Pence }[] {
-  const savings = savingGroups(countedSavings(facts));
-  const claimed = AccrualSteps.of(savings.claimed);
-  const verified = AccrualSteps.of(savings.verified);
+  const prepared = kept.get(facts);
+  const savings = prepared ? undefined : savingGroups(countedSavings(facts));
+  const claimed = prepared?.steps.claimed ?? AccrualSteps.of(savings?.claimed ?? []);
+  const verified = prepared?.steps.verified ?? AccrualSteps.of(savings?.verified ?? []);
   return months.map((month) => {
     const end = monthBounds(month).endExclusive;
     return {

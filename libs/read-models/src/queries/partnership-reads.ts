@@ -13,6 +13,7 @@ import {
   ReadModelUnavailableError,
 } from '../partnership-facts/partnership-facts.repository';
 import {
+  keepPrepared,
   type PreparedProgress,
   prepareProgress,
   progressOn,
@@ -141,7 +142,7 @@ export class PartnershipReads {
 
   /**
    * The facts as the events recorded by `knownAt` have them. They may be shared with other
-   * reads: take them as read-only.
+   * reads, and are then frozen.
    */
   async factsKnownAt(partnershipId: string, knownAt: Date): Promise<PartnershipFacts> {
     return (await this.preparedKnownAt(partnershipId, knownAt)).facts;
@@ -196,6 +197,8 @@ export class PartnershipReads {
     const row = await this.repository.findFactsRow(partnershipId);
     if (row === undefined) return undefined;
     const prepared = prepareProgress(row.facts);
+    // Handed to many readers from now on: frozen, and known to computeProgress as prepared.
+    keepPrepared(prepared);
     this.prepared.set(partnershipId, row.eventsApplied, prepared);
     return { prepared, eventsApplied: row.eventsApplied };
   }
