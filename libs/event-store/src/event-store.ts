@@ -214,19 +214,26 @@ export class EventStore {
     return rows.map((row) => this.toStoredEvent(row));
   }
 
-  /**
-   * How many events name `value` under an indexed key, in all and among those recorded by
-   * `recordedBy`: equal, nothing naming it was recorded after then. Counted from the index.
-   */
-  async countByDataKey(
+  /** Whether any event naming `value` under an indexed key was recorded after `instant`. */
+  async anyRecordedAfter(
     key: IndexedDataKey,
     value: string,
-    recordedBy: Date,
-  ): Promise<{ all: number; recordedBy: number }> {
-    const { rows } = await sql<{ all: string; recorded_by: string }>`
-      select count(*) as all, count(*) filter (where recorded_at <= ${recordedBy}) as recorded_by
-      from events where data->>${sql.lit(key)} = ${value}`.execute(this.db);
-    return { all: Number(rows[0]?.all ?? 0), recordedBy: Number(rows[0]?.recorded_by ?? 0) };
+    instant: Date,
+    db: AnyDb = this.db,
+  ): Promise<boolean> {
+    const { rows } = await sql<{ found: boolean }>`
+      select exists(select 1 from events
+        where data->>${sql.lit(key)} = ${value} and recorded_at > ${instant}) as found`.execute(db);
+    return rows[0]?.found ?? false;
+  }
+
+  /** Whether any event this snapshot sees stands after `checkpoint` in the order projections read. */
+  async anyAfter(checkpoint: Checkpoint, db: AnyDb = this.db): Promise<boolean> {
+    const { rows } = await sql<{ found: boolean }>`
+      select exists(select 1 from events
+        where (transaction_id, position) > (${checkpoint.transactionId}::xid8, ${checkpoint.position})
+      ) as found`.execute(db);
+    return rows[0]?.found ?? false;
   }
 
   /** The checkpoint of the event at a global position, or undefined when there is none. */

@@ -162,12 +162,33 @@ export class PartnershipFactsRepository {
     return row && Number(row.events_applied);
   }
 
-  /** How many events name the partnership: in all, and among those recorded by `recordedBy`. */
-  partnershipEventCounts(
-    partnershipId: string,
-    recordedBy: Date,
-  ): Promise<{ all: number; recordedBy: number }> {
-    return this.store.countByDataKey('partnershipId', partnershipId, recordedBy);
+  /**
+   * The revision of the stored facts when they are exactly what the events recorded by
+   * `knownAt` give, else undefined: seen in one snapshot, nothing naming the partnership was
+   * recorded after `knownAt`, and the live projection has taken in every event committed.
+   */
+  async revisionAsKnownAt(partnershipId: string, knownAt: Date): Promise<number | undefined> {
+    return readModel(() =>
+      this.db
+        .transaction()
+        .setIsolationLevel('repeatable read')
+        .setAccessMode('read only')
+        .execute(async (trx) => {
+          if (await this.store.anyRecordedAfter('partnershipId', partnershipId, knownAt, trx)) {
+            return undefined;
+          }
+          const checkpoint = await this.liveCheckpoint(trx);
+          if (checkpoint === undefined || (await this.store.anyAfter(checkpoint, trx))) {
+            return undefined;
+          }
+          const row = await trx
+            .selectFrom('partnership_facts')
+            .select('events_applied')
+            .where('partnership_id', '=', partnershipId)
+            .executeTakeFirst();
+          return row && Number(row.events_applied);
+        }),
+    );
   }
 
   /**
@@ -189,8 +210,12 @@ export class PartnershipFactsRepository {
   }
 
   /** How far the live version of the facts projection has read, if it is running at all. */
-  async factsCheckpoint(): Promise<Checkpoint | undefined> {
-    const row = await this.db
+  factsCheckpoint(): Promise<Checkpoint | undefined> {
+    return this.liveCheckpoint(this.db);
+  }
+
+  private async liveCheckpoint(db: Kysely<Tables>): Promise<Checkpoint | undefined> {
+    const row = await db
       .selectFrom('projection_checkpoints')
       .select([sql<string>`transaction_id::text`.as('transactionId'), 'position'])
       .where('name', '=', PARTNERSHIP_FACTS)

@@ -150,18 +150,20 @@ export class PartnershipReads {
 
   /**
    * When nothing naming the partnership was recorded after `knownAt` and the read model has
-   * taken in every event that was, what was known then is what is known now; otherwise the
-   * events recorded by then are folded afresh.
+   * taken in every event, what was known then is what is known now; otherwise the events
+   * recorded by then are folded afresh.
    */
   private async preparedKnownAt(partnershipId: string, knownAt: Date): Promise<PreparedProgress> {
-    const [now, counts] = await Promise.all([
-      this.storedRevision(partnershipId),
-      this.repository.partnershipEventCounts(partnershipId, knownAt),
-    ]);
-    if (now !== undefined && counts.all === counts.recordedBy && counts.all === now) {
-      const stored = await this.preparedAt(partnershipId, now);
+    const revision = await this.repository
+      .revisionAsKnownAt(partnershipId, knownAt)
+      .catch((error: unknown) => {
+        if (error instanceof ReadModelUnavailableError) return undefined;
+        throw error;
+      });
+    if (revision !== undefined) {
+      const stored = await this.preparedAt(partnershipId, revision);
       // Read a moment later, the stored facts may have taken in an event recorded since.
-      if (stored?.eventsApplied === now) return stored.prepared;
+      if (stored?.eventsApplied === revision) return stored.prepared;
     }
     return this.folded(partnershipId, knownAt);
   }
