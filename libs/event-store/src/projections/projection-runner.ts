@@ -343,7 +343,8 @@ export class ProjectionRunner {
       let applied = 0;
       onProgress(0, total);
       for (;;) {
-        const events = await this.options.store.readAll(checkpoint, this.batchSize, trx);
+        // One transaction however it is paged: page as a catch-up grows to.
+        const events = await this.options.store.readAll(checkpoint, this.maxBatchSize, trx);
         if (events.length === 0) break;
         await projection.apply(trx, events, tables);
         const last = events[events.length - 1];
