@@ -138,14 +138,18 @@ async function timedRate(count: () => Promise<number>): Promise<number> {
 }
 
 /** Requests a second, 16 at a time, for about `seconds` and at least 16 requests. */
-async function rate(send: () => Promise<Response>, seconds = 3): Promise<number> {
+async function rate(
+  send: () => Promise<Response>,
+  seconds = 3,
+  concurrency = CONCURRENCY,
+): Promise<number> {
   let done = 0;
   let wrong = '';
   const started = process.hrtime.bigint();
   const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
   await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (elapsed() < seconds || done < CONCURRENCY) {
+    Array.from({ length: concurrency }, async () => {
+      while (elapsed() < seconds || done < concurrency) {
         const res = await retried(send);
         const body = await res.text();
         if (res.status !== 200) wrong = `${res.status} ${body.slice(0, 200)}`;
@@ -298,8 +302,12 @@ export async function benchLedger(databaseUrl: string, size: LedgerSize): Promis
     const floor = await rate(() => fetch(`${base}/health/live`));
     const atSmall = await rate(() => progress(smallId));
     const atLarge = await rate(() => progress(largeId));
-    const atPast = await rate(() =>
-      progress(largeId, `&knownAt=${encodeURIComponent(pastKnownAt.toISOString())}`),
+    // Four at a time: sixteen folds of 15,000 events each would outwait the pool's 5 s.
+    const atNowBy4 = await rate(() => progress(largeId), 3, 4);
+    const atPast = await rate(
+      () => progress(largeId, `&knownAt=${encodeURIComponent(pastKnownAt.toISOString())}`),
+      3,
+      4,
     );
     rows.push(
       { label: 'GET /health/live (floor)', writers: CONCURRENCY, perSecond: floor, ratio: 1 },
@@ -329,9 +337,9 @@ export async function benchLedger(databaseUrl: string, size: LedgerSize): Promis
       },
       {
         label: `  past knownAt vs now`,
-        writers: CONCURRENCY,
+        writers: 4,
         perSecond: atPast,
-        ratio: atPast / atLarge,
+        ratio: atPast / atNowBy4,
       },
     );
 
