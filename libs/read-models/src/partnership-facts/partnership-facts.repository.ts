@@ -3,7 +3,6 @@ import {
   EventStore,
   type EventsTable,
   type ProjectionCheckpointsTable,
-  type StoredEvent,
 } from '@accord/event-store';
 import { type AnyDb, KYSELY } from '@accord/platform';
 import { Inject, Injectable } from '@nestjs/common';
@@ -196,10 +195,6 @@ export class PartnershipFactsRepository {
    * current schema, in the order the projection takes them. Every ledger event names its
    * partnership, which an expression index on the event table serves.
    */
-  partnershipHistory(partnershipId: string, recordedBy: Date): Promise<StoredEvent[]> {
-    return this.store.readByDataKey('partnershipId', partnershipId, { recordedBy });
-  }
-
   async partnershipEvents(partnershipId: string, recordedBy: Date): Promise<PositionedEvent[]> {
     const events = await this.store.readByDataKey('partnershipId', partnershipId, { recordedBy });
     return events.map((event) => ({

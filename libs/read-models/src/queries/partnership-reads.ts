@@ -1,4 +1,3 @@
-import type { StoredEvent } from '@accord/event-store';
 import { OrganisationsRepository } from '@accord/identity';
 import type { CalendarDate } from '@accord/ledger';
 import { Injectable } from '@nestjs/common';
@@ -133,11 +132,6 @@ export class PartnershipReads {
         ? (await this.preparedNow(partnershipId)).facts
         : await this.factsKnownAt(partnershipId, knownAt);
     return savingsRegisterCsv(savingsRegister(facts, asOf));
-  }
-
-  /** The partnership's events recorded by `knownAt`, in projection order, upcast. */
-  historyKnownAt(partnershipId: string, knownAt: Date): Promise<StoredEvent[]> {
-    return this.repository.partnershipHistory(partnershipId, knownAt);
   }
 
   /**

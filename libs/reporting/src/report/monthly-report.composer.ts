@@ -1,4 +1,4 @@
-import type { StoredEvent } from '@accord/event-store';
+import { EventStore } from '@accord/event-store';
 import { OrganisationsRepository } from '@accord/identity';
 import {
   type CalendarDate,
@@ -9,13 +9,14 @@ import {
   monthOf,
   monthsFrom,
   notFound,
+  partnershipStream,
+  RESTATING_EVENT_TYPES,
   type RecordedLedgerEvent,
   restatementChanges,
 } from '@accord/ledger';
 import { APP_CONFIG, type AppConfig } from '@accord/platform';
 import {
   computeProgress,
-  foldFacts,
   PartnershipReads,
   requireHeader,
   savingsAtMonthEnds,
@@ -38,6 +39,7 @@ export class MonthlyReportComposer {
     private readonly organisations: OrganisationsRepository,
     private readonly clock: LedgerClock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly store: EventStore,
   ) {}
 
   /** The instant to compose at now: the database's clock, once the events recorded by then are settled. */
@@ -57,8 +59,7 @@ export class MonthlyReportComposer {
   }
 
   async compose(partnershipId: string, month: Month, knownAt: Date): Promise<MonthlyReport> {
-    const history = await this.reads.historyKnownAt(partnershipId, knownAt);
-    const facts = foldFacts(partnershipId, history);
+    const facts = await this.reads.factsKnownAt(partnershipId, knownAt);
     if (facts.partnership === null) {
       throw notFound('partnership.not_found', 'No such partnership', { partnershipId });
     }
@@ -78,58 +79,61 @@ export class MonthlyReportComposer {
       progress,
       monthEnds,
       interventions: Object.values(facts.interventions),
-      restated: restatement(partnershipId, month, history, knownAt),
+      restated: await this.restatement(partnershipId, month, knownAt),
       publicUrl: this.config.publicUrl,
     });
   }
-}
 
-/**
- * The restatement against the latest report sent for a month before `month`, among the events
- * recorded by `knownAt` (so a sent report reproduces with the same restatement): that report's
- * figures as it gave them, the same figures as now known, and the savings events since.
- */
-export function restatement(
-  partnershipId: string,
-  month: Month,
-  history: readonly StoredEvent[],
-  knownAt: Date,
-): Restatement | null {
-  let earlier: MonthlyReportSent['data'] | undefined;
-  for (const event of history) {
-    if (event.type !== 'MonthlyReportSent') continue;
-    const sent = event.data as unknown as MonthlyReportSent['data'];
-    if (sent.month < month && (earlier === undefined || sent.month > earlier.month)) earlier = sent;
-  }
-  if (earlier === undefined) return null;
-  const earlierKnownAt = new Date(earlier.knownAt);
-  const asOf = lastDayOfMonth(earlier.month);
-  const figures = (events: readonly StoredEvent[], at: Date) => {
-    const { claimedPence, verifiedPence } = computeProgress(
-      foldFacts(partnershipId, events),
-      asOf,
-      at,
-    ).savings.toDate;
-    return { claimedPence, verifiedPence };
-  };
-  const recorded = history.map((event) => ({
-    ...(event as unknown as LedgerEvent),
-    position: event.position,
-    recordedAt: event.recordedAt,
-  })) as RecordedLedgerEvent[];
-  return {
-    sinceMonth: earlier.month,
-    asOf,
-    before: figures(
-      history.filter((event) => event.recordedAt.getTime() <= earlierKnownAt.getTime()),
-      earlierKnownAt,
-    ),
-    now: figures(history, knownAt),
-    changes: restatementChanges(recorded, { asOf, knownAt: earlierKnownAt }).map((event) => ({
+  /**
+   * The restatement against the latest report sent for a month before `month`, among what was
+   * recorded by `knownAt` (so a sent report reproduces with the same restatement): that report's
+   * figures as it gave them, the same figures as now known, and the savings events since. Reads
+   * the partnership's own stream and its savings events, not its whole history.
+   */
+  async restatement(
+    partnershipId: string,
+    month: Month,
+    knownAt: Date,
+  ): Promise<Restatement | null> {
+    const stream = await this.store.readStream(partnershipStream(partnershipId), {
+      recordedBy: knownAt,
+    });
+    let earlier: MonthlyReportSent['data'] | undefined;
+    for (const event of stream) {
+      if (event.type !== 'MonthlyReportSent') continue;
+      const sent = event.data as unknown as MonthlyReportSent['data'];
+      if (sent.month < month && (earlier === undefined || sent.month > earlier.month)) {
+        earlier = sent;
+      }
+    }
+    if (earlier === undefined) return null;
+    const earlierKnownAt = new Date(earlier.knownAt);
+    const asOf = lastDayOfMonth(earlier.month);
+    const figures = async (at: Date) => {
+      const { claimedPence, verifiedPence } = (await this.reads.progress(partnershipId, asOf, at))
+        .savings.toDate;
+      return { claimedPence, verifiedPence };
+    };
+    const savingEvents = await this.store.readByDataKey('partnershipId', partnershipId, {
+      recordedBy: knownAt,
+      types: RESTATING_EVENT_TYPES,
+    });
+    const recorded = savingEvents.map((event) => ({
+      ...(event as unknown as LedgerEvent),
       position: event.position,
-      type: event.type,
-      occurredOn: (event.data as { occurredOn?: CalendarDate }).occurredOn ?? null,
-      recordedAt: event.recordedAt.toISOString(),
-    })),
-  };
+      recordedAt: event.recordedAt,
+    })) as RecordedLedgerEvent[];
+    return {
+      sinceMonth: earlier.month,
+      asOf,
+      before: await figures(earlierKnownAt),
+      now: await figures(knownAt),
+      changes: restatementChanges(recorded, { asOf, knownAt: earlierKnownAt }).map((event) => ({
+        position: event.position,
+        type: event.type,
+        occurredOn: (event.data as { occurredOn?: CalendarDate }).occurredOn ?? null,
+        recordedAt: event.recordedAt.toISOString(),
+      })),
+    };
+  }
 }
