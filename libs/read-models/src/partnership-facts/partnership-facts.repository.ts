@@ -15,15 +15,9 @@ import {
 } from './partnership-facts.projection';
 
 /** Only the columns of the identity tables that reads need; they belong to `@accord/identity`. */
-interface OrganisationsTable {
-  id: string;
-  name: string;
-}
-
 type Tables = {
   partnership_facts: PartnershipFactsRow;
   partnership_savings: PartnershipSavingRow;
-  organisations: OrganisationsTable;
   events: EventsTable;
   projection_checkpoints: ProjectionCheckpointsTable;
 };
@@ -46,9 +40,7 @@ export type PartnershipListRow = {
   id: string;
   name: string;
   consultancyId: string;
-  consultancyName: string | null;
   councilId: string;
-  councilName: string | null;
   startsOn: string;
   status: 'open' | 'closed';
 };
@@ -76,19 +68,11 @@ export class PartnershipFactsRepository {
     return readModel(() =>
       this.db
         .selectFrom('partnership_facts as p')
-        .leftJoin('organisations as consultancy', (join) =>
-          join.on(sql`consultancy.id::text`, '=', sql.ref('p.consultancy_id')),
-        )
-        .leftJoin('organisations as council', (join) =>
-          join.on(sql`council.id::text`, '=', sql.ref('p.council_id')),
-        )
         .select([
           'p.partnership_id as id',
           sql<string>`p.name`.as('name'),
           sql<string>`p.consultancy_id`.as('consultancyId'),
-          'consultancy.name as consultancyName',
           sql<string>`p.council_id`.as('councilId'),
-          'council.name as councilName',
           sql<string>`p.starts_on`.as('startsOn'),
           sql<'open' | 'closed'>`p.status`.as('status'),
         ])

@@ -90,13 +90,17 @@ export class PartnershipReads {
     const more = rows.length > page.limit;
     const shown = more ? rows.slice(0, page.limit) : rows;
     const last = shown.at(-1);
+    // Each side as identity names it now: one lookup for the page.
+    const names = await this.organisations.namesOf(
+      shown.flatMap((row) => [row.consultancyId, row.councilId]),
+    );
     return {
       next: more && last ? encodeCursor({ name: last.name, id: last.id }) : null,
       items: shown.map((row) => ({
         id: row.id,
         name: row.name,
-        consultancy: { id: row.consultancyId, name: row.consultancyName },
-        council: { id: row.councilId, name: row.councilName },
+        consultancy: { id: row.consultancyId, name: names.get(row.consultancyId) ?? null },
+        council: { id: row.councilId, name: names.get(row.councilId) ?? null },
         startsOn: row.startsOn,
         status: row.status,
       })),
