@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { EventStore } from '@accord/event-store';
 import {
   councilReference,
+  type IdentityDb,
   OrganisationsRepository,
   PasswordHasher,
   type Role,
@@ -100,7 +101,9 @@ async function writeDemo(
   store: EventStore,
   today: CalendarDate,
 ): Promise<DemoLoaded> {
-  const organisations = new OrganisationsRepository(trx);
+  // The demo writes identity's rows in its own transaction, through identity's repositories.
+  const identity = trx as unknown as IdentityDb;
+  const organisations = new OrganisationsRepository(identity);
   const consultancyId = await createOrganisation(
     organisations,
     'consultancy',
@@ -109,7 +112,7 @@ async function writeDemo(
   );
   const first = await createCouncil(organisations, DEMO_COUNCIL_CODES.first);
   const second = await createCouncil(organisations, DEMO_COUNCIL_CODES.second);
-  const cast = await createPeople(new UsersRepository(trx), {
+  const cast = await createPeople(new UsersRepository(identity), {
     consultancy: consultancyId,
     council: first.councilId,
     second: second.councilId,

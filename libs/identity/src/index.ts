@@ -4,6 +4,7 @@ export * from './bootstrap/platform-admin.bootstrap';
 export * from './caller';
 export * from './councils/council-reference';
 export * from './identity.module';
+export * from './identity.tables';
 export * from './organisations/organisations.repository';
 export * from './organisations/organisations.service';
 export * from './partnership-directory';

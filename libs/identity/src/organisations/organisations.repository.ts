@@ -1,5 +1,5 @@
 import { isId } from '@accord/ledger';
-import { type AnyDb, KYSELY } from '@accord/platform';
+import { KYSELY } from '@accord/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { OrganisationKind } from '../caller';
 import { IdentityDb } from '../identity.tables';
@@ -13,11 +13,7 @@ export type NewOrganisation = {
 
 @Injectable()
 export class OrganisationsRepository {
-  private readonly db: IdentityDb;
-
-  constructor(@Inject(KYSELY) db: AnyDb) {
-    this.db = db as IdentityDb;
-  }
+  constructor(@Inject(KYSELY) private readonly db: IdentityDb) {}
 
   async create(organisation: NewOrganisation): Promise<void> {
     await this.db

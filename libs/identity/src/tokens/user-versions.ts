@@ -1,4 +1,4 @@
-import { type AnyDb, KYSELY } from '@accord/platform';
+import { KYSELY } from '@accord/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '../caller';
 import type { IdentityDb } from '../identity.tables';
@@ -19,12 +19,9 @@ type Known = { version: number | null; readAt: number };
  */
 @Injectable()
 export class UserVersions {
-  private readonly db: IdentityDb;
   private readonly known = new Map<string, Known>();
 
-  constructor(@Inject(KYSELY) db: AnyDb) {
-    this.db = db as IdentityDb;
-  }
+  constructor(@Inject(KYSELY) private readonly db: IdentityDb) {}
 
   async isCurrent(caller: Caller): Promise<boolean> {
     return (await this.versionOf(caller.userId)) === caller.version;

@@ -1,5 +1,5 @@
 import { isId } from '@accord/ledger';
-import { type AnyDb, KYSELY } from '@accord/platform';
+import { KYSELY } from '@accord/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import { Role } from '../caller';
@@ -19,11 +19,7 @@ export const ERASED_NAME = 'Erased user';
 
 @Injectable()
 export class UsersRepository {
-  private readonly db: IdentityDb;
-
-  constructor(@Inject(KYSELY) db: AnyDb) {
-    this.db = db as IdentityDb;
-  }
+  constructor(@Inject(KYSELY) private readonly db: IdentityDb) {}
 
   async create(user: NewUser): Promise<void> {
     await this.db.insertInto('users').values(this.row(user)).execute();
