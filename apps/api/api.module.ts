@@ -5,7 +5,6 @@ import {
   ConfigModule,
   DatabaseModule,
   HealthModule,
-  HttpExceptionFilter,
   LoggingModule,
   MetricsModule,
   RedisModule,
@@ -14,6 +13,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, RouterModule } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { DemoBootstrap } from './demo/demo.bootstrap';
+import { ErrorMapFilter } from './http/error-map.filter';
 import { IdentityApiModule } from './identity/identity-api.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { PartnershipReadsModule } from './partnerships/partnership-reads.module';
@@ -46,7 +46,7 @@ export class ApiModule {
         HealthModule,
         MetricsModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }, DemoBootstrap],
+      providers: [{ provide: APP_FILTER, useClass: ErrorMapFilter }, DemoBootstrap],
     };
   }
 }

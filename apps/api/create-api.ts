@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import {
   AppConfig,
   answerUnparsableRequestsInJson,
@@ -12,6 +13,7 @@ import express from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
+import { accordAssetsDir, govukFrontendDir, govukInlineScriptHash } from './web/page-renderer';
 
 /** Builds the HTTP application; used by main.ts and by the end-to-end tests alike. */
 export async function createApi(config: AppConfig): Promise<INestApplication> {
@@ -28,8 +30,24 @@ export async function createApi(config: AppConfig): Promise<INestApplication> {
   );
   app.useLogger(app.get(Logger));
   answerUnparsableRequestsInJson(app.getHttpServer());
-  app.use(helmet());
+  // Helmet's CSP, with GOV.UK Frontend's one inline script (it marks the body js-enabled)
+  // allowed by its hash; every other script and style comes from this origin.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { scriptSrc: ["'self'", govukInlineScriptHash()] },
+      },
+    }),
+  );
   useRequestBodyParsers(app);
+  // The pages' assets at /assets: GOV.UK Frontend's fonts, images, CSS and JavaScript, and ours.
+  const govuk = join(govukFrontendDir(), 'govuk');
+  const assets = { immutable: false, maxAge: '1h', index: false, fallthrough: true } as const;
+  app.useStaticAssets(join(govuk, 'assets'), { prefix: '/assets/', ...assets });
+  for (const file of ['govuk-frontend.min.css', 'govuk-frontend.min.js']) {
+    app.use(`/assets/${file}`, express.static(join(govuk, file), { ...assets }));
+  }
+  app.useStaticAssets(accordAssetsDir(), { prefix: '/assets/', ...assets });
   app.useGlobalPipes(createValidationPipe());
   // Outside /api/v1, like health and metrics: `/docs` (Swagger UI) and `/docs-json`. The UI's
   // scripts and styles are served from here, so helmet's default CSP lets the page load.

@@ -73,7 +73,7 @@ describe('web sign-in and session over HTTP', () => {
       .set('Cookie', cookie?.split(';')[0] ?? '');
     expect(page.status).toBe(200);
     expect(page.headers['cache-control']).toBe('no-store');
-    expect(page.text).toContain('<h1>Better Futures</h1>');
+    expect(page.text).toContain('<h1 class="govuk-heading-l">Better Futures</h1>');
   });
 
   it('goes on to a path of this site, and nowhere else', async () => {
@@ -216,10 +216,23 @@ describe('web sign-in and session over HTTP', () => {
     expect(cleared).toMatch(/Expires=Thu, 01 Jan 1970/);
   });
 
-  it("serves pages under helmet's CSP, with no script at all", async () => {
+  it("serves pages under helmet's CSP: GOV.UK Frontend's inline script by its hash, no other", async () => {
     const res = await t.http().get('/sign-in');
     expect(res.status).toBe(200);
-    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
-    expect(res.text).not.toMatch(/<script/i);
+    const scriptSrc = /script-src ([^;]*)/.exec(res.headers['content-security-policy'])?.[1];
+    expect(scriptSrc).toMatch(/^'self' 'sha256-[A-Za-z0-9+/]+=*'$/);
+    const scripts = res.text.match(/<script[^>]*>/g) ?? [];
+    expect(scripts).toEqual(['<script>', '<script type="module" src="/assets/init.js">']);
+    for (const asset of [
+      '/assets/govuk-frontend.min.css',
+      '/assets/govuk-frontend.min.js',
+      '/assets/init.js',
+      '/assets/fonts/light-94a07e06a1-v2.woff2',
+      '/assets/images/favicon.svg',
+    ]) {
+      const served = await t.http().get(asset);
+      expect([asset, served.status]).toEqual([asset, 200]);
+    }
+    expect((await t.http().get('/assets/template.njk')).status).toBe(404);
   });
 });

@@ -87,6 +87,7 @@ import { WithdrawSavingHandler } from './withdraw-saving/withdraw-saving.handler
     CompleteInterventionController,
     StopInterventionController,
   ],
+  exports: [CouncilRepository],
   providers: [
     ReadYourWrites,
     LedgerWriter,

@@ -1,39 +1,59 @@
 import { ReadModelsModule } from '@accord/read-models';
 import { ReportingModule } from '@accord/reporting';
 import { Module } from '@nestjs/common';
+import { LedgerModule } from '../ledger/ledger.module';
+import { ApprovalsController } from './approvals/approvals.controller';
+import { ApprovalsQueue } from './approvals/approvals-queue';
+import { EngagementsController } from './engagements/engagements.controller';
+import { ErrorPages } from './error-pages';
+import { FormFlow } from './forms/form-flow';
+import { LedgerPlaces } from './forms/ledger-places';
+import { InterventionsController } from './interventions/interventions.controller';
 import { PageRenderer } from './page-renderer';
 import { LatestEntries } from './partnerships/latest-entries';
 import { PartnershipPage } from './partnerships/partnership.page';
-import { PartnershipAccess } from './partnerships/partnership-access';
 import { PartnershipListPage } from './partnerships/partnership-list.page';
 import { PartnershipReportPage } from './partnerships/partnership-report.page';
+import { PartnershipsController } from './partnerships/partnerships.controller';
 import { QueueDashboard } from './queue-dashboard';
 import { SameOrigin } from './session/same-origin';
+import { SameOriginForms } from './session/same-origin-forms.guard';
 import { SessionCookie } from './session/session-cookie';
-import { WebSessionGuard } from './session/web-session.guard';
+import { SignInController } from './sign-in/sign-in.controller';
 import { SignInPage } from './sign-in/sign-in.page';
-import { WebRoutes } from './web-routes';
 
 /**
- * Server-rendered pages for people with a browser rather than a bearer token: sign-in, their
- * partnerships, a partnership's progress and its monthly reports (the page the e-mail links to),
- * and the operator's queue dashboard.
+ * Server-rendered GOV.UK pages for people with a browser rather than a bearer token, as Nest
+ * controllers at the root: the same guard, tenancy rules, request log and correlation ids as the
+ * API, the token taken from the session cookie. Sign-in, partnerships, engagements,
+ * interventions and approvals with the forms of the core journey, and the operator's queue
+ * dashboard.
  */
 @Module({
-  imports: [ReadModelsModule, ReportingModule],
+  imports: [ReadModelsModule, ReportingModule, LedgerModule],
+  controllers: [
+    SignInController,
+    PartnershipsController,
+    EngagementsController,
+    InterventionsController,
+    ApprovalsController,
+  ],
   providers: [
     PageRenderer,
+    ErrorPages,
     SessionCookie,
     SameOrigin,
-    WebSessionGuard,
-    PartnershipAccess,
+    SameOriginForms,
+    ApprovalsQueue,
+    FormFlow,
+    LedgerPlaces,
     LatestEntries,
     SignInPage,
     PartnershipListPage,
     PartnershipPage,
     PartnershipReportPage,
-    WebRoutes,
     QueueDashboard,
   ],
+  exports: [ErrorPages],
 })
 export class WebModule {}

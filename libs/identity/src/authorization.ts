@@ -34,6 +34,14 @@ export const ForPartnership = (
   param = 'id',
 ) => Authorize({ kind: 'partnership', action, from, param });
 
+/**
+ * Marks a page for people in a browser: the guard takes the access token from the session cookie
+ * (HttpOnly, SameSite=Strict) instead of the Authorization header, and errors answer as pages.
+ * It says where the token comes from, never who may call: the route still declares that.
+ */
+export const PAGE = 'accord:page';
+export const Page = () => SetMetadata(PAGE, true);
+
 /** The two organisations a partnership joins. */
 export type PartnershipParties = Readonly<{
   partnershipId: string;

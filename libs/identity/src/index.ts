@@ -1,3 +1,4 @@
+export * from './access/session-token';
 export * from './access/tenancy.guard';
 export * from './authorization';
 export * from './bootstrap/platform-admin.bootstrap';

@@ -2,7 +2,7 @@ import { type AnyDb, KYSELY } from '@accord/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 
-type Tables = { organisations: { id: string; kind: string } };
+type Tables = { organisations: { id: string; kind: string; name: string } };
 
 @Injectable()
 export class CouncilRepository {
@@ -16,5 +16,15 @@ export class CouncilRepository {
       .where('kind', '=', 'council')
       .executeTakeFirst();
     return row !== undefined;
+  }
+
+  /** Every council organisation, by name: whom a consultancy may form a partnership with. */
+  list(): Promise<{ id: string; name: string }[]> {
+    return (this.db as Kysely<Tables>)
+      .selectFrom('organisations')
+      .select(['id', 'name'])
+      .where('kind', '=', 'council')
+      .orderBy('name')
+      .execute();
   }
 }

@@ -1,5 +1,5 @@
 import { ErrorResponse, ValidationErrorResponse } from '@accord/platform';
-import { applyDecorators, Controller, HttpCode, HttpStatus, UseFilters } from '@nestjs/common';
+import { applyDecorators, Controller, HttpCode, HttpStatus } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -15,7 +15,6 @@ import {
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { LedgerErrorFilter } from './ledger-error.filter';
 
 export class CreatedAnswer {
   @ApiProperty({ description: "The id of what was created: a uuid, or a measure's key" })
@@ -40,11 +39,10 @@ export class TransitionAnswer {
   position!: number;
 }
 
-/** A ledger controller: bearer auth, domain errors turned into status codes, one tag. */
+/** A ledger controller: bearer auth, domain errors mapped by the one global filter, one tag. */
 export const LedgerController = (tag: string, path = '') =>
   applyDecorators(
     Controller(path),
-    UseFilters(LedgerErrorFilter),
     ApiTags(tag),
     ApiBearerAuth(),
     ApiUnauthorizedResponse({ type: ErrorResponse, description: 'No valid access token' }),

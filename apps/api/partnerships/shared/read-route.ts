@@ -1,5 +1,5 @@
 import { ErrorResponse, ValidationErrorResponse } from '@accord/platform';
-import { applyDecorators, Controller, UseFilters } from '@nestjs/common';
+import { applyDecorators, Controller } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -10,13 +10,11 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { ReadErrorFilter } from './read-errors';
 
-/** A controller of partnership reads: bearer auth, read errors turned into status codes. */
+/** A controller of partnership reads: bearer auth, errors mapped by the one global filter. */
 export const ReadController = () =>
   applyDecorators(
     Controller('partnerships'),
-    UseFilters(ReadErrorFilter),
     ApiTags('partnerships'),
     ApiBearerAuth(),
     ApiUnauthorizedResponse({ type: ErrorResponse, description: 'No valid access token' }),

@@ -1,6 +1,6 @@
 import { ForPartnership, Parties, type PartnershipParties } from '@accord/identity';
 import { type MonthlyReport, MonthlyReports, renderReport } from '@accord/reporting';
-import { Controller, Get, Param, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -12,13 +12,11 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { LedgerErrorFilter } from '../../ledger/shared/ledger-error.filter';
 import { reportMonth } from '../report-month';
 
 @ApiTags('reports')
 @ApiBearerAuth()
 @Controller('partnerships')
-@UseFilters(LedgerErrorFilter)
 export class GetMonthlyReportController {
   constructor(private readonly reports: MonthlyReports) {}
 

@@ -6,7 +6,7 @@ import {
   type PartnershipParties,
 } from '@accord/identity';
 import { MonthlyReports, type SendRequested } from '@accord/reporting';
-import { Controller, HttpCode, HttpStatus, Param, Post, UseFilters } from '@nestjs/common';
+import { Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -19,7 +19,6 @@ import {
   ApiProperty,
   ApiTags,
 } from '@nestjs/swagger';
-import { LedgerErrorFilter } from '../../ledger/shared/ledger-error.filter';
 import { reportMonth } from '../report-month';
 
 class SendRequestedResponse {
@@ -34,7 +33,6 @@ class SendRequestedResponse {
 @ApiTags('reports')
 @ApiBearerAuth()
 @Controller('partnerships')
-@UseFilters(LedgerErrorFilter)
 export class SendMonthlyReportController {
   constructor(private readonly reports: MonthlyReports) {}
 

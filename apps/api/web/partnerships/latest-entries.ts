@@ -5,24 +5,23 @@ import { PartnershipTimelineQuery } from '../../ledger/partnership-timeline/part
 import { TIMELINE_PAGE_LIMIT } from '../../ledger/partnership-timeline/partnership-timeline.request.dto';
 
 /**
- * The newest entries of a partnership's timeline, through the timeline's own query (actor names
- * resolved there). The timeline pages oldest first, so this reads it through to the end with the
- * largest page it allows and keeps the tail: a partnership logs hundreds of events a year, not
- * millions.
+ * A partnership's timeline newest first, through the timeline's own query (actor names resolved
+ * there). The timeline pages oldest first, so this reads it through to the end with the largest
+ * page it allows: a partnership logs hundreds of events a year, not millions.
  */
 @Injectable()
 export class LatestEntries {
   constructor(private readonly queries: QueryBus) {}
 
-  async of(partnershipId: string, count: number): Promise<TimelineItem[]> {
-    let latest: TimelineItem[] = [];
+  async of(partnershipId: string): Promise<TimelineItem[]> {
+    const all: TimelineItem[] = [];
     let after = 0;
     for (;;) {
       const page = await this.queries.execute(
         new PartnershipTimelineQuery(partnershipId, after, TIMELINE_PAGE_LIMIT),
       );
-      latest = [...latest, ...page.items].slice(-count);
-      if (page.next === null) return latest.reverse();
+      all.push(...page.items);
+      if (page.next === null) return all.reverse();
       after = page.next;
     }
   }

@@ -1,11 +1,11 @@
-import { isPlatformAdmin } from '@accord/identity';
+import { type Caller, isPlatformAdmin } from '@accord/identity';
 import { type CalendarDate } from '@accord/ledger';
 import { PartnershipReads } from '@accord/read-models';
 import { formatDate } from '@accord/reporting';
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
+import { bannerFor } from '../page-controller';
 import { PageRenderer } from '../page-renderer';
-import type { Visitor } from '../session/web-session.guard';
 
 /** `GET /partnerships`: the visitor's partnerships, as `GET /api/v1/partnerships` lists them. */
 @Injectable()
@@ -15,25 +15,32 @@ export class PartnershipListPage {
     private readonly pages: PageRenderer,
   ) {}
 
-  async show(visitor: Visitor, response: Response): Promise<void> {
-    const { caller } = visitor;
+  async show(caller: Caller, done: unknown, response: Response): Promise<void> {
     // As the API answers: all for the operator; nothing for someone of no organisation.
     const { items } = isPlatformAdmin(caller)
       ? await this.reads.list(null)
       : caller.organisationId === null
         ? { items: [] }
         : await this.reads.list(caller.organisationId);
-    this.pages.send(response, 200, 'partnership-list', {
-      title: 'Your partnerships',
-      visitor,
-      partnerships: items.map((item) => ({
-        href: `/partnerships/${encodeURIComponent(item.id)}`,
-        name: item.name,
-        consultancy: item.consultancy.name ?? 'Consultancy',
-        council: item.council.name ?? 'Council',
-        startsOn: formatDate(item.startsOn as CalendarDate),
-        status: item.status === 'open' ? 'Open' : 'Closed',
-      })),
-    });
+    await this.pages.send(
+      response,
+      200,
+      'partnership-list',
+      {
+        title: 'Your partnerships',
+        banner: bannerFor(done),
+        // The API forms it for the caller's own consultancy: its admins only.
+        mayForm: caller.organisationKind === 'consultancy' && caller.roles.includes('admin'),
+        partnerships: items.map((item) => ({
+          href: `/partnerships/${encodeURIComponent(item.id)}`,
+          name: item.name,
+          consultancy: item.consultancy.name ?? 'Consultancy',
+          council: item.council.name ?? 'Council',
+          startsOn: formatDate(item.startsOn as CalendarDate),
+          status: item.status === 'open' ? 'Open' : 'Closed',
+        })),
+      },
+      caller,
+    );
   }
 }

@@ -1,10 +1,7 @@
 import { isValidMonth } from '@accord/ledger';
 import { MonthlyReports, renderReport } from '@accord/reporting';
-import { Injectable } from '@nestjs/common';
-import type { Request, Response } from 'express';
-import type { Visitor } from '../session/web-session.guard';
-import { PageNotFound } from '../web-errors';
-import { PartnershipAccess } from './partnership-access';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import type { Response } from 'express';
 
 /**
  * `GET /partnerships/:id/reports/:month`: the month's report exactly as the API's `text/html`
@@ -12,16 +9,11 @@ import { PartnershipAccess } from './partnership-access';
  */
 @Injectable()
 export class PartnershipReportPage {
-  constructor(
-    private readonly access: PartnershipAccess,
-    private readonly reports: MonthlyReports,
-  ) {}
+  constructor(private readonly reports: MonthlyReports) {}
 
-  async show(visitor: Visitor, request: Request, response: Response): Promise<void> {
-    const { partnershipId } = await this.access.readable(visitor, String(request.params.id));
-    const month = request.params.month;
+  async show(partnershipId: string, month: string, response: Response): Promise<void> {
     // A malformed month is an address that names no page, not a bad query.
-    if (!isValidMonth(month)) throw new PageNotFound();
+    if (!isValidMonth(month)) throw new NotFoundException();
     const report = await this.reports.report(partnershipId, month);
     const { html } = await renderReport(report, 'data');
     response.status(200).setHeader('Cache-Control', 'no-store').type('html').send(html);

@@ -1,73 +1,105 @@
-import { type CalendarDate, todayInLondon } from '@accord/ledger';
-import type { FieldError } from '@accord/platform';
+import { type Caller, mayAct, type PartnershipParties } from '@accord/identity';
+import { type CalendarDate, isAcceptedDate, todayInLondon } from '@accord/ledger';
 import { PartnershipReads } from '@accord/read-models';
 import { PartnershipLedger } from '@accord/reporting';
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { parseReadQuery } from '../../partnerships/shared/read-query';
+import { bannerFor } from '../page-controller';
 import { PageRenderer } from '../page-renderer';
-import type { Visitor } from '../session/web-session.guard';
-import { BadPageRequest, PageNotFound } from '../web-errors';
 import { LatestEntries } from './latest-entries';
 import { partnershipView } from './partnership.view';
-import { PartnershipAccess } from './partnership-access';
 
-/** How many of the newest timeline entries the page shows. */
-export const LATEST_ENTRIES = 20;
+/** How many timeline entries one page of the partnership's page shows. */
+export const ENTRIES_PER_PAGE = 20;
 
 /**
- * `GET /partnerships/:id[?asOf=YYYY-MM-DD]`: the page the monthly e-mail links to. Progress as
- * of today (or `asOf`) as known now, the partnership's reports and its latest ledger entries.
+ * `GET /partnerships/:id[?asOf=YYYY-MM-DD | asOf-day, -month, -year][&page=N]`: the page the
+ * monthly e-mail links to. Progress as of today (or the date asked for) as known now, its chart,
+ * the partnership's engagements and reports, and its timeline newest first, a page at a time.
  */
 @Injectable()
 export class PartnershipPage {
   constructor(
-    private readonly access: PartnershipAccess,
     private readonly reads: PartnershipReads,
     private readonly ledger: PartnershipLedger,
     private readonly entries: LatestEntries,
     private readonly pages: PageRenderer,
   ) {}
 
-  async show(visitor: Visitor, request: Request, response: Response): Promise<void> {
-    const { partnershipId } = await this.access.readable(visitor, String(request.params.id));
-    const now = new Date();
-    const today = todayInLondon(now);
-    const given = readAsOf(request.query, now);
+  async show(
+    caller: Caller,
+    parties: PartnershipParties,
+    request: Request,
+    response: Response,
+  ): Promise<void> {
+    const { partnershipId } = parties;
+    const today = todayInLondon(new Date());
+    const given = asOfAsked(request.query);
+    if (given !== undefined && !isAcceptedDate(given)) {
+      throw new BadRequestException('asOf must be a calendar date, YYYY-MM-DD');
+    }
     const asOf = given ?? today;
     const [detail, progress, loaded, entries] = await Promise.all([
       this.reads.detail(partnershipId),
       this.reads.progress(partnershipId, asOf),
       this.ledger.load(partnershipId),
-      this.entries.of(partnershipId, LATEST_ENTRIES),
+      this.entries.of(partnershipId),
     ]);
-    if (!loaded) throw new PageNotFound();
+    if (!loaded) throw new NotFoundException();
+    const pageCount = Math.max(1, Math.ceil(entries.length / ENTRIES_PER_PAGE));
+    const pageAsked = Number(typeof request.query.page === 'string' ? request.query.page : '1');
+    const page =
+      Number.isSafeInteger(pageAsked) && pageAsked >= 1 ? Math.min(pageAsked, pageCount) : 1;
     const partnership = partnershipView({
       detail,
       progress,
       sent: loaded.sent,
-      entries,
+      entries: entries.slice((page - 1) * ENTRIES_PER_PAGE, page * ENTRIES_PER_PAGE),
       today,
       asOfGiven: given !== undefined,
     });
-    this.pages.send(response, 200, 'partnership', {
-      title: partnership.name,
-      visitor,
-      partnership,
-    });
+    const base = `/partnerships/${encodeURIComponent(partnershipId)}`;
+    const pageHref = (n: number) =>
+      `${base}?${new URLSearchParams({ ...(given ? { asOf } : {}), page: String(n) })}#timeline`;
+    const actions = [
+      ...(mayAct(caller, parties, 'log_work') && detail.status === 'open'
+        ? [{ text: 'Open an engagement', href: `${base}/engagements/new` }]
+        : []),
+    ];
+    await this.pages.send(
+      response,
+      200,
+      'partnership',
+      {
+        title: partnership.name,
+        partnership,
+        actions,
+        banner: bannerFor(request.query.done),
+        pagination:
+          pageCount > 1
+            ? {
+                ...(page > 1 ? { previous: { href: pageHref(page - 1) } } : {}),
+                ...(page < pageCount ? { next: { href: pageHref(page + 1) } } : {}),
+                items: Array.from({ length: pageCount }, (_, i) => ({
+                  number: i + 1,
+                  href: pageHref(i + 1),
+                  current: i + 1 === page,
+                })),
+              }
+            : undefined,
+      },
+      caller,
+    );
   }
 }
 
-/**
- * `?asOf` by the API's own rule (SPEC §4: 2000-01-01 to 2099-12-31, at most ten years ahead);
- * a date the page checked only for existing, such as 9999-12-31, failed the read with a 500.
- */
-function readAsOf(query: Request['query'], now: Date): CalendarDate | undefined {
-  try {
-    return parseReadQuery(query, ['asOf'], now).asOf;
-  } catch (error) {
-    if (!(error instanceof BadRequestException)) throw error;
-    const { details } = error.getResponse() as { details: { fields: FieldError[] } };
-    throw new BadPageRequest(details.fields.map((field) => field.message).join('; '));
-  }
+/** The date asked for: `asOf`, or the three parts of the page's date form; undefined for none. */
+function asOfAsked(query: Request['query']): string | undefined {
+  if (typeof query.asOf === 'string') return query.asOf;
+  const part = (name: string) =>
+    typeof query[name] === 'string' ? (query[name] as string).trim() : '';
+  const [day, month, year] = [part('asOf-day'), part('asOf-month'), part('asOf-year')];
+  if (day === '' && month === '' && year === '') return undefined;
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return 'invalid';
+  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` as CalendarDate;
 }

@@ -15,6 +15,7 @@ import {
   humanise,
 } from '@accord/reporting';
 import type { TimelineItem } from '../../ledger/partnership-timeline/partnership-timeline.answer';
+import { savingsChart } from './savings-chart';
 
 export type PartnershipPageInputs = Readonly<{
   detail: PartnershipDetail;
@@ -55,6 +56,21 @@ export function partnershipView(inputs: PartnershipPageInputs) {
     asOf: progress.asOf,
     asOfText: formatDate(progress.asOf),
     asOfGiven: inputs.asOfGiven,
+    asOfParts: {
+      day: progress.asOf.slice(8),
+      month: progress.asOf.slice(5, 7),
+      year: progress.asOf.slice(0, 4),
+    },
+    chart: savingsChart(savings.byMonth),
+    engagements: detail.engagements.map((engagement) => ({
+      href: `/engagements/${encodeURIComponent(engagement.id)}`,
+      title: engagement.title,
+      serviceArea: humanise(engagement.serviceArea),
+      startsOn: formatDate(engagement.startsOn),
+      fee: formatPence(engagement.feePence),
+      status: engagement.status === 'open' ? 'Open' : 'Closed',
+      interventions: engagement.interventions.length,
+    })),
     savings: {
       toDate: [
         { label: 'Claimed', value: formatPence(savings.toDate.claimedPence) },
@@ -109,6 +125,7 @@ export function partnershipView(inputs: PartnershipPageInputs) {
         dueOn: formatDate(milestone.dueOn),
         achievedOn: milestone.achievedOn ? formatDate(milestone.achievedOn) : '–',
         status: humanise(milestone.status),
+        tag: MILESTONE_TAG[milestone.status] ?? 'govuk-tag--grey',
         signedOff: milestone.signedOff ? 'Yes' : 'No',
       })),
     },
@@ -136,13 +153,22 @@ export function partnershipView(inputs: PartnershipPageInputs) {
   };
 }
 
+/** GOV.UK tag colours for a milestone's standing, so it reads at a glance. */
+const MILESTONE_TAG: Readonly<Record<string, string>> = {
+  complete: 'govuk-tag--green',
+  on_track: 'govuk-tag--blue',
+  due_soon: 'govuk-tag--yellow',
+  overdue: 'govuk-tag--red',
+  cancelled: 'govuk-tag--grey',
+};
+
 /** `SavingClaimed` → `Saving claimed`. */
-function eventName(type: string): string {
+export function eventName(type: string): string {
   return humanise(type.replace(/(?<=[a-z])(?=[A-Z])/g, '_').toLowerCase());
 }
 
 /** The few fields that say what an entry was about; the rest is on the API's timeline. */
-function entryDetail(data: Record<string, unknown>): string {
+export function entryDetail(data: Record<string, unknown>): string {
   const parts: string[] = [];
   for (const key of ['title', 'name']) {
     if (typeof data[key] === 'string') parts.push(data[key] as string);

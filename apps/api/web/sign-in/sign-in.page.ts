@@ -13,7 +13,13 @@ import { PageRenderer } from '../page-renderer';
 import { safeNext } from '../session/safe-next';
 import { SessionCookie } from '../session/session-cookie';
 
-type SignInForm = { email: string; next: string; message?: string; problems?: string[] };
+type SignInForm = {
+  email: string;
+  next: string;
+  /** The one message of a refused sign-in, or one per empty field. */
+  errorList?: { text: string; href?: string }[];
+  errors?: { email?: string; password?: string };
+};
 
 const MAX_EMAIL_LENGTH = EMAIL_LIMIT;
 
@@ -29,8 +35,8 @@ export class SignInPage {
     private readonly pages: PageRenderer,
   ) {}
 
-  form(request: Request, response: Response): void {
-    this.show(response, 200, { email: '', next: safeNext(request.query.next) });
+  form(request: Request, response: Response): Promise<void> {
+    return this.show(response, 200, { email: '', next: safeNext(request.query.next) });
   }
 
   async submit(request: Request, response: Response): Promise<void> {
@@ -40,12 +46,16 @@ export class SignInPage {
     const next = safeNext(body.next);
     const form = { email: email.slice(0, MAX_EMAIL_LENGTH), next };
 
-    const problems = [
-      ...(email === '' ? ['Enter your e-mail address'] : []),
-      ...(password === '' ? ['Enter your password'] : []),
-    ];
-    if (problems.length > 0) {
-      this.show(response, 400, { ...form, problems });
+    const errors = {
+      ...(email === '' ? { email: 'Enter your e-mail address' } : {}),
+      ...(password === '' ? { password: 'Enter your password' } : {}),
+    };
+    if (errors.email || errors.password) {
+      const errorList = Object.entries(errors).map(([field, text]) => ({
+        text,
+        href: `#${field}`,
+      }));
+      await this.show(response, 400, { ...form, errors, errorList });
       return;
     }
     // As the API's DTO would refuse them, without spending a hash or a rate-limit count on them;
@@ -55,7 +65,10 @@ export class SignInPage {
       password.length > MAX_PASSWORD_LENGTH ||
       isUnstorableText(email)
     ) {
-      this.show(response, 401, { ...form, message: BAD_CREDENTIALS });
+      await this.show(response, 401, {
+        ...form,
+        errorList: [{ text: BAD_CREDENTIALS, href: '#email' }],
+      });
       return;
     }
 
@@ -66,14 +79,24 @@ export class SignInPage {
     } catch (error) {
       if (error instanceof TooManySignInAttempts) {
         response.setHeader('Retry-After', String(error.retryAfterSeconds));
-        this.show(response, 429, {
+        await this.show(response, 429, {
           ...form,
-          message: `Too many sign-in attempts; try again in ${waitInWords(error.retryAfterSeconds)}`,
+          errorList: [
+            {
+              text: `Too many sign-in attempts; try again in ${waitInWords(error.retryAfterSeconds)}`,
+            },
+          ],
         });
       } else if (error instanceof UnauthorizedException) {
-        this.show(response, 401, { ...form, message: BAD_CREDENTIALS });
+        await this.show(response, 401, {
+          ...form,
+          errorList: [{ text: BAD_CREDENTIALS, href: '#email' }],
+        });
       } else if (error instanceof ServiceUnavailableException) {
-        this.show(response, 503, { ...form, message: 'Sign-in is unavailable; try again' });
+        await this.show(response, 503, {
+          ...form,
+          errorList: [{ text: 'Sign-in is unavailable; try again' }],
+        });
       } else {
         throw error;
       }
@@ -85,8 +108,8 @@ export class SignInPage {
     response.redirect(303, '/sign-in');
   }
 
-  private show(response: Response, status: number, form: SignInForm): void {
-    this.pages.send(response, status, 'sign-in', { title: 'Sign in', ...form });
+  private show(response: Response, status: number, form: SignInForm): Promise<void> {
+    return this.pages.send(response, status, 'sign-in', { title: 'Sign in', ...form });
   }
 }
 

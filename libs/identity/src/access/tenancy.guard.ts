@@ -10,13 +10,19 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { ACCESS, Access, isParty, mayAct, PartnershipParties } from '../authorization';
+import { ACCESS, Access, isParty, mayAct, PAGE, PartnershipParties } from '../authorization';
 import { Caller, isPlatformAdmin } from '../caller';
 import { PartnershipDirectory } from '../partnership-directory';
 import { TokenService } from '../tokens/token.service';
 import { UserVersions } from '../tokens/user-versions';
+import { sessionTokenOf } from './session-token';
 
-type AuthorizedRequest = Request & { caller?: Caller; parties?: PartnershipParties };
+type AuthorizedRequest = Request & {
+  caller?: Caller;
+  parties?: PartnershipParties;
+  /** Set for a `@Page()` route, so that errors answer it as a page. */
+  page?: boolean;
+};
 
 /**
  * The one gate every route passes, decided by the route's own declaration (`@Authorize`,
@@ -41,10 +47,15 @@ export class TenancyGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
+    const page = this.reflector.getAllAndOverride<boolean | undefined>(PAGE, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (page) request.page = true;
     if (!access) throw new InternalServerErrorException('route declares no access rule');
     if (access.kind === 'public') return true;
 
-    const caller = await this.authenticate(request);
+    const caller = await this.authenticate(request, page === true);
     request.caller = caller;
     switch (access.kind) {
       case 'authenticated':
@@ -70,10 +81,10 @@ export class TenancyGuard implements CanActivate {
     }
   }
 
-  private async authenticate(request: Request): Promise<Caller> {
-    const header = request.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    const caller = match ? this.tokens.verify(match[1]) : undefined;
+  /** A page's token is its session cookie's; the API's is the Authorization header's. */
+  private async authenticate(request: Request, page: boolean): Promise<Caller> {
+    const token = page ? sessionTokenOf(request) : bearerTokenOf(request);
+    const caller = token ? this.tokens.verify(token) : undefined;
     if (!caller || !(await this.versions.isCurrent(caller))) {
       throw new UnauthorizedException('Authentication required');
     }
@@ -84,6 +95,12 @@ export class TenancyGuard implements CanActivate {
     if (!allowed) throw new ForbiddenException('Your role does not allow this');
     return true;
   }
+}
+
+function bearerTokenOf(request: Request): string | undefined {
+  const header = request.headers.authorization;
+  const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  return match ? match[1] : undefined;
 }
 
 /** The authenticated caller of the current request. */

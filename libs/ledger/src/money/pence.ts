@@ -21,3 +21,20 @@ export function isValidSavingPence(value: unknown): value is Pence {
 export function returnOnFees(verifiedPence: Pence, committedFeesPence: Pence): number | null {
   return committedFeesPence === 0 ? null : verifiedPence / committedFeesPence;
 }
+
+const POUNDS = /^£?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/;
+
+/**
+ * Pounds as people type them (`1,234.56`, `£1234.56`, `12`, `0.5`) into whole pence, read as
+ * text digit by digit, never through a float; undefined for anything else or anything at or
+ * above PENCE_LIMIT (commas, when used, must group thousands).
+ */
+export function parsePounds(typed: string): Pence | undefined {
+  const match = POUNDS.exec(typed.trim());
+  if (!match) return undefined;
+  const pounds = match[1].replaceAll(',', '').replace(/^0+(?=\d)/, '');
+  const pence = (match[2] ?? '').padEnd(2, '0');
+  if (pounds.length > 10) return undefined;
+  const total = Number(pounds) * 100 + Number(pence);
+  return Number.isSafeInteger(total) && total < PENCE_LIMIT ? total : undefined;
+}

@@ -55,7 +55,8 @@ export function errorBody(statusCode: number, message: string, details?: unknown
   };
 }
 
-function toErrorBody(exception: unknown): ErrorBody {
+/** Any error as the answer it gives: an HttpException its own, body-parser errors theirs, else 500. */
+export function toErrorBody(exception: unknown): ErrorBody {
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const answer = exception.getResponse();

@@ -146,6 +146,11 @@ export class PartnershipReads {
     return (await this.preparedKnownAt(partnershipId, knownAt)).facts;
   }
 
+  /** The facts as known now, for a reader that lists what they hold (approvals awaiting). */
+  async currentFacts(partnershipId: string): Promise<PartnershipFacts> {
+    return (await this.preparedNow(partnershipId)).facts;
+  }
+
   /**
    * When nothing naming the partnership was recorded after `knownAt` and the read model has
    * taken in every event, what was known then is what is known now; otherwise the events

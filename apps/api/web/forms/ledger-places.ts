@@ -1,0 +1,63 @@
+import { EventStore } from '@accord/event-store';
+import { engagementStream, interventionStream, partnershipStream } from '@accord/ledger';
+import {
+  type EngagementDetail,
+  type InterventionDetail,
+  type PartnershipDetail,
+  PartnershipReads,
+} from '@accord/read-models';
+import { Injectable, NotFoundException } from '@nestjs/common';
+
+/**
+ * Finds what a page names inside its partnership (the guard has checked the partnership is the
+ * visitor's), and the version of the stream a form's write is conditional on.
+ */
+@Injectable()
+export class LedgerPlaces {
+  constructor(
+    private readonly reads: PartnershipReads,
+    private readonly store: EventStore,
+  ) {}
+
+  partnership(partnershipId: string): Promise<PartnershipDetail> {
+    return this.reads.detail(partnershipId);
+  }
+
+  async engagement(partnershipId: string, engagementId: string) {
+    const partnership = await this.partnership(partnershipId);
+    const engagement = partnership.engagements.find((e) => e.id === engagementId);
+    if (!engagement) throw new NotFoundException();
+    return { partnership, engagement };
+  }
+
+  async intervention(partnershipId: string, interventionId: string) {
+    const partnership = await this.partnership(partnershipId);
+    for (const engagement of partnership.engagements) {
+      const intervention = engagement.interventions.find((i) => i.id === interventionId);
+      if (intervention) return { partnership, engagement, intervention };
+    }
+    throw new NotFoundException();
+  }
+
+  milestone(engagement: EngagementDetail, milestoneId: string) {
+    const found = engagement.milestones.find((m) => m.id === milestoneId.toLowerCase());
+    if (!found) throw new NotFoundException();
+    return found;
+  }
+
+  saving(intervention: InterventionDetail, savingId: string) {
+    const found = intervention.savings.find((s) => s.id === savingId.toLowerCase());
+    if (!found) throw new NotFoundException();
+    return found;
+  }
+
+  capacity(intervention: InterventionDetail, capacityId: string) {
+    const found = intervention.capacity.find((c) => c.id === capacityId.toLowerCase());
+    if (!found) throw new NotFoundException();
+    return found;
+  }
+
+  partnershipVersion = (id: string) => this.store.streamVersion(partnershipStream(id));
+  engagementVersion = (id: string) => this.store.streamVersion(engagementStream(id));
+  interventionVersion = (id: string) => this.store.streamVersion(interventionStream(id));
+}

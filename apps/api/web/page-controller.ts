@@ -1,0 +1,37 @@
+import { Page } from '@accord/identity';
+import { applyDecorators, Controller, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { SameOriginForms } from './session/same-origin-forms.guard';
+
+/**
+ * A controller of pages: its routes take the session cookie (`@Page()`), each still declaring who
+ * may call it; its form POSTs must come from Accord's own pages; it is not part of the API's
+ * OpenAPI description.
+ */
+export const PageController = (path = '') =>
+  applyDecorators(Controller(path), Page(), UseGuards(SameOriginForms), ApiExcludeController());
+
+/** The success banners a page shows after a form sent the visitor there (`?done=`). */
+export const BANNERS: Readonly<Record<string, string>> = {
+  'partnership-formed': 'Partnership formed',
+  'engagement-opened': 'Engagement opened',
+  'intervention-logged': 'Intervention logged',
+  'milestone-planned': 'Milestone planned',
+  'milestone-achieved': 'Milestone marked achieved',
+  'milestone-signed-off': 'Milestone signed off',
+  'milestone-rescheduled': 'Milestone rescheduled',
+  'milestone-cancelled': 'Milestone cancelled',
+  'saving-claimed': 'Saving claimed',
+  'saving-verified': 'Saving verified',
+  'saving-disputed': 'Saving disputed',
+  'saving-revised': 'Saving revised',
+  'saving-withdrawn': 'Saving withdrawn',
+  'capacity-added': 'Capacity added',
+  'capacity-ended': 'Capacity ended',
+  'user-added': 'User added',
+  'user-erased': 'User erased',
+};
+
+export function bannerFor(done: unknown): string | undefined {
+  return typeof done === 'string' && Object.hasOwn(BANNERS, done) ? BANNERS[done] : undefined;
+}

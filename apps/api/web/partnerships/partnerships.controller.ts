@@ -1,0 +1,111 @@
+import {
+  Authenticated,
+  Authorize,
+  type Caller,
+  CurrentCaller,
+  ForPartnership,
+  Parties,
+  type PartnershipParties,
+} from '@accord/identity';
+import { Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { CouncilRepository } from '../../ledger/form-partnership/council.repository';
+import { FormFlow } from '../forms/form-flow';
+import { formPartnership, openEngagement } from '../forms/ledger-forms';
+import { LedgerPlaces } from '../forms/ledger-places';
+import { PageController } from '../page-controller';
+import { PartnershipPage } from './partnership.page';
+import { PartnershipListPage } from './partnership-list.page';
+import { PartnershipReportPage } from './partnership-report.page';
+
+/** The visitor's partnerships, one partnership's page and reports, and the forms that add to them. */
+@PageController('partnerships')
+export class PartnershipsController {
+  constructor(
+    private readonly list: PartnershipListPage,
+    private readonly page: PartnershipPage,
+    private readonly report: PartnershipReportPage,
+    private readonly flow: FormFlow,
+    private readonly places: LedgerPlaces,
+    private readonly councils: CouncilRepository,
+  ) {}
+
+  @Get()
+  @Authenticated()
+  partnerships(
+    @CurrentCaller() caller: Caller,
+    @Query('done') done: unknown,
+    @Res() response: Response,
+  ): Promise<void> {
+    return this.list.show(caller, done, response);
+  }
+
+  // Before `:id`, which would otherwise take `new` for an id.
+  @Get('new')
+  @Authorize({ kind: 'consultancy_admin' })
+  async newPartnership(@CurrentCaller() caller: Caller, @Res() response: Response) {
+    const form = formPartnership(caller.organisationId, await this.councils.list());
+    return this.flow.show(response, caller, form);
+  }
+
+  @Post('new')
+  @Authorize({ kind: 'consultancy_admin' })
+  async formPartnership(
+    @CurrentCaller() caller: Caller,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    const form = formPartnership(caller.organisationId, await this.councils.list());
+    return this.flow.submit(request, response, caller, form);
+  }
+
+  @Get(':id')
+  @ForPartnership('read')
+  partnership(
+    @CurrentCaller() caller: Caller,
+    @Parties() parties: PartnershipParties,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    return this.page.show(caller, parties, request, response);
+  }
+
+  @Get(':id/reports/:month')
+  @ForPartnership('read')
+  monthlyReport(
+    @Parties() parties: PartnershipParties,
+    @Param('month') month: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    return this.report.show(parties.partnershipId, month, response);
+  }
+
+  @Get(':id/engagements/new')
+  @ForPartnership('log_work')
+  async newEngagement(
+    @CurrentCaller() caller: Caller,
+    @Parties() { partnershipId }: PartnershipParties,
+    @Res() response: Response,
+  ) {
+    return this.flow.show(response, caller, await this.openEngagement(partnershipId));
+  }
+
+  @Post(':id/engagements/new')
+  @ForPartnership('log_work')
+  async openEngagementForm(
+    @CurrentCaller() caller: Caller,
+    @Parties() { partnershipId }: PartnershipParties,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    return this.flow.submit(request, response, caller, await this.openEngagement(partnershipId));
+  }
+
+  private async openEngagement(partnershipId: string) {
+    const [partnership, version] = await Promise.all([
+      this.places.partnership(partnershipId),
+      this.places.partnershipVersion(partnershipId),
+    ]);
+    return openEngagement(partnership, version);
+  }
+}
