@@ -84,8 +84,8 @@ describe('the web pages in a real browser', () => {
   /** The value shown beside a label in a list of figures. */
   const figure = (page: Page, label: string) =>
     page
-      .locator('dl.figures > div')
-      .filter({ has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) })
+      .locator('dl.figures > .govuk-summary-list__row')
+      .filter({ has: page.locator('dt', { hasText: new RegExp(`^\\s*${label}\\s*$`) }) })
       .locator('dd')
       .innerText();
 
@@ -264,9 +264,15 @@ describe('the web pages in a real browser', () => {
       );
 
       // As of 31 October 2026, through the page's own date form.
-      await page.getByLabel('Figures as of').fill('2026-10-31');
+      // The GOV.UK date input: Day, Month and Year in the "Figures as of" fieldset.
+      const asOf = page.getByRole('group', { name: 'Figures as of' });
+      await asOf.getByLabel('Day').fill('31');
+      await asOf.getByLabel('Month').fill('10');
+      await asOf.getByLabel('Year').fill('2026');
       await page.getByRole('button', { name: 'Show' }).click();
-      await page.waitForURL(`${base}/partnerships/${partnershipId}?asOf=2026-10-31`);
+      await page.waitForURL(
+        `${base}/partnerships/${partnershipId}?asOf-day=31&asOf-month=10&asOf-year=2026`,
+      );
       await expect(
         page.getByRole('heading', { name: 'Savings to 31 October 2026' }).count(),
       ).resolves.toBe(1);
@@ -494,6 +500,7 @@ describe('the web pages in a real browser', () => {
         page.getByRole('button', { name: 'Claim your prize' }).click(),
       ]);
       expect(signIn.status()).toBe(403);
+      await page.waitForURL(`${base}/sign-in`);
       await expect(page.locator('body').innerText()).resolves.toContain(
         'This form was sent from another site',
       );

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EventStore, type NewEvent } from '@accord/event-store';
-import { ACCESS, type Access, type PartnershipAction } from '@accord/identity';
+import { ACCESS, type Access, PAGE, type PartnershipAction } from '@accord/identity';
 import {
   type CapacityAdded,
   type EngagementOpened,
@@ -89,6 +89,8 @@ export function declaredRoutes(app: INestApplication): Route[] {
   for (const wrapper of discovery.getControllers()) {
     const controller = wrapper.metatype as Type | null;
     if (!controller) continue;
+    // Pages sit at the root, not under the prefix; test/browser/page-access.spec.ts checks them.
+    if (reflector.get(PAGE, controller)) continue;
     const bases = [Reflect.getMetadata(PATH_METADATA, controller) ?? '/'].flat() as string[];
     for (const name of scanner.getAllMethodNames(controller.prototype)) {
       const handler = controller.prototype[name];
