@@ -45,8 +45,16 @@ import type { PageForm } from './form-flow';
  * (SPEC §7), and runs the command the API runs for the same body. Fields the API adds later
  * (a partial verification amount, assurance, attribution, a savings line) go into these lists.
  */
+const WORDS: Readonly<Record<string, string>> = {
+  childrens_social_care: "Children's social care",
+  send: 'SEND (special educational needs and disabilities)',
+  non_cashable: 'Non-cashable',
+  one_off: 'One-off',
+  recurring_annual: 'Recurring every year',
+};
+
 const options = (values: readonly string[]) =>
-  values.map((value) => ({ value, text: humanise(value) }));
+  values.map((value) => ({ value, text: WORDS[value] ?? humanise(value) }));
 
 // biome-ignore lint/suspicious/noExplicitAny: each command's input type is checked by its DTO
 type Api = Record<string, any>;
