@@ -1,0 +1,253 @@
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { EventStore, ProjectionRunner } from '@accord/event-store';
+import { ProjectionWait, projections } from '@accord/read-models';
+import {
+  actingAs,
+  createTestApp,
+  launchChromium,
+  type SeededUser,
+  seedLedger,
+  seedTenancy,
+  type Tenancy,
+  type TestApp,
+} from '@accord/testing';
+import type { Browser, Page } from 'playwright-core';
+
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
+ * Every page as each role sees it: no WCAG 2.x A/AA violation axe-core can find, no horizontal
+ * scrolling at 375 px; and the page routes × roles: 404 outside the tenancy, 403 for a role that
+ * may read but not write, sign-in for nobody.
+ */
+describe('pages for every role: accessible, phone-sized, and tenancy-bound', () => {
+  let t: TestApp;
+  let tenancy: Tenancy;
+  let browser: Browser;
+  let base: string;
+  let runner: ProjectionRunner;
+  let ids: { partnershipId: string; engagementId: string; interventionId: string };
+  let savingId: string;
+  let milestoneId: string;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    t = await createTestApp({ PUBLIC_URL: base });
+    await t.app.listen(port, '127.0.0.1');
+    tenancy = await seedTenancy(t.app, t.database.db);
+    runner = new ProjectionRunner({
+      databaseUrl: t.database.url,
+      db: t.database.db,
+      store: t.app.get(EventStore),
+      projections,
+      pollIntervalMs: 50,
+    });
+    await runner.start();
+    ids = await seedLedger(t, tenancy, '2026-04-01');
+    const director = actingAs(t, tenancy.director);
+    const claimed = await director.post(`/interventions/${ids.interventionId}/savings`, {
+      amountPence: 250_000,
+      kind: 'cashable',
+      recurrence: 'one_off',
+      startsOn: '2026-06-15',
+      basis: 'Agency cover avoided',
+    });
+    savingId = claimed.body.id;
+    const planned = await director.post(`/engagements/${ids.engagementId}/milestones`, {
+      title: 'Panel running',
+      dueOn: '2026-10-15',
+    });
+    milestoneId = planned.body.id;
+    const achieved = await director.post(
+      `/engagements/${ids.engagementId}/milestones/${milestoneId}/achieve`,
+      { achievedOn: '2026-10-20' },
+    );
+    await t.app.get(ProjectionWait).waitFor(achieved.body.position, 20_000);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await runner?.stop();
+    await t?.close();
+  });
+
+  const pagesOf = (role: string): string[] => {
+    const { partnershipId: p, engagementId: e, interventionId: i } = ids;
+    const read = [
+      '/partnerships',
+      `/partnerships/${p}`,
+      `/partnerships/${p}?asOf=2026-10-31`,
+      `/engagements/${e}`,
+      `/interventions/${i}`,
+      '/approvals',
+      '/partnerships/00000000-0000-4000-8000-000000000000',
+    ];
+    const work = [
+      `/partnerships/${p}/engagements/new`,
+      `/engagements/${e}/interventions/new`,
+      `/engagements/${e}/milestones/new`,
+      `/interventions/${i}/savings/new`,
+      `/interventions/${i}/savings/${savingId}/revise`,
+      `/interventions/${i}/capacity/new`,
+    ];
+    const judge = [
+      `/interventions/${i}/savings/${savingId}/verify?from=approvals`,
+      `/interventions/${i}/savings/${savingId}/dispute`,
+      `/engagements/${e}/milestones/${milestoneId}/sign-off`,
+    ];
+    if (role === 'director') return [...read, ...work];
+    if (role === 'consultancyAdmin') return [...read, '/partnerships/new'];
+    if (role === 'approver' || role === 'councilAdmin') return [...read, ...judge];
+    return read;
+  };
+
+  const signedIn = async (user: SeededUser | undefined) => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    if (user) {
+      await context.addCookies([{ name: 'accord_session', value: user.token, url: base }]);
+    }
+    return context;
+  };
+
+  const audit = async (page: Page, path: string) => {
+    await page.evaluate(AXE);
+    const violations = await page.evaluate(async (tags) => {
+      const axe = (
+        globalThis as unknown as {
+          axe: {
+            run: (
+              ...args: unknown[]
+            ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run((globalThis as unknown as { document: unknown }).document, {
+        runOnly: { type: 'tag', values: tags },
+      });
+      return result.violations.map(
+        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      );
+    }, WCAG);
+    const overflow = await page.evaluate(() => {
+      const root = (
+        globalThis as unknown as {
+          document: { documentElement: { scrollWidth: number; clientWidth: number } };
+        }
+      ).document.documentElement;
+      return root.scrollWidth - root.clientWidth;
+    });
+    return [
+      ...violations.map((v) => `${path} ${v}`),
+      ...(overflow > 0 ? [`${path} scrolls sideways by ${overflow}px`] : []),
+    ];
+  };
+
+  it.each([
+    ['anonymous'],
+    ['viewer'],
+    ['director'],
+    ['consultancyAdmin'],
+    ['approver'],
+    ['councilAdmin'],
+    ['platformAdmin'],
+  ] as const)('passes axe-core (WCAG 2.x A and AA) at 375 px for %s', async (role) => {
+    const user = role === 'anonymous' ? undefined : (tenancy[role] as SeededUser);
+    const context = await signedIn(user);
+    const page = await context.newPage();
+    const problems: string[] = [];
+    try {
+      for (const path of role === 'anonymous' ? ['/sign-in'] : pagesOf(role)) {
+        await page.goto(`${base}${path}`);
+        problems.push(...(await audit(page, path)));
+      }
+      if (role === 'director') {
+        // A form with its errors shown: the error summary and messages by the fields.
+        await page.goto(`${base}/interventions/${ids.interventionId}/savings/new`);
+        await page.getByLabel('Amount').fill('lots');
+        await page.getByRole('button', { name: 'Claim a saving' }).click();
+        await page.locator('.govuk-error-summary').waitFor();
+        problems.push(...(await audit(page, 'claim a saving, with errors')));
+      }
+      if (role === 'anonymous') {
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.locator('.govuk-error-summary').waitFor();
+        problems.push(...(await audit(page, 'sign in, with errors')));
+      }
+    } finally {
+      await context.close();
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('answers 404 outside the tenancy, 403 to a role that may not act, sign-in to nobody', async () => {
+    const { partnershipId: p, engagementId: e, interventionId: i } = ids;
+    const as = (user: SeededUser | undefined) => {
+      const cookie = user ? `accord_session=${user.token}` : '';
+      return {
+        get: (path: string) => t.http().get(path).set('Cookie', cookie),
+        post: (path: string, body: Record<string, string> = {}) =>
+          t.http().post(path).type('form').set({ Cookie: cookie, Origin: base }).send(body),
+      };
+    };
+    const pages = [
+      `/partnerships/${p}`,
+      `/partnerships/${p}/reports/2026-10`,
+      `/partnerships/${p}/engagements/new`,
+      `/engagements/${e}`,
+      `/engagements/${e}/milestones/new`,
+      `/engagements/${e}/milestones/${milestoneId}/sign-off`,
+      `/interventions/${i}`,
+      `/interventions/${i}/savings/new`,
+      `/interventions/${i}/savings/${savingId}/verify`,
+    ];
+    const answers: string[] = [];
+    for (const path of pages) {
+      for (const stranger of [tenancy.strangerDirector, tenancy.strangerApprover]) {
+        const res = await as(stranger).get(path);
+        if (res.status !== 404 || !res.text.includes('Page not found')) {
+          answers.push(`stranger GET ${path}: ${res.status}`);
+        }
+        const posted = await as(stranger).post(path);
+        if (posted.status !== 404) answers.push(`stranger POST ${path}: ${posted.status}`);
+      }
+      const anonymous = await as(undefined).get(path);
+      if (
+        anonymous.status !== 303 ||
+        anonymous.headers.location !== `/sign-in?next=${encodeURIComponent(path)}`
+      ) {
+        answers.push(`anonymous GET ${path}: ${anonymous.status} ${anonymous.headers.location}`);
+      }
+    }
+    // Inside the tenancy, a role that may read but not do this is refused, and nothing is written.
+    const refused: [SeededUser, string][] = [
+      [tenancy.viewer, `/interventions/${i}/savings/new`],
+      [tenancy.viewer, `/interventions/${i}/savings/${savingId}/verify`],
+      [tenancy.viewer, `/engagements/${e}/milestones/new`],
+      [tenancy.approver, `/partnerships/${p}/engagements/new`],
+      [tenancy.director, `/interventions/${i}/savings/${savingId}/verify`],
+      [tenancy.director, `/engagements/${e}/milestones/${milestoneId}/sign-off`],
+      [tenancy.councilAdmin, '/partnerships/new'],
+    ];
+    for (const [user, path] of refused) {
+      const res = await as(user).post(path, { note: 'x', reason: 'x', title: 'x' });
+      if (res.status !== 403 || !res.text.includes('You cannot do this')) {
+        answers.push(`${user.roles.join('+')} POST ${path}: ${res.status}`);
+      }
+    }
+    expect(answers).toEqual([]);
+    expect((await as(undefined).get('/')).headers.location).toBe('/sign-in');
+    expect((await as(tenancy.viewer).get('/')).headers.location).toBe('/partnerships');
+  });
+});
