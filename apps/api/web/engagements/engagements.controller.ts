@@ -6,16 +6,19 @@ import {
   Parties,
   type PartnershipParties,
 } from '@accord/identity';
+import type { EngagementDetail } from '@accord/read-models';
 import { formatDate, formatPence, humanise } from '@accord/reporting';
-import { Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Get, NotFoundException, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { CanonicalId } from '../../ledger/shared/canonical-id.pipe';
 import { FormFlow, type PageForm } from '../forms/form-flow';
 import {
   achieveMilestone,
   cancelMilestone,
+  defineMeasure,
   logIntervention,
   planMilestone,
+  recordReading,
   rescheduleMilestone,
   signOffMilestone,
 } from '../forms/ledger-forms';
@@ -120,18 +123,32 @@ export class EngagementsController {
               ],
             };
           }),
-          measures: engagement.measures.map((m) => ({
-            name: m.name,
-            baseline: `${m.baseline.value} ${m.unit} on ${formatDate(m.baseline.asOf)}`,
-            target: `${m.target.value} ${m.unit} by ${formatDate(m.target.by)}`,
-            readings: m.readings.length,
-          })),
+          measures: engagement.measures.map((m) => {
+            const latest = m.readings.at(-1);
+            return {
+              name: m.name,
+              unit: m.unit,
+              baseline: `${m.baseline.value} on ${formatDate(m.baseline.asOf)}`,
+              target: `${m.target.value} by ${formatDate(m.target.by)}`,
+              latest: latest ? `${latest.value} on ${formatDate(latest.asOf)}` : 'No reading yet',
+              actions:
+                logWork && open
+                  ? [
+                      {
+                        text: 'Record a reading',
+                        href: `${base}/measures/${encodeURIComponent(m.measure)}/readings/new`,
+                      },
+                    ]
+                  : [],
+            };
+          }),
         },
         actions:
           logWork && open
             ? [
                 { text: 'Log an intervention', href: `${base}/interventions/new` },
                 { text: 'Plan a milestone', href: `${base}/milestones/new` },
+                { text: 'Define a measure', href: `${base}/measures/new` },
               ]
             : [],
       },
@@ -297,6 +314,64 @@ export class EngagementsController {
   ) {
     const form = await this.milestoneForm(parties, id, mid, 'cancel');
     return this.flow.submit(request, response, caller, form);
+  }
+
+  @Get(':id/measures/new')
+  @ForPartnership('log_work', 'engagement')
+  async newMeasure(
+    @CurrentCaller() caller: Caller,
+    @Parties() parties: PartnershipParties,
+    @Param('id', CanonicalId) id: string,
+    @Res() response: Response,
+  ) {
+    return this.flow.show(response, caller, await this.engagementForm(parties, id, defineMeasure));
+  }
+
+  @Post(':id/measures/new')
+  @ForPartnership('log_work', 'engagement')
+  async defineMeasure(
+    @CurrentCaller() caller: Caller,
+    @Parties() parties: PartnershipParties,
+    @Param('id', CanonicalId) id: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    const form = await this.engagementForm(parties, id, defineMeasure);
+    return this.flow.submit(request, response, caller, form);
+  }
+
+  @Get(':id/measures/:measure/readings/new')
+  @ForPartnership('log_work', 'engagement')
+  async newReading(
+    @CurrentCaller() caller: Caller,
+    @Parties() parties: PartnershipParties,
+    @Param('id', CanonicalId) id: string,
+    @Param('measure') measure: string,
+    @Res() response: Response,
+  ) {
+    return this.flow.show(response, caller, await this.readingForm(parties, id, measure));
+  }
+
+  @Post(':id/measures/:measure/readings/new')
+  @ForPartnership('log_work', 'engagement')
+  async recordReading(
+    @CurrentCaller() caller: Caller,
+    @Parties() parties: PartnershipParties,
+    @Param('id', CanonicalId) id: string,
+    @Param('measure') measure: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    const form = await this.readingForm(parties, id, measure);
+    return this.flow.submit(request, response, caller, form);
+  }
+
+  private async readingForm(parties: PartnershipParties, id: string, key: string) {
+    return this.engagementForm(parties, id, ((engagement: EngagementDetail, version: number) => {
+      const measure = engagement.measures.find((m) => m.measure === key);
+      if (!measure) throw new NotFoundException();
+      return recordReading(engagement, measure, version);
+    }) as never);
   }
 
   private async engagementForm(

@@ -12,15 +12,23 @@ export type FormField = Readonly<
     label: string;
     hint?: string;
     optional?: boolean;
+    /** For a text field: `email`, `password`… and what the browser may fill in. */
+    inputType?: string;
+    autocomplete?: string;
   } & (
     | { kind: 'text' | 'textarea' | 'pounds' | 'date' | 'number' }
-    | { kind: 'radios' | 'select'; options: readonly Readonly<{ value: string; text: string }>[] }
+    /** People, one a line: a name, a comma, an e-mail address; the API's `[{name, email}]`. */
+    | { kind: 'people' }
+    | {
+        kind: 'radios' | 'select' | 'checkboxes';
+        options: readonly Readonly<{ value: string; text: string }>[];
+      }
   )
 >;
 
 /** What a visitor typed, kept to show again: text as typed, a date as its three parts. */
 export type DateParts = { day: string; month: string; year: string };
-export type TypedValues = Record<string, string | DateParts>;
+export type TypedValues = Record<string, string | string[] | DateParts>;
 
 /** A problem with one field (`field` is the form's name for it) or, without one, the form. */
 export type FormProblem = Readonly<{ field?: string; message: string }>;
@@ -28,6 +36,32 @@ export type FormProblem = Readonly<{ field?: string; message: string }>;
 export const fieldName = (field: FormField): string => field.name ?? field.api;
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** Sets `baseline.asOf` as `{baseline: {asOf}}`: nested API fields have dotted names. */
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const [head, ...rest] = path.split('.');
+  if (rest.length === 0) {
+    target[head] = value;
+    return;
+  }
+  const inner = (target[head] ?? {}) as Record<string, unknown>;
+  target[head] = inner;
+  setPath(inner, rest.join('.'), value);
+}
+
+/** `Name, e-mail address` lines; a line without a comma is kept whole as the address. */
+export function readPeople(typed: string): { name: string; email: string }[] {
+  return typed
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map((line) => {
+      const comma = line.lastIndexOf(',');
+      return comma < 0
+        ? { name: '', email: line }
+        : { name: line.slice(0, comma).trim(), email: line.slice(comma + 1).trim() };
+    });
+}
 const lower = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
 
 /**
@@ -71,11 +105,25 @@ export function readForm(
         problems.push({ field: name, message: `${field.label} must be a real date` });
         continue;
       }
-      api[field.api] = date;
+      setPath(api, field.api, date);
+      continue;
+    }
+    if (field.kind === 'checkboxes') {
+      const given = [body[name]].flat().filter((v): v is string => typeof v === 'string');
+      typed[name] = given;
+      if (given.length === 0 && !field.optional) {
+        problems.push({ field: name, message: `Select at least one of the ${lower(field.label)}` });
+      } else {
+        setPath(api, field.api, given);
+      }
       continue;
     }
     const value = text(body[name]);
     typed[name] = value;
+    if (field.kind === 'people') {
+      setPath(api, field.api, readPeople(value));
+      continue;
+    }
     if (value.trim() === '') {
       if (!field.optional) {
         const verb = field.kind === 'radios' || field.kind === 'select' ? 'Select' : 'Enter';
@@ -91,14 +139,14 @@ export function readForm(
           message: `${field.label} must be an amount in pounds and pence, like 1,234.56`,
         });
       } else {
-        api[field.api] = pence;
+        setPath(api, field.api, pence);
       }
     } else if (field.kind === 'number') {
       const number = /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : Number.NaN;
-      if (Number.isFinite(number)) api[field.api] = number;
+      if (Number.isFinite(number)) setPath(api, field.api, number);
       else problems.push({ field: name, message: `${field.label} must be a number, like 2` });
     } else {
-      api[field.api] = value;
+      setPath(api, field.api, value);
     }
   }
   return { typed, api, problems };
@@ -116,9 +164,20 @@ export function formProblem(
   const field = fields.find(
     (f) => f.api === problem.field || problem.field.startsWith(`${f.api}.`),
   );
+  if (field?.kind === 'people') {
+    // `recipients.3.email`: the fourth line's address.
+    const [, index, part] = problem.field.split('.');
+    const line = Number(index) + 1;
+    const what = part === 'name' ? 'a name' : 'an e-mail address';
+    const message = Number.isInteger(line)
+      ? `Line ${line} of ${lower(field.label)} needs ${what}, like: Sam Jones, sam.jones@example.gov.uk`
+      : problem.message.replace(field.api, field.label);
+    return { field: fieldName(field), message };
+  }
   let message = problem.message;
   for (const f of [...fields].sort((a, b) => b.api.length - a.api.length)) {
-    message = message.replace(new RegExp(`\\b${f.api}\\b`, 'g'), (_m, offset: number) =>
+    const name = f.api.replaceAll('.', '\\.');
+    message = message.replace(new RegExp(`\\b${name}\\b`, 'g'), (_m, offset: number) =>
       offset === 0 ? f.label : lower(f.label),
     );
   }

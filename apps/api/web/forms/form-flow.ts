@@ -4,7 +4,7 @@ import type { Caller } from '@accord/identity';
 import { DomainError, type FieldProblem } from '@accord/ledger';
 import { fieldErrors } from '@accord/platform';
 import { ProjectionWait } from '@accord/read-models';
-import { Injectable, type Type } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, type Type } from '@nestjs/common';
 import { type Command, CommandBus } from '@nestjs/cqrs';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -30,6 +30,8 @@ export type PageForm = Readonly<{
   /** Rows shown above the fields: what is being verified, signed off… */
   about?: readonly Readonly<{ key: string; value: string }>[];
   fields: readonly FormField[];
+  /** What the fields hold when the form opens, by the form's field names. */
+  initial?: TypedValues;
   /** The API's request class: its rules and messages are the form's. */
   dto: Type<object>;
   submitText: string;
@@ -38,10 +40,15 @@ export type PageForm = Readonly<{
   /** The version of the stream the write is conditional on (`If-Match`); none for a creation. */
   version?: number;
   /** The command the API would execute for the same body. */
-  command: (api: Record<string, unknown>, request: WriteRequest) => Command<WriteAnswer>;
+  command: (api: Record<string, unknown>, request: WriteRequest) => Command<WriteAnswer> | Act;
   /** Where to go once written, told what was written, with the banner to show there. */
   done: (answer: WriteAnswer) => string;
 }>;
+
+/** What a form does that is not a ledger command (adding a person): the service call itself. */
+export class Act {
+  constructor(readonly perform: () => Promise<WriteAnswer | undefined>) {}
+}
 
 /** Seconds a form waits for the figures to include what it wrote before moving on. */
 const SETTLE_MS = 5_000;
@@ -61,7 +68,7 @@ export class FormFlow {
   ) {}
 
   show(response: Response, caller: Caller, form: PageForm): Promise<void> {
-    return this.render(response, caller, form, 200, {}, [], form.version);
+    return this.render(response, caller, form, 200, form.initial ?? {}, [], form.version);
   }
 
   async submit(
@@ -81,9 +88,11 @@ export class FormFlow {
     const correlationId = typeof request.id === 'string' ? request.id : randomUUID();
     const ifMatch = form.version === undefined ? undefined : version;
     const write = new WriteRequest(caller, correlationId, ifMatch, undefined);
-    let answer: WriteAnswer;
+    let answer: WriteAnswer | undefined;
     try {
-      answer = await this.commands.execute(form.command(api, write));
+      const command = form.command(api, write);
+      answer =
+        command instanceof Act ? await command.perform() : await this.commands.execute(command);
     } catch (error) {
       if (error instanceof WrongExpectedVersionError) {
         const stale = [
@@ -104,10 +113,18 @@ export class FormFlow {
         const status = error.kind === 'invalid' ? 400 : 409;
         return this.render(response, caller, form, status, typed, found, version);
       }
+      // Identity's services answer as the API does: 400 naming fields, 409 for a taken address.
+      if (error instanceof BadRequestException || error instanceof ConflictException) {
+        const { details } = error.getResponse() as { details?: { fields?: FieldProblem[] } };
+        const found = details?.fields?.length
+          ? details.fields.map((problem) => formProblem(form.fields, problem))
+          : [{ message: error.message }];
+        return this.render(response, caller, form, error.getStatus(), typed, found, version);
+      }
       throw error;
     }
-    await this.projections.waitFor(answer.position, SETTLE_MS);
-    response.redirect(303, form.done(answer));
+    if (answer) await this.projections.waitFor(answer.position, SETTLE_MS);
+    response.redirect(303, form.done(answer ?? { version: 0, position: 0 }));
   }
 
   /** The API's DTO rules, on the body the form stands for. */
@@ -155,7 +172,9 @@ export class FormFlow {
         fields: form.fields.map((field) => ({
           ...field,
           name: fieldName(field),
-          value: typed[fieldName(field)] ?? (field.kind === 'date' ? {} : ''),
+          value:
+            typed[fieldName(field)] ??
+            (field.kind === 'date' ? {} : field.kind === 'checkboxes' ? [] : ''),
           error: errors[fieldName(field)],
         })),
         action: response.req.originalUrl,

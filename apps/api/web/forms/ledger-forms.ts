@@ -1,6 +1,7 @@
 import {
   CAPACITY_KINDS,
   INTERVENTION_CATEGORIES,
+  MEASURE_CATALOGUE,
   RECURRENCES,
   SAVING_KINDS,
   SERVICE_AREAS,
@@ -15,6 +16,8 @@ import { CancelMilestoneCommand } from '../../ledger/cancel-milestone/cancel-mil
 import { CancelMilestoneRequest } from '../../ledger/cancel-milestone/cancel-milestone.request.dto';
 import { ClaimSavingCommand } from '../../ledger/claim-saving/claim-saving.command';
 import { ClaimSavingRequest } from '../../ledger/claim-saving/claim-saving.request.dto';
+import { DefineMeasureCommand } from '../../ledger/define-measure/define-measure.command';
+import { DefineMeasureRequest } from '../../ledger/define-measure/define-measure.request.dto';
 import { DisputeSavingCommand } from '../../ledger/dispute-saving/dispute-saving.command';
 import { DisputeSavingRequest } from '../../ledger/dispute-saving/dispute-saving.request.dto';
 import { EndCapacityCommand } from '../../ledger/end-capacity/end-capacity.command';
@@ -27,10 +30,14 @@ import { OpenEngagementCommand } from '../../ledger/open-engagement/open-engagem
 import { OpenEngagementRequest } from '../../ledger/open-engagement/open-engagement.request.dto';
 import { PlanMilestoneCommand } from '../../ledger/plan-milestone/plan-milestone.command';
 import { PlanMilestoneRequest } from '../../ledger/plan-milestone/plan-milestone.request.dto';
+import { RecordMeasureReadingCommand } from '../../ledger/record-measure-reading/record-measure-reading.command';
+import { RecordMeasureReadingRequest } from '../../ledger/record-measure-reading/record-measure-reading.request.dto';
 import { RescheduleMilestoneCommand } from '../../ledger/reschedule-milestone/reschedule-milestone.command';
 import { RescheduleMilestoneRequest } from '../../ledger/reschedule-milestone/reschedule-milestone.request.dto';
 import { ReviseSavingCommand } from '../../ledger/revise-saving/revise-saving.command';
 import { ReviseSavingRequest } from '../../ledger/revise-saving/revise-saving.request.dto';
+import { SetReportRecipientsCommand } from '../../ledger/set-report-recipients/set-report-recipients.command';
+import { SetReportRecipientsRequest } from '../../ledger/set-report-recipients/set-report-recipients.request.dto';
 import { SignOffMilestoneCommand } from '../../ledger/sign-off-milestone/sign-off-milestone.command';
 import { SignOffMilestoneRequest } from '../../ledger/sign-off-milestone/sign-off-milestone.request.dto';
 import { VerifySavingCommand } from '../../ledger/verify-saving/verify-saving.command';
@@ -402,5 +409,112 @@ export function endCapacity(i: InterventionDetail, c: Capacity, version: number)
     command: (api: Api, request) =>
       new EndCapacityCommand({ interventionId: i.id, capacityId: c.id, ...api } as never, request),
     done: () => at(interventionPath(i.id), 'capacity-ended'),
+  };
+}
+
+export function defineMeasure(engagement: EngagementDetail, version: number): PageForm {
+  const defined = new Set(engagement.measures.map((m) => m.measure));
+  return {
+    title: 'Define a measure',
+    caption: engagement.title,
+    fields: [
+      {
+        api: 'measure',
+        label: 'Measure',
+        kind: 'select',
+        options: MEASURE_CATALOGUE.filter((m) => !defined.has(m.key)).map((m) => ({
+          value: m.key,
+          text: `${m.name} (${m.unit}, ${m.direction === 'lower_is_better' ? 'lower' : 'higher'} is better)`,
+        })),
+      },
+      { api: 'baseline.value', name: 'baselineValue', label: 'Baseline', kind: 'number' },
+      { api: 'baseline.asOf', name: 'baselineAsOf', label: 'Baseline date', kind: 'date' },
+      { api: 'target.value', name: 'targetValue', label: 'Target', kind: 'number' },
+      { api: 'target.by', name: 'targetBy', label: 'Target date', kind: 'date' },
+    ],
+    dto: DefineMeasureRequest,
+    submitText: 'Define a measure',
+    back: engagementPath(engagement.id),
+    version,
+    command: (api: Api, request) =>
+      new DefineMeasureCommand({ engagementId: engagement.id, ...api } as never, request),
+    done: () => at(engagementPath(engagement.id), 'measure-defined'),
+  };
+}
+
+type Measure = EngagementDetail['measures'][number];
+
+export function recordReading(e: EngagementDetail, measure: Measure, version: number): PageForm {
+  return {
+    title: 'Record a reading',
+    caption: e.title,
+    about: [
+      { key: 'Measure', value: `${measure.name} (${measure.unit})` },
+      {
+        key: 'Baseline',
+        value: `${measure.baseline.value} on ${formatDate(measure.baseline.asOf)}`,
+      },
+      { key: 'Target', value: `${measure.target.value} by ${formatDate(measure.target.by)}` },
+    ],
+    fields: [
+      { api: 'value', label: 'Value', kind: 'number' },
+      { api: 'asOf', label: 'Date of the reading', kind: 'date' },
+      {
+        api: 'source',
+        label: 'Source',
+        kind: 'text',
+        optional: true,
+        hint: 'For example, SSDA903 return',
+      },
+    ],
+    dto: RecordMeasureReadingRequest,
+    submitText: 'Record a reading',
+    back: engagementPath(e.id),
+    version,
+    command: (api: Api, request) =>
+      new RecordMeasureReadingCommand(
+        { engagementId: e.id, measure: measure.measure, ...api } as never,
+        request,
+      ),
+    done: () => at(engagementPath(e.id), 'reading-recorded'),
+  };
+}
+
+export function reportRecipients(
+  partnership: PartnershipDetail,
+  current: readonly { name: string; email: string }[],
+  version: number,
+): PageForm {
+  return {
+    title: 'Report recipients',
+    caption: partnership.name,
+    about: [
+      {
+        key: 'Now',
+        value:
+          current.length === 0
+            ? 'Nobody: no monthly report is sent'
+            : current.map((r) => `${r.name} (${r.email})`).join('; '),
+      },
+    ],
+    fields: [
+      {
+        api: 'recipients',
+        label: 'Recipients',
+        kind: 'people',
+        hint: 'One person a line: their name, a comma, then their e-mail address. Leave empty to stop the monthly report.',
+      },
+    ],
+    initial: { recipients: current.map((r) => `${r.name}, ${r.email}`).join('\n') },
+    dto: SetReportRecipientsRequest,
+    submitText: 'Save report recipients',
+    back: partnershipPath(partnership.id),
+    version,
+    command: (api: Api, request) =>
+      new SetReportRecipientsCommand(
+        { partnershipId: partnership.id, recipients: api.recipients ?? [] } as never,
+        request,
+      ),
+    done: () => at(partnershipPath(partnership.id), 'recipients-set'),
   };
 }

@@ -61,10 +61,12 @@ export class PartnershipPage {
     const base = `/partnerships/${encodeURIComponent(partnershipId)}`;
     const pageHref = (n: number) =>
       `${base}?${new URLSearchParams({ ...(given ? { asOf } : {}), page: String(n) })}#timeline`;
+    const administer = mayAct(caller, parties, 'administer');
     const actions = [
       ...(mayAct(caller, parties, 'log_work') && detail.status === 'open'
         ? [{ text: 'Open an engagement', href: `${base}/engagements/new` }]
         : []),
+      ...(administer ? [{ text: 'Report recipients', href: `${base}/report-recipients` }] : []),
     ];
     await this.pages.send(
       response,
@@ -74,6 +76,7 @@ export class PartnershipPage {
         title: partnership.name,
         partnership,
         actions,
+        maySend: administer,
         banner: bannerFor(request.query.done),
         pagination:
           pageCount > 1

@@ -139,6 +139,7 @@ export function partnershipView(inputs: PartnershipPageInputs) {
       const sent = inputs.sent.get(month);
       return {
         href: `/partnerships/${encodeURIComponent(detail.id)}/reports/${month}`,
+        send: `/partnerships/${encodeURIComponent(detail.id)}/reports/${month}/send`,
         month: formatMonth(month),
         sent: sent ? `Sent ${formatDate(todayInLondon(new Date(sent.knownAt)))}` : 'Not sent',
       };

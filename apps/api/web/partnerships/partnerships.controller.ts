@@ -7,11 +7,13 @@ import {
   Parties,
   type PartnershipParties,
 } from '@accord/identity';
-import { Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { isAcceptedMonth } from '@accord/ledger';
+import { MonthlyReports, PartnershipLedger, ReportRecipientsRepository } from '@accord/reporting';
+import { Get, NotFoundException, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { CouncilRepository } from '../../ledger/form-partnership/council.repository';
 import { FormFlow } from '../forms/form-flow';
-import { formPartnership, openEngagement } from '../forms/ledger-forms';
+import { formPartnership, openEngagement, reportRecipients } from '../forms/ledger-forms';
 import { LedgerPlaces } from '../forms/ledger-places';
 import { PageController } from '../page-controller';
 import { PartnershipPage } from './partnership.page';
@@ -28,6 +30,9 @@ export class PartnershipsController {
     private readonly flow: FormFlow,
     private readonly places: LedgerPlaces,
     private readonly councils: CouncilRepository,
+    private readonly ledger: PartnershipLedger,
+    private readonly reports: MonthlyReports,
+    private readonly recipientsOf: ReportRecipientsRepository,
   ) {}
 
   @Get()
@@ -99,6 +104,51 @@ export class PartnershipsController {
     @Res() response: Response,
   ) {
     return this.flow.submit(request, response, caller, await this.openEngagement(partnershipId));
+  }
+
+  @Get(':id/report-recipients')
+  @ForPartnership('administer')
+  async recipientsForm(
+    @CurrentCaller() caller: Caller,
+    @Parties() { partnershipId }: PartnershipParties,
+    @Res() response: Response,
+  ) {
+    return this.flow.show(response, caller, await this.recipients(partnershipId));
+  }
+
+  @Post(':id/report-recipients')
+  @ForPartnership('administer')
+  async setRecipients(
+    @CurrentCaller() caller: Caller,
+    @Parties() { partnershipId }: PartnershipParties,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    return this.flow.submit(request, response, caller, await this.recipients(partnershipId));
+  }
+
+  /** Send this report: queued once per partnership and month, as the API's send. */
+  @Post(':id/reports/:month/send')
+  @ForPartnership('administer')
+  async sendReport(
+    @CurrentCaller() caller: Caller,
+    @Parties() { partnershipId }: PartnershipParties,
+    @Param('month') month: string,
+    @Res() response: Response,
+  ) {
+    if (!isAcceptedMonth(month)) throw new NotFoundException();
+    await this.reports.requestSend(partnershipId, month, caller.userId);
+    response.redirect(303, `/partnerships/${encodeURIComponent(partnershipId)}?done=report-queued`);
+  }
+
+  private async recipients(partnershipId: string) {
+    const [partnership, loaded] = await Promise.all([
+      this.places.partnership(partnershipId),
+      this.ledger.load(partnershipId),
+    ]);
+    if (!loaded) throw new NotFoundException();
+    const current = await this.recipientsOf.recipients(partnershipId, loaded.state.recipientIds);
+    return reportRecipients(partnership, current, loaded.version);
   }
 
   private async openEngagement(partnershipId: string) {
