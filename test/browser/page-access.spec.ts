@@ -101,15 +101,20 @@ describe('pages for every role: accessible, phone-sized, and tenancy-bound', () 
       `/interventions/${i}/savings/new`,
       `/interventions/${i}/savings/${savingId}/revise`,
       `/interventions/${i}/capacity/new`,
+      `/engagements/${e}/measures/new`,
+      `/engagements/${e}/milestones/${milestoneId}/reschedule`,
     ];
+    const administer = [`/partnerships/${p}/report-recipients`, '/users', '/users/new'];
     const judge = [
       `/interventions/${i}/savings/${savingId}/verify?from=approvals`,
       `/interventions/${i}/savings/${savingId}/dispute`,
       `/engagements/${e}/milestones/${milestoneId}/sign-off`,
     ];
     if (role === 'director') return [...read, ...work];
-    if (role === 'consultancyAdmin') return [...read, '/partnerships/new'];
-    if (role === 'approver' || role === 'councilAdmin') return [...read, ...judge];
+    if (role === 'consultancyAdmin') return [...read, ...administer, '/partnerships/new'];
+    if (role === 'councilAdmin') return [...read, ...judge, ...administer];
+    if (role === 'approver') return [...read, ...judge];
+    if (role === 'platformAdmin') return [...read, ...administer];
     return read;
   };
 

@@ -21,6 +21,7 @@ import { SameOriginForms } from './session/same-origin-forms.guard';
 import { SessionCookie } from './session/session-cookie';
 import { SignInController } from './sign-in/sign-in.controller';
 import { SignInPage } from './sign-in/sign-in.page';
+import { UsersController } from './users/users.controller';
 
 /**
  * Server-rendered GOV.UK pages for people with a browser rather than a bearer token, as Nest
@@ -37,6 +38,7 @@ import { SignInPage } from './sign-in/sign-in.page';
     EngagementsController,
     InterventionsController,
     ApprovalsController,
+    UsersController,
   ],
   providers: [
     PageRenderer,

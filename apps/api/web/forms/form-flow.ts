@@ -30,6 +30,8 @@ export type PageForm = Readonly<{
   /** Rows shown above the fields: what is being verified, signed off… */
   about?: readonly Readonly<{ key: string; value: string }>[];
   fields: readonly FormField[];
+  /** API fields the form does not ask for but the request carries (the caller's organisation). */
+  fixed?: Readonly<Record<string, unknown>>;
   /** What the fields hold when the form opens, by the form's field names. */
   initial?: TypedValues;
   /** The API's request class: its rules and messages are the form's. */
@@ -78,10 +80,14 @@ export class FormFlow {
     form: PageForm,
   ): Promise<void> {
     const body = (request.body ?? {}) as Record<string, unknown>;
-    const { typed, api, problems } = readForm(form.fields, body);
+    const read = readForm(form.fields, body);
+    const { typed, problems } = read;
+    const api = { ...read.api, ...form.fixed };
     const given = typeof body.version === 'string' && /^\d{1,9}$/.test(body.version);
     const version = given ? Number(body.version) : form.version;
-    if (problems.length === 0) problems.push(...(await this.check(form, api)));
+    // The DTO's own transforms (trimming an address) apply, as the API's pipe applies them.
+    const checked = problems.length === 0 ? await this.check(form, api) : undefined;
+    if (checked) problems.push(...checked.problems);
     if (problems.length > 0) {
       return this.render(response, caller, form, 400, typed, problems, version);
     }
@@ -90,7 +96,7 @@ export class FormFlow {
     const write = new WriteRequest(caller, correlationId, ifMatch, undefined);
     let answer: WriteAnswer | undefined;
     try {
-      const command = form.command(api, write);
+      const command = form.command(checked?.body ?? api, write);
       answer =
         command instanceof Act ? await command.perform() : await this.commands.execute(command);
     } catch (error) {
@@ -128,19 +134,29 @@ export class FormFlow {
   }
 
   /** The API's DTO rules, on the body the form stands for. */
-  private async check(form: PageForm, api: Record<string, unknown>): Promise<FormProblem[]> {
-    const errors = await validate(plainToInstance(form.dto, api), {
+  private async check(
+    form: PageForm,
+    api: Record<string, unknown>,
+  ): Promise<{ body: Record<string, unknown>; problems: FormProblem[] }> {
+    const body = plainToInstance(form.dto, api) as Record<string, unknown>;
+    const errors = await validate(body, {
       whitelist: true,
       forbidNonWhitelisted: true,
+      // A form of no fields (a confirmation) has a request class of no rules.
+      forbidUnknownValues: false,
       validationError: { target: false, value: false },
     });
     const problems = fieldErrors(errors).map((error) => formProblem(form.fields, error));
     // One message per field, the first found, as the GOV.UK pattern shows them.
-    return problems.filter(
-      (problem, index) =>
-        problem.field === undefined ||
-        problems.findIndex((other) => other.field === problem.field) === index,
-    );
+    return {
+      // Without the keys of optional fields left out, as the API's controllers pass them on.
+      body: Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)),
+      problems: problems.filter(
+        (problem, index) =>
+          problem.field === undefined ||
+          problems.findIndex((other) => other.field === problem.field) === index,
+      ),
+    };
   }
 
   private render(

@@ -1,0 +1,314 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { EventStore, ProjectionRunner } from '@accord/event-store';
+import { ProjectionWait, projections } from '@accord/read-models';
+import {
+  actingAs,
+  createTestApp,
+  eventCount,
+  launchChromium,
+  type SeededUser,
+  seedLedger,
+  seedTenancy,
+  type Tenancy,
+  type TestApp,
+} from '@accord/testing';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
+ * The forms beyond the core journey, each through the page a person would use: savings revised,
+ * withdrawn and disputed, capacity added and ended, measures and readings, milestones rescheduled
+ * and cancelled, report recipients and sending, people added and erased; a stale form refused;
+ * each link shown only to the roles that may follow it.
+ */
+describe('the rest of the forms in a real browser', () => {
+  let t: TestApp;
+  let tenancy: Tenancy;
+  let browser: Browser;
+  let base: string;
+  let runner: ProjectionRunner;
+  let ids: { partnershipId: string; engagementId: string; interventionId: string };
+
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    t = await createTestApp({ PUBLIC_URL: base });
+    await t.app.listen(port, '127.0.0.1');
+    tenancy = await seedTenancy(t.app, t.database.db);
+    runner = new ProjectionRunner({
+      databaseUrl: t.database.url,
+      db: t.database.db,
+      store: t.app.get(EventStore),
+      projections,
+      pollIntervalMs: 50,
+    });
+    await runner.start();
+    ids = await seedLedger(t, tenancy, '2026-04-01');
+    const director = actingAs(t, tenancy.director);
+    let position = 0;
+    for (const amountPence of [100_000, 200_000, 300_000]) {
+      const res = await director.post(`/interventions/${ids.interventionId}/savings`, {
+        amountPence,
+        kind: 'cashable',
+        recurrence: 'one_off',
+        startsOn: '2026-06-15',
+        basis: `Saving of ${amountPence}`,
+      });
+      position = res.body.position;
+    }
+    await t.app.get(ProjectionWait).waitFor(position, 20_000);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await runner?.stop();
+    await t?.close();
+  });
+
+  const as = async (user: SeededUser): Promise<{ context: BrowserContext; page: Page }> => {
+    const context = await browser.newContext();
+    await context.addCookies([{ name: 'accord_session', value: user.token, url: base }]);
+    return { context, page: await context.newPage() };
+  };
+  const fillDate = async (page: Page, legend: string, day: string, month: string, year: string) => {
+    const group = page.getByRole('group', { name: legend });
+    await group.getByLabel('Day').fill(day);
+    await group.getByLabel('Month').fill(month);
+    await group.getByLabel('Year').fill(year);
+  };
+  const banner = (page: Page) => page.locator('.govuk-notification-banner--success').innerText();
+  const row = (page: Page, text: string) => page.locator('tbody tr', { hasText: text });
+  const intervention = () => `${base}/interventions/${ids.interventionId}`;
+  const engagement = () => `${base}/engagements/${ids.engagementId}`;
+
+  it('shows each link and button only to the roles that may use it', async () => {
+    const seen = async (user: SeededUser, url: string) => {
+      const { context, page } = await as(user);
+      await page.goto(url);
+      const names = await page.locator('main a, main button').allInnerTexts();
+      await context.close();
+      return names.map((name) => name.trim());
+    };
+    const viewer = await seen(tenancy.viewer, intervention());
+    for (const name of [
+      'Claim a saving',
+      'Add capacity',
+      'Verify',
+      'Dispute',
+      'Revise',
+      'Withdraw',
+    ]) {
+      expect([name, viewer.includes(name)]).toEqual([name, false]);
+    }
+    const director = await seen(tenancy.director, intervention());
+    expect(director).toEqual(expect.arrayContaining(['Claim a saving', 'Add capacity', 'Revise']));
+    expect(director).not.toContain('Verify');
+    const approver = await seen(tenancy.approver, intervention());
+    expect(approver).toEqual(expect.arrayContaining(['Verify', 'Dispute']));
+    expect(approver).not.toContain('Claim a saving');
+    expect(approver).not.toContain('Revise');
+    const onPartnership = await seen(tenancy.viewer, `${base}/partnerships/${ids.partnershipId}`);
+    expect(onPartnership).not.toContain('Open an engagement');
+    expect(onPartnership).not.toContain('Report recipients');
+    const adminOnPartnership = await seen(
+      tenancy.councilAdmin,
+      `${base}/partnerships/${ids.partnershipId}`,
+    );
+    expect(adminOnPartnership).toEqual(
+      expect.arrayContaining(['Report recipients', 'Send this report']),
+    );
+  });
+
+  it('revises, withdraws and disputes savings, and refuses a stale form', async () => {
+    const { context, page } = await as(tenancy.director);
+    try {
+      await page.goto(intervention());
+      await row(page, '£1,000.00').getByRole('link', { name: 'Revise' }).click();
+      await page.getByLabel('Amount').fill('1,100');
+      await page.getByLabel('Reason').fill('Agency rate confirmed');
+      // Someone else changes the intervention in another tab before this form is sent.
+      const other = await context.newPage();
+      await other.goto(intervention());
+      await row(other, '£3,000.00').getByRole('link', { name: 'Withdraw' }).click();
+      await other.getByLabel('Reason').fill('Counted twice');
+      await other.getByRole('button', { name: 'Withdraw' }).click();
+      await other.waitForURL(/done=saving-withdrawn$/);
+      const before = await eventCount(t.database.db);
+      const [stale] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST'),
+        page.getByRole('button', { name: 'Revise' }).click(),
+      ]);
+      expect(stale.status()).toBe(409);
+      await page.waitForLoadState();
+      expect(await page.locator('.govuk-error-summary').innerText()).toContain(
+        'Someone else changed this record after you opened this form',
+      );
+      expect(await page.getByLabel('Amount').inputValue()).toBe('1,100');
+      expect(await eventCount(t.database.db)).toBe(before);
+      // Sent again, knowingly, it goes through.
+      await page.getByRole('button', { name: 'Revise' }).click();
+      await page.waitForURL(/done=saving-revised$/);
+      expect(await banner(page)).toContain('Saving revised');
+      expect(await row(page, '£1,100.00').innerText()).toContain('Claimed');
+      expect(await row(page, '£3,000.00').innerText()).toContain('Withdrawn');
+    } finally {
+      await context.close();
+    }
+
+    const approver = await as(tenancy.approver);
+    try {
+      await approver.page.goto(intervention());
+      await row(approver.page, '£2,000.00').getByRole('link', { name: 'Dispute' }).click();
+      await approver.page.getByRole('button', { name: 'Dispute' }).click();
+      expect(await approver.page.locator('.govuk-error-summary').innerText()).toContain(
+        'Enter reason',
+      );
+      await approver.page.getByLabel('Reason').fill('No evidence of the second step-down');
+      await approver.page.getByRole('button', { name: 'Dispute' }).click();
+      await approver.page.waitForURL(/done=saving-disputed$/);
+      expect(await row(approver.page, '£2,000.00').innerText()).toContain('Disputed');
+    } finally {
+      await approver.context.close();
+    }
+  });
+
+  it('adds and ends capacity, defines a measure and records a reading', async () => {
+    const { context, page } = await as(tenancy.director);
+    try {
+      await page.goto(intervention());
+      await page.getByRole('button', { name: 'Add capacity' }).click();
+      await page.getByLabel('Foster placements').check();
+      await page.getByLabel('Quantity').fill('2');
+      await fillDate(page, 'Start date', '1', '9', '2026');
+      await page.getByRole('button', { name: 'Add capacity' }).click();
+      await page.waitForURL(/done=capacity-added$/);
+      await row(page, 'Foster placements').getByRole('link', { name: 'End' }).click();
+      await fillDate(page, 'End date', '31', '10', '2026');
+      await page.getByRole('button', { name: 'End' }).click();
+      await page.waitForURL(/done=capacity-ended$/);
+      expect(await row(page, 'Foster placements').innerText()).toContain('31 October 2026');
+
+      await page.goto(engagement());
+      await page.getByRole('button', { name: 'Define a measure' }).click();
+      await page.getByLabel('Measure').selectOption('average_caseload');
+      await page.getByLabel('Baseline', { exact: true }).fill('22');
+      await fillDate(page, 'Baseline date', '1', '4', '2026');
+      await page.getByLabel('Target', { exact: true }).fill('16');
+      await fillDate(page, 'Target date', '31', '3', '2027');
+      await page.getByRole('button', { name: 'Define a measure' }).click();
+      await page.waitForURL(/done=measure-defined$/);
+      await page.getByRole('link', { name: 'Record a reading' }).click();
+      await page.getByLabel('Value').fill('19');
+      await fillDate(page, 'Date of the reading', '30', '9', '2026');
+      await page.getByRole('button', { name: 'Record a reading' }).click();
+      await page.waitForURL(/done=reading-recorded$/);
+      expect(await row(page, 'caseload').innerText()).toContain('19 on 30 September 2026');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('plans, reschedules and cancels a milestone', async () => {
+    const { context, page } = await as(tenancy.director);
+    try {
+      await page.goto(engagement());
+      await page.getByRole('button', { name: 'Plan a milestone' }).click();
+      await page.getByLabel('Title').fill('Strategy agreed');
+      await fillDate(page, 'Due date', '5', '11', '2026');
+      await page.getByRole('button', { name: 'Plan a milestone' }).click();
+      await page.waitForURL(/done=milestone-planned$/);
+      await row(page, 'Strategy agreed').getByRole('link', { name: 'Reschedule' }).click();
+      await fillDate(page, 'New due date', '5', '12', '2026');
+      await page.getByLabel('Reason').fill('Cabinet meeting moved');
+      await page.getByRole('button', { name: 'Reschedule' }).click();
+      await page.waitForURL(/done=milestone-rescheduled$/);
+      expect(await row(page, 'Strategy agreed').innerText()).toContain('5 December 2026');
+      await row(page, 'Strategy agreed').getByRole('link', { name: 'Cancel' }).click();
+      await page.getByLabel('Reason').fill('Superseded by the new plan');
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      await page.waitForURL(/done=milestone-cancelled$/);
+      expect(await row(page, 'Strategy agreed').innerText()).toContain('Cancelled');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("sets the report's recipients and sends a month's report", async () => {
+    const { context, page } = await as(tenancy.councilAdmin);
+    try {
+      await page.goto(`${base}/partnerships/${ids.partnershipId}`);
+      await page.getByRole('button', { name: 'Report recipients' }).click();
+      await page
+        .getByLabel('Recipients')
+        .fill('Sam Jones, sam.jones@example.gov.uk\nnot an address');
+      await page.getByRole('button', { name: 'Save report recipients' }).click();
+      expect(await page.locator('.govuk-error-summary').innerText()).toContain(
+        'Line 2 of recipients needs',
+      );
+      await page
+        .getByLabel('Recipients')
+        .fill('Sam Jones, sam.jones@example.gov.uk\nAlex Lee, alex.lee@example.gov.uk');
+      await page.getByRole('button', { name: 'Save report recipients' }).click();
+      await page.waitForURL(/done=recipients-set$/);
+      await page.getByRole('button', { name: 'Report recipients' }).click();
+      expect(await page.locator('.govuk-summary-list').innerText()).toContain(
+        'Alex Lee (alex.lee@example.gov.uk)',
+      );
+      await page.goto(`${base}/partnerships/${ids.partnershipId}`);
+      await page
+        .locator('ul.reports li', { hasText: 'October 2026' })
+        .getByRole('button', { name: 'Send this report' })
+        .click();
+      await page.waitForURL(/done=report-queued$/);
+      expect(await banner(page)).toContain('The report is on its way');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("lets an organisation's admin add and erase its people", async () => {
+    const { context, page } = await as(tenancy.councilAdmin);
+    try {
+      await page.goto(`${base}/partnerships`);
+      await page.getByRole('link', { name: 'Users' }).click();
+      await page.getByRole('button', { name: 'Add a person' }).click();
+      await page.getByLabel('Full name').fill('Robin Shah');
+      await page.getByLabel('E-mail address').fill('robin.shah@example.gov.uk');
+      await page.getByLabel('First password').fill('short');
+      await page.getByLabel(/Approver:/).check();
+      await page.getByRole('button', { name: 'Add a person' }).click();
+      expect(await page.locator('.govuk-error-summary').innerText()).toContain(
+        'First password must be at least 12 characters',
+      );
+      expect(await page.getByLabel('Full name').inputValue()).toBe('Robin Shah');
+      expect(await page.getByLabel('First password').inputValue()).toBe('');
+      // A council has no directors: the form offers only the roles that fit.
+      expect(await page.getByLabel(/Director:/).count()).toBe(0);
+      await page.getByLabel('First password').fill('a long enough password');
+      await page.getByRole('button', { name: 'Add a person' }).click();
+      await page.waitForURL(`${base}/users?done=user-added`);
+      await row(page, 'Robin Shah').getByRole('link', { name: 'Erase' }).click();
+      await page.getByRole('button', { name: 'Erase' }).click();
+      await page.waitForURL(`${base}/users?done=user-erased`);
+      expect(await page.locator('main').innerText()).not.toContain('Robin Shah');
+    } finally {
+      await context.close();
+    }
+    // A director is not an admin: no Users page.
+    const director = await as(tenancy.director);
+    try {
+      const response = await director.page.goto(`${base}/users`);
+      expect(response?.status()).toBe(403);
+    } finally {
+      await director.context.close();
+    }
+  });
+});
