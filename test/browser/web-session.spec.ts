@@ -235,4 +235,17 @@ describe('web sign-in and session over HTTP', () => {
     }
     expect((await t.http().get('/assets/template.njk')).status).toBe(404);
   });
+
+  it('logs and answers pages as the API: a correlation id on each, a GOV.UK 404 for an unknown path', async () => {
+    const signInPage = await t.http().get('/sign-in').set('X-Correlation-Id', 'page-check-1');
+    expect(signInPage.headers['x-correlation-id']).toBe('page-check-1');
+    const unknown = await t.http().get('/no-such-page').set('Accept', 'text/html');
+    expect(unknown.status).toBe(404);
+    expect(unknown.text).toContain('<h1 class="govuk-heading-l">Page not found</h1>');
+    expect(unknown.headers['x-correlation-id']).toBeDefined();
+    // The API keeps its JSON, whoever asks.
+    const api = await t.http().get('/api/v1/no-such-route').set('Accept', 'text/html');
+    expect(api.status).toBe(404);
+    expect(api.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
+  });
 });

@@ -55,6 +55,8 @@ export class ErrorMapFilter implements ExceptionFilter {
 /** A page route, or a path no route has that a browser asked for outside the API. */
 function isPage(request: AnsweredRequest): boolean {
   if (request.page === true) return true;
-  if (request.route !== undefined || request.path.startsWith('/api/')) return false;
+  // Nest answers a path no route has from a catch-all route (`/{*path}`).
+  const matched = request.route !== undefined && !String(request.route.path).includes('*');
+  if (matched || request.path.startsWith('/api/')) return false;
   return request.accepts(['json', 'html']) === 'html';
 }
