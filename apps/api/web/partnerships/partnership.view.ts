@@ -78,7 +78,20 @@ export function partnershipView(inputs: PartnershipPageInputs) {
         { label: 'Disputed', value: formatPence(savings.toDate.disputedPence) },
         { label: 'Cashable', value: formatPence(savings.toDate.cashablePence) },
         { label: 'Non-cashable', value: formatPence(savings.toDate.nonCashablePence) },
+        { label: 'Cost avoidance', value: formatPence(savings.toDate.costAvoidancePence) },
+        {
+          label: 'Claimed, net of attribution',
+          value: formatPence(savings.toDate.netClaimedPence),
+        },
+        {
+          label: 'Verified, net of attribution',
+          value: formatPence(savings.toDate.netVerifiedPence),
+        },
       ],
+      byAssurance: Object.entries(savings.toDate.verifiedByAssurance).map(([assurance, pence]) => ({
+        label: `Verified, ${humanise(assurance).toLowerCase()}`,
+        value: formatPence(pence),
+      })),
       headline: [
         { label: 'Full-year effect', value: formatPence(savings.fullYearEffectPence) },
         { label: 'Savings target', value: formatPence(savings.targetPence) },
@@ -98,6 +111,17 @@ export function partnershipView(inputs: PartnershipPageInputs) {
         verified: formatPence(month.verifiedPence),
       })),
     },
+    savingsLines: progress.savingsLines.map((line) => ({
+      code: line.code,
+      title: line.title,
+      financialYear: line.financialYear,
+      target: formatPence(line.targetPence),
+      claimed: formatPence(line.claimedPence),
+      verified: formatPence(line.verifiedPence),
+      forecast: formatPence(line.forecastPence),
+      atRisk: formatPence(line.atRiskPence),
+      rag: RAG_TAG[line.rag] ?? { text: humanise(line.rag), classes: 'govuk-tag--grey' },
+    })),
     capacity: progress.capacity.map((line) => ({
       kind: humanise(line.kind),
       unit: line.unit,
@@ -153,6 +177,14 @@ export function partnershipView(inputs: PartnershipPageInputs) {
     })),
   };
 }
+
+/** A savings line's RAG rating as a GOV.UK tag: in words as well as colour. */
+const RAG_TAG: Readonly<Record<string, { text: string; classes: string }>> = {
+  delivered: { text: 'Delivered', classes: 'govuk-tag--turquoise' },
+  green: { text: 'Green', classes: 'govuk-tag--green' },
+  amber: { text: 'Amber', classes: 'govuk-tag--orange' },
+  red: { text: 'Red', classes: 'govuk-tag--red' },
+};
 
 /** GOV.UK tag colours for a milestone's standing, so it reads at a glance. */
 const MILESTONE_TAG: Readonly<Record<string, string>> = {
