@@ -192,7 +192,16 @@ describe('web sign-in and session over HTTP', () => {
 
     const bad = await get(`/partnerships/${partnershipId}?asOf=2026-02-30`);
     expect(bad.status).toBe(400);
-    expect(bad.text).toContain('asOf must be a calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31');
+    expect(bad.text).toContain('asOf must be a calendar date, YYYY-MM-DD');
+    // From the page's date form: the GOV.UK error summary and message, the parts typed kept.
+    const typed = await get(
+      `/partnerships/${partnershipId}?asOf-day=31&asOf-month=2&asOf-year=2026`,
+    );
+    expect(typed.status).toBe(400);
+    expect(typed.text).toContain('govuk-error-summary');
+    expect(typed.text).toContain('href="#asOf-day"');
+    expect(typed.text).toContain('Figures as of must be a real date');
+    expect(typed.text).toMatch(/name="asOf-day" type="text" value="31"/);
 
     // Before the partnership began: every figure is nought, and no month has a report yet.
     const before = await get(`/partnerships/${partnershipId}?asOf=2026-03-31`);

@@ -2,7 +2,7 @@ import { type Caller, mayAct, type PartnershipParties } from '@accord/identity';
 import { type CalendarDate, isAcceptedDate, todayInLondon } from '@accord/ledger';
 import { PartnershipReads } from '@accord/read-models';
 import { PartnershipLedger } from '@accord/reporting';
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { bannerFor } from '../page-controller';
 import { PageRenderer } from '../page-renderer';
@@ -34,10 +34,15 @@ export class PartnershipPage {
   ): Promise<void> {
     const { partnershipId } = parties;
     const today = todayInLondon(new Date());
-    const given = asOfAsked(request.query);
-    if (given !== undefined && !isAcceptedDate(given)) {
-      throw new BadRequestException('asOf must be a calendar date, YYYY-MM-DD');
-    }
+    const asked = asOfAsked(request.query);
+    // A date that is not one shows today's figures, with the GOV.UK error on the date form.
+    const asOfError =
+      asked !== undefined && !isAcceptedDate(asked.date)
+        ? asked.fromParts
+          ? 'Figures as of must be a real date between 1 January 2000 and 31 December 2099'
+          : 'asOf must be a calendar date, YYYY-MM-DD'
+        : undefined;
+    const given = asked === undefined || asOfError ? undefined : (asked.date as CalendarDate);
     const asOf = given ?? today;
     const [detail, progress, loaded, entries] = await Promise.all([
       this.reads.detail(partnershipId),
@@ -68,13 +73,16 @@ export class PartnershipPage {
         : []),
       ...(administer ? [{ text: 'Report recipients', href: `${base}/report-recipients` }] : []),
     ];
+    if (asOfError && asked?.fromParts) partnership.asOfParts = asked.parts;
     await this.pages.send(
       response,
-      200,
+      asOfError ? 400 : 200,
       'partnership',
       {
         title: partnership.name,
         partnership,
+        asOfError,
+        errorList: asOfError ? [{ text: asOfError, href: '#asOf-day' }] : undefined,
         actions,
         maySend: administer,
         banner: bannerFor(request.query.done),
@@ -96,13 +104,23 @@ export class PartnershipPage {
   }
 }
 
+type AsOfAsked = {
+  date: string;
+  fromParts: boolean;
+  parts: { day: string; month: string; year: string };
+};
+
 /** The date asked for: `asOf`, or the three parts of the page's date form; undefined for none. */
-function asOfAsked(query: Request['query']): string | undefined {
-  if (typeof query.asOf === 'string') return query.asOf;
+function asOfAsked(query: Request['query']): AsOfAsked | undefined {
   const part = (name: string) =>
-    typeof query[name] === 'string' ? (query[name] as string).trim() : '';
-  const [day, month, year] = [part('asOf-day'), part('asOf-month'), part('asOf-year')];
+    typeof query[name] === 'string' ? (query[name] as string).trim().slice(0, 10) : '';
+  const parts = { day: part('asOf-day'), month: part('asOf-month'), year: part('asOf-year') };
+  if (query.asOf !== undefined) {
+    return { date: typeof query.asOf === 'string' ? query.asOf : '', fromParts: false, parts };
+  }
+  const { day, month, year } = parts;
   if (day === '' && month === '' && year === '') return undefined;
-  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return 'invalid';
-  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` as CalendarDate;
+  const wellFormed = /^\d{1,2}$/.test(day) && /^\d{1,2}$/.test(month) && /^\d{4}$/.test(year);
+  const date = wellFormed ? `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` : '';
+  return { date, fromParts: true, parts };
 }
