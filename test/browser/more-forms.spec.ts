@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EventStore, ProjectionRunner } from '@accord/event-store';
 import { ProjectionWait, projections } from '@accord/read-models';
+import { formatPence } from '@accord/reporting';
 import {
   actingAs,
   createTestApp,
@@ -309,6 +310,137 @@ describe('the rest of the forms in a real browser', () => {
       expect(response?.status()).toBe(403);
     } finally {
       await director.context.close();
+    }
+  });
+
+  it('sets a savings line, claims against it in part, verifies in part, and shows the figures', async () => {
+    const admin = await as(tenancy.councilAdmin);
+    try {
+      const { page } = admin;
+      await page.goto(`${base}/partnerships/${ids.partnershipId}`);
+      await page.getByRole('button', { name: 'Set a savings line' }).click();
+      await page.getByLabel('Code').fill('CS-26-07');
+      await page.getByLabel('Title').fill('Reduce residential placements');
+      await page.getByLabel('Financial year').fill('2026-27');
+      await page.getByLabel('Target').fill('10,000');
+      await page.getByRole('button', { name: 'Set a savings line' }).click();
+      expect(await page.locator('.govuk-error-summary').innerText()).toContain(
+        'Financial year must be a financial year such as 2026/27',
+      );
+      await page.getByLabel('Financial year').fill('2026/27');
+      await page.getByRole('button', { name: 'Set a savings line' }).click();
+      await page.waitForURL(/done=savings-line-set$/);
+    } finally {
+      await admin.context.close();
+    }
+
+    const director = await as(tenancy.director);
+    try {
+      const { page } = director;
+      await page.goto(intervention());
+      await page.getByRole('button', { name: 'Claim a saving' }).click();
+      await page.getByLabel('Amount').fill('2,000');
+      await page.getByLabel('Cashable', { exact: true }).check();
+      await page.getByLabel('One-off').check();
+      await fillDate(page, 'Start date', '1', '7', '2026');
+      await page.getByLabel('Basis').fill('Step-down shared with the council’s own team');
+      await page.getByLabel('Attribution').fill('60');
+      await page.getByLabel('Savings line').selectOption('CS-26-07');
+      await page.getByRole('button', { name: 'Claim a saving' }).click();
+      await page.waitForURL(/done=saving-claimed$/);
+      expect(await row(page, 'shared with the council').innerText()).toContain(
+        '60% attributed; Savings line CS-26-07',
+      );
+    } finally {
+      await director.context.close();
+    }
+
+    const approver = await as(tenancy.approver);
+    try {
+      const { page } = approver;
+      await page.goto(intervention());
+      await row(page, 'shared with the council').getByRole('link', { name: 'Verify' }).click();
+      await page.getByLabel('Amount verified').fill('1,500');
+      await page.getByLabel('Reconciled with the council’s finance ledger').check();
+      await page.getByLabel('Evidence').fill('Ledger P4, cost centre 4410');
+      expect(await page.getByLabel('Evidence').count()).toBe(1);
+      await page.getByRole('button', { name: 'Verify' }).click();
+      await page.waitForURL(/done=saving-verified$/);
+      expect(await row(page, 'shared with the council').innerText()).toContain(
+        'Verified £1,500.00, finance reconciled',
+      );
+      await page.goto(`${base}/partnerships/${ids.partnershipId}?asOf=2027-03-31`);
+      const progress = await actingAs(t, tenancy.approver).get(
+        `/partnerships/${ids.partnershipId}/progress?asOf=2027-03-31`,
+      );
+      const reconciled = progress.body.savings.toDate.verifiedByAssurance.finance_reconciled;
+      expect(reconciled).toBe(150_000);
+      const figure = (label: string) =>
+        page
+          .locator('dl.figures > .govuk-summary-list__row')
+          .filter({ has: page.locator('dt', { hasText: new RegExp(`^\\s*${label}\\s*$`) }) })
+          .locator('dd')
+          .innerText();
+      expect(await figure('Verified, finance reconciled')).toBe('£1,500.00');
+      expect(await figure('Verified, net of attribution')).toBe(
+        formatPence(progress.body.savings.toDate.netVerifiedPence),
+      );
+      // 60% of the £1,500.00 verified.
+      expect(progress.body.savings.toDate.netVerifiedPence).toBe(90_000);
+      const line = row(page, 'CS-26-07');
+      const [lineFigures] = progress.body.savingsLines;
+      expect(await line.innerText()).toContain('£10,000.00');
+      expect(await line.locator('.govuk-tag').innerText()).toBe(
+        { delivered: 'Delivered', green: 'Green', amber: 'Amber', red: 'Red' }[
+          lineFigures.rag as string
+        ],
+      );
+    } finally {
+      await approver.context.close();
+    }
+  });
+
+  it('revises the fee, completes an intervention, closes the engagement and the partnership', async () => {
+    const director = await as(tenancy.director);
+    try {
+      const { page } = director;
+      await page.goto(intervention());
+      await page.getByRole('button', { name: 'Mark complete' }).click();
+      await fillDate(page, 'Date completed', '31', '10', '2026');
+      await page.getByRole('button', { name: 'Mark complete' }).click();
+      await page.waitForURL(/done=intervention-completed$/);
+      // A completed intervention takes no new savings: the button is gone.
+      expect(await page.getByRole('button', { name: 'Claim a saving' }).count()).toBe(0);
+
+      await page.goto(engagement());
+      await page.getByRole('button', { name: 'Revise the fee' }).click();
+      await page.getByLabel('Fee', { exact: true }).fill('135,000');
+      await page.getByLabel('Reason').fill('Scope extended to edge of care');
+      await page.getByRole('button', { name: 'Revise the fee' }).click();
+      await page.waitForURL(/done=fee-revised$/);
+      expect(await page.locator('.govuk-summary-list').innerText()).toContain('£135,000.00');
+      await page.getByRole('button', { name: 'Close' }).click();
+      await fillDate(page, 'Closing date', '1', '11', '2026');
+      await page.getByRole('button', { name: 'Close the engagement' }).click();
+      await page.waitForURL(/done=engagement-closed$/);
+      expect(await page.getByRole('button', { name: 'Log an intervention' }).count()).toBe(0);
+    } finally {
+      await director.context.close();
+    }
+
+    const admin = await as(tenancy.consultancyAdmin);
+    try {
+      const { page } = admin;
+      await page.goto(`${base}/partnerships/${ids.partnershipId}`);
+      await page.getByRole('button', { name: 'Close' }).click();
+      await fillDate(page, 'Closing date', '1', '11', '2026');
+      await page.getByLabel('Reason').fill('Contract ended');
+      await page.getByRole('button', { name: 'Close the partnership' }).click();
+      await page.waitForURL(/done=partnership-closed$/);
+      expect(await page.locator('.lede').innerText()).toContain('Closed on 1 November 2026');
+      expect(await page.getByRole('button', { name: 'Open an engagement' }).count()).toBe(0);
+    } finally {
+      await admin.context.close();
     }
   });
 });

@@ -15,11 +15,13 @@ import { FormFlow, type PageForm } from '../forms/form-flow';
 import {
   achieveMilestone,
   cancelMilestone,
+  closeEngagement,
   defineMeasure,
   logIntervention,
   planMilestone,
   recordReading,
   rescheduleMilestone,
+  reviseFee,
   signOffMilestone,
 } from '../forms/ledger-forms';
 import { LedgerPlaces } from '../forms/ledger-places';
@@ -149,6 +151,8 @@ export class EngagementsController {
                 { text: 'Log an intervention', href: `${base}/interventions/new` },
                 { text: 'Plan a milestone', href: `${base}/milestones/new` },
                 { text: 'Define a measure', href: `${base}/measures/new` },
+                { text: 'Revise the fee', href: `${base}/fee` },
+                { text: 'Close', href: `${base}/close` },
               ]
             : [],
       },
@@ -363,6 +367,58 @@ export class EngagementsController {
     @Res() response: Response,
   ) {
     const form = await this.readingForm(parties, id, measure);
+    return this.flow.submit(request, response, caller, form);
+  }
+
+  @Get(':id/fee')
+  @ForPartnership('log_work', 'engagement')
+  async feeForm(
+    @CurrentCaller() caller: Caller,
+    @Parties() parties: PartnershipParties,
+    @Param('id', CanonicalId) id: string,
+    @Res() response: Response,
+  ) {
+    return this.flow.show(response, caller, await this.engagementForm(parties, id, reviseFee));
+  }
+
+  @Post(':id/fee')
+  @ForPartnership('log_work', 'engagement')
+  async fee(
+    @CurrentCaller() caller: Caller,
+    @Parties() parties: PartnershipParties,
+    @Param('id', CanonicalId) id: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    const form = await this.engagementForm(parties, id, reviseFee);
+    return this.flow.submit(request, response, caller, form);
+  }
+
+  @Get(':id/close')
+  @ForPartnership('log_work', 'engagement')
+  async closeForm(
+    @CurrentCaller() caller: Caller,
+    @Parties() parties: PartnershipParties,
+    @Param('id', CanonicalId) id: string,
+    @Res() response: Response,
+  ) {
+    return this.flow.show(
+      response,
+      caller,
+      await this.engagementForm(parties, id, closeEngagement),
+    );
+  }
+
+  @Post(':id/close')
+  @ForPartnership('log_work', 'engagement')
+  async close(
+    @CurrentCaller() caller: Caller,
+    @Parties() parties: PartnershipParties,
+    @Param('id', CanonicalId) id: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    const form = await this.engagementForm(parties, id, closeEngagement);
     return this.flow.submit(request, response, caller, form);
   }
 

@@ -1,4 +1,5 @@
 import {
+  ASSURANCES,
   CAPACITY_KINDS,
   INTERVENTION_CATEGORIES,
   MEASURE_CATALOGUE,
@@ -16,6 +17,12 @@ import { CancelMilestoneCommand } from '../../ledger/cancel-milestone/cancel-mil
 import { CancelMilestoneRequest } from '../../ledger/cancel-milestone/cancel-milestone.request.dto';
 import { ClaimSavingCommand } from '../../ledger/claim-saving/claim-saving.command';
 import { ClaimSavingRequest } from '../../ledger/claim-saving/claim-saving.request.dto';
+import { CloseEngagementCommand } from '../../ledger/close-engagement/close-engagement.command';
+import { CloseEngagementRequest } from '../../ledger/close-engagement/close-engagement.request.dto';
+import { ClosePartnershipCommand } from '../../ledger/close-partnership/close-partnership.command';
+import { ClosePartnershipRequest } from '../../ledger/close-partnership/close-partnership.request.dto';
+import { CompleteInterventionCommand } from '../../ledger/complete-intervention/complete-intervention.command';
+import { CompleteInterventionRequest } from '../../ledger/complete-intervention/complete-intervention.request.dto';
 import { DefineMeasureCommand } from '../../ledger/define-measure/define-measure.command';
 import { DefineMeasureRequest } from '../../ledger/define-measure/define-measure.request.dto';
 import { DisputeSavingCommand } from '../../ledger/dispute-saving/dispute-saving.command';
@@ -34,12 +41,18 @@ import { RecordMeasureReadingCommand } from '../../ledger/record-measure-reading
 import { RecordMeasureReadingRequest } from '../../ledger/record-measure-reading/record-measure-reading.request.dto';
 import { RescheduleMilestoneCommand } from '../../ledger/reschedule-milestone/reschedule-milestone.command';
 import { RescheduleMilestoneRequest } from '../../ledger/reschedule-milestone/reschedule-milestone.request.dto';
+import { ReviseEngagementFeeCommand } from '../../ledger/revise-engagement-fee/revise-engagement-fee.command';
+import { ReviseEngagementFeeRequest } from '../../ledger/revise-engagement-fee/revise-engagement-fee.request.dto';
 import { ReviseSavingCommand } from '../../ledger/revise-saving/revise-saving.command';
 import { ReviseSavingRequest } from '../../ledger/revise-saving/revise-saving.request.dto';
 import { SetReportRecipientsCommand } from '../../ledger/set-report-recipients/set-report-recipients.command';
 import { SetReportRecipientsRequest } from '../../ledger/set-report-recipients/set-report-recipients.request.dto';
+import { SetSavingsLineCommand } from '../../ledger/set-savings-line/set-savings-line.command';
+import { SetSavingsLineRequest } from '../../ledger/set-savings-line/set-savings-line.request.dto';
 import { SignOffMilestoneCommand } from '../../ledger/sign-off-milestone/sign-off-milestone.command';
 import { SignOffMilestoneRequest } from '../../ledger/sign-off-milestone/sign-off-milestone.request.dto';
+import { StopInterventionCommand } from '../../ledger/stop-intervention/stop-intervention.command';
+import { StopInterventionRequest } from '../../ledger/stop-intervention/stop-intervention.request.dto';
 import { VerifySavingCommand } from '../../ledger/verify-saving/verify-saving.command';
 import { VerifySavingRequest } from '../../ledger/verify-saving/verify-saving.request.dto';
 import { WithdrawSavingCommand } from '../../ledger/withdraw-saving/withdraw-saving.command';
@@ -58,6 +71,9 @@ const WORDS: Readonly<Record<string, string>> = {
   non_cashable: 'Non-cashable',
   one_off: 'One-off',
   recurring_annual: 'Recurring every year',
+  self_reported: 'Self-reported by the consultancy',
+  evidenced: 'Documented: backed by documents (the default)',
+  finance_reconciled: 'Reconciled with the council’s finance ledger',
 };
 
 const options = (values: readonly string[]) =>
@@ -266,7 +282,20 @@ export function cancelMilestone(e: EngagementDetail, m: Milestone, version: numb
   });
 }
 
-export function claimSaving(intervention: InterventionDetail, version: number): PageForm {
+const ATTRIBUTION: FormField = {
+  api: 'attributionPct',
+  name: 'attribution',
+  label: 'Attribution',
+  kind: 'number',
+  optional: true,
+  hint: 'The share of the saving the partnership may take credit for, from 1 to 100 per cent. Leave empty for 100.',
+};
+
+export function claimSaving(
+  intervention: InterventionDetail,
+  version: number,
+  lines: PartnershipDetail['savingsLines'] = [],
+): PageForm {
   return {
     title: 'Claim a saving',
     caption: intervention.title,
@@ -282,6 +311,23 @@ export function claimSaving(intervention: InterventionDetail, version: number): 
         kind: 'textarea',
         hint: 'How the saving was worked out. Do not name or describe any child.',
       },
+      ATTRIBUTION,
+      ...(lines.length > 0
+        ? [
+            {
+              api: 'lineCode',
+              name: 'savingsLine',
+              label: 'Savings line',
+              kind: 'select',
+              optional: true,
+              hint: "The council's budget line this saving counts towards, if any",
+              options: lines.map((line) => ({
+                value: line.code,
+                text: `${line.code}: ${line.title} (${line.financialYear})`,
+              })),
+            } as const,
+          ]
+        : []),
     ],
     dto: ClaimSavingRequest,
     submitText: 'Claim a saving',
@@ -324,7 +370,31 @@ function savingForm(
 export function verifySaving(i: InterventionDetail, s: Saving, version: number, back: string) {
   return savingForm(i, s, version, back, {
     title: 'Verify',
-    fields: [{ api: 'note', label: 'Note', kind: 'textarea', optional: true }],
+    fields: [
+      {
+        api: 'amountPence',
+        name: 'amount',
+        label: 'Amount verified',
+        kind: 'pounds',
+        optional: true,
+        hint: `Leave empty to verify all of ${formatPence(s.amountPence)}`,
+      },
+      {
+        api: 'assurance',
+        label: 'Assurance',
+        kind: 'radios',
+        optional: true,
+        options: options(ASSURANCES),
+      },
+      {
+        api: 'evidence',
+        label: 'Evidence',
+        kind: 'textarea',
+        optional: true,
+        hint: 'For example, the finance ledger period and cost centre',
+      },
+      { api: 'note', label: 'Note', kind: 'textarea', optional: true },
+    ],
     dto: VerifySavingRequest,
     submitText: 'Verify',
     command: (api: Api, request) =>
@@ -348,7 +418,11 @@ export function disputeSaving(i: InterventionDetail, s: Saving, version: number,
 export function reviseSaving(i: InterventionDetail, s: Saving, version: number) {
   return savingForm(i, s, version, interventionPath(i.id), {
     title: 'Revise',
-    fields: [{ api: 'amountPence', name: 'amount', label: 'Amount', kind: 'pounds' }, REASON],
+    fields: [
+      { api: 'amountPence', name: 'amount', label: 'Amount', kind: 'pounds' },
+      REASON,
+      { ...ATTRIBUTION, hint: 'A new share from 1 to 100 per cent. Leave empty to keep it.' },
+    ],
     dto: ReviseSavingRequest,
     submitText: 'Revise',
     command: (api: Api, request) =>
@@ -516,5 +590,151 @@ export function reportRecipients(
         request,
       ),
     done: () => at(partnershipPath(partnership.id), 'recipients-set'),
+  };
+}
+
+export function setSavingsLine(
+  partnership: PartnershipDetail,
+  version: number,
+  line?: PartnershipDetail['savingsLines'][number],
+): PageForm {
+  return {
+    title: 'Set a savings line',
+    caption: partnership.name,
+    fields: [
+      ...(line
+        ? []
+        : [
+            {
+              api: 'code',
+              label: 'Code',
+              kind: 'text',
+              hint: 'As your finance system writes it: up to 20 of A to Z, 0 to 9 and -, for example CS-26-07',
+            } as const,
+          ]),
+      { api: 'title', label: 'Title', kind: 'text' },
+      {
+        api: 'financialYear',
+        label: 'Financial year',
+        kind: 'text',
+        hint: 'For example, 2026/27',
+      },
+      { api: 'targetPence', name: 'target', label: 'Target', kind: 'pounds' },
+    ],
+    ...(line
+      ? {
+          about: [{ key: 'Code', value: line.code }],
+          fixed: { code: line.code },
+          initial: {
+            title: line.title,
+            financialYear: line.financialYear,
+            target: formatPence(line.targetPence).slice(1),
+          },
+        }
+      : {}),
+    dto: SetSavingsLineRequest,
+    submitText: 'Set a savings line',
+    back: partnershipPath(partnership.id),
+    version,
+    command: (api: Api, request) =>
+      new SetSavingsLineCommand({ partnershipId: partnership.id, ...api } as never, request),
+    done: () => at(partnershipPath(partnership.id), 'savings-line-set'),
+  };
+}
+
+export function closePartnership(partnership: PartnershipDetail, version: number): PageForm {
+  return {
+    title: 'Close',
+    caption: partnership.name,
+    about: [
+      {
+        key: 'What happens',
+        value:
+          'The partnership takes no new engagements, and no monthly report is made for months after it closes.',
+      },
+    ],
+    fields: [
+      { api: 'closedOn', label: 'Closing date', kind: 'date' },
+      { api: 'reason', label: 'Reason', kind: 'textarea', optional: true },
+    ],
+    dto: ClosePartnershipRequest,
+    submitText: 'Close the partnership',
+    back: partnershipPath(partnership.id),
+    version,
+    command: (api: Api, request) =>
+      new ClosePartnershipCommand({ partnershipId: partnership.id, ...api } as never, request),
+    done: () => at(partnershipPath(partnership.id), 'partnership-closed'),
+  };
+}
+
+export function closeEngagement(engagement: EngagementDetail, version: number): PageForm {
+  return {
+    title: 'Close',
+    caption: engagement.title,
+    about: [
+      {
+        key: 'What happens',
+        value: 'The engagement takes no new interventions, milestones or measures.',
+      },
+    ],
+    fields: [{ api: 'closedOn', label: 'Closing date', kind: 'date' }],
+    dto: CloseEngagementRequest,
+    submitText: 'Close the engagement',
+    back: engagementPath(engagement.id),
+    version,
+    command: (api: Api, request) =>
+      new CloseEngagementCommand({ engagementId: engagement.id, ...api } as never, request),
+    done: () => at(engagementPath(engagement.id), 'engagement-closed'),
+  };
+}
+
+export function reviseFee(engagement: EngagementDetail, version: number): PageForm {
+  return {
+    title: 'Revise the fee',
+    caption: engagement.title,
+    about: [{ key: 'Fee now', value: formatPence(engagement.feePence) }],
+    fields: [{ api: 'feePence', name: 'fee', label: 'Fee', kind: 'pounds' }, REASON],
+    dto: ReviseEngagementFeeRequest,
+    submitText: 'Revise the fee',
+    back: engagementPath(engagement.id),
+    version,
+    command: (api: Api, request) =>
+      new ReviseEngagementFeeCommand({ engagementId: engagement.id, ...api } as never, request),
+    done: () => at(engagementPath(engagement.id), 'fee-revised'),
+  };
+}
+
+export function completeIntervention(intervention: InterventionDetail, version: number): PageForm {
+  return {
+    title: 'Mark complete',
+    caption: intervention.title,
+    about: [{ key: 'What happens', value: 'The intervention takes no new savings or capacity.' }],
+    fields: [{ api: 'completedOn', label: 'Date completed', kind: 'date' }],
+    dto: CompleteInterventionRequest,
+    submitText: 'Mark complete',
+    back: interventionPath(intervention.id),
+    version,
+    command: (api: Api, request) =>
+      new CompleteInterventionCommand(
+        { interventionId: intervention.id, ...api } as never,
+        request,
+      ),
+    done: () => at(interventionPath(intervention.id), 'intervention-completed'),
+  };
+}
+
+export function stopIntervention(intervention: InterventionDetail, version: number): PageForm {
+  return {
+    title: 'Stop',
+    caption: intervention.title,
+    about: [{ key: 'What happens', value: 'The intervention takes no new savings or capacity.' }],
+    fields: [{ api: 'stoppedOn', label: 'Date stopped', kind: 'date' }, REASON],
+    dto: StopInterventionRequest,
+    submitText: 'Stop',
+    back: interventionPath(intervention.id),
+    version,
+    command: (api: Api, request) =>
+      new StopInterventionCommand({ interventionId: intervention.id, ...api } as never, request),
+    done: () => at(interventionPath(intervention.id), 'intervention-stopped'),
   };
 }

@@ -14,9 +14,11 @@ import { FormFlow, type PageForm } from '../forms/form-flow';
 import {
   addCapacity,
   claimSaving,
+  completeIntervention,
   disputeSaving,
   endCapacity,
   reviseSaving,
+  stopIntervention,
   verifySaving,
   withdrawSaving,
 } from '../forms/ledger-forms';
@@ -92,6 +94,16 @@ export class InterventionsController {
             recurrence: humanise(s.recurrence),
             startsOn: formatDate(s.startsOn),
             basis: s.basis,
+            details: [
+              ...(s.attributionPct !== 100 ? [`${s.attributionPct}% attributed`] : []),
+              ...(s.lineCode ? [`Savings line ${s.lineCode}`] : []),
+              ...(s.verifiedAmountPence !== null
+                ? [
+                    `Verified ${formatPence(s.verifiedAmountPence)}` +
+                      (s.assurance ? `, ${humanise(s.assurance).toLowerCase()}` : ''),
+                  ]
+                : []),
+            ].join('; '),
             status: humanise(s.status),
             tag: SAVING_TAG[s.status] ?? 'govuk-tag--grey',
             actions: [
@@ -125,6 +137,8 @@ export class InterventionsController {
             ? [
                 { text: 'Claim a saving', href: `${base}/savings/new` },
                 { text: 'Add capacity', href: `${base}/capacity/new` },
+                { text: 'Mark complete', href: `${base}/complete` },
+                { text: 'Stop', href: `${base}/stop` },
               ]
             : [],
       },
@@ -140,7 +154,7 @@ export class InterventionsController {
     @Param('id', CanonicalId) id: string,
     @Res() response: Response,
   ) {
-    return this.flow.show(response, caller, await this.interventionForm(parties, id, claimSaving));
+    return this.flow.show(response, caller, await this.claimForm(parties, id));
   }
 
   @Post(':id/savings/new')
@@ -152,7 +166,7 @@ export class InterventionsController {
     @Req() request: Request,
     @Res() response: Response,
   ) {
-    const form = await this.interventionForm(parties, id, claimSaving);
+    const form = await this.claimForm(parties, id);
     return this.flow.submit(request, response, caller, form);
   }
 
@@ -320,6 +334,71 @@ export class InterventionsController {
     @Res() response: Response,
   ) {
     const form = await this.savingForm(parties, id, sid, 'withdraw', backTo(undefined, id));
+    return this.flow.submit(request, response, caller, form);
+  }
+
+  /** The claim offers the partnership's savings lines. */
+  private async claimForm(parties: PartnershipParties, id: string): Promise<PageForm> {
+    const [{ partnership, intervention }, version] = await Promise.all([
+      this.places.intervention(parties.partnershipId, id),
+      this.places.interventionVersion(id),
+    ]);
+    return claimSaving(intervention, version, partnership.savingsLines);
+  }
+
+  @Get(':id/complete')
+  @ForPartnership('log_work', 'intervention')
+  async completeForm(
+    @CurrentCaller() caller: Caller,
+    @Parties() parties: PartnershipParties,
+    @Param('id', CanonicalId) id: string,
+    @Res() response: Response,
+  ) {
+    return this.flow.show(
+      response,
+      caller,
+      await this.interventionForm(parties, id, completeIntervention),
+    );
+  }
+
+  @Post(':id/complete')
+  @ForPartnership('log_work', 'intervention')
+  async complete(
+    @CurrentCaller() caller: Caller,
+    @Parties() parties: PartnershipParties,
+    @Param('id', CanonicalId) id: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    const form = await this.interventionForm(parties, id, completeIntervention);
+    return this.flow.submit(request, response, caller, form);
+  }
+
+  @Get(':id/stop')
+  @ForPartnership('log_work', 'intervention')
+  async stopForm(
+    @CurrentCaller() caller: Caller,
+    @Parties() parties: PartnershipParties,
+    @Param('id', CanonicalId) id: string,
+    @Res() response: Response,
+  ) {
+    return this.flow.show(
+      response,
+      caller,
+      await this.interventionForm(parties, id, stopIntervention),
+    );
+  }
+
+  @Post(':id/stop')
+  @ForPartnership('log_work', 'intervention')
+  async stop(
+    @CurrentCaller() caller: Caller,
+    @Parties() parties: PartnershipParties,
+    @Param('id', CanonicalId) id: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    const form = await this.interventionForm(parties, id, stopIntervention);
     return this.flow.submit(request, response, caller, form);
   }
 

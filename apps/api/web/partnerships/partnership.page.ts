@@ -71,7 +71,13 @@ export class PartnershipPage {
       ...(mayAct(caller, parties, 'log_work') && detail.status === 'open'
         ? [{ text: 'Open an engagement', href: `${base}/engagements/new` }]
         : []),
+      ...(mayAct(caller, parties, 'judge')
+        ? [{ text: 'Set a savings line', href: `${base}/savings-lines/new` }]
+        : []),
       ...(administer ? [{ text: 'Report recipients', href: `${base}/report-recipients` }] : []),
+      ...(mayAct(caller, parties, 'close_partnership') && detail.status === 'open'
+        ? [{ text: 'Close', href: `${base}/close` }]
+        : []),
     ];
     if (asOfError && asked?.fromParts) partnership.asOfParts = asked.parts;
     await this.pages.send(
@@ -85,6 +91,7 @@ export class PartnershipPage {
         errorList: asOfError ? [{ text: asOfError, href: '#asOf-day' }] : undefined,
         actions,
         maySend: administer,
+        mayJudge: mayAct(caller, parties, 'judge'),
         banner: bannerFor(request.query.done),
         pagination:
           pageCount > 1

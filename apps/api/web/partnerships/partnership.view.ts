@@ -113,6 +113,7 @@ export function partnershipView(inputs: PartnershipPageInputs) {
     },
     savingsLines: progress.savingsLines.map((line) => ({
       code: line.code,
+      href: `/partnerships/${encodeURIComponent(detail.id)}/savings-lines/${encodeURIComponent(line.code)}`,
       title: line.title,
       financialYear: line.financialYear,
       target: formatPence(line.targetPence),

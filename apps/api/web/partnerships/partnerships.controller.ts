@@ -13,7 +13,13 @@ import { Get, NotFoundException, Param, Post, Query, Req, Res } from '@nestjs/co
 import type { Request, Response } from 'express';
 import { CouncilRepository } from '../../ledger/form-partnership/council.repository';
 import { FormFlow } from '../forms/form-flow';
-import { formPartnership, openEngagement, reportRecipients } from '../forms/ledger-forms';
+import {
+  closePartnership,
+  formPartnership,
+  openEngagement,
+  reportRecipients,
+  setSavingsLine,
+} from '../forms/ledger-forms';
 import { LedgerPlaces } from '../forms/ledger-places';
 import { PageController } from '../page-controller';
 import { PartnershipPage } from './partnership.page';
@@ -139,6 +145,91 @@ export class PartnershipsController {
     if (!isAcceptedMonth(month)) throw new NotFoundException();
     await this.reports.requestSend(partnershipId, month, caller.userId);
     response.redirect(303, `/partnerships/${encodeURIComponent(partnershipId)}?done=report-queued`);
+  }
+
+  @Get(':id/savings-lines/new')
+  @ForPartnership('judge')
+  async newSavingsLine(
+    @CurrentCaller() caller: Caller,
+    @Parties() { partnershipId }: PartnershipParties,
+    @Res() response: Response,
+  ) {
+    return this.flow.show(response, caller, await this.savingsLine(partnershipId));
+  }
+
+  @Post(':id/savings-lines/new')
+  @ForPartnership('judge')
+  async addSavingsLine(
+    @CurrentCaller() caller: Caller,
+    @Parties() { partnershipId }: PartnershipParties,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    return this.flow.submit(request, response, caller, await this.savingsLine(partnershipId));
+  }
+
+  @Get(':id/savings-lines/:code')
+  @ForPartnership('judge')
+  async savingsLineForm(
+    @CurrentCaller() caller: Caller,
+    @Parties() { partnershipId }: PartnershipParties,
+    @Param('code') code: string,
+    @Res() response: Response,
+  ) {
+    return this.flow.show(response, caller, await this.savingsLine(partnershipId, code));
+  }
+
+  @Post(':id/savings-lines/:code')
+  @ForPartnership('judge')
+  async changeSavingsLine(
+    @CurrentCaller() caller: Caller,
+    @Parties() { partnershipId }: PartnershipParties,
+    @Param('code') code: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    const form = await this.savingsLine(partnershipId, code);
+    return this.flow.submit(request, response, caller, form);
+  }
+
+  @Get(':id/close')
+  @ForPartnership('close_partnership')
+  async closeForm(
+    @CurrentCaller() caller: Caller,
+    @Parties() { partnershipId }: PartnershipParties,
+    @Res() response: Response,
+  ) {
+    return this.flow.show(response, caller, await this.closing(partnershipId));
+  }
+
+  @Post(':id/close')
+  @ForPartnership('close_partnership')
+  async close(
+    @CurrentCaller() caller: Caller,
+    @Parties() { partnershipId }: PartnershipParties,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    return this.flow.submit(request, response, caller, await this.closing(partnershipId));
+  }
+
+  private async savingsLine(partnershipId: string, code?: string) {
+    const [partnership, version] = await Promise.all([
+      this.places.partnership(partnershipId),
+      this.places.partnershipVersion(partnershipId),
+    ]);
+    if (code === undefined) return setSavingsLine(partnership, version);
+    const line = partnership.savingsLines.find((l) => l.code === code);
+    if (!line) throw new NotFoundException();
+    return setSavingsLine(partnership, version, line);
+  }
+
+  private async closing(partnershipId: string) {
+    const [partnership, version] = await Promise.all([
+      this.places.partnership(partnershipId),
+      this.places.partnershipVersion(partnershipId),
+    ]);
+    return closePartnership(partnership, version);
   }
 
   private async recipients(partnershipId: string) {
