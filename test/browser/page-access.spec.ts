@@ -103,6 +103,10 @@ describe('pages for every role: accessible, phone-sized, and tenancy-bound', () 
       `/interventions/${i}/capacity/new`,
       `/engagements/${e}/measures/new`,
       `/engagements/${e}/milestones/${milestoneId}/reschedule`,
+      `/engagements/${e}/fee`,
+      `/engagements/${e}/close`,
+      `/interventions/${i}/complete`,
+      `/interventions/${i}/stop`,
     ];
     const administer = [`/partnerships/${p}/report-recipients`, '/users', '/users/new'];
     const judge = [
@@ -111,7 +115,9 @@ describe('pages for every role: accessible, phone-sized, and tenancy-bound', () 
       `/engagements/${e}/milestones/${milestoneId}/sign-off`,
     ];
     if (role === 'director') return [...read, ...work];
-    if (role === 'consultancyAdmin') return [...read, ...administer, '/partnerships/new'];
+    if (role === 'consultancyAdmin') {
+      return [...read, ...administer, '/partnerships/new', `/partnerships/${p}/close`];
+    }
     if (role === 'councilAdmin') return [...read, ...judge, ...administer];
     if (role === 'approver') return [...read, ...judge];
     if (role === 'platformAdmin') return [...read, ...administer];

@@ -4,6 +4,7 @@ import { PartnershipReads } from '@accord/read-models';
 import { PartnershipLedger } from '@accord/reporting';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { type DateParts, type FormField, readForm } from '../forms/form-fields';
 import { bannerFor } from '../page-controller';
 import { PageRenderer } from '../page-renderer';
 import { LatestEntries } from './latest-entries';
@@ -117,17 +118,16 @@ type AsOfAsked = {
   parts: { day: string; month: string; year: string };
 };
 
+/** The page's date form, read as every form's dates are read. */
+const AS_OF_FIELD: FormField = { api: 'asOf', label: 'Figures as of', kind: 'date' };
+
 /** The date asked for: `asOf`, or the three parts of the page's date form; undefined for none. */
 function asOfAsked(query: Request['query']): AsOfAsked | undefined {
-  const part = (name: string) =>
-    typeof query[name] === 'string' ? (query[name] as string).trim().slice(0, 10) : '';
-  const parts = { day: part('asOf-day'), month: part('asOf-month'), year: part('asOf-year') };
+  const { typed, api } = readForm([AS_OF_FIELD], query as Record<string, unknown>);
+  const parts = typed.asOf as DateParts;
   if (query.asOf !== undefined) {
     return { date: typeof query.asOf === 'string' ? query.asOf : '', fromParts: false, parts };
   }
-  const { day, month, year } = parts;
-  if (day === '' && month === '' && year === '') return undefined;
-  const wellFormed = /^\d{1,2}$/.test(day) && /^\d{1,2}$/.test(month) && /^\d{4}$/.test(year);
-  const date = wellFormed ? `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` : '';
-  return { date, fromParts: true, parts };
+  if (parts.day === '' && parts.month === '' && parts.year === '') return undefined;
+  return { date: typeof api.asOf === 'string' ? api.asOf : '', fromParts: true, parts };
 }
