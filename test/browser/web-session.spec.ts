@@ -192,7 +192,16 @@ describe('web sign-in and session over HTTP', () => {
 
     const bad = await get(`/partnerships/${partnershipId}?asOf=2026-02-30`);
     expect(bad.status).toBe(400);
-    expect(bad.text).toContain('asOf must be a calendar date, YYYY-MM-DD');
+    // The API's own rule and words for asOf, said of the page's date form.
+    expect(bad.text).toContain(
+      'Figures as of must be a calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31',
+    );
+    for (const asOf of ['9999-12-31', '2099-12-31']) {
+      const far = await get(`/partnerships/${partnershipId}?asOf=${asOf}`);
+      expect([asOf, far.status]).toEqual([asOf, 400]);
+    }
+    const farText = (await get(`/partnerships/${partnershipId}?asOf=2099-12-31`)).text;
+    expect(farText).toContain('Figures as of must not be more than 10 years after today');
     // From the page's date form: the GOV.UK error summary and message, the parts typed kept.
     const typed = await get(
       `/partnerships/${partnershipId}?asOf-day=31&asOf-month=2&asOf-year=2026`,

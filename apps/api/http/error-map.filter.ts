@@ -1,9 +1,14 @@
 import type { Caller } from '@accord/identity';
-import { HttpExceptionFilter, toErrorBody } from '@accord/platform';
+import {
+  HttpExceptionFilter,
+  SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS,
+  toErrorBody,
+} from '@accord/platform';
 import {
   type ArgumentsHost,
   Catch,
   type ExceptionFilter,
+  HttpStatus,
   Injectable,
   Logger,
 } from '@nestjs/common';
@@ -40,9 +45,18 @@ export class ErrorMapFilter implements ExceptionFilter {
       return;
     }
     const body = mapped?.body ?? toErrorBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception);
-    if (mapped?.retryAfterSeconds)
-      response.setHeader('Retry-After', String(mapped.retryAfterSeconds));
+    // A dependency away for now is a 503 with Retry-After, for a page as for the API.
+    const retryAfter =
+      mapped?.retryAfterSeconds ??
+      (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE
+        ? SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS
+        : undefined);
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) {
+      this.logger.warn(`answered 503: ${(exception as Error)?.message ?? String(exception)}`);
+    } else if (body.statusCode >= 500) {
+      this.logger.error(exception);
+    }
+    if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
     try {
       await this.pages.send(request, response, body, exception);
     } catch (failed) {

@@ -3,6 +3,7 @@ import type { ErrorBody } from '@accord/platform';
 import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { PageRenderer } from './page-renderer';
+import { NEXT_LIMIT } from './session/safe-next';
 import { FormRefused } from './session/same-origin-forms.guard';
 import { SessionCookie } from './session/session-cookie';
 
@@ -47,7 +48,12 @@ export class ErrorPages {
     const status = body.statusCode;
     if (status === 401) {
       if (request.headers.cookie?.includes(`${SESSION_COOKIE}=`)) this.cookie.clear(response);
-      const next = request.method === 'GET' ? request.originalUrl : '';
+      // An address longer than sign-in takes back is left out rather than sent on: encoded, it
+      // made a Location header of tens of kilobytes, more than Node and most proxies read.
+      const next =
+        request.method === 'GET' && request.originalUrl.length <= NEXT_LIMIT
+          ? request.originalUrl
+          : '';
       response.redirect(
         303,
         next === '' || next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`,

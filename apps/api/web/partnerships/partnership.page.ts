@@ -1,10 +1,12 @@
 import { type Caller, mayAct, type PartnershipParties } from '@accord/identity';
-import { type CalendarDate, isAcceptedDate, todayInLondon } from '@accord/ledger';
+import { type CalendarDate, todayInLondon } from '@accord/ledger';
+import type { FieldError } from '@accord/platform';
 import { PartnershipReads } from '@accord/read-models';
 import { PartnershipLedger } from '@accord/reporting';
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { type DateParts, type FormField, readForm } from '../forms/form-fields';
+import { parseReadQuery } from '../../partnerships/shared/read-query';
+import { type DateParts, type FormField, formProblem, readForm } from '../forms/form-fields';
 import { bannerFor } from '../page-controller';
 import { PageRenderer } from '../page-renderer';
 import { LatestEntries } from './latest-entries';
@@ -34,15 +36,11 @@ export class PartnershipPage {
     response: Response,
   ): Promise<void> {
     const { partnershipId } = parties;
-    const today = todayInLondon(new Date());
+    const now = new Date();
+    const today = todayInLondon(now);
     const asked = asOfAsked(request.query);
-    // A date that is not one shows today's figures, with the GOV.UK error on the date form.
-    const asOfError =
-      asked !== undefined && !isAcceptedDate(asked.date)
-        ? asked.fromParts
-          ? 'Figures as of must be a real date between 1 January 2000 and 31 December 2099'
-          : 'asOf must be a calendar date, YYYY-MM-DD'
-        : undefined;
+    // A date the API would refuse shows today's figures, with the GOV.UK error on the date form.
+    const asOfError = asked?.problem ?? (asked ? readAsOfProblem(asked.date, now) : undefined);
     const given = asked === undefined || asOfError ? undefined : (asked.date as CalendarDate);
     const asOf = given ?? today;
     const [detail, progress, loaded, entries] = await Promise.all([
@@ -115,7 +113,9 @@ export class PartnershipPage {
 type AsOfAsked = {
   date: string;
   fromParts: boolean;
-  parts: { day: string; month: string; year: string };
+  parts: DateParts;
+  /** The date form's own problem with the parts typed (not a real date). */
+  problem?: string;
 };
 
 /** The page's date form, read as every form's dates are read. */
@@ -123,11 +123,27 @@ const AS_OF_FIELD: FormField = { api: 'asOf', label: 'Figures as of', kind: 'dat
 
 /** The date asked for: `asOf`, or the three parts of the page's date form; undefined for none. */
 function asOfAsked(query: Request['query']): AsOfAsked | undefined {
-  const { typed, api } = readForm([AS_OF_FIELD], query as Record<string, unknown>);
+  const { typed, api, problems } = readForm([AS_OF_FIELD], query as Record<string, unknown>);
   const parts = typed.asOf as DateParts;
   if (query.asOf !== undefined) {
     return { date: typeof query.asOf === 'string' ? query.asOf : '', fromParts: false, parts };
   }
   if (parts.day === '' && parts.month === '' && parts.year === '') return undefined;
-  return { date: typeof api.asOf === 'string' ? api.asOf : '', fromParts: true, parts };
+  const date = typeof api.asOf === 'string' ? api.asOf : '';
+  return { date, fromParts: true, parts, problem: problems[0]?.message };
+}
+
+/**
+ * What the API's read says of this `asOf` (SPEC §4: a date from 2000-01-01 to 2099-12-31, at
+ * most ten years ahead), in the date form's words; undefined when it reads it.
+ */
+function readAsOfProblem(date: string, now: Date): string | undefined {
+  try {
+    parseReadQuery({ asOf: date }, ['asOf'], now);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof BadRequestException)) throw error;
+    const { details } = error.getResponse() as { details: { fields: FieldError[] } };
+    return formProblem([AS_OF_FIELD], details.fields[0]).message;
+  }
 }
