@@ -30,9 +30,11 @@ RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --no-audit --no-fund
 COPY --from=build /app/dist ./dist
 # `npx accord …` (the command line) runs the built dist/apps/cli/main.js through the package's bin.
 COPY bin ./bin
-# tsc emits JavaScript only: the page templates and the council reference list are read at run
-# time from the project root (the folder with package.json), so they are copied as they are.
+# tsc emits JavaScript only: the page templates, the pages' own assets and the council reference
+# list are read at run time from the project root (the folder with package.json), so they are
+# copied as they are. GOV.UK Frontend's assets come with its package.
 COPY apps/api/web/templates ./apps/api/web/templates
+COPY apps/api/web/assets ./apps/api/web/assets
 COPY libs/identity/data ./libs/identity/data
 # The code stays owned by root and read-only to the process; only the outbox (reports written
 # as .eml files when SMTP_URL is unset) is writable.
