@@ -11,6 +11,7 @@ import {
   HttpStatus,
   Injectable,
   Logger,
+  NotFoundException,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ErrorPages } from '../web/error-pages';
@@ -37,7 +38,7 @@ export class ErrorMapFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return;
     const mapped = domainErrorAnswer(exception);
-    if (!isPage(request)) {
+    if (!isPage(request, exception)) {
       if (!mapped) return this.platform.catch(exception, host);
       if (mapped.retryAfterSeconds)
         response.setHeader('Retry-After', String(mapped.retryAfterSeconds));
@@ -66,11 +67,17 @@ export class ErrorMapFilter implements ExceptionFilter {
   }
 }
 
-/** A page route, or a path no route has that a browser asked for outside the API. */
-function isPage(request: AnsweredRequest): boolean {
+/**
+ * A page route; or, when a browser asks for a path no route has, outside anything that looks
+ * like the API however it is cased or slashed (`/API/V1/…`, `//api/v1/…` answer JSON, as the API
+ * does), the not-found page. Errors before routing (an unreadable body) answer JSON.
+ */
+function isPage(request: AnsweredRequest, exception: unknown): boolean {
   if (request.page === true) return true;
   // Nest answers a path no route has from a catch-all route (`/{*path}`).
   const matched = request.route !== undefined && !String(request.route.path).includes('*');
-  if (matched || request.path.startsWith('/api/')) return false;
+  if (matched || !(exception instanceof NotFoundException)) return false;
+  const path = request.path.replace(/\/{2,}/g, '/').toLowerCase();
+  if (path === '/api' || path.startsWith('/api/')) return false;
   return request.accepts(['json', 'html']) === 'html';
 }
