@@ -1007,6 +1007,61 @@ describe('fuzzing every route (SPEC §4: no input answers 5xx)', () => {
         paramsOf('GET /api/v1/partnerships/:id/reports/:month'),
         tenancy.viewer.token,
       ],
+      // The pages' forms: GOV.UK fields (pounds, date parts) read into the API's commands.
+      [
+        'GET',
+        '/engagements/:id',
+        { params: paramsOf('POST /api/v1/engagements/:id/milestones')?.params },
+        tenancy.viewer.token,
+      ],
+      [
+        'GET',
+        '/interventions/:id',
+        { params: paramsOf('POST /api/v1/interventions/:id/savings')?.params },
+        tenancy.viewer.token,
+      ],
+      ['GET', '/approvals', {}, tenancy.approver.token],
+      [
+        'POST',
+        '/interventions/:id/savings/new',
+        {
+          params: paramsOf('POST /api/v1/interventions/:id/savings')?.params,
+          body: {
+            amount: '£1,234.56',
+            kind: 'cashable',
+            recurrence: 'one_off',
+            'startsOn-day': '1',
+            'startsOn-month': '7',
+            'startsOn-year': '2026',
+            basis: 'Agency cover avoided',
+            version: '1',
+          },
+        },
+        tenancy.director.token,
+      ],
+      [
+        'POST',
+        '/interventions/:id/savings/:sid/verify',
+        {
+          params: paramsOf('POST /api/v1/interventions/:id/savings/:sid/verify')?.params,
+          body: { amount: '10', assurance: 'evidenced', evidence: 'Ledger P4', version: '2' },
+        },
+        tenancy.approver.token,
+      ],
+      [
+        'POST',
+        '/engagements/:id/milestones/new',
+        {
+          params: paramsOf('POST /api/v1/engagements/:id/milestones')?.params,
+          body: {
+            title: 'Panel running',
+            'dueOn-day': '31',
+            'dueOn-month': '12',
+            'dueOn-year': '2026',
+          },
+        },
+        tenancy.director.token,
+      ],
     ];
     for (const [method, path, template, token] of pages) {
       targets.push({
