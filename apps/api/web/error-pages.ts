@@ -80,6 +80,13 @@ export class ErrorPages {
                 ],
               }
             : { title: 'That did not work', paragraphs: [body.message] };
-    await this.pages.send(response, status, 'problem', page, request.caller);
+    // On a 5xx the layout asks nothing more of the database that may be what failed.
+    await this.pages.send(
+      response,
+      status,
+      'problem',
+      page,
+      status >= 500 ? undefined : request.caller,
+    );
   }
 }
