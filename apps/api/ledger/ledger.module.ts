@@ -22,7 +22,6 @@ import { DisputeSavingController } from './dispute-saving/dispute-saving.control
 import { DisputeSavingHandler } from './dispute-saving/dispute-saving.handler';
 import { EndCapacityController } from './end-capacity/end-capacity.controller';
 import { EndCapacityHandler } from './end-capacity/end-capacity.handler';
-import { CouncilRepository } from './form-partnership/council.repository';
 import { FormPartnershipController } from './form-partnership/form-partnership.controller';
 import { FormPartnershipHandler } from './form-partnership/form-partnership.handler';
 import { LogInterventionController } from './log-intervention/log-intervention.controller';
@@ -87,13 +86,11 @@ import { WithdrawSavingHandler } from './withdraw-saving/withdraw-saving.handler
     CompleteInterventionController,
     StopInterventionController,
   ],
-  exports: [CouncilRepository],
   providers: [
     ReadYourWrites,
     LedgerWriter,
     IdempotencyRepository,
     IdempotencyKeyPurge,
-    CouncilRepository,
     TimelineRepository,
     FormPartnershipHandler,
     SetReportRecipientsHandler,

@@ -1,19 +1,19 @@
+import { OrganisationsRepository } from '@accord/identity';
 import { invalidInput, partnershipDecider, partnershipStream } from '@accord/ledger';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { LedgerWriter, type WriteAnswer } from '../shared/ledger-writer';
-import { CouncilRepository } from './council.repository';
 import { FormPartnershipCommand } from './form-partnership.command';
 
 @CommandHandler(FormPartnershipCommand)
 export class FormPartnershipHandler implements ICommandHandler<FormPartnershipCommand> {
   constructor(
     private readonly ledger: LedgerWriter,
-    private readonly councils: CouncilRepository,
+    private readonly organisations: OrganisationsRepository,
   ) {}
 
   async execute({ input, request }: FormPartnershipCommand): Promise<WriteAnswer> {
     // A reference in the body, not the resource the path names: bad input rather than a 404.
-    if (!(await this.councils.isCouncil(input.councilId))) {
+    if (!(await this.organisations.isCouncil(input.councilId))) {
       throw invalidInput([
         {
           field: 'councilId',

@@ -4,6 +4,7 @@ import {
   type Caller,
   CurrentCaller,
   ForPartnership,
+  OrganisationsRepository,
   Parties,
   type PartnershipParties,
 } from '@accord/identity';
@@ -11,7 +12,6 @@ import { isAcceptedMonth } from '@accord/ledger';
 import { MonthlyReports, PartnershipLedger, ReportRecipientsRepository } from '@accord/reporting';
 import { Get, NotFoundException, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { CouncilRepository } from '../../ledger/form-partnership/council.repository';
 import { FormFlow } from '../forms/form-flow';
 import {
   closePartnership,
@@ -35,7 +35,7 @@ export class PartnershipsController {
     private readonly report: PartnershipReportPage,
     private readonly flow: FormFlow,
     private readonly places: LedgerPlaces,
-    private readonly councils: CouncilRepository,
+    private readonly organisations: OrganisationsRepository,
     private readonly ledger: PartnershipLedger,
     private readonly reports: MonthlyReports,
     private readonly recipientsOf: ReportRecipientsRepository,
@@ -55,7 +55,7 @@ export class PartnershipsController {
   @Get('new')
   @Authorize({ kind: 'consultancy_admin' })
   async newPartnership(@CurrentCaller() caller: Caller, @Res() response: Response) {
-    const form = formPartnership(caller.organisationId, await this.councils.list());
+    const form = formPartnership(caller.organisationId, await this.organisations.councils());
     return this.flow.show(response, caller, form);
   }
 
@@ -66,7 +66,7 @@ export class PartnershipsController {
     @Req() request: Request,
     @Res() response: Response,
   ) {
-    const form = formPartnership(caller.organisationId, await this.councils.list());
+    const form = formPartnership(caller.organisationId, await this.organisations.councils());
     return this.flow.submit(request, response, caller, form);
   }
 

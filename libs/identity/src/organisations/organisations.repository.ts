@@ -55,4 +55,26 @@ export class OrganisationsRepository {
       .execute();
     return new Map(rows.map((row) => [row.id, row.name]));
   }
+
+  /** Whether an id names a council organisation: the other side a partnership may be formed with. */
+  async isCouncil(id: string): Promise<boolean> {
+    if (!isId(id)) return false;
+    const row = await this.db
+      .selectFrom('organisations')
+      .select('id')
+      .where('id', '=', id.toLowerCase())
+      .where('kind', '=', 'council')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** Every council organisation, by name: whom a consultancy may form a partnership with. */
+  councils(): Promise<{ id: string; name: string }[]> {
+    return this.db
+      .selectFrom('organisations')
+      .select(['id', 'name'])
+      .where('kind', '=', 'council')
+      .orderBy('name')
+      .execute();
+  }
 }
