@@ -170,7 +170,9 @@ describe('requests refused while being read', () => {
         .get(`/partnerships/${ids.partnershipId}?asOf=${asOf}`)
         .set('Cookie', `accord_session=${tenancy.viewer.token}`);
       expect(res.status).toBe(400);
-      expect(res.text).toContain('Figures as of must be a calendar date YYYY-MM-DD from 2000-01-01');
+      expect(res.text).toContain(
+        'Figures as of must be a calendar date YYYY-MM-DD from 2000-01-01',
+      );
     },
   );
 
