@@ -182,10 +182,10 @@ function savingsLinesSection(report: MonthlyReport): string {
       const colour = RAG_COLOURS[line.rag];
       return `<tr style="border-bottom:1px solid #dfe3e6;vertical-align:top;">
             <td style="padding:6px 8px 6px 0;">${escapeHtml(line.code)} ${escapeHtml(line.title)}<br /><span style="color:${MUTED};font-size:12px;">${escapeHtml(line.financialYear)} · verified ${formatPence(line.verifiedPence)} of ${formatPence(line.claimedPence)} claimed</span></td>
-            <td style="padding:6px 8px;text-align:right;">${formatPence(line.targetPence)}</td>
-            <td style="padding:6px 8px;text-align:right;">${formatPence(line.forecastPence)}</td>
-            <td style="padding:6px 8px;text-align:right;">${formatPence(line.atRiskPence)}</td>
-            <td style="padding:6px 0 6px 8px;text-align:right;"><span style="background:${colour.background};color:${colour.text};padding:2px 6px;font-weight:bold;">${escapeHtml(ragLabel(line.rag))}</span></td>
+            <td style="padding:6px 8px;text-align:right;white-space:nowrap;">${formatPence(line.targetPence)}</td>
+            <td style="padding:6px 8px;text-align:right;white-space:nowrap;">${formatPence(line.forecastPence)}</td>
+            <td style="padding:6px 8px;text-align:right;white-space:nowrap;">${formatPence(line.atRiskPence)}</td>
+            <td style="padding:6px 0 6px 8px;text-align:right;white-space:nowrap;"><span style="background:${colour.background};color:${colour.text};padding:2px 6px;font-weight:bold;white-space:nowrap;">${escapeHtml(ragLabel(line.rag))}</span></td>
           </tr>`;
     })
     .join('');
@@ -194,10 +194,10 @@ function savingsLinesSection(report: MonthlyReport): string {
     `<mj-table>
           <tr style="border-bottom:2px solid ${TEXT};text-align:left;">
             <th style="padding:5px 8px 5px 0;">Line</th>
-            <th style="padding:5px 8px;text-align:right;">Target</th>
-            <th style="padding:5px 8px;text-align:right;">Forecast</th>
+            <th style="padding:5px 8px;text-align:right;white-space:nowrap;">Target</th>
+            <th style="padding:5px 8px;text-align:right;white-space:nowrap;">Forecast</th>
             <th style="padding:5px 8px;text-align:right;white-space:nowrap;">At risk</th>
-            <th style="padding:5px 0 5px 8px;text-align:right;">Rating</th>
+            <th style="padding:5px 0 5px 8px;text-align:right;white-space:nowrap;">Rating</th>
           </tr>${rows}</mj-table>`,
   );
 }
