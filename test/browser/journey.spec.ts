@@ -1,28 +1,17 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { EventStore, ProjectionRunner } from '@accord/event-store';
-import { projections } from '@accord/read-models';
+import { ProjectionRunner } from '@accord/event-store';
 import { formatPence } from '@accord/reporting';
 import {
   actingAs,
-  createTestApp,
   eventCount,
   launchChromium,
   seedOrganisation,
   seedUserWithPassword,
+  servePages,
   type TestApp,
 } from '@accord/testing';
 import type { Browser, Page } from 'playwright-core';
 
 const PASSWORD = 'correct horse battery staple';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /**
  * The core journey in Chromium, through the pages alone: a consultancy director forms a
@@ -39,10 +28,7 @@ describe('the core journey in a real browser', () => {
   let councilName: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    t = await createTestApp({ PUBLIC_URL: base });
-    await t.app.listen(port, '127.0.0.1');
+    ({ t, base, runner } = await servePages());
     const db = t.database.db;
     const consultancyId = await seedOrganisation(db, 'consultancy', 'Northway Consulting');
     councilName = `Riverton Council ${consultancyId.slice(0, 4)}`;
@@ -56,14 +42,6 @@ describe('the core journey in a real browser', () => {
       PASSWORD,
     );
     approver = await seedUserWithPassword(t.app, db, councilId, 'council', ['approver'], PASSWORD);
-    runner = new ProjectionRunner({
-      databaseUrl: t.database.url,
-      db,
-      store: t.app.get(EventStore),
-      projections,
-      pollIntervalMs: 50,
-    });
-    await runner.start();
     browser = await launchChromium();
   });
   afterAll(async () => {

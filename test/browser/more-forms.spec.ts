@@ -1,28 +1,18 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { EventStore, ProjectionRunner } from '@accord/event-store';
-import { ProjectionWait, projections } from '@accord/read-models';
+import { ProjectionRunner } from '@accord/event-store';
+import { ProjectionWait } from '@accord/read-models';
 import { formatPence } from '@accord/reporting';
 import {
   actingAs,
-  createTestApp,
   eventCount,
   launchChromium,
   type SeededUser,
   seedLedger,
   seedTenancy,
+  servePages,
   type Tenancy,
   type TestApp,
 } from '@accord/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /**
  * The forms beyond the core journey, each through the page a person would use: savings revised,
@@ -39,19 +29,8 @@ describe('the rest of the forms in a real browser', () => {
   let ids: { partnershipId: string; engagementId: string; interventionId: string };
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    t = await createTestApp({ PUBLIC_URL: base });
-    await t.app.listen(port, '127.0.0.1');
+    ({ t, base, runner } = await servePages());
     tenancy = await seedTenancy(t.app, t.database.db);
-    runner = new ProjectionRunner({
-      databaseUrl: t.database.url,
-      db: t.database.db,
-      store: t.app.get(EventStore),
-      projections,
-      pollIntervalMs: 50,
-    });
-    await runner.start();
     ids = await seedLedger(t, tenancy, '2026-04-01');
     const director = actingAs(t, tenancy.director);
     let position = 0;

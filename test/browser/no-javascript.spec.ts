@@ -1,25 +1,15 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { EventStore, ProjectionRunner } from '@accord/event-store';
-import { ProjectionWait, projections } from '@accord/read-models';
+import { ProjectionRunner } from '@accord/event-store';
+import { ProjectionWait } from '@accord/read-models';
 import {
   actingAs,
-  createTestApp,
   launchChromium,
   seedLedger,
   seedTenancy,
+  servePages,
   type Tenancy,
   type TestApp,
 } from '@accord/testing';
 import type { Browser } from 'playwright-core';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** The pages with JavaScript turned off: every form still works; the timeline pages on. */
 describe('pages without JavaScript', () => {
@@ -31,19 +21,8 @@ describe('pages without JavaScript', () => {
   let ids: { partnershipId: string; engagementId: string; interventionId: string };
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    t = await createTestApp({ PUBLIC_URL: base });
-    await t.app.listen(port, '127.0.0.1');
+    ({ t, base, runner } = await servePages());
     tenancy = await seedTenancy(t.app, t.database.db);
-    runner = new ProjectionRunner({
-      databaseUrl: t.database.url,
-      db: t.database.db,
-      store: t.app.get(EventStore),
-      projections,
-      pollIntervalMs: 50,
-    });
-    await runner.start();
     ids = await seedLedger(t, tenancy, '2026-04-01');
     // 3 entries from seedLedger and 22 milestones: 25 entries, two pages of the timeline.
     let position = 0;

@@ -1,15 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { EventStore, ProjectionRunner } from '@accord/event-store';
-import { ProjectionWait, projections } from '@accord/read-models';
+import { ProjectionRunner } from '@accord/event-store';
+import { ProjectionWait } from '@accord/read-models';
 import {
   actingAs,
-  createTestApp,
   launchChromium,
   type SeededUser,
   seedLedger,
   seedTenancy,
+  servePages,
   type Tenancy,
   type TestApp,
 } from '@accord/testing';
@@ -17,14 +15,6 @@ import type { Browser, Page } from 'playwright-core';
 
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /**
  * Every page as each role sees it: no WCAG 2.x A/AA violation axe-core can find, no horizontal
@@ -42,19 +32,8 @@ describe('pages for every role: accessible, phone-sized, and tenancy-bound', () 
   let milestoneId: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    t = await createTestApp({ PUBLIC_URL: base });
-    await t.app.listen(port, '127.0.0.1');
+    ({ t, base, runner } = await servePages());
     tenancy = await seedTenancy(t.app, t.database.db);
-    runner = new ProjectionRunner({
-      databaseUrl: t.database.url,
-      db: t.database.db,
-      store: t.app.get(EventStore),
-      projections,
-      pollIntervalMs: 50,
-    });
-    await runner.start();
     ids = await seedLedger(t, tenancy, '2026-04-01');
     const director = actingAs(t, tenancy.director);
     const claimed = await director.post(`/interventions/${ids.interventionId}/savings`, {

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { EventStore, ProjectionRunner } from '@accord/event-store';
+import { ProjectionRunner } from '@accord/event-store';
 import { BAD_CREDENTIALS } from '@accord/identity';
-import { ProjectionWait, projections } from '@accord/read-models';
+import { ProjectionWait } from '@accord/read-models';
 import {
   actingAs,
-  createTestApp,
   launchChromium,
   seedLedger,
   seedTenancy,
   seedUserWithPassword,
+  servePages,
   type Tenancy,
   type TestApp,
 } from '@accord/testing';
@@ -22,14 +22,6 @@ const HOSTILE = '<img src=x onerror=alert(1)> not our figure';
 type User = Awaited<ReturnType<typeof seedUserWithPassword>>;
 
 /** A port nothing listens on, so PUBLIC_URL can name the API's own address before it listens. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 describe('the web pages in a real browser', () => {
   let t: TestApp;
   let tenancy: Tenancy;
@@ -97,19 +89,8 @@ describe('the web pages in a real browser', () => {
       .allInnerTexts();
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    t = await createTestApp({ PUBLIC_URL: base });
-    await t.app.listen(port, '127.0.0.1');
+    ({ t, base, runner } = await servePages());
     tenancy = await seedTenancy(t.app, t.database.db);
-    runner = new ProjectionRunner({
-      databaseUrl: t.database.url,
-      db: t.database.db,
-      store: t.app.get(EventStore),
-      projections,
-      pollIntervalMs: 50,
-    });
-    await runner.start();
 
     viewer = await user(tenancy.councilId, 'council', ['viewer']);
     stranger = await user(tenancy.otherCouncilId, 'council', ['viewer']);

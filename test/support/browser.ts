@@ -1,5 +1,10 @@
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { EventStore, ProjectionRunner } from '@accord/event-store';
+import { projections } from '@accord/read-models';
 import { type Browser, chromium } from 'playwright-core';
+import { createTestApp, type TestApp } from './app';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -25,4 +30,36 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * The API listening on a free loopback port (as a browser needs it, with PUBLIC_URL set to it)
+ * and the projections running beside it, as the worker would run them.
+ */
+export async function servePages(): Promise<{
+  t: TestApp;
+  base: string;
+  runner: ProjectionRunner;
+}> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const t = await createTestApp({ PUBLIC_URL: base });
+  await t.app.listen(port, '127.0.0.1');
+  const runner = new ProjectionRunner({
+    databaseUrl: t.database.url,
+    db: t.database.db,
+    store: t.app.get(EventStore),
+    projections,
+    pollIntervalMs: 50,
+  });
+  await runner.start();
+  return { t, base, runner };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
