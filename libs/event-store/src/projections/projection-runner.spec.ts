@@ -103,6 +103,28 @@ describe('ProjectionRunner', () => {
     expect(rows).toEqual([{ events_applied: 160, status: 'live' }]);
   });
 
+  it('catches up through growing, read-ahead batches while appends keep arriving, each event once', async () => {
+    await appendMany(20, 40);
+    await runner(1, { batchSize: 10, maxBatchSize: 80, pollIntervalMs: 20 }).start();
+    // Appends land while pages are being read ahead of the batch applying the one before.
+    for (let round = 0; round < 10; round++) await appendMany(20, 2);
+    await eventually(async () =>
+      expect(await tally()).toEqual(
+        Array.from({ length: 20 }, (_, s) => ({
+          stream_id: `tally-${s}`,
+          events: 60,
+          total: (60 * 61) / 2,
+          out_of_order: 0,
+        })).sort((a, b) => a.stream_id.localeCompare(b.stream_id)),
+      ),
+    );
+    const { rows } = await sql<{ events_applied: number }>`
+      select events_applied from projection_checkpoints where name = 'stream_tally'`.execute(
+      database.db,
+    );
+    expect(rows).toEqual([{ events_applied: 1200 }]);
+  });
+
   it('lets one runner own a projection at a time and another take over when it stops', async () => {
     await appendMany(2, 5);
     const first = runner();

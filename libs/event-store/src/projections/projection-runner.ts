@@ -1,7 +1,7 @@
 import type { AnyDb } from '@accord/platform';
 import { Generated, Kysely, sql, Transaction } from 'kysely';
 import { Client } from 'pg';
-import { Checkpoint, START } from '../event';
+import { Checkpoint, START, StoredEvent } from '../event';
 import { EventStore } from '../event-store';
 import { Projection, physicalTables } from './projection';
 
@@ -279,19 +279,35 @@ export class ProjectionRunner {
     return row.status;
   }
 
-  /** Applies batches until no committed event is left; returns how many events were applied. */
+  /**
+   * Applies batches until no committed event is left; returns how many events were applied.
+   * While a full batch is applied, the next page is read on another connection (`NextPage`), so
+   * a catch-up reads the log and writes the read model at the same time.
+   */
   async catchUp(projection: Projection): Promise<number> {
     const tables = physicalTables(projection);
     let applied = 0;
     let batchSize = this.batchSize;
+    let next: NextPage | undefined;
     while (!this.stopped && this.owned.has(ownerKey(projection))) {
       const limit = batchSize;
+      const ahead = next;
+      next = undefined;
       const count = await this.db.transaction().execute(async (trx) => {
         const checkpoint = await readCheckpoint(trx, projection);
-        const events = await this.options.store.readAll(checkpoint, limit, trx);
+        const events =
+          (await ahead?.pageAfter(checkpoint, limit)) ??
+          (await this.options.store.readAll(checkpoint, limit, trx));
         if (events.length === 0) return 0;
-        await projection.apply(trx, events, tables);
         const last = events[events.length - 1];
+        if (events.length === limit) {
+          next = new NextPage(
+            this.options.store,
+            { transactionId: last.transactionId, position: last.position },
+            Math.min(limit * 2, this.maxBatchSize),
+          );
+        }
+        await projection.apply(trx, events, tables);
         const moved = await trx
           .updateTable('projection_checkpoints')
           .set({
@@ -434,6 +450,33 @@ export class ProjectionRunner {
       const timer = setTimeout(done, this.pollIntervalMs);
       this.wakers.push(done);
     });
+  }
+}
+
+/**
+ * The page after a checkpoint, read ahead on a pooled connection of its own. It is what a read in
+ * the batch's transaction would give: `readAll` only returns events below the oldest transaction
+ * in flight, and no event can later join below that point, so a page read earlier is the start of
+ * any page read later from the same checkpoint. Used only if the batch starts where it was read
+ * from and wants as many events; otherwise, or if the read failed, the batch reads for itself.
+ */
+class NextPage {
+  private readonly events: Promise<StoredEvent[] | undefined>;
+
+  constructor(
+    store: EventStore,
+    private readonly after: Checkpoint,
+    private readonly limit: number,
+  ) {
+    this.events = store.readAll(after, limit).catch(() => undefined);
+  }
+
+  async pageAfter(checkpoint: Checkpoint, limit: number): Promise<StoredEvent[] | undefined> {
+    const same =
+      checkpoint.transactionId === this.after.transactionId &&
+      checkpoint.position === this.after.position &&
+      limit === this.limit;
+    return same ? this.events : undefined;
   }
 }
 
