@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { EventStore, ProjectionRunner } from '@accord/event-store';
 import { todayInLondon } from '@accord/ledger';
 import { projections } from '@accord/read-models';
@@ -351,6 +352,57 @@ describe('partnership reads over HTTP', () => {
       // One millisecond before the verification was recorded, it was not known.
       const justBefore = await progressAt(new Date((await recordedAt(verifiedAt)).getTime() - 1));
       expect(justBefore.savings.toDate.verifiedPence).toBe(0);
+    });
+
+    it('takes in a write recorded by a past knownAt that committed after a read at it', async () => {
+      const late = ledgerHistory();
+      late.formed({
+        consultancyId: tenancy.consultancyId,
+        councilId: tenancy.councilId,
+        startsOn: '2026-03-01',
+      });
+      const engagement = late.engagement({ startsOn: '2026-03-01', feePence: 1_000_000 });
+      const intervention = late.intervention(engagement, { startedOn: '2026-03-01' });
+      // 3,650,000p a year is 10,000p a day: 100,000p over 1–10 March.
+      late.claimed(intervention, {
+        amountPence: 3_650_000,
+        recurrence: 'recurring_annual',
+        startsOn: '2026-03-01',
+      });
+      await append(late);
+      const claimedAt = (knownAt: Date) =>
+        get(
+          `/partnerships/${late.partnershipId}/progress?asOf=2026-03-10&knownAt=${knownAt.toISOString()}`,
+          tenancy.viewer.token,
+        )
+          .expect(200)
+          .then((res) => res.body.savings.toDate.claimedPence);
+
+      let knownAt = new Date();
+      let before = 0;
+      // A claim of 5,000p a day whose transaction began before knownAt and commits after a read
+      // at knownAt: recorded by then, so the same read afterwards must count it.
+      await t.database.db.transaction().execute(async (trx) => {
+        late.claimed(intervention, {
+          amountPence: 1_825_000,
+          recurrence: 'recurring_annual',
+          startsOn: '2026-03-01',
+        });
+        for (const { streamId, event } of late.take()) {
+          await store.append(streamId, [{ eventId: randomUUID(), ...event }], 'any', trx);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        knownAt = new Date();
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        // Something recorded after knownAt, so the read folds the events recorded by then (on
+        // a stream of its own: the open transaction holds the first intervention's lock).
+        late.intervention(engagement, { startedOn: '2026-03-05' });
+        await append(late);
+        before = await claimedAt(knownAt);
+      });
+      expect(before).toBe(100_000);
+      expect(await claimedAt(knownAt)).toBe(150_000);
+      expect(await claimedAt(knownAt)).toBe(150_000);
     });
 
     it('gives the same figures from the read model and from the events as known now', async () => {

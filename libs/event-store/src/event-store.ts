@@ -1,5 +1,5 @@
 import type { AnyDb, AnyTransaction } from '@accord/platform';
-import { Generated, Kysely, Selectable, sql } from 'kysely';
+import { Generated, Kysely, RawBuilder, Selectable, sql } from 'kysely';
 import { EventIdConflictError, WrongExpectedVersionError } from './errors';
 import {
   AppendResult,
@@ -214,26 +214,35 @@ export class EventStore {
     return rows.map((row) => this.toStoredEvent(row));
   }
 
-  /** Whether any event naming `value` under an indexed key was recorded after `instant`. */
-  async anyRecordedAfter(
-    key: IndexedDataKey,
-    value: string,
-    instant: Date,
-    db: AnyDb = this.db,
-  ): Promise<boolean> {
-    const { rows } = await sql<{ found: boolean }>`
-      select exists(select 1 from events
-        where data->>${sql.lit(key)} = ${value} and recorded_at > ${instant}) as found`.execute(db);
-    return rows[0]?.found ?? false;
+  /**
+   * Whether any event naming `value` under an indexed key was recorded after `instant`, as a
+   * condition for a caller's own statement, so that it is judged in that statement's snapshot.
+   */
+  recordedAfter(key: IndexedDataKey, value: string, instant: Date): RawBuilder<boolean> {
+    return sql<boolean>`exists(select 1 from events
+      where data->>${sql.lit(key)} = ${value} and recorded_at > ${instant})`;
   }
 
-  /** Whether any event this snapshot sees stands after `checkpoint` in the order projections read. */
-  async anyAfter(checkpoint: Checkpoint, db: AnyDb = this.db): Promise<boolean> {
-    const { rows } = await sql<{ found: boolean }>`
-      select exists(select 1 from events
-        where (transaction_id, position) > (${checkpoint.transactionId}::xid8, ${checkpoint.position})
-      ) as found`.execute(db);
-    return rows[0]?.found ?? false;
+  /**
+   * Whether any event stands after the checkpoint `(transactionId, position)` in the order
+   * projections read, as a condition for a caller's statement; the checkpoint may be columns of
+   * that statement (a projection's checkpoint row).
+   */
+  anyAfter(transactionId: RawBuilder<unknown>, position: RawBuilder<unknown>): RawBuilder<boolean> {
+    return sql<boolean>`exists(select 1 from events
+      where (transaction_id, position) > (${transactionId}, ${position}))`;
+  }
+
+  /**
+   * How many events naming `value` under an indexed key had been recorded by `instant`. Events
+   * are never removed and a late commit only adds one, so the set recorded by an instant only
+   * ever grows: its count names it.
+   */
+  async countRecordedBy(key: IndexedDataKey, value: string, instant: Date): Promise<number> {
+    const { rows } = await sql<{ count: string }>`
+      select count(*) as count from events
+      where data->>${sql.lit(key)} = ${value} and recorded_at <= ${instant}`.execute(this.db);
+    return Number(rows[0].count);
   }
 
   /** The checkpoint of the event at a global position, or undefined when there is none. */

@@ -147,31 +147,32 @@ export class PartnershipFactsRepository {
 
   /**
    * The revision of the stored facts when they are exactly what the events recorded by
-   * `knownAt` give, else undefined: seen in one snapshot, nothing naming the partnership was
-   * recorded after `knownAt`, and the live projection has taken in every event committed.
+   * `knownAt` give, else undefined: seen in one statement's snapshot, nothing naming the
+   * partnership was recorded after `knownAt`, and the live projection has taken in every event
+   * committed.
    */
   async revisionAsKnownAt(partnershipId: string, knownAt: Date): Promise<number | undefined> {
-    return readModel(() =>
+    const caughtUp = sql<boolean>`exists(
+      select 1 from projection_checkpoints c
+      where c.name = ${PARTNERSHIP_FACTS} and c.status = 'live'
+        and not ${this.store.anyAfter(sql`c.transaction_id`, sql`c.position`)})`;
+    const row = await readModel(() =>
       this.db
-        .transaction()
-        .setIsolationLevel('repeatable read')
-        .setAccessMode('read only')
-        .execute(async (trx) => {
-          if (await this.store.anyRecordedAfter('partnershipId', partnershipId, knownAt, trx)) {
-            return undefined;
-          }
-          const checkpoint = await this.liveCheckpoint(trx);
-          if (checkpoint === undefined || (await this.store.anyAfter(checkpoint, trx))) {
-            return undefined;
-          }
-          const row = await trx
-            .selectFrom('partnership_facts')
-            .select('events_applied')
-            .where('partnership_id', '=', partnershipId)
-            .executeTakeFirst();
-          return row && Number(row.events_applied);
-        }),
+        .selectFrom('partnership_facts')
+        .select('events_applied')
+        .where('partnership_id', '=', partnershipId)
+        .where(
+          sql<boolean>`not ${this.store.recordedAfter('partnershipId', partnershipId, knownAt)}`,
+        )
+        .where(caughtUp)
+        .executeTakeFirst(),
     );
+    return row && Number(row.events_applied);
+  }
+
+  /** How many of the partnership's events had been recorded by `knownAt`: the name of that state. */
+  eventsRecordedBy(partnershipId: string, knownAt: Date): Promise<number> {
+    return this.store.countRecordedBy('partnershipId', partnershipId, knownAt);
   }
 
   /**

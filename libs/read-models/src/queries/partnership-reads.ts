@@ -58,6 +58,9 @@ export type PartnershipListItem = {
   status: 'open' | 'closed';
 };
 
+/** Savings held across the past folds kept: the latest one read of each partnership. */
+const PAST_CAPACITY = 30_000;
+
 type StoredPrepared = { prepared: PreparedProgress; eventsApplied: number };
 
 /**
@@ -68,7 +71,9 @@ type StoredPrepared = { prepared: PreparedProgress; eventsApplied: number };
 @Injectable()
 export class PartnershipReads {
   private readonly prepared = new PreparedFactsCache();
-  private readonly loading = new Map<string, Promise<StoredPrepared | undefined>>();
+  /** The latest fold read at a past `knownAt` of each partnership, under how many events it took in. */
+  private readonly preparedPast = new PreparedFactsCache(PAST_CAPACITY);
+  private readonly loading = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly repository: PartnershipFactsRepository,
@@ -153,8 +158,10 @@ export class PartnershipReads {
 
   /**
    * When nothing naming the partnership was recorded after `knownAt` and the read model has
-   * taken in every event, what was known then is what is known now; otherwise the events
-   * recorded by then are folded afresh.
+   * taken in every event, what was known then is what is known now. Otherwise the events
+   * recorded by then are folded, once for each state: how many there were names the state (see
+   * `EventStore.countRecordedBy`), so a later read at the same or another `knownAt` that saw the
+   * same events takes the prepared fold from the cache.
    */
   private async preparedKnownAt(partnershipId: string, knownAt: Date): Promise<PreparedProgress> {
     const revision = await this.repository
@@ -168,7 +175,19 @@ export class PartnershipReads {
       // Read a moment later, the stored facts may have taken in an event recorded since.
       if (stored?.eventsApplied === revision) return stored.prepared;
     }
-    return this.folded(partnershipId, knownAt);
+    const recorded = await this.repository.eventsRecordedBy(partnershipId, knownAt);
+    const cached = this.preparedPast.get(partnershipId, recorded);
+    if (cached) return cached;
+    return this.shared(`${partnershipId}@${recorded}`, async () => {
+      const prepared = await this.folded(partnershipId, knownAt);
+      // A late commit may have joined the state between the count and the fold: kept only when
+      // the fold took in exactly the events counted.
+      if (prepared.eventsFolded === recorded) {
+        keepPrepared(prepared.prepared);
+        this.preparedPast.set(partnershipId, recorded, prepared.prepared);
+      }
+      return prepared.prepared;
+    });
   }
 
   /**
@@ -179,7 +198,7 @@ export class PartnershipReads {
     const revision = await this.storedRevision(partnershipId);
     const stored =
       revision === undefined ? undefined : await this.preparedAt(partnershipId, revision);
-    return stored?.prepared ?? this.folded(partnershipId, new Date());
+    return stored?.prepared ?? (await this.folded(partnershipId, new Date())).prepared;
   }
 
   /**
@@ -190,12 +209,16 @@ export class PartnershipReads {
   private preparedAt(partnershipId: string, revision: number): Promise<StoredPrepared | undefined> {
     const cached = this.prepared.get(partnershipId, revision);
     if (cached) return Promise.resolve({ prepared: cached, eventsApplied: revision });
-    const key = `${partnershipId}/${revision}`;
+    return this.shared(`${partnershipId}/${revision}`, () => this.loadStored(partnershipId));
+  }
+
+  /** One load for every read that asks for `key` while it is under way. */
+  private shared<T>(key: string, load: () => Promise<T>): Promise<T> {
     const loading = this.loading.get(key);
-    if (loading) return loading;
-    const load = this.loadStored(partnershipId).finally(() => this.loading.delete(key));
-    this.loading.set(key, load);
-    return load;
+    if (loading) return loading as Promise<T>;
+    const started = load().finally(() => this.loading.delete(key));
+    this.loading.set(key, started);
+    return started;
   }
 
   private async loadStored(partnershipId: string): Promise<StoredPrepared | undefined> {
@@ -208,9 +231,15 @@ export class PartnershipReads {
     return { prepared, eventsApplied: row.eventsApplied };
   }
 
-  private async folded(partnershipId: string, knownAt: Date): Promise<PreparedProgress> {
+  private async folded(
+    partnershipId: string,
+    knownAt: Date,
+  ): Promise<{ prepared: PreparedProgress; eventsFolded: number }> {
     const events = await this.repository.partnershipEvents(partnershipId, knownAt);
-    return prepareProgress(foldFacts(partnershipId, events));
+    return {
+      prepared: prepareProgress(foldFacts(partnershipId, events)),
+      eventsFolded: events.length,
+    };
   }
 
   private storedRevision(partnershipId: string): Promise<number | undefined> {

@@ -9,6 +9,7 @@ import {
   monthOf,
   monthsFrom,
   notFound,
+  type PartnershipFormed,
   partnershipStream,
   RESTATING_EVENT_TYPES,
   type RecordedLedgerEvent,
@@ -58,15 +59,22 @@ export class MonthlyReportComposer {
     }
   }
 
+  /**
+   * Three reads, two at a time: the facts as known at `knownAt` beside the partnership's own
+   * stream and then its sides' names, so a report waits about as long as two round trips.
+   */
   async compose(partnershipId: string, month: Month, knownAt: Date): Promise<MonthlyReport> {
-    const facts = await this.reads.factsKnownAt(partnershipId, knownAt);
-    if (facts.partnership === null) {
+    const [facts, stream] = await Promise.all([
+      this.reads.factsKnownAt(partnershipId, knownAt),
+      this.partnershipStream(partnershipId, knownAt),
+    ]);
+    if (facts.partnership === null || stream === undefined) {
       throw notFound('partnership.not_found', 'No such partnership', { partnershipId });
     }
     const header = requireHeader(facts);
     const progress = computeProgress(facts, lastDayOfMonth(month), knownAt);
     const monthEnds = savingsAtMonthEnds(facts, monthsFrom(monthOf(header.startsOn), month));
-    const names = await this.organisations.namesOf([header.consultancyId, header.councilId]);
+    const { names } = stream;
     return buildMonthlyReport({
       month,
       partnership: {
@@ -79,7 +87,7 @@ export class MonthlyReportComposer {
       progress,
       monthEnds,
       interventions: Object.values(facts.interventions),
-      restated: await this.restatement(partnershipId, month, knownAt),
+      restated: await this.restated(partnershipId, month, knownAt, stream.sent),
       publicUrl: this.config.publicUrl,
     });
   }
@@ -95,15 +103,44 @@ export class MonthlyReportComposer {
     month: Month,
     knownAt: Date,
   ): Promise<Restatement | null> {
+    const stream = await this.partnershipStream(partnershipId, knownAt);
+    return this.restated(partnershipId, month, knownAt, stream?.sent ?? []);
+  }
+
+  /**
+   * The partnership stream as recorded by `knownAt`: the reports it records as sent, and the
+   * names of the two sides it was formed between as identity has them now. Undefined when the
+   * partnership had not been formed by then.
+   */
+  private async partnershipStream(
+    partnershipId: string,
+    knownAt: Date,
+  ): Promise<{ sent: MonthlyReportSent['data'][]; names: Map<string, string> } | undefined> {
     const stream = await this.store.readStream(partnershipStream(partnershipId), {
       recordedBy: knownAt,
     });
+    const formed = stream.find((event) => event.type === 'PartnershipFormed')?.data as
+      | PartnershipFormed['data']
+      | undefined;
+    if (formed === undefined) return undefined;
+    return {
+      sent: stream
+        .filter((event) => event.type === 'MonthlyReportSent')
+        .map((event) => event.data as unknown as MonthlyReportSent['data']),
+      names: await this.organisations.namesOf([formed.consultancyId, formed.councilId]),
+    };
+  }
+
+  private async restated(
+    partnershipId: string,
+    month: Month,
+    knownAt: Date,
+    sent: readonly MonthlyReportSent['data'][],
+  ): Promise<Restatement | null> {
     let earlier: MonthlyReportSent['data'] | undefined;
-    for (const event of stream) {
-      if (event.type !== 'MonthlyReportSent') continue;
-      const sent = event.data as unknown as MonthlyReportSent['data'];
-      if (sent.month < month && (earlier === undefined || sent.month > earlier.month)) {
-        earlier = sent;
+    for (const report of sent) {
+      if (report.month < month && (earlier === undefined || report.month > earlier.month)) {
+        earlier = report;
       }
     }
     if (earlier === undefined) return null;
