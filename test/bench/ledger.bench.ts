@@ -299,16 +299,18 @@ export async function benchLedger(databaseUrl: string, size: LedgerSize): Promis
     const firstLarge = await timedRate(async () =>
       (await retried(() => progress(largeId))).text().then(() => 1),
     );
+    const pastQuery = `&knownAt=${encodeURIComponent(pastKnownAt.toISOString())}`;
+    // A past knownAt's first read folds the events recorded by then; later ones find the fold.
+    const firstPast = await timedRate(async () =>
+      (await retried(() => progress(largeId, pastQuery))).text().then(() => 1),
+    );
     const floor = await rate(() => fetch(`${base}/health/live`));
     const atSmall = await rate(() => progress(smallId));
     const atLarge = await rate(() => progress(largeId));
     // Four at a time: sixteen folds of 15,000 events each would outwait the pool's 5 s.
     const atNowBy4 = await rate(() => progress(largeId), 3, 4);
-    const atPast = await rate(
-      () => progress(largeId, `&knownAt=${encodeURIComponent(pastKnownAt.toISOString())}`),
-      3,
-      4,
-    );
+    const atPast = await rate(() => progress(largeId, pastQuery), 3, 4);
+    const reportOverHttp = await rate(() => get(`/api/v1/partnerships/${largeId}/reports/2026-10`));
     rows.push(
       { label: 'GET /health/live (floor)', writers: CONCURRENCY, perSecond: floor, ratio: 1 },
       {
@@ -340,6 +342,18 @@ export async function benchLedger(databaseUrl: string, size: LedgerSize): Promis
         writers: 4,
         perSecond: atPast,
         ratio: atPast / atNowBy4,
+      },
+      {
+        label: `  past knownAt, first read vs now's`,
+        writers: 1,
+        perSecond: firstPast,
+        ratio: firstPast / firstLarge,
+      },
+      {
+        label: `  monthly report (JSON) vs progress`,
+        writers: CONCURRENCY,
+        perSecond: reportOverHttp,
+        ratio: reportOverHttp / atLarge,
       },
     );
 
