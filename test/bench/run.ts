@@ -7,6 +7,7 @@ import { prepareDatabase } from '../../libs/platform/src/database/database';
 import { benchEventStore, Row } from './event-store.bench';
 import { benchHttp } from './http.bench';
 import { benchLedger } from './ledger.bench';
+import { benchReportFanOut } from './report-fanout.bench';
 
 const SERVER = process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
 // Per run: engineers sharing a machine may bench at the same time, and each run drops its own.
@@ -39,7 +40,10 @@ function print(title: string, rows: Row[]) {
   }
 }
 
-/** `--partnerships 200 --large 20000 --savings 500`: the synthetic ledger's size. */
+/**
+ * `--partnerships 200 --large 20000 --savings 500`: the synthetic ledger's size; `--fanout 200`:
+ * the partnerships of the report fan-out.
+ */
 function flag(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
   const value = at < 0 ? fallback : Number(process.argv[at + 1]);
@@ -53,10 +57,12 @@ async function main() {
     savings: flag('savings', 500),
     large: flag('large', 20_000),
   };
+  const fanOut = flag('fanout', 200);
+  const only = process.argv.includes('--fanout-only');
   await admin(`drop database if exists ${DATABASE} with (force)`);
   await prepareDatabase(`${SERVER}/${DATABASE}`);
   try {
-    if (!process.argv.includes('--ledger-only')) {
+    if (!only && !process.argv.includes('--ledger-only')) {
       print(
         'Event store appends (one event per transaction)',
         await benchEventStore(`${SERVER}/${DATABASE}`),
@@ -66,16 +72,26 @@ async function main() {
         await benchHttp(`${SERVER}/${DATABASE}`),
       );
     }
-    // Its own database, so that the rebuild starts from the first event.
-    await admin(`drop database if exists ${DATABASE}_ledger with (force)`);
-    await prepareDatabase(`${SERVER}/${DATABASE}_ledger`);
+    if (!only) {
+      // Its own database, so that the rebuild starts from the first event.
+      await admin(`drop database if exists ${DATABASE}_ledger with (force)`);
+      await prepareDatabase(`${SERVER}/${DATABASE}_ledger`);
+      print(
+        `Synthetic ledger: ${size.partnerships} partnerships of ${size.savings} savings and one of ${size.large}`,
+        await benchLedger(`${SERVER}/${DATABASE}_ledger`, size),
+      );
+    }
+    // Its own database, so that the fan-out lists only its own partnerships.
+    await admin(`drop database if exists ${DATABASE}_fanout with (force)`);
+    await prepareDatabase(`${SERVER}/${DATABASE}_fanout`);
     print(
-      `Synthetic ledger: ${size.partnerships} partnerships of ${size.savings} savings and one of ${size.large}`,
-      await benchLedger(`${SERVER}/${DATABASE}_ledger`, size),
+      `Report fan-out (${fanOut} partnerships, one report each; "writers" is concurrency)`,
+      await benchReportFanOut(`${SERVER}/${DATABASE}_fanout`, fanOut),
     );
   } finally {
     await admin(`drop database if exists ${DATABASE} with (force)`);
     await admin(`drop database if exists ${DATABASE}_ledger with (force)`);
+    await admin(`drop database if exists ${DATABASE}_fanout with (force)`);
   }
 }
 

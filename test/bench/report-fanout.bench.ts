@@ -1,0 +1,391 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { EventStore } from '@accord/event-store';
+import type { Month } from '@accord/ledger';
+import { type AnyDb, type AppConfig, createKysely, createPool, loadConfig } from '@accord/platform';
+import { REPORTS_QUEUE, ReportQueue } from '@accord/reporting';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Queue, Worker } from 'bullmq';
+import Redis from 'ioredis';
+import { type RawBuilder, sql } from 'kysely';
+import { SMTPServer } from 'smtp-server';
+import { WorkerModule } from '../../apps/worker/worker.module';
+// By relative path: @swc-node/register rewrites the `@accord/read-models/testing` alias to
+// `…/ledger-history` (it takes `.fixtures` for an extension), which does not load outside jest.
+// That is also why this file does not import test/e2e/report-fixtures.ts, which uses the alias.
+import {
+  appendRecorded,
+  ledgerHistory,
+} from '../../libs/read-models/src/testing/ledger-history.fixtures';
+import { seedOrganisation } from '../support/identity';
+import type { Row } from './event-store.bench';
+
+/**
+ * The reports Worker's concurrency (ReportWorkerService in apps/worker/reports): the floor runs
+ * its no-op jobs as many at a time, so the ratio compares report work, not parallelism.
+ */
+const REPORT_WORKER_CONCURRENCY = 4;
+/** The partnerships of seedReportedPartnership start 2026-04-01: October has ended for them. */
+const MONTH = '2026-10' as Month;
+const RECIPIENTS_PER_PARTNERSHIP = 3;
+/** Partnerships seeded at a time: each appends its events one per transaction. */
+const SEED_CONCURRENCY = 4;
+/** Far past any plausible run: a fan-out stuck on failures throws rather than waits forever. */
+const TIMEOUT_MS = 180_000;
+const POLL_MS = 25;
+
+type Connection = { url: string; maxRetriesPerRequest: null };
+
+/** One message the SMTP server accepted: whose report it is, and how many it went to. */
+type Received = { partnershipId: string; recipients: number };
+
+type BenchSmtpServer = { url: string; received: Received[]; close(): Promise<void> };
+
+function secondsSince(started: bigint): number {
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `done` until it holds; throws with `what` once the timeout has passed. */
+async function until(what: string, done: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + TIMEOUT_MS;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await pause(POLL_MS);
+  }
+}
+
+/**
+ * The floor: `n` jobs whose processor returns at once, added in one addBulk and run by one
+ * Worker at the report worker's concurrency. What is left is BullMQ's own cost per job (the
+ * round trips to Redis to fetch, lock and complete it), which every report job pays too.
+ */
+async function noOpJobsPerSecond(connection: Connection, n: number): Promise<number> {
+  const prefix = `accord-bench-${randomUUID().slice(0, 8)}`;
+  const name = 'no-op';
+  const queue = new Queue(name, { connection, prefix });
+  const worker = new Worker(name, async () => undefined, {
+    connection,
+    prefix,
+    concurrency: REPORT_WORKER_CONCURRENCY,
+  });
+  try {
+    await Promise.all([queue.waitUntilReady(), worker.waitUntilReady()]);
+    let completed = 0;
+    let failed = '';
+    worker.on('completed', () => {
+      completed += 1;
+    });
+    worker.on('failed', (job, error) => {
+      failed = `${job?.id}: ${error.message}`;
+    });
+    const started = process.hrtime.bigint();
+    await queue.addBulk(Array.from({ length: n }, (_, i) => ({ name, data: { i } })));
+    await until(`${n} no-op jobs`, async () => completed >= n || failed !== '');
+    const seconds = secondsSince(started);
+    if (failed) throw new Error(`a no-op job failed: ${failed}`);
+    return n / seconds;
+  } finally {
+    await worker.close();
+    await queue.obliterate({ force: true });
+    await queue.close();
+  }
+}
+
+/**
+ * A real SMTP server on a free loopback port, as test/e2e/report-fixtures.ts starts one, that
+ * keeps only the partnership header and the envelope of what it accepts: parsing every message
+ * whole would spend the bench's CPU, on a machine of two cores, on the receiving side.
+ */
+async function startSmtpServer(): Promise<BenchSmtpServer> {
+  const received: Received[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        received.push({
+          partnershipId: partnershipHeader(Buffer.concat(chunks).toString('latin1')),
+          recipients: session.envelope.rcptTo.length,
+        });
+        callback(null);
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The `X-Accord-Partnership` header of a raw message, or '' when it has none. */
+function partnershipHeader(raw: string): string {
+  const head = raw.slice(0, raw.indexOf('\r\n\r\n'));
+  return /^x-accord-partnership:\s*(\S+)/im.exec(head)?.[1] ?? '';
+}
+
+/**
+ * One partnership as seedReportedPartnership (test/e2e/report-fixtures.ts) seeds it: begun April
+ * 2026 with a fee, savings (one verified), capacity, an outcome measure and milestones around
+ * October 2026, and its recipients, so each report composes and renders a full month.
+ */
+async function seedPartnership(
+  db: AnyDb,
+  store: EventStore,
+  parties: { consultancyId: string; councilId: string },
+  n: number,
+): Promise<string> {
+  const history = ledgerHistory();
+  const { partnershipId } = history;
+  const recipientIds = Array.from({ length: RECIPIENTS_PER_PARTNERSHIP }, () => randomUUID());
+  history.formed({ ...parties, name: `Bench partnership ${n}`, startsOn: '2026-04-01' });
+  await db
+    .insertInto('report_recipients')
+    .values(
+      recipientIds.map((id, r) => ({
+        id,
+        partnership_id: partnershipId,
+        email: `reader-${r}-of-${n}@council.example`,
+        name: `Reader ${r} of ${n}`,
+      })),
+    )
+    .execute();
+  history.recipients(recipientIds, '2026-04-02');
+  const engagement = history.engagement({
+    startsOn: '2026-04-01',
+    feePence: 12_000_000,
+    savingsTargetPence: 50_000_000,
+  });
+  const stepDown = history.intervention(engagement, {
+    startedOn: '2026-05-10',
+    title: 'Step-down panel',
+  });
+  const recurring = history.claimed(stepDown, {
+    amountPence: 3_650_000,
+    recurrence: 'recurring_annual',
+    startsOn: '2026-06-01',
+  });
+  history.verified(recurring, 3_650_000, '2026-07-01');
+  const edge = history.intervention(engagement, {
+    startedOn: '2026-10-05',
+    title: 'Edge-of-care outreach',
+    category: 'edge_of_care',
+  });
+  history.claimed(edge, {
+    amountPence: 1_234_567,
+    recurrence: 'one_off',
+    startsOn: '2026-10-20',
+    kind: 'non_cashable',
+  });
+  history.capacity(edge, { kind: 'foster_placements', quantity: 3, startsOn: '2026-10-01' });
+  history.measure(engagement, {
+    measure: 'average_caseload',
+    name: 'Average caseload per case-holding social worker',
+    unit: 'cases',
+    direction: 'lower_is_better',
+    baseline: { value: 22, asOf: '2026-04-01' },
+    target: { value: 16, by: '2027-03-31' },
+  });
+  history.reading(engagement, 'average_caseload', 19, '2026-09-30');
+  const live = history.milestone(engagement, '2026-10-15', 'Edge-of-care team live');
+  history.achieved(live, '2026-10-12');
+  history.milestone(engagement, '2026-11-10', 'Foster carer campaign');
+  history.milestone(engagement, '2026-09-30', 'Placement review');
+  await appendRecorded(store, history.take());
+  return partnershipId;
+}
+
+/** `n` partnerships of one consultancy and one council, a few seeded at a time. */
+async function seedPartnerships(db: AnyDb, store: EventStore, n: number): Promise<string[]> {
+  const parties = {
+    consultancyId: await seedOrganisation(db, 'consultancy', 'Bench Consulting'),
+    councilId: await seedOrganisation(db, 'council', 'Bench Council'),
+  };
+  const ids: string[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: SEED_CONCURRENCY }, async () => {
+      while (next < n) ids.push(await seedPartnership(db, store, parties, next++));
+    }),
+  );
+  return ids;
+}
+
+/**
+ * The worker process's modules as apps/worker/main.ts starts them, with the production timing
+ * (no retry is expected, and verify throws if one happened), Nest's own logging off.
+ */
+async function startWorker(config: AppConfig): Promise<INestApplicationContext> {
+  const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    logger: false,
+  });
+  await worker.init();
+  return worker;
+}
+
+/**
+ * Until every projection has applied every stored event: the fan-out lists the partnerships
+ * from the read model, so one not yet projected would not be reported on.
+ */
+async function projected(db: AnyDb): Promise<void> {
+  await until('the projections to catch up', async () => {
+    const { rows } = await sql<{ behind: string }>`
+      select count(*)::text as behind from projection_checkpoints
+      where status <> 'retired' and events_applied < (select count(*) from events)`.execute(db);
+    const { rows: all } = await sql<{ n: string }>`
+      select count(*)::text as n from projection_checkpoints`.execute(db);
+    return Number(all[0]?.n) > 0 && Number(rows[0]?.behind) === 0;
+  });
+}
+
+async function countOf(db: AnyDb, query: RawBuilder<{ n: string }>): Promise<number> {
+  const { rows } = await query.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Reports asked for by the fan-out: written to PostgreSQL just before they are queued. */
+const requested = (db: AnyDb) =>
+  countOf(db, sql`select count(*)::text as n from report_requests where month = ${MONTH}`);
+
+/** Reports recorded as sent: the claim is marked in the transaction of `MonthlyReportSent`. */
+const sent = (db: AnyDb) =>
+  countOf(
+    db,
+    sql`select count(*)::text as n from report_sends where month = ${MONTH} and status = 'sent'`,
+  );
+
+/**
+ * Every partnership sent exactly once, at the first attempt, to all its recipients, and nothing
+ * failed: a bench that timed failures and retries would report a figure of nothing.
+ */
+async function verify(
+  db: AnyDb,
+  queue: Queue,
+  smtp: BenchSmtpServer,
+  partnershipIds: readonly string[],
+): Promise<void> {
+  const n = partnershipIds.length;
+  const problems: string[] = [];
+  const { rows: claims } = await sql<{ status: string; attempts: number; n: string }>`
+    select status, attempts, count(*)::text as n from report_sends where month = ${MONTH}
+    group by status, attempts`.execute(db);
+  const firstTime = claims.find((c) => c.status === 'sent' && c.attempts === 1);
+  if (claims.length !== 1 || Number(firstTime?.n) !== n) {
+    problems.push(`claims by status and attempts: ${JSON.stringify(claims)}`);
+  }
+  const events = await countOf(
+    db,
+    sql`select count(*)::text as n from events where type = 'MonthlyReportSent'`,
+  );
+  if (events !== n) problems.push(`${events} MonthlyReportSent events`);
+  const mailed = new Set(smtp.received.map((r) => r.partnershipId));
+  const missing = partnershipIds.filter((id) => !mailed.has(id));
+  if (smtp.received.length !== n || missing.length > 0) {
+    problems.push(`${smtp.received.length} mails received, ${missing.length} partnerships without`);
+  }
+  const short = smtp.received.filter((r) => r.recipients !== RECIPIENTS_PER_PARTNERSHIP);
+  if (short.length > 0) problems.push(`${short.length} mails not to every recipient`);
+  const jobs = await queue.getJobCounts('failed', 'completed', 'delayed', 'waiting', 'active');
+  // The fan-out's own job and one per report; the schedule's next run waits as a delayed job.
+  if (jobs.failed > 0 || jobs.completed !== n + 1 || jobs.waiting + jobs.active > 0) {
+    problems.push(`jobs ${JSON.stringify(jobs)}`);
+  }
+  if (problems.length > 0) {
+    throw new Error(`report fan-out of ${n} did not send each once: ${problems.join('; ')}`);
+  }
+}
+
+/**
+ * Obliterates the reports queue under `prefix` once the worker has closed (a running worker
+ * would put its schedule back), and returns how many Redis keys are still under the prefix.
+ */
+async function obliterateReports(connection: Connection, prefix: string): Promise<number> {
+  const queue = new Queue(REPORTS_QUEUE, { connection, prefix });
+  try {
+    await queue.obliterate({ force: true });
+  } finally {
+    await queue.close();
+  }
+  const redis = new Redis(connection.url);
+  try {
+    return (await redis.keys(`${prefix}:*`)).length;
+  } finally {
+    await redis.quit();
+  }
+}
+
+/**
+ * The month's report fan-out over `partnerships` partnerships, through the real worker module,
+ * to a real SMTP server in this process, against as many no-op BullMQ jobs: how much of a
+ * report's time is BullMQ's and how much is composing, rendering, mailing and recording it.
+ */
+export async function benchReportFanOut(databaseUrl: string, partnerships: number): Promise<Row[]> {
+  const smtp = await startSmtpServer();
+  const config: AppConfig = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    REDIS_PREFIX: `accord-bench-${randomUUID().slice(0, 8)}`,
+    SMTP_URL: smtp.url,
+    LOG_LEVEL: 'silent',
+  });
+  const connection: Connection = { url: config.redisUrl, maxRetriesPerRequest: null };
+  const db: AnyDb = createKysely(createPool(databaseUrl));
+  let worker: INestApplicationContext | undefined;
+  try {
+    const floor = await noOpJobsPerSecond(connection, partnerships);
+    const partnershipIds = await seedPartnerships(db, new EventStore(db), partnerships);
+    worker = await startWorker(config);
+    await projected(db);
+
+    const started = process.hrtime.bigint();
+    await worker.get(ReportQueue, { strict: false }).addFanOut(MONTH);
+    await until('the fan-out to queue every report', async () => {
+      return (await requested(db)) >= partnerships;
+    });
+    const queuedIn = secondsSince(started);
+    await until(`${partnerships} reports to be sent`, async () => {
+      return (await sent(db)) >= partnerships;
+    });
+    const sentIn = secondsSince(started);
+    await verify(db, worker.get(ReportQueue, { strict: false }).queue, smtp, partnershipIds);
+
+    const reports = partnerships / sentIn;
+    const looked = partnerships / queuedIn;
+    return [
+      {
+        label: 'no-op BullMQ jobs (floor)',
+        writers: REPORT_WORKER_CONCURRENCY,
+        perSecond: floor,
+        ratio: 1,
+      },
+      {
+        label: 'monthly reports sent',
+        writers: REPORT_WORKER_CONCURRENCY,
+        perSecond: reports,
+        ratio: reports / floor,
+      },
+      { label: '  fan-out queued them all', writers: 1, perSecond: looked, ratio: looked / floor },
+      {
+        label: 'mails received',
+        writers: REPORT_WORKER_CONCURRENCY,
+        perSecond: smtp.received.length / sentIn,
+        ratio: smtp.received.length / sentIn / floor,
+      },
+    ];
+  } finally {
+    await worker?.close();
+    const left = await obliterateReports(connection, config.redisPrefix);
+    if (left > 0)
+      process.stderr.write(`report fan-out: ${left} Redis keys left under ${config.redisPrefix}\n`);
+    await smtp.close();
+    await db.destroy();
+  }
+}
