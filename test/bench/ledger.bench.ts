@@ -17,6 +17,7 @@ import { sql } from 'kysely';
 import { createApi } from '../../apps/api/create-api';
 import { seedTenancy } from '../support/identity';
 import type { Row } from './event-store.bench';
+import { obliterateReports } from './report-fanout.bench';
 
 export type LedgerSize = { partnerships: number; savings: number; large: number };
 
@@ -383,5 +384,10 @@ export async function benchLedger(databaseUrl: string, size: LedgerSize): Promis
   } finally {
     await app.close();
     await db.destroy();
+    // The API made the reports queue under the bench's own prefix: leave nothing in Redis.
+    await obliterateReports(
+      { url: config.redisUrl, maxRetriesPerRequest: null },
+      config.redisPrefix,
+    );
   }
 }

@@ -11,13 +11,7 @@ import Redis from 'ioredis';
 import { type RawBuilder, sql } from 'kysely';
 import { SMTPServer } from 'smtp-server';
 import { WorkerModule } from '../../apps/worker/worker.module';
-// By relative path: @swc-node/register rewrites the `@accord/read-models/testing` alias to
-// `…/ledger-history` (it takes `.fixtures` for an extension), which does not load outside jest.
-// That is also why this file does not import test/e2e/report-fixtures.ts, which uses the alias.
-import {
-  appendRecorded,
-  ledgerHistory,
-} from '../../libs/read-models/src/testing/ledger-history.fixtures';
+import { seedReportedPartnership } from '../e2e/report-fixtures';
 import { seedOrganisation } from '../support/identity';
 import type { Row } from './event-store.bench';
 
@@ -132,75 +126,12 @@ function partnershipHeader(raw: string): string {
   return /^x-accord-partnership:\s*(\S+)/im.exec(head)?.[1] ?? '';
 }
 
-/**
- * One partnership as seedReportedPartnership (test/e2e/report-fixtures.ts) seeds it: begun April
- * 2026 with a fee, savings (one verified), capacity, an outcome measure and milestones around
- * October 2026, and its recipients, so each report composes and renders a full month.
- */
-async function seedPartnership(
-  db: AnyDb,
-  store: EventStore,
-  parties: { consultancyId: string; councilId: string },
-  n: number,
-): Promise<string> {
-  const history = ledgerHistory();
-  const { partnershipId } = history;
-  const recipientIds = Array.from({ length: RECIPIENTS_PER_PARTNERSHIP }, () => randomUUID());
-  history.formed({ ...parties, name: `Bench partnership ${n}`, startsOn: '2026-04-01' });
-  await db
-    .insertInto('report_recipients')
-    .values(
-      recipientIds.map((id, r) => ({
-        id,
-        partnership_id: partnershipId,
-        email: `reader-${r}-of-${n}@council.example`,
-        name: `Reader ${r} of ${n}`,
-      })),
-    )
-    .execute();
-  history.recipients(recipientIds, '2026-04-02');
-  const engagement = history.engagement({
-    startsOn: '2026-04-01',
-    feePence: 12_000_000,
-    savingsTargetPence: 50_000_000,
-  });
-  const stepDown = history.intervention(engagement, {
-    startedOn: '2026-05-10',
-    title: 'Step-down panel',
-  });
-  const recurring = history.claimed(stepDown, {
-    amountPence: 3_650_000,
-    recurrence: 'recurring_annual',
-    startsOn: '2026-06-01',
-  });
-  history.verified(recurring, 3_650_000, '2026-07-01');
-  const edge = history.intervention(engagement, {
-    startedOn: '2026-10-05',
-    title: 'Edge-of-care outreach',
-    category: 'edge_of_care',
-  });
-  history.claimed(edge, {
-    amountPence: 1_234_567,
-    recurrence: 'one_off',
-    startsOn: '2026-10-20',
-    kind: 'non_cashable',
-  });
-  history.capacity(edge, { kind: 'foster_placements', quantity: 3, startsOn: '2026-10-01' });
-  history.measure(engagement, {
-    measure: 'average_caseload',
-    name: 'Average caseload per case-holding social worker',
-    unit: 'cases',
-    direction: 'lower_is_better',
-    baseline: { value: 22, asOf: '2026-04-01' },
-    target: { value: 16, by: '2027-03-31' },
-  });
-  history.reading(engagement, 'average_caseload', 19, '2026-09-30');
-  const live = history.milestone(engagement, '2026-10-15', 'Edge-of-care team live');
-  history.achieved(live, '2026-10-12');
-  history.milestone(engagement, '2026-11-10', 'Foster carer campaign');
-  history.milestone(engagement, '2026-09-30', 'Placement review');
-  await appendRecorded(store, history.take());
-  return partnershipId;
+/** Each partnership's readers, as seedReportedPartnership (test/e2e) takes them. */
+function readersOf(n: number) {
+  return Array.from({ length: RECIPIENTS_PER_PARTNERSHIP }, (_, r) => ({
+    email: `reader-${r}-of-${n}@council.example`,
+    name: `Reader ${r} of ${n}`,
+  }));
 }
 
 /** `n` partnerships of one consultancy and one council, a few seeded at a time. */
@@ -213,7 +144,13 @@ async function seedPartnerships(db: AnyDb, store: EventStore, n: number): Promis
   let next = 0;
   await Promise.all(
     Array.from({ length: SEED_CONCURRENCY }, async () => {
-      while (next < n) ids.push(await seedPartnership(db, store, parties, next++));
+      while (next < n) {
+        const at = next++;
+        const { partnershipId } = await seedReportedPartnership(db, store, parties, readersOf(at), {
+          name: `Bench partnership ${at}`,
+        });
+        ids.push(partnershipId);
+      }
     }),
   );
   return ids;
@@ -307,7 +244,7 @@ async function verify(
  * Obliterates the reports queue under `prefix` once the worker has closed (a running worker
  * would put its schedule back), and returns how many Redis keys are still under the prefix.
  */
-async function obliterateReports(connection: Connection, prefix: string): Promise<number> {
+export async function obliterateReports(connection: Connection, prefix: string): Promise<number> {
   const queue = new Queue(REPORTS_QUEUE, { connection, prefix });
   try {
     await queue.obliterate({ force: true });
