@@ -6,6 +6,7 @@ import { projections } from '@accord/read-models';
 import { createApi } from '../../apps/api/create-api';
 import { seedTenancy } from '../support/identity';
 import type { Row } from './event-store.bench';
+import { obliterateReports } from './report-fanout.bench';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCY = 16;
@@ -134,5 +135,10 @@ export async function benchHttp(databaseUrl: string): Promise<Row[]> {
     await runner.stop();
     await app.close();
     await db.destroy();
+    // The API made the reports queue under the bench's own prefix: leave nothing in Redis.
+    await obliterateReports(
+      { url: config.redisUrl, maxRetriesPerRequest: null },
+      config.redisPrefix,
+    );
   }
 }
