@@ -85,21 +85,27 @@ export class ProjectionsRebuildCommand extends CommandRunner {
       store: this.store,
       projections: chosen,
     });
-    for (const projection of chosen) {
-      const bar = progressBar(`${projection.name} v${projection.version}`, 'events');
-      try {
-        const applied = await runner.rebuild(projection, (done, total) => bar.update(done, total));
-        bar.stop();
-        process.stdout.write(
-          `rebuilt ${projection.name} version ${projection.version}: ${applied} events applied\n`,
-        );
-      } catch (error) {
-        bar.stop();
-        // This code's version has been replaced by a newer one: rebuilding it would serve nobody.
-        if (error instanceof ObsoleteProjectionError)
-          throw CliError.of(EXIT.refused, error.message);
-        throw error;
-      }
+    try {
+      for (const projection of chosen) await this.rebuildOne(runner, projection);
+    } finally {
+      // Its batches ran on connections of its own.
+      await runner.stop();
+    }
+  }
+
+  private async rebuildOne(runner: ProjectionRunner, projection: Projection): Promise<void> {
+    const bar = progressBar(`${projection.name} v${projection.version}`, 'events');
+    try {
+      const applied = await runner.rebuild(projection, (done, total) => bar.update(done, total));
+      bar.stop();
+      process.stdout.write(
+        `rebuilt ${projection.name} version ${projection.version}: ${applied} events applied\n`,
+      );
+    } catch (error) {
+      bar.stop();
+      // This code's version has been replaced by a newer one: rebuilding it would serve nobody.
+      if (error instanceof ObsoleteProjectionError) throw CliError.of(EXIT.refused, error.message);
+      throw error;
     }
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createTestDatabase, eventually, latch, streamTally, TestDatabase } from '@accord/testing';
 import { sql } from 'kysely';
 import { EventStore } from '../event-store';
+import type { Projection } from './projection';
 import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
 
 describe('ProjectionRunner', () => {
@@ -224,5 +225,46 @@ describe('ProjectionRunner', () => {
 
     await appendMany(1, 2);
     await eventually(async () => expect((await tally()).map((r) => r.events)).toEqual([2]));
+  });
+  it("copies rows with COPY in the batch's transaction, every character as it was", async () => {
+    const awkward = [
+      'tab\there',
+      'line\nbreak',
+      'carriage\rreturn',
+      'back\\slash',
+      '\\N',
+      'naïve £1 ✓',
+      '',
+    ];
+    await store.append('copied', [
+      { eventId: randomUUID(), type: 'Copied', data: { values: awkward } },
+    ]);
+    const copying: Projection = {
+      name: 'copied',
+      version: 1,
+      tables: ['copied'],
+      async setup(db, t) {
+        await sql`create table if not exists ${sql.table(t.copied)} (n integer, value text)`.execute(
+          db,
+        );
+      },
+      async apply(_trx, events, t, bulk) {
+        const values = events.flatMap((event) => (event.data as { values: string[] }).values);
+        await bulk.copy(
+          t.copied,
+          ['n', 'value'],
+          [...values.map((value, n) => [String(n), value]), [String(values.length), null]],
+        );
+      },
+    };
+    await runner(1, { projections: [copying] }).start();
+    await eventually(async () => {
+      const { rows } = await sql<{ n: number; value: string | null }>`
+        select n, value from copied_v1 order by n`.execute(database.db);
+      expect(rows).toEqual([
+        ...awkward.map((value, n) => ({ n, value })),
+        { n: awkward.length, value: null },
+      ]);
+    });
   });
 });

