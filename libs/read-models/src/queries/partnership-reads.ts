@@ -151,6 +151,18 @@ export class PartnershipReads {
     return (await this.preparedKnownAt(partnershipId, knownAt)).facts;
   }
 
+  /**
+   * The partnership's two sides, when a read kept here has seen it formed: they never change, so
+   * a caller may look up their names without waiting for the facts.
+   */
+  sidesOf(partnershipId: string): { consultancyId: string; councilId: string } | undefined {
+    const header = (this.prepared.peek(partnershipId) ?? this.preparedPast.peek(partnershipId))
+      ?.facts.partnership;
+    return header
+      ? { consultancyId: header.consultancyId, councilId: header.councilId }
+      : undefined;
+  }
+
   /** The facts as known now, for a reader that lists what they hold (approvals awaiting). */
   async currentFacts(partnershipId: string): Promise<PartnershipFacts> {
     return (await this.preparedNow(partnershipId)).facts;

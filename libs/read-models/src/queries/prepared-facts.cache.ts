@@ -27,6 +27,11 @@ export class PreparedFactsCache {
     return entry.prepared;
   }
 
+  /** Whatever is kept for the partnership, of any state; the read leaves the order alone. */
+  peek(partnershipId: string): PreparedProgress | undefined {
+    return this.entries.get(partnershipId)?.prepared;
+  }
+
   set(partnershipId: string, eventsApplied: number, prepared: PreparedProgress): void {
     this.remove(partnershipId);
     const weight = prepared.counted.length + 1;

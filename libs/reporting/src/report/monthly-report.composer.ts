@@ -9,7 +9,6 @@ import {
   monthOf,
   monthsFrom,
   notFound,
-  type PartnershipFormed,
   partnershipStream,
   RESTATING_EVENT_TYPES,
   type RecordedLedgerEvent,
@@ -60,13 +59,17 @@ export class MonthlyReportComposer {
   }
 
   /**
-   * Three reads, two at a time: the facts as known at `knownAt` beside the partnership's own
-   * stream and then its sides' names, so a report waits about as long as two round trips.
+   * Three reads at once where it can: the facts as known at `knownAt`, the partnership's own
+   * stream (the reports sent), and the two sides' names. A partnership's sides never change, so
+   * once a read has seen it formed their names are asked for beside the rest; otherwise after
+   * the stream has named them.
    */
   async compose(partnershipId: string, month: Month, knownAt: Date): Promise<MonthlyReport> {
-    const [facts, stream] = await Promise.all([
+    const sides = this.reads.sidesOf(partnershipId);
+    const [facts, stream, early] = await Promise.all([
       this.reads.factsKnownAt(partnershipId, knownAt),
       this.partnershipStream(partnershipId, knownAt),
+      sides && this.organisations.namesOf([sides.consultancyId, sides.councilId]),
     ]);
     if (facts.partnership === null || stream === undefined) {
       throw notFound('partnership.not_found', 'No such partnership', { partnershipId });
@@ -74,7 +77,8 @@ export class MonthlyReportComposer {
     const header = requireHeader(facts);
     const progress = computeProgress(facts, lastDayOfMonth(month), knownAt);
     const monthEnds = savingsAtMonthEnds(facts, monthsFrom(monthOf(header.startsOn), month));
-    const { names } = stream;
+    const names =
+      early ?? (await this.organisations.namesOf([header.consultancyId, header.councilId]));
     return buildMonthlyReport({
       month,
       partnership: {
@@ -108,26 +112,21 @@ export class MonthlyReportComposer {
   }
 
   /**
-   * The partnership stream as recorded by `knownAt`: the reports it records as sent, and the
-   * names of the two sides it was formed between as identity has them now. Undefined when the
+   * The reports the partnership stream records as sent by `knownAt`. Undefined when the
    * partnership had not been formed by then.
    */
   private async partnershipStream(
     partnershipId: string,
     knownAt: Date,
-  ): Promise<{ sent: MonthlyReportSent['data'][]; names: Map<string, string> } | undefined> {
+  ): Promise<{ sent: MonthlyReportSent['data'][] } | undefined> {
     const stream = await this.store.readStream(partnershipStream(partnershipId), {
       recordedBy: knownAt,
     });
-    const formed = stream.find((event) => event.type === 'PartnershipFormed')?.data as
-      | PartnershipFormed['data']
-      | undefined;
-    if (formed === undefined) return undefined;
+    if (!stream.some((event) => event.type === 'PartnershipFormed')) return undefined;
     return {
       sent: stream
         .filter((event) => event.type === 'MonthlyReportSent')
         .map((event) => event.data as unknown as MonthlyReportSent['data']),
-      names: await this.organisations.namesOf([formed.consultancyId, formed.councilId]),
     };
   }
 
