@@ -140,6 +140,23 @@ describe('EventStore', () => {
     expect(await store.readStream(stream)).toHaveLength(1);
   });
 
+  it('answers a replay as a replay after its stream has moved on, and refuses its ids elsewhere', async () => {
+    const stream = `s-${randomUUID()}`;
+    const events = [event('A')];
+    const first = await store.append(stream, events, 0);
+    await store.append(stream, [event('B')], 1);
+    // Its expected version no longer holds, but it is the same append: its original positions.
+    expect(await store.append(stream, events, 0)).toEqual({ ...first, duplicate: true });
+    await expect(store.append(`s-${randomUUID()}`, events)).rejects.toMatchObject({
+      code: 'event_store.event_id_conflict',
+    });
+    // A true version clash with new ids is still one.
+    await expect(store.append(stream, [event('C')], 0)).rejects.toMatchObject({
+      code: 'event_store.wrong_expected_version',
+    });
+    expect((await store.readStream(stream)).map((e) => e.type)).toEqual(['A', 'B']);
+  });
+
   it('refuses an append that reuses some stored event ids with new ones', async () => {
     const stream = `s-${randomUUID()}`;
     const a = event('A');
