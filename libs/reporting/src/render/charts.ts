@@ -1,4 +1,5 @@
 import type { Month } from '@accord/ledger';
+import { LRUCache } from 'lru-cache';
 import { PNG } from 'pngjs';
 import * as PImage from 'pureimage';
 import { formatMonth, formatMonthShort, formatPence, formatPoundsShort } from './format';
@@ -48,8 +49,23 @@ function ensureFont(): void {
   fontLoaded = true;
 }
 
+/**
+ * Charts drawn lately, by their points: drawing one takes tens of milliseconds of the event loop,
+ * and a report's page is opened again and again with the same figures. Some 50 KB each.
+ */
+const drawn = new LRUCache<string, InlineImage>({ max: 200 });
+
 /** Cumulative savings claimed and verified at the end of each month, as a PNG. */
 export function cumulativeSavingsChart(points: readonly CumulativePoint[]): InlineImage {
+  const key = JSON.stringify(points.map((p) => [p.month, p.claimedPence, p.verifiedPence]));
+  const known = drawn.get(key);
+  if (known) return known;
+  const chart = drawChart(points);
+  drawn.set(key, chart);
+  return chart;
+}
+
+function drawChart(points: readonly CumulativePoint[]): InlineImage {
   ensureFont();
   const image = PImage.make(WIDTH, HEIGHT);
   const ctx = image.getContext('2d');

@@ -72,6 +72,20 @@ describe('the report e-mail', () => {
     );
   });
 
+  it('draws a chart once for the same figures, and again when one changes', async () => {
+    const report = sampleReport();
+    const [first] = (await renderReport(report)).images;
+    const [again] = (await renderReport(sampleReport())).images;
+    expect(again).toBe(first);
+    const moved = sampleReport();
+    moved.savings.cumulativeByMonth = moved.savings.cumulativeByMonth.map((point, i, all) =>
+      i === all.length - 1 ? { ...point, verifiedPence: point.verifiedPence + 1 } : point,
+    );
+    const [redrawn] = (await renderReport(moved)).images;
+    expect(redrawn).not.toBe(first);
+    expect(redrawn.alt).toContain('£987,654.33 verified');
+  });
+
   it('embeds the chart for a browser', async () => {
     const { html } = await renderReport(sampleReport(), 'data');
     expect(html).toContain('src="data:image/png;base64,iVBORw0KGgo');
