@@ -1,17 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { EventStore } from '@accord/event-store';
 import type { Month } from '@accord/ledger';
 import { type AnyDb, type AppConfig, createKysely, createPool, loadConfig } from '@accord/platform';
+import { appendRecorded, type LedgerHistory } from '@accord/read-models/testing';
 import { REPORTS_QUEUE, ReportQueue } from '@accord/reporting';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import { type RawBuilder, sql } from 'kysely';
-import { SMTPServer } from 'smtp-server';
 import { WorkerModule } from '../../apps/worker/worker.module';
 import { seedReportedPartnership } from '../e2e/report-fixtures';
+import { freePort } from '../faults/support/redis-server';
+import { type OwnSmtp, ownSmtp } from '../faults/support/smtp-server';
 import { seedOrganisation } from '../support/identity';
 import type { Row } from './event-store.bench';
 
@@ -32,10 +33,6 @@ const POLL_MS = 25;
 type Connection = { url: string; maxRetriesPerRequest: null };
 
 /** One message the SMTP server accepted: whose report it is, and how many it went to. */
-type Received = { partnershipId: string; recipients: number };
-
-type BenchSmtpServer = { url: string; received: Received[]; close(): Promise<void> };
-
 function secondsSince(started: bigint): number {
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
@@ -89,41 +86,18 @@ async function noOpJobsPerSecond(connection: Connection, n: number): Promise<num
 }
 
 /**
- * A real SMTP server on a free loopback port, as test/e2e/report-fixtures.ts starts one, that
- * keeps only the partnership header and the envelope of what it accepts: parsing every message
- * whole would spend the bench's CPU, on a machine of two cores, on the receiving side.
+ * A saving of its own for partnership `n`, so that no two reports have the same figures: each
+ * draws its own chart, as a real month's fan-out does, rather than finding one drawn already.
  */
-async function startSmtpServer(): Promise<BenchSmtpServer> {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({
-          partnershipId: partnershipHeader(Buffer.concat(chunks).toString('latin1')),
-          recipients: session.envelope.rcptTo.length,
-        });
-        callback(null);
-      });
-    },
+async function claimOwnSaving(store: EventStore, history: LedgerHistory, n: number) {
+  const engagement = history.engagement({ startsOn: '2026-04-01', feePence: 1_000_000 });
+  const intervention = history.intervention(engagement, { startedOn: '2026-05-01' });
+  history.claimed(intervention, {
+    amountPence: 100_000 + 1_000 * n,
+    recurrence: 'one_off',
+    startsOn: '2026-06-01',
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-/** The `X-Accord-Partnership` header of a raw message, or '' when it has none. */
-function partnershipHeader(raw: string): string {
-  const head = raw.slice(0, raw.indexOf('\r\n\r\n'));
-  return /^x-accord-partnership:\s*(\S+)/im.exec(head)?.[1] ?? '';
+  await appendRecorded(store, history.take());
 }
 
 /** Each partnership's readers, as seedReportedPartnership (test/e2e) takes them. */
@@ -146,9 +120,14 @@ async function seedPartnerships(db: AnyDb, store: EventStore, n: number): Promis
     Array.from({ length: SEED_CONCURRENCY }, async () => {
       while (next < n) {
         const at = next++;
-        const { partnershipId } = await seedReportedPartnership(db, store, parties, readersOf(at), {
-          name: `Bench partnership ${at}`,
-        });
+        const { partnershipId, history } = await seedReportedPartnership(
+          db,
+          store,
+          parties,
+          readersOf(at),
+          { name: `Bench partnership ${at}` },
+        );
+        await claimOwnSaving(store, history, at);
         ids.push(partnershipId);
       }
     }),
@@ -206,7 +185,7 @@ const sent = (db: AnyDb) =>
 async function verify(
   db: AnyDb,
   queue: Queue,
-  smtp: BenchSmtpServer,
+  smtp: OwnSmtp,
   partnershipIds: readonly string[],
 ): Promise<void> {
   const n = partnershipIds.length;
@@ -223,12 +202,14 @@ async function verify(
     sql`select count(*)::text as n from events where type = 'MonthlyReportSent'`,
   );
   if (events !== n) problems.push(`${events} MonthlyReportSent events`);
-  const mailed = new Set(smtp.received.map((r) => r.partnershipId));
+  const mailed = new Set(smtp.delivered.map((d) => d.partnership));
   const missing = partnershipIds.filter((id) => !mailed.has(id));
-  if (smtp.received.length !== n || missing.length > 0) {
-    problems.push(`${smtp.received.length} mails received, ${missing.length} partnerships without`);
+  if (smtp.delivered.length !== n || missing.length > 0) {
+    problems.push(
+      `${smtp.delivered.length} mails received, ${missing.length} partnerships without`,
+    );
   }
-  const short = smtp.received.filter((r) => r.recipients !== RECIPIENTS_PER_PARTNERSHIP);
+  const short = smtp.delivered.filter((d) => d.recipients !== RECIPIENTS_PER_PARTNERSHIP);
   if (short.length > 0) problems.push(`${short.length} mails not to every recipient`);
   const jobs = await queue.getJobCounts('failed', 'completed', 'delayed', 'waiting', 'active');
   // The fan-out's own job and one per report; the schedule's next run waits as a delayed job.
@@ -265,7 +246,9 @@ export async function obliterateReports(connection: Connection, prefix: string):
  * report's time is BullMQ's and how much is composing, rendering, mailing and recording it.
  */
 export async function benchReportFanOut(databaseUrl: string, partnerships: number): Promise<Row[]> {
-  const smtp = await startSmtpServer();
+  // Keeps only each message's headers: parsing every message whole would spend the bench's CPU.
+  const smtp = ownSmtp(await freePort());
+  await smtp.start();
   const config: AppConfig = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
@@ -313,8 +296,8 @@ export async function benchReportFanOut(databaseUrl: string, partnerships: numbe
       {
         label: 'mails received',
         writers: REPORT_WORKER_CONCURRENCY,
-        perSecond: smtp.received.length / sentIn,
-        ratio: smtp.received.length / sentIn / floor,
+        perSecond: smtp.delivered.length / sentIn,
+        ratio: smtp.delivered.length / sentIn / floor,
       },
     ];
   } finally {
@@ -322,7 +305,7 @@ export async function benchReportFanOut(databaseUrl: string, partnerships: numbe
     const left = await obliterateReports(connection, config.redisPrefix);
     if (left > 0)
       process.stderr.write(`report fan-out: ${left} Redis keys left under ${config.redisPrefix}\n`);
-    await smtp.close();
+    await smtp.stop();
     await db.destroy();
   }
 }

@@ -1,7 +1,15 @@
 import { SMTPServer } from 'smtp-server';
 
-/** What the SMTP server accepted: the report's partnership and month headers, per message. */
-export type Delivered = Readonly<{ partnership: string; month: string; messageId: string }>;
+/**
+ * What the SMTP server accepted: the report's partnership and month headers, per message, and
+ * how many recipients its envelope named.
+ */
+export type Delivered = Readonly<{
+  partnership: string;
+  month: string;
+  messageId: string;
+  recipients: number;
+}>;
 
 /**
  * A real SMTP server on a fixed loopback port that can be stopped and started again, as a mail
@@ -24,7 +32,7 @@ export function ownSmtp(port: number): OwnSmtp {
         authOptional: true,
         disabledCommands: ['STARTTLS'],
         logger: false,
-        onData(stream, _session, callback) {
+        onData(stream, session, callback) {
           const chunks: Buffer[] = [];
           stream.on('data', (chunk: Buffer) => chunks.push(chunk));
           stream.on('end', () => {
@@ -37,6 +45,7 @@ export function ownSmtp(port: number): OwnSmtp {
               partnership: header('X-Accord-Partnership'),
               month: header('X-Accord-Report-Month'),
               messageId: header('Message-ID'),
+              recipients: session.envelope.rcptTo.length,
             });
             callback(null);
           });

@@ -97,21 +97,6 @@ export class MonthlyReportComposer {
   }
 
   /**
-   * The restatement against the latest report sent for a month before `month`, among what was
-   * recorded by `knownAt` (so a sent report reproduces with the same restatement): that report's
-   * figures as it gave them, the same figures as now known, and the savings events since. Reads
-   * the partnership's own stream and its savings events, not its whole history.
-   */
-  async restatement(
-    partnershipId: string,
-    month: Month,
-    knownAt: Date,
-  ): Promise<Restatement | null> {
-    const stream = await this.partnershipStream(partnershipId, knownAt);
-    return this.restated(partnershipId, month, knownAt, stream?.sent ?? []);
-  }
-
-  /**
    * The reports the partnership stream records as sent by `knownAt`. Undefined when the
    * partnership had not been formed by then.
    */
@@ -130,6 +115,11 @@ export class MonthlyReportComposer {
     };
   }
 
+  /**
+   * The restatement against the latest report `sent` for a month before `month`, among what was
+   * recorded by `knownAt` (so a sent report reproduces with the same restatement): that report's
+   * figures as it gave them, the same figures as now known, and the savings events since.
+   */
   private async restated(
     partnershipId: string,
     month: Month,
