@@ -465,6 +465,43 @@ describe('the partnership facts read model', () => {
     );
   });
 
+  it('takes in a saving claimed twice in the log, which the decider refuses, as a fold does', async () => {
+    const h = ledgerHistory();
+    h.formed({ startsOn: '2026-01-01' });
+    const e = h.engagement({ startsOn: '2026-01-01', feePence: 1_000_000 });
+    const i = h.intervention(e, { startedOn: '2026-01-01' });
+    const saving = h.claimed(i, {
+      amountPence: 120_000,
+      recurrence: 'one_off',
+      startsOn: '2026-02-01',
+    });
+    h.verified(saving, 100_000);
+    const first = h.take();
+    // The same saving claimed afresh, with other terms: the fold takes the second claim whole.
+    const again = first.find((r) => r.event.type === 'SavingClaimed') as Recorded;
+    const reclaim: Recorded = {
+      streamId: again.streamId,
+      event: {
+        ...again.event,
+        data: { ...again.event.data, amountPence: 90_000, startsOn: '2026-03-01' },
+      } as Recorded['event'],
+    };
+    partnerships.push(h.partnershipId);
+    // The first claim is taken in before the others are stored, so its saving's row is already
+    // there when it is claimed again.
+    expect(await wait.waitFor(Math.max(...(await appendRecorded(store, first))), 20_000)).toBe(
+      true,
+    );
+    const positions = await appendRecorded(store, [reclaim, reclaim]);
+    expect(await wait.waitFor(Math.max(...positions), 20_000)).toBe(true);
+
+    const stored = await repository.findFacts(h.partnershipId);
+    expect(stored).toEqual(await scratchFacts(h.partnershipId));
+    expect(Object.values(stored?.savings ?? {})).toEqual([
+      expect.objectContaining({ amountPence: 90_000, startsOn: '2026-03-01', status: 'claimed' }),
+    ]);
+  });
+
   it('gives identical answers after a rebuild switched in blue-green', async () => {
     expect(partnerships.length).toBeGreaterThan(0);
     const before = new Map<string, unknown>();

@@ -227,6 +227,8 @@ describe('ProjectionRunner', () => {
     await eventually(async () => expect((await tally()).map((r) => r.events)).toEqual([2]));
   });
   it("copies rows with COPY in the batch's transaction, every character as it was", async () => {
+    // Enough rows to be sent in several chunks, made one by one as COPY asks for them.
+    const count = 1_201;
     const awkward = [
       'tab\there',
       'line\nbreak',
@@ -250,11 +252,11 @@ describe('ProjectionRunner', () => {
       },
       async apply(_trx, events, t, bulk) {
         const values = events.flatMap((event) => (event.data as { values: string[] }).values);
-        await bulk.copy(
-          t.copied,
-          ['n', 'value'],
-          [...values.map((value, n) => [String(n), value]), [String(values.length), null]],
-        );
+        function* rows(): Generator<(string | null)[]> {
+          for (let n = 0; n < count; n++) yield [String(n), values[n % values.length]];
+          yield [String(count), null];
+        }
+        await bulk.copy(t.copied, ['n', 'value'], rows());
       },
     };
     await runner(1, { projections: [copying] }).start();
@@ -262,8 +264,8 @@ describe('ProjectionRunner', () => {
       const { rows } = await sql<{ n: number; value: string | null }>`
         select n, value from copied_v1 order by n`.execute(database.db);
       expect(rows).toEqual([
-        ...awkward.map((value, n) => ({ n, value })),
-        { n: awkward.length, value: null },
+        ...Array.from({ length: count }, (_, n) => ({ n, value: awkward[n % awkward.length] })),
+        { n: count, value: null },
       ]);
     });
   });

@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { type AnyDb, type AnyTransaction, appRoleOf, createPool } from '@accord/platform';
 import { Generated, Kysely, PostgresDialect, sql, Transaction } from 'kysely';
 import { Client, type Pool, type PoolClient } from 'pg';
@@ -490,22 +492,35 @@ export class ProjectionRunner {
   }
 }
 
-/** COPY … FROM STDIN in text format over the batch's own client. */
+/**
+ * COPY … FROM STDIN in text format over the batch's own client, streamed a chunk of rows at a
+ * time: PostgreSQL parses one chunk while the next is escaped, and a large batch is never one
+ * string the size of all its rows.
+ */
 function copyWriter(client: PoolClient): BulkWriter {
   return {
     async copy(table, columns, rows) {
-      if (rows.length === 0) return;
-      const text = rows.map((row) => `${row.map(copyValue).join('\t')}\n`).join('');
       const stream = client.query(
         copyFrom(`copy ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) from stdin`),
       );
-      await new Promise<void>((resolve, reject) => {
-        stream.on('error', reject);
-        stream.on('finish', resolve);
-        stream.end(text);
-      });
+      await pipeline(Readable.from(copyText(rows)), stream);
     },
   };
+}
+
+const COPY_CHUNK_ROWS = 500;
+
+function* copyText(rows: Iterable<readonly (string | null)[]>): Generator<string> {
+  let text = '';
+  let count = 0;
+  for (const row of rows) {
+    text += `${row.map(copyValue).join('\t')}\n`;
+    if (++count % COPY_CHUNK_ROWS === 0) {
+      yield text;
+      text = '';
+    }
+  }
+  if (text !== '') yield text;
 }
 
 /** A value in COPY's text format: backslash, tab, newline and carriage return escaped; null as \N. */

@@ -10,11 +10,15 @@ export type TableNames<T extends string = string> = Readonly<Record<T, string>>;
  * INSERT whose rows PostgreSQL must first parse out of a parameter.
  */
 export interface BulkWriter {
-  /** Appends `rows` to `table` (each value text, or null), in the batch's transaction. */
+  /**
+   * Appends `rows` to `table` (each value text, or null), in the batch's transaction. The rows
+   * are taken as they are sent, so an iterable that makes each row when asked for it makes them
+   * while PostgreSQL takes in the ones before.
+   */
   copy(
     table: string,
     columns: readonly string[],
-    rows: readonly (readonly (string | null)[])[],
+    rows: Iterable<readonly (string | null)[]>,
   ): Promise<void>;
 }
 

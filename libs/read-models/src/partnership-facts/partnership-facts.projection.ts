@@ -17,7 +17,8 @@ export const PARTNERSHIP_SAVINGS = 'partnership_savings';
 // 3: how many of its events each row has taken in, which names the row's state (issue 11).
 // 4: a row per saving beside the partnership's row, so a batch writes what its events changed.
 // 5: the savings' keys compare bytewise (collate "C"), a third faster to index on a rebuild.
-export const PARTNERSHIP_FACTS_VERSION = 5;
+// 6: a saving is stored as json, which PostgreSQL keeps as written instead of parsing it into jsonb.
+export const PARTNERSHIP_FACTS_VERSION = 6;
 
 type Table = typeof PARTNERSHIP_FACTS | typeof PARTNERSHIP_SAVINGS;
 
@@ -67,19 +68,23 @@ function savingKeyOf(event: PositionedEvent): string | undefined {
 }
 
 /**
- * The savings a batch changes before claiming them: only these need their rows read. A claim sets
- * the whole saving, so whatever was stored before it does not matter.
+ * The savings a batch claims before anything else touches them, and those it changes that were
+ * claimed before it. Only the second need their rows read: a claim sets the whole saving, so
+ * whatever was stored before it does not matter.
  */
-function savingsToReadBack(batch: readonly PositionedEvent[]): string[] {
+function savingsTouched(batch: readonly PositionedEvent[]): {
+  claimed: Set<string>;
+  existing: Set<string>;
+} {
   const claimed = new Set<string>();
   const existing = new Set<string>();
   for (const event of batch) {
     const key = savingKeyOf(event);
-    if (key === undefined || claimed.has(key)) continue;
+    if (key === undefined || claimed.has(key) || existing.has(key)) continue;
     if (event.type === 'SavingClaimed') claimed.add(key);
     else existing.add(key);
   }
-  return [...existing];
+  return { claimed, existing };
 }
 
 /**
@@ -116,7 +121,7 @@ export function partnershipFactsProjection(
         create table if not exists ${sql.table(tables[PARTNERSHIP_SAVINGS])} (
           partnership_id text collate "C" not null,
           saving_key text collate "C" not null,
-          saving jsonb not null,
+          saving json not null,
           primary key (partnership_id, saving_key)
         )`.execute(db);
     },
@@ -153,8 +158,11 @@ export function partnershipFactsProjection(
       // Only the savings this batch changes are written back, and only those it does not claim
       // first are read: a rebuild, whose claims and verifications mostly share a batch, reads
       // almost nothing back.
-      const touched = [...byPartnership].flatMap(([partnershipId, batch]) =>
-        savingsToReadBack(batch).map((key) => ({ partnershipId, key })),
+      const touchedBy = new Map(
+        [...byPartnership].map(([partnershipId, batch]) => [partnershipId, savingsTouched(batch)]),
+      );
+      const touched = [...touchedBy].flatMap(([partnershipId, { existing }]) =>
+        [...existing].map((key) => ({ partnershipId, key })),
       );
       const savingsTable = tables[PARTNERSHIP_SAVINGS];
       const { rows: savingRows } =
@@ -195,36 +203,68 @@ export function partnershipFactsProjection(
           })),
         )
         .execute();
-      const savings = rows.flatMap(({ facts }) =>
-        Object.entries(facts.savings).map(([key, saving]) => [
-          facts.partnershipId,
-          key,
-          JSON.stringify(saving),
-        ]),
-      );
-      if (savings.length === 0) return;
-      // COPY into a temporary table of this session, then one upsert: a catch-up's batch writes
-      // thousands of savings, which PostgreSQL takes by COPY several times faster than parsed out
-      // of a parameter. Its rows go at commit; the table stays for the session's next batch.
-      await sql`
-        create temporary table if not exists partnership_savings_batch (
-          partnership_id text collate "C" not null,
-          saving_key text collate "C" not null,
-          saving jsonb not null
-        ) on commit delete rows`.execute(trx);
-      await bulk.copy(
-        'partnership_savings_batch',
-        ['partnership_id', 'saving_key', 'saving'],
-        savings,
-      );
-      await sql`
-        insert into ${sql.table(savingsTable)} (partnership_id, saving_key, saving)
-        select partnership_id, saving_key, saving from partnership_savings_batch
-        on conflict (partnership_id, saving_key) do update set saving = excluded.saving`.execute(
-        trx,
-      );
+      // A saving the batch claims is new to the table, unless the log claims it twice (the
+      // decider refuses that, an imported log might not): those rows are COPYed straight in.
+      // Should one be there already, the COPY fails, is undone to the savepoint, and every
+      // saving goes through the upsert instead.
+      const fresh: SavingToWrite[] = [];
+      const changed: SavingToWrite[] = [];
+      for (const { facts } of rows) {
+        const { claimed } = touchedBy.get(facts.partnershipId) as { claimed: Set<string> };
+        for (const [key, saving] of Object.entries(facts.savings)) {
+          (claimed.has(key) ? fresh : changed).push([facts.partnershipId, key, saving]);
+        }
+      }
+      if (fresh.length > 0) {
+        await sql`savepoint claimed_savings`.execute(trx);
+        try {
+          await bulk.copy(savingsTable, SAVING_COLUMNS, copyRows(fresh));
+          await sql`release savepoint claimed_savings`.execute(trx);
+        } catch (error) {
+          if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+          await sql`rollback to savepoint claimed_savings`.execute(trx);
+          changed.push(...fresh);
+        }
+      }
+      if (changed.length > 0) await upsertSavings(trx, bulk, savingsTable, changed);
     },
   };
+}
+
+const SAVING_COLUMNS = ['partnership_id', 'saving_key', 'saving'];
+const UNIQUE_VIOLATION = '23505';
+
+type SavingToWrite = [partnershipId: string, key: string, saving: SavingFacts];
+
+/** Each saving as a row of COPY, made as COPY asks for it. */
+function* copyRows(savings: readonly SavingToWrite[]): Generator<string[]> {
+  for (const [partnershipId, key, saving] of savings) {
+    yield [partnershipId, key, JSON.stringify(saving)];
+  }
+}
+
+/**
+ * COPY into a temporary table of this session, then one upsert: a catch-up's batch can change
+ * thousands of savings, which PostgreSQL takes by COPY several times faster than parsed out of
+ * a parameter. Its rows go at commit; the table stays for the session's next batch.
+ */
+async function upsertSavings(
+  trx: AnyTransaction,
+  bulk: BulkWriter,
+  savingsTable: string,
+  savings: readonly SavingToWrite[],
+): Promise<void> {
+  await sql`
+    create temporary table if not exists partnership_savings_batch (
+      partnership_id text collate "C" not null,
+      saving_key text collate "C" not null,
+      saving json not null
+    ) on commit delete rows`.execute(trx);
+  await bulk.copy('partnership_savings_batch', SAVING_COLUMNS, copyRows(savings));
+  await sql`
+    insert into ${sql.table(savingsTable)} (partnership_id, saving_key, saving)
+    select partnership_id, saving_key, saving from partnership_savings_batch
+    on conflict (partnership_id, saving_key) do update set saving = excluded.saving`.execute(trx);
 }
 
 function toRow(facts: PartnershipFacts, eventsApplied: number) {
