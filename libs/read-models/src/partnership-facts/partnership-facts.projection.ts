@@ -1,4 +1,4 @@
-import type { BulkWriter, Projection, StoredEvent, TableNames } from '@accord/event-store';
+import type { BulkWriter, ProjectedEvent, Projection, TableNames } from '@accord/event-store';
 import type { AnyDb, AnyTransaction } from '@accord/platform';
 import { sql } from 'kysely';
 import {
@@ -17,7 +17,8 @@ export const PARTNERSHIP_SAVINGS = 'partnership_savings';
 // 3: how many of its events each row has taken in, which names the row's state (issue 11).
 // 4: a row per saving beside the partnership's row, so a batch writes what its events changed.
 // 5: the savings' keys compare bytewise (collate "C"), a third faster to index on a rebuild.
-// 6: a saving is stored as json, which PostgreSQL keeps as written instead of parsing it into jsonb.
+// 6: a saving is stored as json, which PostgreSQL keeps as written instead of parsing it into
+// jsonb; the facts keep the reports sent.
 export const PARTNERSHIP_FACTS_VERSION = 6;
 
 type Table = typeof PARTNERSHIP_FACTS | typeof PARTNERSHIP_SAVINGS;
@@ -127,7 +128,7 @@ export function partnershipFactsProjection(
     },
     async apply(
       trx: AnyTransaction,
-      events: readonly StoredEvent[],
+      events: readonly ProjectedEvent[],
       tables: TableNames<Table>,
       bulk: BulkWriter,
     ) {

@@ -12,6 +12,7 @@ import {
   type MeasureBaseline,
   type MeasureDirection,
   type MeasureTarget,
+  type Month,
   type Pence,
   type Recurrence,
   type SavingKind,
@@ -52,6 +53,17 @@ export type PartnershipFacts = {
   milestones: Record<string, MilestoneFacts>;
   /** The council's savings lines, keyed by code; a later SavingsLineSet replaces the line. */
   savingsLines: Record<string, SavingsLineFacts>;
+  /**
+   * The monthly reports sent, keyed by month: the instant whose knowledge each one's figures
+   * reflect, as a later report restates them against (SPEC §5).
+   */
+  reportsSent: Record<string, ReportSentFacts>;
+};
+
+export type ReportSentFacts = {
+  month: Month;
+  /** ISO 8601 in UTC, as `MonthlyReportSent` records it. */
+  knownAt: string;
 };
 
 export type SavingsLineFacts = {
@@ -185,6 +197,7 @@ export function emptyFacts(partnershipId: string): PartnershipFacts {
     measures: {},
     milestones: {},
     savingsLines: {},
+    reportsSent: {},
   };
 }
 
@@ -253,8 +266,11 @@ export function applyToFacts(facts: PartnershipFacts, event: PositionedEvent): v
       };
       return;
     }
-    case 'MonthlyReportSent':
+    case 'MonthlyReportSent': {
+      const { month, knownAt } = ledgerEvent.data;
+      facts.reportsSent[month] = { month, knownAt };
       return;
+    }
     case 'EngagementOpened': {
       const d = ledgerEvent.data;
       facts.engagements[d.engagementId] = {

@@ -5,11 +5,9 @@ import {
   type LedgerEvent,
   lastDayOfMonth,
   type Month,
-  type MonthlyReportSent,
   monthOf,
   monthsFrom,
   notFound,
-  partnershipStream,
   RESTATING_EVENT_TYPES,
   type RecordedLedgerEvent,
   restatementChanges,
@@ -18,6 +16,7 @@ import { APP_CONFIG, type AppConfig } from '@accord/platform';
 import {
   computeProgress,
   PartnershipReads,
+  type ReportSentFacts,
   requireHeader,
   savingsAtMonthEnds,
 } from '@accord/read-models';
@@ -59,19 +58,17 @@ export class MonthlyReportComposer {
   }
 
   /**
-   * Three reads at once where it can: the facts as known at `knownAt`, the partnership's own
-   * stream (the reports sent), and the two sides' names. A partnership's sides never change, so
-   * once a read has seen it formed their names are asked for beside the rest; otherwise after
-   * the stream has named them.
+   * Two reads at once where it can: the facts as known at `knownAt`, which hold the reports sent
+   * by then, and the two sides' names. A partnership's sides never change, so once a read has
+   * seen it formed their names are asked for beside the facts; otherwise after them.
    */
   async compose(partnershipId: string, month: Month, knownAt: Date): Promise<MonthlyReport> {
     const sides = this.reads.sidesOf(partnershipId);
-    const [facts, stream, early] = await Promise.all([
+    const [facts, early] = await Promise.all([
       this.reads.factsKnownAt(partnershipId, knownAt),
-      this.partnershipStream(partnershipId, knownAt),
       sides && this.organisations.namesOf([sides.consultancyId, sides.councilId]),
     ]);
-    if (facts.partnership === null || stream === undefined) {
+    if (facts.partnership === null) {
       throw notFound('partnership.not_found', 'No such partnership', { partnershipId });
     }
     const header = requireHeader(facts);
@@ -91,28 +88,14 @@ export class MonthlyReportComposer {
       progress,
       monthEnds,
       interventions: Object.values(facts.interventions),
-      restated: await this.restated(partnershipId, month, knownAt, stream.sent),
+      restated: await this.restated(
+        partnershipId,
+        month,
+        knownAt,
+        Object.values(facts.reportsSent),
+      ),
       publicUrl: this.config.publicUrl,
     });
-  }
-
-  /**
-   * The reports the partnership stream records as sent by `knownAt`. Undefined when the
-   * partnership had not been formed by then.
-   */
-  private async partnershipStream(
-    partnershipId: string,
-    knownAt: Date,
-  ): Promise<{ sent: MonthlyReportSent['data'][] } | undefined> {
-    const stream = await this.store.readStream(partnershipStream(partnershipId), {
-      recordedBy: knownAt,
-    });
-    if (!stream.some((event) => event.type === 'PartnershipFormed')) return undefined;
-    return {
-      sent: stream
-        .filter((event) => event.type === 'MonthlyReportSent')
-        .map((event) => event.data as unknown as MonthlyReportSent['data']),
-    };
   }
 
   /**
@@ -124,9 +107,9 @@ export class MonthlyReportComposer {
     partnershipId: string,
     month: Month,
     knownAt: Date,
-    sent: readonly MonthlyReportSent['data'][],
+    sent: readonly ReportSentFacts[],
   ): Promise<Restatement | null> {
-    let earlier: MonthlyReportSent['data'] | undefined;
+    let earlier: ReportSentFacts | undefined;
     for (const report of sent) {
       if (report.month < month && (earlier === undefined || report.month > earlier.month)) {
         earlier = report;
