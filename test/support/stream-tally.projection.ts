@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { StoredEvent } from '../../libs/event-store/src/event';
+import { ProjectedEvent } from '../../libs/event-store/src/event';
 import { Projection, TableNames } from '../../libs/event-store/src/projections/projection';
 import { AnyDb, AnyTransaction } from '../../libs/platform/src/database/db';
 
@@ -24,7 +24,7 @@ export function streamTally(version = 1, name = 'stream_tally'): Projection<Tabl
           out_of_order integer not null
         )`.execute(db);
     },
-    async apply(trx: AnyTransaction, events: readonly StoredEvent[], t: TableNames<Tables>) {
+    async apply(trx: AnyTransaction, events: readonly ProjectedEvent[], t: TableNames<Tables>) {
       const ids = [...new Set(events.map((e) => e.streamId))];
       const { rows } = await sql<{
         stream_id: string;

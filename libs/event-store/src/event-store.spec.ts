@@ -256,6 +256,28 @@ describe('EventStore', () => {
     expect(fresh.data).toEqual({ pence: 5, currency: 'GBP' });
   });
 
+  it('gives projections the events readAll gives, upcast, without id, metadata or time', async () => {
+    const stream = `s-${randomUUID()}`;
+    await store.append(stream, [event('SavingNoted', { pounds: 3 }), event('Other', { n: 1 })]);
+    const upcasters = new UpcasterRegistry().register('SavingNoted', 1, (data) => ({
+      pence: Number(data.pounds) * 100,
+    }));
+    const current = new EventStore(database.db, upcasters);
+    const all = await eventually(async () => {
+      const events = (await current.readAll(START, 100_000)).filter((e) => e.streamId === stream);
+      expect(events).toHaveLength(2);
+      return await current.readAll(START, 100_000);
+    });
+
+    const projected = await current.readForProjections(START, 100_000);
+    expect(projected).toEqual(
+      all.map(({ eventId: _, metadata: __, recordedAt: ___, ...rest }) => rest),
+    );
+    expect(projected.find((e) => e.streamId === stream)).toEqual(
+      expect.objectContaining({ type: 'SavingNoted', schemaVersion: 2, data: { pence: 300 } }),
+    );
+  });
+
   it('reads the events of many streams by an indexed key, upcast, paged and as known then', async () => {
     const group = randomUUID();
     const upcasters = new UpcasterRegistry().register('Tallied', 1, (data) => ({

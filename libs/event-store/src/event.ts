@@ -26,6 +26,12 @@ export type StoredEvent<Data = Record<string, unknown>> = {
   recordedAt: Date;
 };
 
+/** A stored event as projections take it in: what its stream, type and data say, and where it stands. */
+export type ProjectedEvent<Data = Record<string, unknown>> = Pick<
+  StoredEvent<Data>,
+  'position' | 'transactionId' | 'streamId' | 'streamVersion' | 'type' | 'schemaVersion' | 'data'
+>;
+
 /**
  * `any` appends whatever the stream holds; `no_stream` only to a stream without events;
  * `stream_exists` only to one with events; a number only when the stream is at exactly that

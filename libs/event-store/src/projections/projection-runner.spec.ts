@@ -211,8 +211,8 @@ describe('ProjectionRunner', () => {
     let reads = 0;
     // Each idle poll reads the store once and finds nothing.
     const counting = new (class extends EventStore {
-      override async readAll(...args: Parameters<EventStore['readAll']>) {
-        const events = await super.readAll(...args);
+      override async readForProjections(...args: Parameters<EventStore['readForProjections']>) {
+        const events = await super.readForProjections(...args);
         if (++reads === idlePolls) polled.open();
         return events;
       }

@@ -4,7 +4,7 @@ import { type AnyDb, type AnyTransaction, appRoleOf, createPool } from '@accord/
 import { Generated, Kysely, PostgresDialect, sql, Transaction } from 'kysely';
 import { Client, type Pool, type PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { Checkpoint, START, StoredEvent } from '../event';
+import { Checkpoint, ProjectedEvent, START } from '../event';
 import { EventStore } from '../event-store';
 import { type BulkWriter, Projection, physicalTables } from './projection';
 
@@ -304,7 +304,7 @@ export class ProjectionRunner {
         const checkpoint = await readCheckpoint(trx, projection);
         const events =
           (await ahead?.pageAfter(checkpoint, limit)) ??
-          (await this.options.store.readAll(checkpoint, limit, trx));
+          (await this.options.store.readForProjections(checkpoint, limit, trx));
         if (events.length === 0) return 0;
         const last = events[events.length - 1];
         if (events.length === limit) {
@@ -367,7 +367,11 @@ export class ProjectionRunner {
       onProgress(0, total);
       for (;;) {
         // One transaction however it is paged: page as a catch-up grows to.
-        const events = await this.options.store.readAll(checkpoint, this.maxBatchSize, trx);
+        const events = await this.options.store.readForProjections(
+          checkpoint,
+          this.maxBatchSize,
+          trx,
+        );
         if (events.length === 0) break;
         await projection.apply(trx, events, tables, bulk);
         const last = events[events.length - 1];
@@ -537,23 +541,23 @@ function quoteIdent(name: string): string {
 
 /**
  * The page after a checkpoint, read ahead on a pooled connection of its own. It is what a read in
- * the batch's transaction would give: `readAll` only returns events below the oldest transaction
- * in flight, and no event can later join below that point, so a page read earlier is the start of
- * any page read later from the same checkpoint. Used only if the batch starts where it was read
+ * the batch's transaction would give: `readForProjections` only returns events below the oldest
+ * transaction in flight, and no event can later join below that point, so a page read earlier is
+ * the start of any page read later from the same checkpoint. Used only if the batch starts where it was read
  * from and wants as many events; otherwise, or if the read failed, the batch reads for itself.
  */
 class NextPage {
-  private readonly events: Promise<StoredEvent[] | undefined>;
+  private readonly events: Promise<ProjectedEvent[] | undefined>;
 
   constructor(
     store: EventStore,
     private readonly after: Checkpoint,
     private readonly limit: number,
   ) {
-    this.events = store.readAll(after, limit).catch(() => undefined);
+    this.events = store.readForProjections(after, limit).catch(() => undefined);
   }
 
-  async pageAfter(checkpoint: Checkpoint, limit: number): Promise<StoredEvent[] | undefined> {
+  async pageAfter(checkpoint: Checkpoint, limit: number): Promise<ProjectedEvent[] | undefined> {
     const same =
       checkpoint.transactionId === this.after.transactionId &&
       checkpoint.position === this.after.position &&

@@ -1,5 +1,5 @@
 import type { AnyDb, AnyTransaction } from '@accord/platform';
-import { StoredEvent } from '../event';
+import { ProjectedEvent } from '../event';
 
 /** Maps each logical read-model table to the physical table of one projection version. */
 export type TableNames<T extends string = string> = Readonly<Record<T, string>>;
@@ -36,7 +36,7 @@ export interface Projection<T extends string = string> {
   /** Applies a batch in the transaction that also moves the checkpoint. */
   apply(
     trx: AnyTransaction,
-    events: readonly StoredEvent[],
+    events: readonly ProjectedEvent[],
     tables: TableNames<T>,
     bulk: BulkWriter,
   ): Promise<void>;
