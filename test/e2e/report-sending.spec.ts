@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { EventStore } from '@accord/event-store';
 import { type Month, partnershipStream } from '@accord/ledger';
 import { appendRecorded } from '@accord/read-models/testing';
@@ -17,7 +16,7 @@ import {
   type TestApp,
 } from '@accord/testing';
 import type { TestingModule } from '@nestjs/testing';
-import * as PImage from 'pureimage';
+import { PNG } from 'pngjs';
 import {
   projected,
   type ReportRecipientSeed,
@@ -184,7 +183,7 @@ describe('monthly reports by e-mail', () => {
     expect(html).toContain('src="cid:cumulative-savings@accord"');
     expect(chart.content.subarray(0, 8)).toEqual(PNG_SIGNATURE);
     expect([chart.content.readUInt32BE(16), chart.content.readUInt32BE(20)]).toEqual([1200, 640]);
-    const image = await PImage.decodePNGFromStream(Readable.from([chart.content]));
+    const image = PNG.sync.read(chart.content);
     expect([image.width, image.height]).toEqual([1200, 640]);
   });
 

@@ -1,6 +1,5 @@
-import { Readable } from 'node:stream';
 import { sampleReport } from '@accord/reporting/testing';
-import * as PImage from 'pureimage';
+import { PNG } from 'pngjs';
 import { formatMonth, formatPence, formatPoundsShort } from './format';
 import { renderReport } from './report-email';
 
@@ -65,8 +64,19 @@ describe('the report e-mail', () => {
     expect(chart.content.subarray(0, 8)).toEqual(PNG_SIGNATURE);
     expect(chart.content.toString('latin1', 12, 16)).toBe('IHDR');
     expect([chart.content.readUInt32BE(16), chart.content.readUInt32BE(20)]).toEqual([1200, 640]);
-    const decoded = await PImage.decodePNGFromStream(Readable.from([chart.content]));
+    const decoded = PNG.sync.read(chart.content);
     expect([decoded.width, decoded.height]).toEqual([1200, 640]);
+    // A white page with both series drawn in their colours.
+    const colours = new Set<string>();
+    for (let at = 0; at < decoded.data.length; at += 4) {
+      colours.add(decoded.data.subarray(at, at + 3).toString('hex'));
+    }
+    expect(decoded.data.subarray(0, 4).toString('hex')).toBe('ffffffff');
+    expect([colours.has('1d70b8'), colours.has('00703c'), colours.has('d2e2f1')]).toEqual([
+      true,
+      true,
+      true,
+    ]);
     expect(chart.alt).toBe(
       'Cumulative savings from April 2026 to October 2026: £1,234,567.89 claimed, £987,654.32 verified.',
     );
