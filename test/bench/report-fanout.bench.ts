@@ -3,7 +3,7 @@ import { EventStore } from '@accord/event-store';
 import type { Month } from '@accord/ledger';
 import { type AnyDb, type AppConfig, createKysely, createPool, loadConfig } from '@accord/platform';
 import { appendRecorded, type LedgerHistory } from '@accord/read-models/testing';
-import { REPORTS_QUEUE, ReportQueue } from '@accord/reporting';
+import { REPORT_CONCURRENCY, REPORTS_QUEUE, ReportQueue } from '@accord/reporting';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Queue, Worker } from 'bullmq';
@@ -16,11 +16,6 @@ import { type OwnSmtp, ownSmtp } from '../faults/support/smtp-server';
 import { seedOrganisation } from '../support/identity';
 import type { Row } from './event-store.bench';
 
-/**
- * The reports Worker's concurrency (ReportWorkerService in apps/worker/reports): the floor runs
- * its no-op jobs as many at a time, so the ratio compares report work, not parallelism.
- */
-const REPORT_WORKER_CONCURRENCY = 4;
 /** The partnerships of seedReportedPartnership start 2026-04-01: October has ended for them. */
 const MONTH = '2026-10' as Month;
 const RECIPIENTS_PER_PARTNERSHIP = 3;
@@ -60,7 +55,7 @@ async function noOpJobsPerSecond(connection: Connection, n: number): Promise<num
   const worker = new Worker(name, async () => undefined, {
     connection,
     prefix,
-    concurrency: REPORT_WORKER_CONCURRENCY,
+    concurrency: REPORT_CONCURRENCY,
   });
   try {
     await Promise.all([queue.waitUntilReady(), worker.waitUntilReady()]);
@@ -282,20 +277,20 @@ export async function benchReportFanOut(databaseUrl: string, partnerships: numbe
     return [
       {
         label: 'no-op BullMQ jobs (floor)',
-        writers: REPORT_WORKER_CONCURRENCY,
+        writers: REPORT_CONCURRENCY,
         perSecond: floor,
         ratio: 1,
       },
       {
         label: 'monthly reports sent',
-        writers: REPORT_WORKER_CONCURRENCY,
+        writers: REPORT_CONCURRENCY,
         perSecond: reports,
         ratio: reports / floor,
       },
       { label: '  fan-out queued them all', writers: 1, perSecond: looked, ratio: looked / floor },
       {
         label: 'mails received',
-        writers: REPORT_WORKER_CONCURRENCY,
+        writers: REPORT_CONCURRENCY,
         perSecond: smtp.delivered.length / sentIn,
         ratio: smtp.delivered.length / sentIn / floor,
       },

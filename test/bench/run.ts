@@ -41,7 +41,7 @@ function print(title: string, rows: Row[]) {
 }
 
 /**
- * `--partnerships 200 --large 20000 --savings 500`: the synthetic ledger's size; `--fanout 200`:
+ * `--partnerships 50 --large 20000 --savings 500`: the synthetic ledger's size; `--fanout 1000`:
  * the partnerships of the report fan-out.
  */
 function flag(name: string, fallback: number): number {
@@ -57,7 +57,7 @@ async function main() {
     savings: flag('savings', 500),
     large: flag('large', 20_000),
   };
-  const fanOut = flag('fanout', 200);
+  const fanOut = flag('fanout', 1000);
   const only = process.argv.includes('--fanout-only');
   await admin(`drop database if exists ${DATABASE} with (force)`);
   await prepareDatabase(`${SERVER}/${DATABASE}`);

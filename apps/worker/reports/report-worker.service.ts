@@ -4,6 +4,7 @@ import {
   MONTHLY_REPORT_CRON,
   MONTHLY_REPORT_SCHEDULER,
   REPORT_BACKOFF,
+  REPORT_CONCURRENCY,
   REPORTS_QUEUE,
   ReportJob,
   ReportQueue,
@@ -63,7 +64,7 @@ export class ReportWorkerService implements OnApplicationBootstrap, OnApplicatio
       prefix: config.redisPrefix,
       telemetry: bullmqTelemetry(),
       autorun: false,
-      concurrency: 4,
+      concurrency: REPORT_CONCURRENCY,
       settings: {
         backoffStrategy: (attemptsMade, type) =>
           type === REPORT_BACKOFF ? retryBaseMs * 2 ** Math.max(0, attemptsMade - 1) : 0,

@@ -32,6 +32,12 @@ export function reportJobId(partnershipId: string, month: Month): string {
   return `report-${partnershipId.toLowerCase()}-${month}`;
 }
 
+/**
+ * Reports a worker process sends at once. Past the chart, a report mostly waits on PostgreSQL and
+ * the mail server, so several share the process; the SMTP pool keeps as many connections.
+ */
+export const REPORT_CONCURRENCY = 8;
+
 /** Attempts at one report before its job is failed and waits for a manual resend. */
 export const SEND_ATTEMPTS = 6;
 export const REPORT_BACKOFF = 'report-backoff';

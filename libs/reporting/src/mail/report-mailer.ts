@@ -1,6 +1,7 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createTransport } from 'nodemailer';
+import { REPORT_CONCURRENCY } from '../jobs/report-jobs';
 import type { InlineImage } from '../render/charts';
 
 export type MailAddress = Readonly<{ name: string; address: string }>;
@@ -35,12 +36,23 @@ export abstract class ReportMailer {
  */
 const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
 
+/**
+ * Over a pool of SMTP connections, one per report sent at once, each kept for many messages: a
+ * mail server may hold its greeting back from every new connection (100 ms in `smtp-server`, up
+ * to seconds behind Postfix's postscreen), which was most of a report's time when each message
+ * opened its own. A connection the server has closed is opened afresh for the next message.
+ */
 export class SmtpReportMailer extends ReportMailer {
   private readonly transport;
 
-  constructor(smtpUrl: string) {
+  constructor(smtpUrl: string, connections = REPORT_CONCURRENCY) {
     super();
-    this.transport = createTransport({ url: smtpUrl, ...SMTP_TIMEOUTS });
+    this.transport = createTransport({
+      url: smtpUrl,
+      pool: true,
+      maxConnections: connections,
+      ...SMTP_TIMEOUTS,
+    });
   }
 
   async deliver(message: ReportMessage): Promise<Delivery> {
