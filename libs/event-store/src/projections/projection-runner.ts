@@ -85,6 +85,7 @@ export class ProjectionRunner {
   private wakers: (() => void)[] = [];
   private loops: Promise<void>[] = [];
   private writers: Promise<Pool> | undefined;
+  private controlQueries: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     this.batchSize = options.batchSize ?? 500;
@@ -259,21 +260,33 @@ export class ProjectionRunner {
   }
 
   private async tryOwn(key: string): Promise<boolean> {
-    if (!this.control) return false;
-    const { rows } = await this.control.query(
-      'select pg_try_advisory_lock($1, hashtext($2)) as owned',
-      [OWNER_LOCK_SPACE, key],
-    );
-    if (rows[0].owned) this.owned.add(key);
-    return rows[0].owned;
+    const owned = await this.onControl(async (control) => {
+      const { rows } = await control.query(
+        'select pg_try_advisory_lock($1, hashtext($2)) as owned',
+        [OWNER_LOCK_SPACE, key],
+      );
+      return rows[0].owned === true;
+    });
+    if (owned) this.owned.add(key);
+    return owned === true;
   }
 
   private async release(key: string): Promise<void> {
     this.owned.delete(key);
-    await this.control?.query('select pg_advisory_unlock($1, hashtext($2))', [
-      OWNER_LOCK_SPACE,
-      key,
-    ]);
+    await this.onControl((control) =>
+      control.query('select pg_advisory_unlock($1, hashtext($2))', [OWNER_LOCK_SPACE, key]),
+    );
+  }
+
+  /**
+   * A query on the runner's own session, after the ones asked for before it: every projection's
+   * loop takes and releases its locks there, and a client given a query while one is in flight
+   * only queues it by a behaviour node-postgres has deprecated. Undefined while there is no session.
+   */
+  private onControl<T>(query: (control: Client) => Promise<T>): Promise<T | undefined> {
+    const turn = this.controlQueries.then(() => (this.control ? query(this.control) : undefined));
+    this.controlQueries = turn.catch(() => undefined);
+    return turn;
   }
 
   private async status(projection: Projection) {
