@@ -29,10 +29,23 @@ export interface EventsTable {
 type EventRow = Selectable<EventsTable>;
 type ProjectedRow = Omit<EventRow, 'event_id' | 'metadata' | 'recorded_at'>;
 
-/** The events committed after `after`, below the oldest transaction still in flight. */
-function settledAfter(after: Checkpoint): RawBuilder<boolean> {
-  return sql<boolean>`(transaction_id, position) > (${after.transactionId}::xid8, ${after.position})
-    and transaction_id < pg_snapshot_xmin(pg_current_snapshot())`;
+/**
+ * A page of the events committed after `after`, below the oldest transaction still in flight, in
+ * the order projections read them.
+ */
+async function settledPage<Row>(
+  columns: RawBuilder<unknown>,
+  after: Checkpoint,
+  limit: number,
+  db: AnyDb,
+): Promise<Row[]> {
+  const { rows } = await sql<Row>`
+    select ${columns} from events
+    where (transaction_id, position) > (${after.transactionId}::xid8, ${after.position})
+      and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+    order by transaction_id, position
+    limit ${limit}`.execute(db);
+  return rows;
 }
 
 export interface EventStoreTables {
@@ -176,10 +189,7 @@ export class EventStore {
     limit = 1000,
     db: AnyDb = this.db,
   ): Promise<StoredEvent[]> {
-    const { rows } = await sql<EventRow>`
-      select * from events where ${settledAfter(after)}
-      order by transaction_id, position
-      limit ${limit}`.execute(db);
+    const rows = await settledPage<EventRow>(sql`*`, after, limit, db);
     return rows.map((row) => this.toStoredEvent(row));
   }
 
@@ -192,23 +202,13 @@ export class EventStore {
     limit = 1000,
     db: AnyDb = this.db,
   ): Promise<ProjectedEvent[]> {
-    const { rows } = await sql<ProjectedRow>`
-      select position, transaction_id, stream_id, stream_version, type, schema_version, data
-      from events where ${settledAfter(after)}
-      order by transaction_id, position
-      limit ${limit}`.execute(db);
-    return rows.map((row) => {
-      const { schemaVersion, data } = this.upcasters.upcast(row.type, row.schema_version, row.data);
-      return {
-        position: Number(row.position),
-        transactionId: String(row.transaction_id),
-        streamId: row.stream_id,
-        streamVersion: row.stream_version,
-        type: row.type,
-        schemaVersion,
-        data,
-      };
-    });
+    const rows = await settledPage<ProjectedRow>(
+      sql`position, transaction_id, stream_id, stream_version, type, schema_version, data`,
+      after,
+      limit,
+      db,
+    );
+    return rows.map((row) => this.toProjectedEvent(row));
   }
 
   /**
@@ -298,18 +298,23 @@ export class EventStore {
   }
 
   private toStoredEvent(row: EventRow): StoredEvent {
+    return Object.assign(this.toProjectedEvent(row), {
+      eventId: row.event_id,
+      metadata: row.metadata,
+      recordedAt: row.recorded_at,
+    });
+  }
+
+  private toProjectedEvent(row: ProjectedRow): ProjectedEvent {
     const { schemaVersion, data } = this.upcasters.upcast(row.type, row.schema_version, row.data);
     return {
       position: Number(row.position),
       transactionId: String(row.transaction_id),
       streamId: row.stream_id,
       streamVersion: row.stream_version,
-      eventId: row.event_id,
       type: row.type,
       schemaVersion,
       data,
-      metadata: row.metadata,
-      recordedAt: row.recorded_at,
     };
   }
 }
