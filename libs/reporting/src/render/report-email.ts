@@ -33,7 +33,7 @@ export async function renderReport(
   report: MonthlyReport,
   mode: ImageMode = 'cid',
 ): Promise<RenderedReport> {
-  const chart = cumulativeSavingsChart(report.savings.cumulativeByMonth);
+  const chart = await cumulativeSavingsChart(report.savings.cumulativeByMonth);
   const images = [chart];
   const { html, errors } = await mjml2html(reportMjml(report, images, mode), {
     validationLevel: 'strict',
