@@ -26,7 +26,10 @@ export type StoredEvent<Data = Record<string, unknown>> = {
   recordedAt: Date;
 };
 
-/** A stored event as projections take it in: what its stream, type and data say, and where it stands. */
+/**
+ * A stored event as projections take it in: what its stream, type and data say, and where it
+ * stands.
+ */
 export type ProjectedEvent<Data = Record<string, unknown>> = Pick<
   StoredEvent<Data>,
   'position' | 'transactionId' | 'streamId' | 'streamVersion' | 'type' | 'schemaVersion' | 'data'

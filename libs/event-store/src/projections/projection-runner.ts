@@ -281,7 +281,8 @@ export class ProjectionRunner {
   /**
    * A query on the runner's own session, after the ones asked for before it: every projection's
    * loop takes and releases its locks there, and a client given a query while one is in flight
-   * only queues it by a behaviour node-postgres has deprecated. Undefined while there is no session.
+   * only queues it by a behaviour node-postgres has deprecated. Undefined while there is no
+   * session.
    */
   private onControl<T>(query: (control: Client) => Promise<T>): Promise<T | undefined> {
     const turn = this.controlQueries.then(() => (this.control ? query(this.control) : undefined));
@@ -556,8 +557,9 @@ function quoteIdent(name: string): string {
  * The page after a checkpoint, read ahead on a pooled connection of its own. It is what a read in
  * the batch's transaction would give: `readForProjections` only returns events below the oldest
  * transaction in flight, and no event can later join below that point, so a page read earlier is
- * the start of any page read later from the same checkpoint. Used only if the batch starts where it was read
- * from and wants as many events; otherwise, or if the read failed, the batch reads for itself.
+ * the start of any page read later from the same checkpoint. Used only if the batch starts where
+ * it was read from and wants as many events; otherwise, or if the read failed, the batch reads
+ * for itself.
  */
 class NextPage {
   private readonly events: Promise<ProjectedEvent[] | undefined>;
