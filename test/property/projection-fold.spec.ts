@@ -502,6 +502,29 @@ describe('the partnership facts read model', () => {
     ]);
   });
 
+  it('folds the events instead of reading stored facts of an older shape, as during a deploy', async () => {
+    const h = ledgerHistory();
+    h.formed({ startsOn: '2026-01-01' });
+    const e = h.engagement({ startsOn: '2026-01-01', feePence: 1_000_000 });
+    const i = h.intervention(e, { startedOn: '2026-01-01' });
+    h.verified(
+      h.claimed(i, { amountPence: 120_000, recurrence: 'one_off', startsOn: '2026-02-01' }),
+      100_000,
+    );
+    const positions = await appendRecorded(store, h.take());
+    expect(await wait.waitFor(Math.max(...positions), 20_000)).toBe(true);
+    const scratch = await scratchFacts(h.partnershipId);
+    // The live rows as a version before FACTS_SHAPE 2 wrote them, while a newer one is built.
+    await sql`
+      update partnership_facts_v1 set facts = facts - 'shape' - 'reportsSent'
+      where partnership_id = ${h.partnershipId}`.execute(database.db);
+    expect(await repository.findFacts(h.partnershipId)).not.toHaveProperty('shape');
+
+    const fresh = new PartnershipReads(repository, new OrganisationsRepository(database.db));
+    expect(await fresh.currentFacts(h.partnershipId)).toEqual(scratch);
+    expect(await fresh.factsKnownAt(h.partnershipId, new Date())).toEqual(scratch);
+  });
+
   it('gives identical answers after a rebuild switched in blue-green', async () => {
     expect(partnerships.length).toBeGreaterThan(0);
     const before = new Map<string, unknown>();

@@ -18,7 +18,7 @@ export const PARTNERSHIP_SAVINGS = 'partnership_savings';
 // 4: a row per saving beside the partnership's row, so a batch writes what its events changed.
 // 5: the savings' keys compare bytewise (collate "C"), a third faster to index on a rebuild.
 // 6: a saving is stored as json, which PostgreSQL keeps as written instead of parsing it into
-// jsonb; the facts keep the reports sent.
+// jsonb; the facts keep the reports sent and say their shape (FACTS_SHAPE).
 export const PARTNERSHIP_FACTS_VERSION = 6;
 
 type Table = typeof PARTNERSHIP_FACTS | typeof PARTNERSHIP_SAVINGS;

@@ -36,6 +36,8 @@ import {
  * fold in memory and one read back from jsonb are equal.
  */
 export type PartnershipFacts = {
+  /** `FACTS_SHAPE` when these facts were made: stored facts of another shape are not used. */
+  shape: number;
   partnershipId: string;
   /** The position of the last event of this partnership taken in. */
   lastPosition: number;
@@ -185,8 +187,17 @@ export type PositionedEvent = Readonly<{
   position: number;
 }>;
 
+/**
+ * Raised whenever `PartnershipFacts` gains or changes a field. While a deploy rebuilds the facts
+ * projection beside the live version, the live rows are an older shape: a reader then folds the
+ * partnership's events instead of reading a field those rows lack.
+ * 2: `reportsSent`.
+ */
+export const FACTS_SHAPE = 2;
+
 export function emptyFacts(partnershipId: string): PartnershipFacts {
   return {
+    shape: FACTS_SHAPE,
     partnershipId,
     lastPosition: 0,
     partnership: null,

@@ -5,7 +5,11 @@ import {
   type PartnershipDetail,
   partnershipDetail,
 } from '../partnership-detail/partnership-detail';
-import { foldFacts, type PartnershipFacts } from '../partnership-facts/partnership-facts';
+import {
+  FACTS_SHAPE,
+  foldFacts,
+  type PartnershipFacts,
+} from '../partnership-facts/partnership-facts';
 import {
   type ListCursor,
   PartnershipFactsRepository,
@@ -233,9 +237,10 @@ export class PartnershipReads {
     return started;
   }
 
+  /** Undefined when there are none, or none of the shape this code reads (see `FACTS_SHAPE`). */
   private async loadStored(partnershipId: string): Promise<StoredPrepared | undefined> {
     const row = await this.repository.findFactsRow(partnershipId);
-    if (row === undefined) return undefined;
+    if (row === undefined || row.facts.shape !== FACTS_SHAPE) return undefined;
     const prepared = prepareProgress(row.facts);
     // Handed to many readers from now on: frozen, and known to computeProgress as prepared.
     keepPrepared(prepared);
