@@ -1,11 +1,14 @@
 import { Kysely, sql } from 'kysely';
 
 /**
- * `append_events` as before, but it first asks whether any of the event ids is stored at all,
- * and counts them only when one is (a replay, or a conflict): in PL/pgSQL a `SELECT count(*)
- * INTO` costs measurably more than an `IF EXISTS`, and nearly every append stores new events.
- * At 16 concurrent writers this took appends from 3,310 to 3,820 a second (pgbench, medians of
- * six interleaved runs on one 2-core machine). Behaviour is unchanged, and so is the signature.
+ * `append_events` as before, with two shortcuts for what nearly every append is: new events, and
+ * most often one. It first asks whether any of the event ids is stored at all, and counts them
+ * only when one is (a replay, or a conflict): in PL/pgSQL a `SELECT count(*) INTO` costs
+ * measurably more than an `IF EXISTS`. A single event is inserted from its values, without
+ * unnesting the arrays. At 16 concurrent writers (pgbench, interleaved runs on one 2-core
+ * machine) the first took appends from 3,310 to 3,820 a second (medians of six), the second from
+ * 3,940 to 4,190 (means of six, against 4,770 for a plain INSERT of the row). Behaviour is
+ * unchanged, and so is the signature.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -38,6 +41,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
               or (p_expected = -3 and v_actual > 0)
               or (p_expected >= 0 and p_expected = v_actual)) then
         raise exception 'wrong expected version' using errcode = 'AC003', detail = v_actual::text;
+      end if;
+      if cardinality(p_ids) = 1 then
+        return query
+          insert into events (stream_id, stream_version, event_id, type, schema_version, data, metadata)
+          values (p_stream, v_actual + 1, p_ids[1], p_types[1], p_schema_versions[1], p_data[1],
+                  p_metadata[1])
+          returning position, stream_version, false;
+        return;
       end if;
       return query
         insert into events (stream_id, stream_version, event_id, type, schema_version, data, metadata)
