@@ -59,10 +59,11 @@ async function main() {
   };
   const fanOut = flag('fanout', 1000);
   const only = process.argv.includes('--fanout-only');
-  await admin(`drop database if exists ${DATABASE} with (force)`);
-  await prepareDatabase(`${SERVER}/${DATABASE}`);
   try {
     if (!only && !process.argv.includes('--ledger-only')) {
+      // The appends' and the HTTP routes' own database; the other sections make theirs.
+      await admin(`drop database if exists ${DATABASE} with (force)`);
+      await prepareDatabase(`${SERVER}/${DATABASE}`);
       print(
         'Event store appends (one event per transaction)',
         await benchEventStore(`${SERVER}/${DATABASE}`),
