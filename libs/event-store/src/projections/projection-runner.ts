@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { type AnyDb, type AnyTransaction, appRoleOf, createPool } from '@accord/platform';
 import { Generated, Kysely, PostgresDialect, sql, Transaction } from 'kysely';
-import { Client, type Pool, type PoolClient } from 'pg';
+import { Client, escapeIdentifier, type Pool, type PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { Checkpoint, ProjectedEvent, START } from '../event';
 import { EventStore } from '../event-store';
@@ -519,7 +519,9 @@ function copyWriter(client: PoolClient): BulkWriter {
   return {
     async copy(table, columns, rows) {
       const stream = client.query(
-        copyFrom(`copy ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) from stdin`),
+        copyFrom(
+          `copy ${escapeIdentifier(table)} (${columns.map(escapeIdentifier).join(', ')}) from stdin`,
+        ),
       );
       await pipeline(Readable.from(copyText(rows)), stream);
     },
@@ -547,10 +549,6 @@ function copyValue(value: string | null): string {
   return value.replace(/[\\\t\n\r]/g, (c) =>
     c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
   );
-}
-
-function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
 }
 
 /**

@@ -159,10 +159,12 @@ export function partnershipFactsProjection(
       // Only the savings this batch changes are written back, and only those it does not claim
       // first are read: a rebuild, whose claims and verifications mostly share a batch, reads
       // almost nothing back.
-      const touchedBy = new Map(
-        [...byPartnership].map(([partnershipId, batch]) => [partnershipId, savingsTouched(batch)]),
-      );
-      const touched = [...touchedBy].flatMap(([partnershipId, { existing }]) =>
+      const batches = [...byPartnership].map(([partnershipId, batch]) => ({
+        partnershipId,
+        batch,
+        ...savingsTouched(batch),
+      }));
+      const touched = batches.flatMap(({ partnershipId, existing }) =>
         [...existing].map((key) => ({ partnershipId, key })),
       );
       const savingsTable = tables[PARTNERSHIP_SAVINGS];
@@ -177,16 +179,18 @@ export function partnershipFactsProjection(
                 on s.partnership_id = k.partnership_id and s.saving_key = k.saving_key`.execute(
               trx,
             );
-      const rows = [...byPartnership].map(([partnershipId, batch]) => {
+      const readBack = new Map<string, Record<string, SavingFacts>>();
+      for (const saving of savingRows) {
+        const savings = readBack.get(saving.partnership_id) ?? {};
+        savings[saving.saving_key] = saving.saving;
+        readBack.set(saving.partnership_id, savings);
+      }
+      const rows = batches.map(({ partnershipId, batch, claimed }) => {
         const row = known.get(partnershipId);
         const facts = row?.facts ?? emptyFacts(partnershipId);
-        facts.savings = {};
-        for (const saving of savingRows) {
-          if (saving.partnership_id === partnershipId)
-            facts.savings[saving.saving_key] = saving.saving;
-        }
+        facts.savings = readBack.get(partnershipId) ?? {};
         for (const event of batch) applyToFacts(facts, event);
-        return { facts, eventsApplied: Number(row?.events_applied ?? 0) + batch.length };
+        return { facts, claimed, eventsApplied: Number(row?.events_applied ?? 0) + batch.length };
       });
       await trx
         .insertInto(table)
@@ -210,8 +214,7 @@ export function partnershipFactsProjection(
       // saving goes through the upsert instead.
       const fresh: SavingToWrite[] = [];
       const changed: SavingToWrite[] = [];
-      for (const { facts } of rows) {
-        const { claimed } = touchedBy.get(facts.partnershipId) as { claimed: Set<string> };
+      for (const { facts, claimed } of rows) {
         for (const [key, saving] of Object.entries(facts.savings)) {
           (claimed.has(key) ? fresh : changed).push([facts.partnershipId, key, saving]);
         }
