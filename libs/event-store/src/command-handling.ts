@@ -1,15 +1,9 @@
 import type { AnyDb, AnyTransaction } from '@accord/platform';
 import type { AppendResult, ExpectedVersion, NewEvent } from './event';
 import type { EventStore } from './event-store';
+import { type Evolver, foldedStreamsOf, type LoadedState } from './folded-streams';
 
-/** What folding a stream needs: the state before any event, and how each event changes it. */
-export type Evolver<S, E> = Readonly<{
-  initialState: () => S;
-  evolve: (state: S, event: E) => S;
-}>;
-
-/** A stream folded to its state, at the version it was read. */
-export type LoadedState<S> = Readonly<{ streamId: string; version: number; state: S }>;
+export type { Evolver, LoadedState } from './folded-streams';
 
 export type LoadOptions = Readonly<{
   /**
@@ -48,8 +42,13 @@ export async function handleCommand<T>(
   store: EventStore,
   handle: (command: CommandTransaction) => Promise<T>,
 ): Promise<T> {
+  const folded = foldedStreamsOf(store);
+  // Given a transaction, the command joins it, so that a loader writing many commands (the demo)
+  // commits all of them or none; its stream locks are then held until that transaction ends.
+  const joined = db.isTransaction;
   const work = async (trx: AnyTransaction) => {
     const locked = new Set<string>();
+    const appended = new Set<string>();
     const command: CommandTransaction = {
       trx,
       async load<S, E>(evolver: Evolver<S, E>, streamId: string, options: LoadOptions = {}) {
@@ -57,18 +56,24 @@ export async function handleCommand<T>(
           await store.lockStream(trx, streamId);
           locked.add(streamId);
         }
-        const events = await store.readStream(streamId, {}, trx);
-        let state = evolver.initialState();
+        const from = folded.find(evolver, streamId);
+        const events = await store.readStream(streamId, { afterVersion: from?.version ?? 0 }, trx);
+        let state = from?.state ?? evolver.initialState();
         for (const event of events) state = evolver.evolve(state, event as unknown as E);
-        return { streamId, version: events.at(-1)?.streamVersion ?? 0, state };
+        const loaded = {
+          streamId,
+          version: events.at(-1)?.streamVersion ?? from?.version ?? 0,
+          state,
+        };
+        if (!joined && !appended.has(streamId)) folded.keep(evolver, loaded);
+        return loaded;
       },
       append(streamId, events, expectedVersion) {
+        appended.add(streamId);
         return store.append(streamId, events, expectedVersion, trx);
       },
     };
     return handle(command);
   };
-  // Given a transaction, the command joins it, so that a loader writing many commands (the demo)
-  // commits all of them or none; its stream locks are then held until that transaction ends.
-  return db.isTransaction ? work(db as AnyTransaction) : db.transaction().execute(work);
+  return joined ? work(db as AnyTransaction) : db.transaction().execute(work);
 }

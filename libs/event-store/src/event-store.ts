@@ -66,6 +66,8 @@ const WRONG_EXPECTED_VERSION = 'AC003';
 export type IndexedDataKey = 'partnershipId';
 
 export type ReadStreamOptions = {
+  /** Only the events after this stream version (a state folded to it is already held). */
+  afterVersion?: number;
   /** Read no further than this stream version. */
   toVersion?: number;
   /** Only events recorded at or before this instant (what was known then). */
@@ -136,7 +138,8 @@ export class EventStore {
         ${events.map((e) => JSON.stringify(e.metadata ?? {}))}::jsonb[])`.execute(db);
     return {
       streamId,
-      streamVersion: Math.max(...rows.map((row) => row.o_stream_version)),
+      // Not Math.max(...rows): spreading a hundred thousand arguments overflows the stack.
+      streamVersion: rows.reduce((highest, row) => Math.max(highest, row.o_stream_version), 0),
       positions: rows.map((row) => Number(row.o_position)),
       duplicate: rows[0].o_duplicate,
     };
@@ -152,6 +155,9 @@ export class EventStore {
       .selectAll()
       .where('stream_id', '=', streamId)
       .orderBy('stream_version');
+    if (options.afterVersion !== undefined) {
+      query = query.where('stream_version', '>', options.afterVersion);
+    }
     if (options.toVersion !== undefined) {
       query = query.where('stream_version', '<=', options.toVersion);
     }

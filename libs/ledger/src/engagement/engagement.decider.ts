@@ -1,3 +1,4 @@
+import { Map as PersistentMap } from 'immutable';
 import type { CalendarDate } from '../calendar/calendar-date';
 import type { Pence } from '../money/pence';
 import {
@@ -72,8 +73,9 @@ export type Engagement = Readonly<{
   startsOn: CalendarDate;
   closedOn?: CalendarDate;
   feePence: Pence;
-  measures: ReadonlyMap<string, MeasureDefinition>;
-  milestones: ReadonlyMap<string, Milestone>;
+  /** Persistent, as an intervention's savings are: a long stream folds in O(n log n). */
+  measures: PersistentMap<string, MeasureDefinition>;
+  milestones: PersistentMap<string, Milestone>;
 }>;
 
 export type EngagementState = Readonly<{ status: 'unopened' }> | Engagement;
@@ -91,8 +93,8 @@ export function evolveEngagement(state: EngagementState, event: EngagementEvent)
       engagementId: event.data.engagementId,
       startsOn: event.data.startsOn,
       feePence: event.data.feePence,
-      measures: new Map(),
-      milestones: new Map(),
+      measures: PersistentMap(),
+      milestones: PersistentMap(),
     };
   }
   if (state.status === 'unopened') return state;
@@ -103,7 +105,7 @@ export function evolveEngagement(state: EngagementState, event: EngagementEvent)
     case 'MeasureDefined':
       return {
         ...state,
-        measures: withEntry(state.measures, data.measure, {
+        measures: state.measures.set(data.measure, {
           key: data.measure,
           name: data.name,
           unit: data.unit,
@@ -115,7 +117,7 @@ export function evolveEngagement(state: EngagementState, event: EngagementEvent)
     case 'MilestonePlanned':
       return {
         ...state,
-        milestones: withEntry(state.milestones, data.milestoneId, {
+        milestones: state.milestones.set(data.milestoneId, {
           milestoneId: data.milestoneId,
           dueOn: data.dueOn,
           status: 'planned',
@@ -141,10 +143,6 @@ export function evolveEngagement(state: EngagementState, event: EngagementEvent)
   }
 }
 
-function withEntry<V>(map: ReadonlyMap<string, V>, key: string, value: V): ReadonlyMap<string, V> {
-  return new Map(map).set(key, value);
-}
-
 function updateMilestone(
   state: Engagement,
   milestoneId: string,
@@ -152,7 +150,7 @@ function updateMilestone(
 ): Engagement {
   const milestone = state.milestones.get(milestoneId);
   if (milestone === undefined) return state;
-  return { ...state, milestones: withEntry(state.milestones, milestoneId, change(milestone)) };
+  return { ...state, milestones: state.milestones.set(milestoneId, change(milestone)) };
 }
 
 export function decideEngagement(

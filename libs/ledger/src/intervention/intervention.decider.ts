@@ -1,3 +1,4 @@
+import { Map as PersistentMap } from 'immutable';
 import type { CalendarDate } from '../calendar/calendar-date';
 import {
   assertEngagementOpen,
@@ -75,8 +76,13 @@ export type Intervention = Readonly<{
   engagementId: string;
   interventionId: string;
   startedOn: CalendarDate;
-  savings: ReadonlyMap<string, Saving>;
-  capacity: ReadonlyMap<string, Capacity>;
+  /**
+   * Persistent maps: each event's state shares all but a path of its tree with the one before,
+   * so folding a stream costs O(n log n), not the square of its length, and a folded state can
+   * be kept and evolved further without anyone's copy changing under them.
+   */
+  savings: PersistentMap<string, Saving>;
+  capacity: PersistentMap<string, Capacity>;
 }>;
 
 export type InterventionState = Readonly<{ status: 'unlogged' }> | Intervention;
@@ -101,8 +107,8 @@ export function evolveIntervention(
       engagementId: event.data.engagementId,
       interventionId: event.data.interventionId,
       startedOn: event.data.startedOn,
-      savings: new Map(),
-      capacity: new Map(),
+      savings: PersistentMap(),
+      capacity: PersistentMap(),
     };
   }
   if (state.status === 'unlogged') return state;
@@ -111,7 +117,7 @@ export function evolveIntervention(
     case 'SavingClaimed':
       return {
         ...state,
-        savings: withEntry(state.savings, data.savingId, {
+        savings: state.savings.set(data.savingId, {
           savingId: data.savingId,
           status: 'claimed',
           amountPence: data.amountPence,
@@ -129,7 +135,7 @@ export function evolveIntervention(
     case 'CapacityAdded':
       return {
         ...state,
-        capacity: withEntry(state.capacity, data.capacityId, {
+        capacity: state.capacity.set(data.capacityId, {
           capacityId: data.capacityId,
           startsOn: data.startsOn,
           ...ifPresent('endsOn', data.endsOn),
@@ -140,7 +146,7 @@ export function evolveIntervention(
       if (capacity === undefined) return state;
       return {
         ...state,
-        capacity: withEntry(state.capacity, data.capacityId, { ...capacity, endsOn: data.endsOn }),
+        capacity: state.capacity.set(data.capacityId, { ...capacity, endsOn: data.endsOn }),
       };
     }
     case 'InterventionCompleted':
@@ -152,10 +158,6 @@ export function evolveIntervention(
   }
 }
 
-function withEntry<V>(map: ReadonlyMap<string, V>, key: string, value: V): ReadonlyMap<string, V> {
-  return new Map(map).set(key, value);
-}
-
 function updateSaving(
   state: Intervention,
   savingId: string,
@@ -163,7 +165,7 @@ function updateSaving(
 ): Intervention {
   const saving = state.savings.get(savingId);
   if (saving === undefined) return state;
-  return { ...state, savings: withEntry(state.savings, savingId, change(saving)) };
+  return { ...state, savings: state.savings.set(savingId, change(saving)) };
 }
 
 export function decideIntervention(

@@ -1,3 +1,4 @@
+import { Map as PersistentMap } from 'immutable';
 import type { CalendarDate } from '../calendar/calendar-date';
 import type { Month } from '../calendar/month';
 import { assertNever, type Decider, ifPresent } from '../shared/decider';
@@ -41,7 +42,7 @@ export type Partnership = Readonly<{
   recipientIds: readonly string[];
   reportedMonths: readonly Month[];
   /** By code; a claim may name one of them. */
-  savingsLines: ReadonlyMap<string, SavingsLine>;
+  savingsLines: PersistentMap<string, SavingsLine>;
 }>;
 
 export type PartnershipState = Readonly<{ status: 'unformed' }> | Partnership;
@@ -63,7 +64,7 @@ export function evolvePartnership(
         startsOn: data.startsOn,
         recipientIds: [],
         reportedMonths: [],
-        savingsLines: new Map(),
+        savingsLines: PersistentMap(),
       };
     case 'ReportRecipientsSet':
       return state.status === 'unformed' ? state : { ...state, recipientIds: data.recipientIds };
@@ -72,7 +73,7 @@ export function evolvePartnership(
         ? state
         : {
             ...state,
-            savingsLines: new Map(state.savingsLines).set(data.code, {
+            savingsLines: state.savingsLines.set(data.code, {
               code: data.code,
               title: data.title,
               financialYear: data.financialYear,
