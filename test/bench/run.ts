@@ -7,6 +7,7 @@ import { prepareDatabase } from '../../libs/platform/src/database/database';
 import { benchEventStore, Row } from './event-store.bench';
 import { benchHttp } from './http.bench';
 import { benchLedger } from './ledger.bench';
+import { benchLongStream } from './long-stream.bench';
 import { benchReportFanOut } from './report-fanout.bench';
 
 const SERVER = process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
@@ -59,7 +60,23 @@ async function main() {
   };
   const fanOut = flag('fanout', 1000);
   const only = process.argv.includes('--fanout-only');
+  const longOnly = process.argv.includes('--long-only');
   try {
+    if (!only) {
+      await admin(`drop database if exists ${DATABASE}_long with (force)`);
+      await prepareDatabase(`${SERVER}/${DATABASE}_long`);
+      const long = await benchLongStream(`${SERVER}/${DATABASE}_long`, size.large);
+      process.stdout.write(
+        `\nClaims on an intervention of ${long.savings} savings, one at a time (median ms)\n` +
+          `${'claim on a new intervention'.padEnd(48)}${figure(long.newClaimMs).padStart(10)}\n` +
+          `${`claim on the one of ${long.savings} savings`.padEnd(48)}${figure(long.longClaimMs).padStart(10)}  ratio ${figure(long.longClaimMs / long.newClaimMs)} (goal ≤ 3)\n` +
+          `${'its first claim after start (folds the stream)'.padEnd(48)}${figure(long.firstLongClaimMs).padStart(10)}\n` +
+          `${'slowest /health/live meanwhile'.padEnd(48)}${figure(long.healthWorstMs).padStart(10)}  (goal ≤ 50)\n` +
+          `${'GET /api/v1/interventions/:id, a page of 50'.padEnd(48)}${figure(long.pageMs).padStart(10)}\n`,
+      );
+      await admin(`drop database if exists ${DATABASE}_long with (force)`);
+    }
+    if (longOnly) return;
     if (!only && !process.argv.includes('--ledger-only')) {
       // The appends' and the HTTP routes' own database; the other sections make theirs.
       await admin(`drop database if exists ${DATABASE} with (force)`);
@@ -93,6 +110,7 @@ async function main() {
     await admin(`drop database if exists ${DATABASE} with (force)`);
     await admin(`drop database if exists ${DATABASE}_ledger with (force)`);
     await admin(`drop database if exists ${DATABASE}_fanout with (force)`);
+    await admin(`drop database if exists ${DATABASE}_long with (force)`);
   }
 }
 

@@ -489,6 +489,16 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
       return { params: { id: partnershipId }, query: { limit: '10' } };
     },
   },
+  'GET /api/v1/interventions/:id': {
+    access: 'read',
+    as: 'viewer',
+    status: 200,
+    request: async (w) => {
+      const { interventionId } = await w.saving();
+      await w.projected();
+      return { params: { id: interventionId }, query: { limit: '10' } };
+    },
+  },
   'PUT /api/v1/partnerships/:id/report-recipients': {
     access: 'administer',
     as: 'councilAdmin',

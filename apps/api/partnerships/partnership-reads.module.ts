@@ -1,5 +1,6 @@
 import { ReadModelsModule } from '@accord/read-models';
 import { Module } from '@nestjs/common';
+import { GetInterventionController } from './get-intervention/get-intervention.controller';
 import { GetPartnershipController } from './get-partnership/get-partnership.controller';
 import { GetProgressController } from './get-progress/get-progress.controller';
 import { GetSavingsRegisterController } from './get-savings-register/get-savings-register.controller';
@@ -14,6 +15,7 @@ import { ReadYourWrites } from './shared/read-your-writes';
     GetPartnershipController,
     GetProgressController,
     GetSavingsRegisterController,
+    GetInterventionController,
   ],
   providers: [ReadYourWrites],
 })

@@ -39,7 +39,7 @@ describe('handleCommand', () => {
     const stream = `s-${randomUUID()}`;
     for (let n = 1; n <= 5; n++) await count(store, stream, n);
 
-    const read = jest.spyOn(store, 'readStream');
+    const read = jest.spyOn(store, 'readStreamToFold');
     const loaded = await count(store, stream, 6);
     expect(loaded).toMatchObject({ version: 5, state: { count: 5, seen: [1, 2, 3, 4, 5] } });
     // The state at version 4 was kept by the fifth command; only the fifth event is read again.

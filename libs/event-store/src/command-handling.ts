@@ -13,6 +13,9 @@ export type LoadOptions = Readonly<{
   lock?: boolean;
 }>;
 
+/** How many events a fold takes in before it lets the event loop turn. */
+const FOLD_SLICE = 1_000;
+
 /** One command's unit of work: streams read, and appended to, in one transaction. */
 export type CommandTransaction = Readonly<{
   trx: AnyTransaction;
@@ -57,9 +60,13 @@ export async function handleCommand<T>(
           locked.add(streamId);
         }
         const from = folded.find(evolver, streamId);
-        const events = await store.readStream(streamId, { afterVersion: from?.version ?? 0 }, trx);
+        const events = await store.readStreamToFold(streamId, from?.version ?? 0, trx);
         let state = from?.state ?? evolver.initialState();
-        for (const event of events) state = evolver.evolve(state, event as unknown as E);
+        for (const [index, event] of events.entries()) {
+          // A long stream folded for the first time lets other requests in between slices.
+          if (index > 0 && index % FOLD_SLICE === 0) await new Promise(setImmediate);
+          state = evolver.evolve(state, event as unknown as E);
+        }
         const loaded = {
           streamId,
           version: events.at(-1)?.streamVersion ?? from?.version ?? 0,

@@ -4,6 +4,7 @@ import { Get, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { bannerFor, PageController } from '../page-controller';
 import { PageRenderer } from '../page-renderer';
+import { pageOf } from '../paging';
 import { ApprovalsQueue } from './approvals-queue';
 
 /**
@@ -22,10 +23,11 @@ export class ApprovalsController {
   async show(
     @CurrentCaller() caller: Caller,
     @Query('done') done: unknown,
+    @Query('page') page: unknown,
     @Res() response: Response,
   ) {
-    const awaiting = await this.queue.awaiting(caller);
-    const items = awaiting.map((item) => {
+    const awaiting = pageOf(await this.queue.awaiting(caller), page, (n) => `/approvals?page=${n}`);
+    const items = awaiting.items.map((item) => {
       if (item.kind === 'saving') {
         const base = `/interventions/${encodeURIComponent(item.interventionId)}/savings/${encodeURIComponent(item.savingId)}`;
         return {
@@ -59,6 +61,7 @@ export class ApprovalsController {
       {
         title: 'Approvals',
         items,
+        awaiting,
         approver: this.queue.isApprover(caller),
         banner: bannerFor(done),
       },

@@ -25,6 +25,7 @@ import {
 import { LedgerPlaces } from '../forms/ledger-places';
 import { bannerFor, PageController } from '../page-controller';
 import { PageRenderer } from '../page-renderer';
+import { pageOf } from '../paging';
 
 const SAVING_TAG: Readonly<Record<string, string>> = {
   claimed: 'govuk-tag--blue',
@@ -53,6 +54,7 @@ export class InterventionsController {
     @Parties() parties: PartnershipParties,
     @Param('id', CanonicalId) id: string,
     @Query('done') done: unknown,
+    @Query('page') page: unknown,
     @Res() response: Response,
   ) {
     const { partnership, engagement, intervention } = await this.places.intervention(
@@ -63,6 +65,7 @@ export class InterventionsController {
     const judge = mayAct(caller, parties, 'judge');
     const active = intervention.status === 'active';
     const base = `/interventions/${encodeURIComponent(intervention.id)}`;
+    const savings = pageOf(intervention.savings, page, (n) => `${base}?page=${n}`);
     await this.pages.send(
       response,
       200,
@@ -86,7 +89,8 @@ export class InterventionsController {
             ? [{ key: 'Description', value: intervention.description }]
             : []),
         ],
-        savings: intervention.savings.map((s) => {
+        savingsPage: savings,
+        savings: savings.items.map((s) => {
           const href = (action: string) => `${base}/savings/${encodeURIComponent(s.id)}/${action}`;
           return {
             amount: formatPence(s.amountPence),

@@ -174,31 +174,85 @@ export function partnershipDetail(
         startedOn: i.startedOn,
         status: i.status,
         endedOn: i.endedOn,
-        savings: (savings.get(i.interventionId) ?? []).map((s) => ({
-          id: s.savingId,
-          amountPence: s.amountPence,
-          kind: s.kind,
-          recurrence: s.recurrence,
-          startsOn: s.startsOn,
-          endsOn: s.endsOn,
-          basis: s.basis,
-          status: s.status,
-          attributionPct: s.attributionPct,
-          lineCode: s.lineCode,
-          verifiedAmountPence: s.verifiedAmountPence,
-          assurance: s.assurance,
-          evidence: s.evidence,
-        })),
-        capacity: (capacity.get(i.interventionId) ?? []).map((c) => ({
-          id: c.capacityId,
-          kind: c.kind,
-          unit: c.unit,
-          quantity: c.quantity,
-          startsOn: c.startsOn,
-          endsOn: c.endsOn,
-        })),
+        savings: (savings.get(i.interventionId) ?? []).map(savingDetail),
+        capacity: (capacity.get(i.interventionId) ?? []).map(capacityDetail),
       })),
     })),
+  };
+}
+
+type SavingFact = PartnershipFacts['savings'][string];
+type CapacityFact = PartnershipFacts['capacity'][string];
+export type SavingDetail = InterventionDetail['savings'][number];
+
+const savingDetail = (s: SavingFact): SavingDetail => ({
+  id: s.savingId,
+  amountPence: s.amountPence,
+  kind: s.kind,
+  recurrence: s.recurrence,
+  startsOn: s.startsOn,
+  endsOn: s.endsOn,
+  basis: s.basis,
+  status: s.status,
+  attributionPct: s.attributionPct,
+  lineCode: s.lineCode,
+  verifiedAmountPence: s.verifiedAmountPence,
+  assurance: s.assurance,
+  evidence: s.evidence,
+});
+
+const capacityDetail = (c: CapacityFact): InterventionDetail['capacity'][number] => ({
+  id: c.capacityId,
+  kind: c.kind,
+  unit: c.unit,
+  quantity: c.quantity,
+  startsOn: c.startsOn,
+  endsOn: c.endsOn,
+});
+
+/** `GET /api/v1/interventions/:id`: one intervention, its savings a page at a time. */
+export type InterventionPage = Omit<InterventionDetail, 'savings'> & {
+  partnershipId: string;
+  engagementId: string;
+  position: number;
+  savings: { total: number; items: SavingDetail[]; next: number | null };
+};
+
+/**
+ * An intervention with the page of its savings logged after position `after`, in the order they
+ * were logged; `next` is the `after` of the page that follows, null on the last. However many
+ * savings it holds, the answer is one page long.
+ */
+export function interventionPage(
+  facts: PartnershipFacts,
+  interventionId: string,
+  page: Readonly<{ after: number; limit: number }>,
+): InterventionPage | undefined {
+  const intervention = facts.interventions[interventionId];
+  if (intervention === undefined) return undefined;
+  const ours = inLoggedOrder(facts.savings).filter((s) => s.interventionId === interventionId);
+  const from = ours.findIndex((s) => s.position > page.after);
+  const shown = from < 0 ? [] : ours.slice(from, from + page.limit);
+  const more = from >= 0 && from + page.limit < ours.length;
+  return {
+    id: intervention.interventionId,
+    partnershipId: facts.partnershipId,
+    engagementId: intervention.engagementId,
+    position: facts.lastPosition,
+    title: intervention.title,
+    category: intervention.category,
+    description: intervention.description,
+    startedOn: intervention.startedOn,
+    status: intervention.status,
+    endedOn: intervention.endedOn,
+    capacity: inLoggedOrder(facts.capacity)
+      .filter((c) => c.interventionId === interventionId)
+      .map(capacityDetail),
+    savings: {
+      total: ours.length,
+      items: shown.map(savingDetail),
+      next: more ? (shown.at(-1)?.position ?? null) : null,
+    },
   };
 }
 

@@ -2,6 +2,8 @@ import { OrganisationsRepository } from '@accord/identity';
 import type { CalendarDate } from '@accord/ledger';
 import { Injectable } from '@nestjs/common';
 import {
+  type InterventionPage,
+  interventionPage,
   type PartnershipDetail,
   partnershipDetail,
 } from '../partnership-detail/partnership-detail';
@@ -121,6 +123,16 @@ export class PartnershipReads {
     const header = requireHeader(facts);
     const names = await this.organisations.namesOf([header.consultancyId, header.councilId]);
     return partnershipDetail(facts, (id) => names.get(id) ?? null);
+  }
+
+  /** One intervention of the partnership as it stands, a page of its savings at a time. */
+  async interventionPage(
+    partnershipId: string,
+    interventionId: string,
+    page: Readonly<{ after: number; limit: number }>,
+  ): Promise<InterventionPage | undefined> {
+    const { facts } = await this.preparedNow(partnershipId);
+    return interventionPage(facts, interventionId, page);
   }
 
   /**
