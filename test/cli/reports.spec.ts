@@ -67,6 +67,7 @@ describe('accord reports send', () => {
       partnershipId,
       month: '2026-06',
       requestedBy: tenancy.councilAdmin.id,
+      requestedVia: 'cli',
     });
     expect(await queue.getJobCountByTypes('waiting', 'delayed', 'active')).toBe(1);
 
