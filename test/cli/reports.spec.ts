@@ -105,4 +105,18 @@ describe('accord reports send', () => {
       'accord: --as: no user has the e-mail address nobody@example.org',
     ]);
   });
+
+  it('will not send without --as: the ledger must name who asked', async () => {
+    const run = await runCli(t, [
+      'reports',
+      'send',
+      '--partnership',
+      partnershipId,
+      '--month',
+      '2026-07',
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/required option '--as <e-mail>' not specified/);
+    expect(await queue.getJobCountByTypes('waiting', 'delayed', 'active', 'completed')).toBe(1);
+  });
 });
