@@ -1,6 +1,6 @@
 import { WrongExpectedVersionError } from '@accord/event-store';
-import { DomainError, type DomainErrorKind } from '@accord/ledger';
 import { AccessRefusedError } from '@accord/identity';
+import { DomainError, type DomainErrorKind } from '@accord/ledger';
 import { type ErrorBody, errorBody } from '@accord/platform';
 import { PartnershipNotKnownError, ReadModelUnavailableError } from '@accord/read-models';
 import { HttpStatus } from '@nestjs/common';
