@@ -67,6 +67,7 @@ describe('accord reports send', () => {
       partnershipId,
       month: '2026-06',
       requestedBy: tenancy.councilAdmin.id,
+      requestedVia: 'cli',
     });
     expect(await queue.getJobCountByTypes('waiting', 'delayed', 'active')).toBe(1);
 
@@ -103,5 +104,19 @@ describe('accord reports send', () => {
     expect(lines(nobody.stderr)).toEqual([
       'accord: --as: no user has the e-mail address nobody@example.org',
     ]);
+  });
+
+  it('will not send without --as: the ledger must name who asked', async () => {
+    const run = await runCli(t, [
+      'reports',
+      'send',
+      '--partnership',
+      partnershipId,
+      '--month',
+      '2026-07',
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/required option '--as <e-mail>' not specified/);
+    expect(await queue.getJobCountByTypes('waiting', 'delayed', 'active', 'completed')).toBe(1);
   });
 });

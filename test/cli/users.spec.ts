@@ -1,4 +1,10 @@
-import { createTestApp, seedTenancy, type Tenancy, type TestApp } from '@accord/testing';
+import {
+  createTestApp,
+  seedTenancy,
+  seedUserWithPassword,
+  type Tenancy,
+  type TestApp,
+} from '@accord/testing';
 import { lines, runCli } from './cli.fixtures';
 
 describe('accord users', () => {
@@ -149,6 +155,123 @@ describe('accord users', () => {
       tenancy.councilAdmin.email,
     ]);
     expect(run.code).toBe(3);
+  });
+
+  describe('--as, checked by the same policy as the API (SPEC §1, §8)', () => {
+    const PASSWORD = 'a long enough password';
+    const createAs = (as: string, email: string, organisation: string, roles: string) =>
+      runCli(t, [
+        'users',
+        'create',
+        '--email',
+        email,
+        '--name',
+        'Made By Someone',
+        '--password',
+        PASSWORD,
+        '--organisation',
+        organisation,
+        '--roles',
+        roles,
+        '--as',
+        as,
+      ]);
+    const usersWithEmail = (email: string) =>
+      t.database.db.selectFrom('users').select('id').where('email', '=', email).execute();
+
+    it('refuses a viewer creating a council admin, and stores nobody', async () => {
+      const run = await createAs(
+        tenancy.viewer.email,
+        'x@council.example',
+        tenancy.councilId,
+        'admin,approver',
+      );
+      expect(run.code).toBe(4);
+      expect(lines(run.stderr)).toEqual(['accord: Your role does not allow this']);
+      expect(run.stdout).toBe('');
+      expect(await usersWithEmail('x@council.example')).toEqual([]);
+      expect((await signIn('x@council.example', PASSWORD)).status).toBe(401);
+    });
+
+    it('refuses a director or an approver creating anyone in their own organisation', async () => {
+      for (const [as, organisation, roles] of [
+        [tenancy.director.email, tenancy.consultancyId, 'director'],
+        [tenancy.approver.email, tenancy.councilId, 'viewer'],
+      ]) {
+        const email = `made-by-${as}`;
+        const run = await createAs(as, email, organisation, roles);
+        expect(run.code).toBe(4);
+        expect(await usersWithEmail(email)).toEqual([]);
+      }
+    });
+
+    it('refuses a director erasing the consultancy admin, who can still sign in', async () => {
+      const admin = await seedUserWithPassword(
+        t.app,
+        t.database.db,
+        tenancy.consultancyId,
+        'consultancy',
+        ['admin'],
+        PASSWORD,
+      );
+      const run = await runCli(t, ['users', 'erase', admin.email, '--as', tenancy.director.email]);
+      expect(run.code).toBe(4);
+      expect(lines(run.stderr)).toEqual(['accord: Your role does not allow this']);
+      const row = await t.database.db
+        .selectFrom('users')
+        .select(['email', 'erased_at'])
+        .where('id', '=', admin.id)
+        .executeTakeFirstOrThrow();
+      expect(row).toEqual({ email: admin.email, erased_at: null });
+      expect((await signIn(admin.email, PASSWORD)).status).toBe(200);
+    });
+
+    it('answers not found to a council admin creating in another organisation', async () => {
+      const run = await createAs(
+        tenancy.councilAdmin.email,
+        'intruder@consultancy.example',
+        tenancy.otherConsultancyId,
+        'admin',
+      );
+      expect(run.code).toBe(3);
+      expect(lines(run.stderr)).toEqual([
+        `accord: Organisation ${tenancy.otherConsultancyId} not found`,
+      ]);
+      expect(await usersWithEmail('intruder@consultancy.example')).toEqual([]);
+    });
+
+    it('lets a platform admin create an admin in any organisation', async () => {
+      const run = await createAs(
+        tenancy.platformAdmin.email,
+        'new.admin@consultancy.example',
+        tenancy.otherConsultancyId,
+        'admin',
+      );
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(await usersWithEmail('new.admin@consultancy.example')).toEqual([
+        { id: run.stdout.trim() },
+      ]);
+      expect((await signIn('new.admin@consultancy.example', PASSWORD)).status).toBe(200);
+    });
+
+    it('refuses an erased person named in --as, as an erased bearer token is', async () => {
+      const admin = await seedUserWithPassword(
+        t.app,
+        t.database.db,
+        tenancy.councilId,
+        'council',
+        ['admin'],
+        PASSWORD,
+      );
+      expect((await runCli(t, ['users', 'erase', admin.id])).code).toBe(0);
+      const run = await createAs(admin.email, 'late@council.example', tenancy.councilId, 'viewer');
+      expect(run.code).toBe(3);
+      expect(lines(run.stderr)).toEqual([
+        `accord: --as: no user has the e-mail address ${admin.email}`,
+      ]);
+      expect(await usersWithEmail('late@council.example')).toEqual([]);
+    });
   });
 
   it('erases a person by e-mail: their token stops working and the row keeps only their id', async () => {

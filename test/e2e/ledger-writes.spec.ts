@@ -92,6 +92,7 @@ describe('the ledger write API', () => {
         actorId: tenancy.consultancyAdmin.id,
         correlationId: 'form-partnership-1',
         causationId: expect.stringMatching(UUID),
+        channel: 'api',
       });
     });
 

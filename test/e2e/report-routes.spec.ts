@@ -216,6 +216,7 @@ describe('monthly report routes', () => {
         partnershipId,
         month: '2026-09',
         requestedBy: tenancy.consultancyAdmin.id,
+        requestedVia: 'api',
       });
     });
 

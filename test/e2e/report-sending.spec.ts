@@ -334,6 +334,8 @@ describe('monthly reports by e-mail', () => {
     expect(messagesFor(partnershipId, OCTOBER)).toHaveLength(1);
     const [event] = await sentEvents(partnershipId);
     expect(event.metadata.actorId).toBe(tenancy.consultancyAdmin.id);
+    // The send the worker records says which way the admin asked for it (SPEC §8).
+    expect(event.metadata.channel).toBe('api');
 
     const again = await t
       .http()

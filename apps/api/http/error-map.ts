@@ -1,4 +1,5 @@
 import { WrongExpectedVersionError } from '@accord/event-store';
+import { AccessRefusedError } from '@accord/identity';
 import { DomainError, type DomainErrorKind } from '@accord/ledger';
 import { type ErrorBody, errorBody } from '@accord/platform';
 import { PartnershipNotKnownError, ReadModelUnavailableError } from '@accord/read-models';
@@ -15,8 +16,9 @@ const STATUS: Readonly<Record<DomainErrorKind, number>> = {
 };
 
 /**
- * The one mapping from the domain's and the read models' errors to HTTP. The domain names what
- * went wrong (`DomainError.kind` and `code`), never a status; a stale version, whether from
+ * The one mapping from the domain's, the authorisation policy's and the read models' errors to
+ * HTTP. The domain names what went wrong (`DomainError.kind` and `code`), never a status; the
+ * policy's refusal is a 403, or a 404 outside the caller's tenancy; a stale version, whether from
  * `If-Match` or a race lost three times, is a 409; read models that are behind or not there yet
  * are a 503 with `Retry-After`, since waiting is all it takes. Anything else is the platform's
  * (`toErrorBody`): undefined here.
@@ -29,6 +31,10 @@ export function domainErrorAnswer(exception: unknown): ErrorAnswer | undefined {
         ...exception.details,
       }),
     };
+  }
+  if (exception instanceof AccessRefusedError) {
+    const status = exception.kind === 'refused' ? HttpStatus.FORBIDDEN : HttpStatus.NOT_FOUND;
+    return { body: errorBody(status, exception.message) };
   }
   if (exception instanceof WrongExpectedVersionError) {
     return {

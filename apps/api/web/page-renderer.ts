@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, parse } from 'node:path';
-import { type Caller, isPlatformAdmin, UsersService } from '@accord/identity';
+import { type Caller, decideForOrganisation, UsersService } from '@accord/identity';
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import type { Response } from 'express';
 import nunjucks from 'nunjucks';
@@ -99,9 +99,8 @@ export class PageRenderer {
       approvals: this.approvals.isApprover(caller)
         ? (await this.approvals.awaiting(caller)).length
         : null,
-      mayManageUsers:
-        isPlatformAdmin(caller) ||
-        (caller.organisationId !== null && caller.roles.includes('admin')),
+      // The link shows exactly when the policy would let them through the Users pages.
+      mayManageUsers: decideForOrganisation(caller, 'manage_users') === 'allowed',
     };
   }
 }

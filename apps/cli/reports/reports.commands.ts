@@ -36,7 +36,12 @@ export class SendReportCommand extends CommandRunner {
       options.partnership,
       'administer',
     );
-    const queued = await this.reports.requestSend(partnershipId, options.month, caller.userId);
+    const queued = await this.reports.requestSend(
+      partnershipId,
+      options.month,
+      caller.userId,
+      'cli',
+    );
     process.stdout.write(
       `queued the ${queued.month} report of partnership ${queued.partnershipId} (job ${queued.jobId}, ${queued.state})\n`,
     );

@@ -125,6 +125,7 @@ export class SavingsImport {
               actorId: caller.userId,
               correlationId,
               causationId: nameBasedUuid(`${claim.key}\ncommand`),
+              channel: 'cli',
             },
           });
         }

@@ -1,7 +1,6 @@
 import {
   type Caller,
-  isParty,
-  mayAct,
+  decideForPartnership,
   type PartnershipAction,
   PartnershipDirectory,
   type PartnershipParties,
@@ -14,7 +13,9 @@ import { CliError, EXIT } from './exit-codes';
 /**
  * Who the command line acts as (`--as <e-mail>`): a person stored in `users`, whose id the
  * ledger records as `actorId`, and whose roles and tenancy limit what they may do here exactly
- * as on the API.
+ * as on the API: the same policy (`decideForPartnership` here, `mayManageUsers` in UsersService)
+ * decides. The name is checked as a bearer token is: someone erased, or never there, cannot
+ * act, and the roles are the ones stored now, not the ones they had when a script was written.
  */
 @Injectable()
 export class ActingUser {
@@ -46,10 +47,11 @@ export class ActingUser {
     action: PartnershipAction,
   ): Promise<PartnershipParties> {
     const parties = await this.directory.partiesOf(source, id);
-    if (!parties || !isParty(caller, parties)) {
+    const decision = decideForPartnership(caller, parties, action);
+    if (!parties || decision === 'not_found') {
       throw CliError.of(EXIT.notFound, `${source} ${id} not found`);
     }
-    if (!mayAct(caller, parties, action)) {
+    if (decision === 'refused') {
       throw CliError.of(
         EXIT.refused,
         `--as: this user's roles do not allow this in ${source} ${id}`,

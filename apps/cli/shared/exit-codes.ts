@@ -1,3 +1,4 @@
+import { AccessRefusedError } from '@accord/identity';
 import { isDomainError } from '@accord/ledger';
 import { isServiceUnavailable } from '@accord/platform';
 import { HttpException, HttpStatus } from '@nestjs/common';
@@ -42,11 +43,15 @@ export class CliError extends Error {
 type FieldLike = { field: string; message: string };
 
 /**
- * Any error a command may meet, as the command line reports it: the domain's and the services'
- * (HTTP-shaped, as UsersService throws) turned into an exit code and lines naming each bad field.
+ * Any error a command may meet, as the command line reports it: the domain's, the authorisation
+ * policy's (refused as the API's 403, not found as its 404) and the services' (HTTP-shaped, as
+ * UsersService's 400 and 409) turned into an exit code and lines naming each bad field.
  */
 export function asCliError(error: unknown): CliError {
   if (error instanceof CliError) return error;
+  if (error instanceof AccessRefusedError) {
+    return CliError.of(error.kind === 'refused' ? EXIT.refused : EXIT.notFound, error.message);
+  }
   if (isDomainError(error)) {
     const fields = (error.details?.fields ?? []) as FieldLike[];
     const code =

@@ -1,7 +1,14 @@
+/**
+ * The way a person's write came in: the JSON API, a page's form, or the command line. An event
+ * the system writes of itself (the scheduled monthly report, the demo's history) names none.
+ */
+export type Channel = 'api' | 'web' | 'cli';
+
 export type EventMetadata = {
   actorId?: string;
   correlationId?: string;
   causationId?: string;
+  channel?: Channel;
   [key: string]: unknown;
 };
 

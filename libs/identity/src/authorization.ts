@@ -1,6 +1,14 @@
 import { ACCESS, Public } from '@accord/platform';
 import { SetMetadata } from '@nestjs/common';
-import { Caller, isPlatformAdmin } from './caller';
+import { AccessRefusedError, roleRefused } from './access/access-refused.error';
+import { Caller, isPlatformAdmin, Role } from './caller';
+
+/**
+ * The one authorisation policy (SPEC §1): the tenancy guard asks it for every API route and page,
+ * the identity services ask it again before they write, and the command line asks it for the
+ * person named by `--as`. Pure functions of the caller and the resource: nothing else decides who
+ * may do what.
+ */
 
 /**
  * What a route lets its caller do. Partnership-scoped actions name where the partnership comes
@@ -9,9 +17,11 @@ import { Caller, isPlatformAdmin } from './caller';
 export type Access =
   | { kind: 'public' }
   | { kind: 'authenticated' }
+  /** `register_organisations`. */
   | { kind: 'platform_admin' }
-  /** A platform admin, or an admin acting for their own organisation (checked by the handler). */
+  /** `manage_users`; which organisation's users is decided again by UsersService. */
   | { kind: 'organisation_admin' }
+  /** `form_partnerships`. */
   | { kind: 'consultancy_admin' }
   | { kind: 'partnership'; action: PartnershipAction; from: PartnershipSource; param: string };
 
@@ -57,6 +67,19 @@ export function isParty(caller: Caller, parties: PartnershipParties): boolean {
   );
 }
 
+/**
+ * Whether the caller may take the action on a partnership (undefined: none was found): outside
+ * the caller's tenancy not found, inside it refused to a role that may not.
+ */
+export function decideForPartnership(
+  caller: Caller,
+  parties: PartnershipParties | undefined,
+  action: PartnershipAction,
+): Decision {
+  if (!parties || !isParty(caller, parties)) return 'not_found';
+  return mayAct(caller, parties, action) ? 'allowed' : 'refused';
+}
+
 /** Whether a party to the partnership may take the action (tenancy is checked before this). */
 export function mayAct(
   caller: Caller,
@@ -79,4 +102,60 @@ export function mayAct(
     case 'close_partnership':
       return consultancy && has('admin');
   }
+}
+
+/**
+ * Actions on organisations and their people rather than inside a partnership. `manage_users`:
+ * create, list and erase people (the platform admin anyone's, an admin their own organisation's).
+ * `register_organisations`: the platform admin only. `form_partnerships`: a consultancy's admins.
+ */
+export type OrganisationAction = 'register_organisations' | 'manage_users' | 'form_partnerships';
+
+/** The organisation-level action each route-level access kind stands for. */
+export const ORGANISATION_ACTION_OF = {
+  platform_admin: 'register_organisations',
+  organisation_admin: 'manage_users',
+  consultancy_admin: 'form_partnerships',
+} as const satisfies Record<string, OrganisationAction>;
+
+export type Decision = 'allowed' | 'refused' | 'not_found';
+
+/**
+ * Whether the caller may take an organisation-level action. Without `organisationId` (a route,
+ * before it reads its body), whether their roles allow it anywhere; with one, whether in that
+ * organisation too: another organisation is not found, as a partnership outside the tenancy is,
+ * and `null` (the platform itself, where platform admins belong) is the platform admin's alone.
+ * The roles are checked first, so a viewer hears 403 whichever organisation they name, on the
+ * API and the command line alike.
+ */
+export function decideForOrganisation(
+  caller: Caller,
+  action: OrganisationAction,
+  organisationId?: string | null,
+): Decision {
+  if (isPlatformAdmin(caller)) return 'allowed';
+  const has = (role: Role) => caller.roles.includes(role);
+  const rolesAllow =
+    action === 'manage_users'
+      ? has('admin')
+      : action === 'form_partnerships'
+        ? caller.organisationKind === 'consultancy' && has('admin')
+        : false;
+  if (!rolesAllow || organisationId === null) return 'refused';
+  if (organisationId === undefined || organisationId === caller.organisationId) return 'allowed';
+  return 'not_found';
+}
+
+/** May the caller create or erase people of this organisation (null: platform admins)? */
+export function mayManageUsers(caller: Caller, organisationId: string | null): Decision {
+  return decideForOrganisation(caller, 'manage_users', organisationId);
+}
+
+/**
+ * A decision that is not `allowed`, as the error every channel maps: `notFound` names what the
+ * caller is told does not exist.
+ */
+export function enforce(decision: Decision, notFound = () => 'Not found'): void {
+  if (decision === 'refused') throw roleRefused();
+  if (decision === 'not_found') throw new AccessRefusedError('not_found', notFound());
 }

@@ -1,3 +1,4 @@
+export * from './access/access-refused.error';
 export * from './access/session-token';
 export * from './access/tenancy.guard';
 export * from './authorization';

@@ -30,6 +30,7 @@ export interface ReportRequestsTable {
   partnership_id: string;
   month: string;
   requested_by: string | null;
+  requested_via: 'api' | 'web' | 'cli' | null;
   requested_at: Generated<Date>;
 }
 

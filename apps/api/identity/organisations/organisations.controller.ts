@@ -1,4 +1,4 @@
-import { Authorize, OrganisationsService } from '@accord/identity';
+import { Authorize, type Caller, CurrentCaller, OrganisationsService } from '@accord/identity';
 import { ErrorResponse, ValidationErrorResponse } from '@accord/platform';
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import {
@@ -33,8 +33,11 @@ export class OrganisationsController {
   @ApiCreatedResponse({ type: CreatedResponse })
   @ApiBadRequestResponse({ type: ValidationErrorResponse })
   @ApiConflictResponse({ type: ErrorResponse, description: 'The council already has one' })
-  create(@Body() body: CreateOrganisationRequest): Promise<CreatedResponse> {
-    return this.organisations.register(body);
+  create(
+    @CurrentCaller() caller: Caller,
+    @Body() body: CreateOrganisationRequest,
+  ): Promise<CreatedResponse> {
+    return this.organisations.register(caller, body);
   }
 
   @Get()

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { type EventMetadata, nameBasedUuid } from '@accord/event-store';
+import { type Channel, type EventMetadata, nameBasedUuid } from '@accord/event-store';
 import type { Caller } from '@accord/identity';
 import { invalidFields } from '@accord/platform';
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
@@ -20,7 +20,8 @@ const VERSION = /^(?:W\/)?"?(\d{1,9})"?$/;
 
 /**
  * What a ledger write needs from its HTTP request besides the body: who is acting, the
- * correlation id, the caller's `If-Match` version and `Idempotency-Key`.
+ * correlation id, the caller's `If-Match` version and `Idempotency-Key`, and the channel it came
+ * through (`api` from the `@Write()` of an API route, `web` from a page's form flow).
  *
  * Ids the write creates (events, child resources, the command itself) come from here. Under an
  * idempotency key they are derived from it, so that two concurrent retries of one request
@@ -36,6 +37,7 @@ export class WriteRequest {
     readonly correlationId: string,
     readonly ifMatch: number | undefined,
     readonly idempotency: IdempotencyClaim | undefined,
+    readonly channel: Channel,
   ) {
     this.commandId = this.newId('command');
   }
@@ -54,6 +56,7 @@ export class WriteRequest {
       actorId: this.caller.userId,
       correlationId: this.correlationId,
       causationId: this.commandId,
+      channel: this.channel,
     };
   }
 }
@@ -96,7 +99,7 @@ function writeRequestOf(request: Request & { caller?: Caller; id?: unknown }): W
   if (problems.length > 0) throw invalidFields(problems);
 
   const correlationId = typeof request.id === 'string' ? request.id : randomUUID();
-  return new WriteRequest(caller, correlationId, ifMatch, idempotency);
+  return new WriteRequest(caller, correlationId, ifMatch, idempotency, 'api');
 }
 
 function routeOf(request: Request): string {

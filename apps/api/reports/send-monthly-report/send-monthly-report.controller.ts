@@ -60,6 +60,11 @@ export class SendMonthlyReportController {
     @Param('month') month: string,
     @CurrentCaller() caller: Caller,
   ): Promise<SendRequested> {
-    return this.reports.requestSend(parties.partnershipId, reportMonth(month), caller.userId);
+    return this.reports.requestSend(
+      parties.partnershipId,
+      reportMonth(month),
+      caller.userId,
+      'api',
+    );
   }
 }

@@ -93,7 +93,7 @@ export class FormFlow {
     }
     const correlationId = typeof request.id === 'string' ? request.id : randomUUID();
     const ifMatch = form.version === undefined ? undefined : version;
-    const write = new WriteRequest(caller, correlationId, ifMatch, undefined);
+    const write = new WriteRequest(caller, correlationId, ifMatch, undefined, 'web');
     let answer: WriteAnswer | undefined;
     try {
       const command = form.command(checked?.body ?? api, write);

@@ -143,7 +143,7 @@ export class PartnershipsController {
     @Res() response: Response,
   ) {
     if (!isAcceptedMonth(month)) throw new NotFoundException();
-    await this.reports.requestSend(partnershipId, month, caller.userId);
+    await this.reports.requestSend(partnershipId, month, caller.userId, 'web');
     response.redirect(303, `/partnerships/${encodeURIComponent(partnershipId)}?done=report-queued`);
   }
 

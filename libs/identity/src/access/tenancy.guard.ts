@@ -2,16 +2,23 @@ import {
   CanActivate,
   createParamDecorator,
   ExecutionContext,
-  ForbiddenException,
   Injectable,
   InternalServerErrorException,
-  NotFoundException,
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { ACCESS, Access, isParty, mayAct, PAGE, PartnershipParties } from '../authorization';
-import { Caller, isPlatformAdmin } from '../caller';
+import {
+  ACCESS,
+  Access,
+  decideForOrganisation,
+  decideForPartnership,
+  enforce,
+  ORGANISATION_ACTION_OF,
+  PAGE,
+  PartnershipParties,
+} from '../authorization';
+import { Caller } from '../caller';
 import { PartnershipDirectory } from '../partnership-directory';
 import { TokenService } from '../tokens/token.service';
 import { UserVersions } from '../tokens/user-versions';
@@ -26,10 +33,12 @@ type AuthorizedRequest = Request & {
 
 /**
  * The one gate every route passes, decided by the route's own declaration (`@Authorize`,
- * `@Public`, `@ForPartnership`), never by the text of the path: no valid token, or one whose
- * person has since been erased or had their access changed → 401; a partnership outside the
- * caller's organisation → 404, so ids cannot be probed; inside it, a role that may not do this →
- * 403. A route declaring nothing cannot exist: AccessDeclarations stops the start.
+ * `@Public`, `@ForPartnership`), never by the text of the path, and by the one policy
+ * (authorization.ts) the command line and the identity services ask too: no valid token, or one
+ * whose person has since been erased or had their access changed → 401; a partnership outside
+ * the caller's organisation → 404, so ids cannot be probed; inside it, a role that may not do
+ * this → 403 (AccessRefusedError, mapped by the API's error map). A route declaring nothing
+ * cannot exist: AccessDeclarations stops the start.
  */
 @Injectable()
 export class TenancyGuard implements CanActivate {
@@ -61,22 +70,19 @@ export class TenancyGuard implements CanActivate {
       case 'authenticated':
         return true;
       case 'platform_admin':
-        return this.allow(isPlatformAdmin(caller));
       case 'organisation_admin':
-        return this.allow(isPlatformAdmin(caller) || caller.roles.includes('admin'));
       case 'consultancy_admin':
-        return this.allow(
-          isPlatformAdmin(caller) ||
-            (caller.organisationKind === 'consultancy' && caller.roles.includes('admin')),
-        );
+        enforce(decideForOrganisation(caller, ORGANISATION_ACTION_OF[access.kind]));
+        return true;
       case 'partnership': {
-        const id = request.params[access.param];
-        const parties = await this.directory.partiesOf(access.from, String(id ?? ''));
-        if (!parties || !isParty(caller, parties)) {
-          throw new NotFoundException(`${access.from} ${id} not found`);
-        }
+        const id = String(request.params[access.param] ?? '');
+        const parties = await this.directory.partiesOf(access.from, id);
+        enforce(
+          decideForPartnership(caller, parties, access.action),
+          () => `${access.from} ${id} not found`,
+        );
         request.parties = parties;
-        return this.allow(mayAct(caller, parties, access.action));
+        return true;
       }
     }
   }
@@ -89,11 +95,6 @@ export class TenancyGuard implements CanActivate {
       throw new UnauthorizedException('Authentication required');
     }
     return caller;
-  }
-
-  private allow(allowed: boolean): true {
-    if (!allowed) throw new ForbiddenException('Your role does not allow this');
-    return true;
   }
 }
 

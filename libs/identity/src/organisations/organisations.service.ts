@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { invalidFields } from '@accord/platform';
 import { ConflictException, Injectable } from '@nestjs/common';
-import { OrganisationKind } from '../caller';
+import { decideForOrganisation, enforce } from '../authorization';
+import { Caller, OrganisationKind } from '../caller';
 import { councilReference } from '../councils/council-reference';
 import { violates } from '../identity.tables';
 import { OrganisationsRepository } from './organisations.repository';
@@ -12,13 +13,14 @@ export type RegisterOrganisation = {
   gssCode?: string | null;
 };
 
-/** Organisations are created by the platform admin (the tenancy guard has checked who calls). */
+/** Organisations are created by the platform admin: the policy is asked here, guard or none. */
 @Injectable()
 export class OrganisationsService {
   constructor(private readonly organisations: OrganisationsRepository) {}
 
   /** A council is one of the reference list's authorities, and has at most one organisation. */
-  async register(input: RegisterOrganisation): Promise<{ id: string }> {
+  async register(caller: Caller, input: RegisterOrganisation): Promise<{ id: string }> {
+    enforce(decideForOrganisation(caller, 'register_organisations'));
     const gssCode = input.gssCode ?? null;
     const problem = gssCodeProblem(input.kind, gssCode);
     if (problem) throw invalidFields([{ field: 'gssCode', code: 'gssCode', message: problem }]);

@@ -1,12 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { invalidFields } from '@accord/platform';
-import {
-  ConflictException,
-  ForbiddenException,
-  Injectable,
-  NotFoundException,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { ConflictException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { AccessRefusedError } from '../access/access-refused.error';
+import { decideForOrganisation, enforce, mayManageUsers } from '../authorization';
 import { Caller, isPlatformAdmin, ROLES_BY_KIND, Role } from '../caller';
 import { violates } from '../identity.tables';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
@@ -24,9 +20,12 @@ export type CreateUser = {
 };
 
 /**
- * Who may manage which users: the platform admin anyone; an organisation's admin only its own
- * organisation's. Another organisation answers 404, as a partnership outside the tenancy does, so
- * an admin cannot learn which organisation ids exist.
+ * Who may manage which users is the authorisation policy's `mayManageUsers`, asked here, before
+ * anything is read or written, whoever calls: the API and the pages (whose guard asked the same
+ * policy already) and the command line (which has no guard). The platform admin manages anyone;
+ * an organisation's admin only its own organisation's people; other roles nobody. Another
+ * organisation answers not found, as a partnership outside the tenancy does, so an admin cannot
+ * learn which organisation ids exist.
  */
 @Injectable()
 export class UsersService {
@@ -38,7 +37,10 @@ export class UsersService {
   ) {}
 
   async create(caller: Caller, input: CreateUser): Promise<{ id: string }> {
-    const kind = await this.kindOfOrganisation(caller, input.organisationId);
+    enforce(mayManageUsers(caller, input.organisationId), () =>
+      organisationNotFound(input.organisationId),
+    );
+    const kind = await this.kindOfOrganisation(input.organisationId);
     const allowed = ROLES_BY_KIND[kind];
     const misfits = input.roles.filter((role) => !allowed.includes(role));
     if (misfits.length > 0) {
@@ -74,12 +76,9 @@ export class UsersService {
   /** The platform admin sees every user (or one organisation's); an admin their own colleagues. */
   async list(caller: Caller, organisationId?: string) {
     if (isPlatformAdmin(caller)) return this.users.list(organisationId);
-    if (organisationId !== undefined && organisationId !== caller.organisationId) {
-      throw organisationNotFound(organisationId);
-    }
-    if (caller.organisationId === null)
-      throw new ForbiddenException('Your role does not allow this');
-    return this.users.list(caller.organisationId);
+    const scope = organisationId ?? caller.organisationId;
+    enforce(mayManageUsers(caller, scope), () => organisationNotFound(scope));
+    return this.users.list(scope ?? undefined);
   }
 
   /**
@@ -89,10 +88,14 @@ export class UsersService {
    * organisation cannot lose its last admin by a slip.
    */
   async erase(caller: Caller, userId: string): Promise<void> {
+    const notFound = () => `User ${userId} not found`;
+    // The roles first, as the API's guard checks them, so a director learns nothing of who exists.
+    enforce(decideForOrganisation(caller, 'manage_users'), notFound);
     const target = await this.users.organisationOf(userId);
-    const visible =
-      target && (isPlatformAdmin(caller) || target.organisationId === caller.organisationId);
-    if (!visible) throw new NotFoundException(`User ${userId} not found`);
+    // The roles allow it, so any other answer is about whose person this is: not found.
+    if (!target || mayManageUsers(caller, target.organisationId) !== 'allowed') {
+      throw new AccessRefusedError('not_found', notFound());
+    }
     if (userId === caller.userId) {
       throw new ConflictException('You cannot erase yourself; ask another admin');
     }
@@ -117,21 +120,17 @@ export class UsersService {
   }
 
   private async kindOfOrganisation(
-    caller: Caller,
     organisationId: string | null,
   ): Promise<keyof typeof ROLES_BY_KIND> {
-    if (organisationId === null) {
-      if (!isPlatformAdmin(caller)) throw new ForbiddenException('Your role does not allow this');
-      return 'none';
-    }
+    if (organisationId === null) return 'none';
     const organisation = await this.organisations.find(organisationId);
-    const visible =
-      organisation && (isPlatformAdmin(caller) || caller.organisationId === organisation.id);
-    if (!visible) throw organisationNotFound(organisationId);
+    if (!organisation) {
+      throw new AccessRefusedError('not_found', organisationNotFound(organisationId));
+    }
     return organisation.kind;
   }
 }
 
-function organisationNotFound(id: string): NotFoundException {
-  return new NotFoundException(`Organisation ${id} not found`);
+function organisationNotFound(id: string | null): string {
+  return `Organisation ${id} not found`;
 }

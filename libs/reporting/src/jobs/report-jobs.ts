@@ -1,3 +1,4 @@
+import type { Channel } from '@accord/event-store';
 import type { Month } from '@accord/ledger';
 
 /** The BullMQ queue of the monthly reports. */
@@ -14,7 +15,13 @@ export enum ReportJob {
 export type ReportJobData = {
   /** `month` is given when the fan-out is asked for a month; the schedule leaves it to the clock. */
   [ReportJob.ScheduleMonthlyReports]: { month?: Month };
-  [ReportJob.SendMonthlyReport]: { partnershipId: string; month: Month; requestedBy?: string };
+  /** `requestedBy` and `requestedVia`: who asked, and which way (none for the fan-out). */
+  [ReportJob.SendMonthlyReport]: {
+    partnershipId: string;
+    month: Month;
+    requestedBy?: string;
+    requestedVia?: Channel;
+  };
 };
 
 /** The scheduler's id: upserting it again, from any worker, changes the one schedule. */

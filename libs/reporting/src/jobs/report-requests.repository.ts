@@ -1,3 +1,4 @@
+import type { Channel } from '@accord/event-store';
 import type { Month } from '@accord/ledger';
 import { type AnyDb, KYSELY } from '@accord/platform';
 import { Inject, Injectable } from '@nestjs/common';
@@ -6,7 +7,12 @@ import type { ReportingTables } from '../reporting.tables';
 
 type Tables = ReportingTables;
 
-export type ReportRequest = Readonly<{ partnershipId: string; month: Month; requestedBy?: string }>;
+export type ReportRequest = Readonly<{
+  partnershipId: string;
+  month: Month;
+  requestedBy?: string;
+  requestedVia?: Channel;
+}>;
 
 /**
  * The durable half of queueing a report: the queue is in Redis, which may come back empty from a
@@ -30,11 +36,13 @@ export class ReportRequestsRepository {
           partnership_id: r.partnershipId,
           month: r.month,
           requested_by: r.requestedBy ?? null,
+          requested_via: r.requestedVia ?? null,
         })),
       )
       .onConflict((oc) =>
         oc.columns(['partnership_id', 'month']).doUpdateSet({
           requested_by: sql`coalesce(excluded.requested_by, report_requests.requested_by)`,
+          requested_via: sql`coalesce(excluded.requested_via, report_requests.requested_via)`,
           requested_at: sql`now()`,
         }),
       )
@@ -48,7 +56,7 @@ export class ReportRequestsRepository {
       .leftJoin('report_sends as s', (join) =>
         join.onRef('s.partnership_id', '=', 'r.partnership_id').onRef('s.month', '=', 'r.month'),
       )
-      .select(['r.partnership_id', 'r.month', 'r.requested_by'])
+      .select(['r.partnership_id', 'r.month', 'r.requested_by', 'r.requested_via'])
       .where((eb) => eb.or([eb('s.status', 'is', null), eb('s.status', '!=', 'sent')]))
       .orderBy('r.requested_at')
       .limit(limit)
@@ -57,6 +65,7 @@ export class ReportRequestsRepository {
       partnershipId: row.partnership_id,
       month: row.month as Month,
       ...(row.requested_by ? { requestedBy: row.requested_by } : {}),
+      ...(row.requested_via ? { requestedVia: row.requested_via } : {}),
     }));
   }
 

@@ -1,4 +1,4 @@
-import { EventStore, handleCommand } from '@accord/event-store';
+import { type Channel, EventStore, handleCommand } from '@accord/event-store';
 import {
   evolvePartnership,
   initialPartnershipState,
@@ -29,8 +29,9 @@ export type ReportSent = Readonly<{
   recipientIds: readonly string[];
   messageId: string;
   knownAt: Date;
-  /** Who asked for a resend, if anyone did; the schedule acts for no one. */
+  /** Who asked for a resend, if anyone did, and which way; the schedule acts for no one. */
   actorId?: string;
+  channel?: Channel;
   correlationId: string;
 }>;
 
@@ -99,6 +100,7 @@ export class PartnershipLedger {
           data: event.data as unknown as Record<string, unknown>,
           metadata: {
             ...(sent.actorId ? { actorId: sent.actorId } : {}),
+            ...(sent.channel ? { channel: sent.channel } : {}),
             correlationId: sent.correlationId,
             causationId: sent.correlationId,
           },

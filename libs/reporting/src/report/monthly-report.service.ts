@@ -1,3 +1,4 @@
+import type { Channel } from '@accord/event-store';
 import { conflict, type Month, notFound, todayInLondon } from '@accord/ledger';
 import { withinDeadline } from '@accord/platform';
 import { Injectable } from '@nestjs/common';
@@ -45,6 +46,7 @@ export class MonthlyReports {
     partnershipId: string,
     month: Month,
     requestedBy: string,
+    requestedVia: Channel,
   ): Promise<SendRequested> {
     const partnership = await this.reportable(partnershipId, month);
     if (partnership.sent.has(month)) {
@@ -60,7 +62,7 @@ export class MonthlyReports {
     // With Redis away the queue waits for it indefinitely; the caller gets a 503 instead. The
     // request is in PostgreSQL by then, so the worker queues it once Redis is back.
     const queued = await withinDeadline(
-      this.queue.request({ partnershipId, month, requestedBy }),
+      this.queue.request({ partnershipId, month, requestedBy, requestedVia }),
       QUEUE_DEADLINE_MS,
       'the report queue (Redis)',
     );

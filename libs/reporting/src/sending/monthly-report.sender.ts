@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Channel } from '@accord/event-store';
 import { type Month, notFound } from '@accord/ledger';
 import { APP_CONFIG, type AppConfig, isServiceUnavailable } from '@accord/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
@@ -22,8 +23,9 @@ export const CLAIM_LEASE_MS = 10 * 60_000;
 export type SendRequest = Readonly<{
   partnershipId: string;
   month: Month;
-  /** The admin who asked for the send, if one did. */
+  /** The admin who asked for the send, if one did, and which way they asked. */
   requestedBy?: string;
+  requestedVia?: Channel;
   /** The job's id, carried into the event's metadata. */
   correlationId: string;
 }>;
@@ -205,6 +207,7 @@ export class MonthlyReportSender {
             month: request.month,
             ...sent,
             ...(request.requestedBy ? { actorId: request.requestedBy } : {}),
+            ...(request.requestedVia ? { channel: request.requestedVia } : {}),
             correlationId: request.correlationId,
           },
           (trx) => this.claims.markSent(trx, request.partnershipId, request.month),
