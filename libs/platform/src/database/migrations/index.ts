@@ -11,6 +11,7 @@ import * as accessHardening from './20261128040000_access-hardening';
 import * as appRole from './20261128041000_app-role';
 import * as reportRequests from './20261128042000_report-requests';
 import * as appendFirstAsksWhether from './20261128100000_append-first-asks-whether';
+import * as revokedSessions from './20261201090000_revoked-sessions';
 
 /** Every migration, in order. Forward-only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '20261128041000_app-role': appRole,
   '20261128042000_report-requests': reportRequests,
   '20261128100000_append-first-asks-whether': appendFirstAsksWhether,
+  '20261201090000_revoked-sessions': revokedSessions,
 };
