@@ -226,6 +226,7 @@ describe('sign-in', () => {
       kind: 'consultancy',
       roles: user.roles,
       ver: 1,
+      sid: randomUUID(),
     });
     const me = (token: string) =>
       t.http().get('/api/v1/me').set('Authorization', `Bearer ${token}`);

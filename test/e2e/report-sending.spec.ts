@@ -12,6 +12,7 @@ import {
   createTestApp,
   eventually,
   seedTenancy,
+  seedUser,
   type Tenancy,
   type TestApp,
 } from '@accord/testing';
@@ -135,6 +136,53 @@ describe('monthly reports by e-mail', () => {
     const claim = await t.app.get(ReportClaimsRepository).find(reported.partnershipId, OCTOBER);
     expect(claim).toMatchObject({ status: 'sent', attempts: 1, owner: null });
     expect(claim?.knownAt.toISOString()).toBe(knownAt);
+  });
+
+  it('sends nothing to a person erased since they were made a recipient, on any list', async () => {
+    // A council viewer of their own is on two partnerships' lists, once in another case.
+    const viewer = await seedUser(t.app, t.database.db, tenancy.councilId, 'council', ['viewer']);
+    const person = viewer.email;
+    const kept = { email: 'kept@council.example', name: 'Kept' };
+    const first = await seed([{ email: person.toUpperCase(), name: 'Viewer' }, kept]);
+    const second = await seed([{ email: person, name: 'Viewer' }]);
+    const erased = await t
+      .http()
+      .delete(`/api/v1/users/${viewer.id}`)
+      .set('Authorization', `Bearer ${tenancy.councilAdmin.token}`);
+    expect(erased.status).toBe(204);
+    await worker();
+    await projected(t.app, [first.partnershipId, second.partnershipId]);
+    await queue.addFanOut(OCTOBER);
+    await settled(async () => expect(await sentEvents(first.partnershipId)).toHaveLength(1));
+    await idle();
+
+    const [message, ...others] = messagesFor(first.partnershipId, OCTOBER);
+    expect(others).toEqual([]);
+    expect(message.envelopeTo).toEqual([kept.email]);
+    expect(message.mail.to).toMatchObject({ value: [{ address: kept.email, name: 'Kept' }] });
+    const [event] = await sentEvents(first.partnershipId);
+    expect(event.data).toMatchObject({ recipientIds: [first.recipientIds[1]] });
+    // The other list named no one else: there is nobody to send it to.
+    expect(messagesFor(second.partnershipId, OCTOBER)).toEqual([]);
+    expect(await sentEvents(second.partnershipId)).toEqual([]);
+    const asked = await t
+      .http()
+      .post(`/api/v1/partnerships/${second.partnershipId}/reports/${OCTOBER}/send`)
+      .set('Authorization', `Bearer ${tenancy.councilAdmin.token}`);
+    expect(asked.status).toBe(409);
+    expect(asked.body.details.code).toBe('report.no_recipients');
+    expect(
+      smtp.received.filter(({ envelopeTo }) =>
+        envelopeTo.some((to) => to.toLowerCase() === person.toLowerCase()),
+      ),
+    ).toEqual([]);
+    // Nowhere a report reads from holds the address any more.
+    const rows = await t.database.db
+      .selectFrom('report_recipients')
+      .select('email')
+      .where('partnership_id', 'in', [first.partnershipId, second.partnershipId])
+      .execute();
+    expect(rows.map((row) => row.email)).toEqual([kept.email]);
   });
 
   it('holds the figures progress gives on the last day of the month, as known when composed', async () => {

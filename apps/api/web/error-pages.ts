@@ -47,7 +47,8 @@ export class ErrorPages {
   ): Promise<void> {
     const status = body.statusCode;
     if (status === 401) {
-      if (request.headers.cookie?.includes(`${SESSION_COOKIE}=`)) this.cookie.clear(response);
+      if (request.headers.cookie?.includes(`${SESSION_COOKIE}=`))
+        this.cookie.clear(request, response);
       // An address longer than sign-in takes back is left out rather than sent on: encoded, it
       // made a Location header of tens of kilobytes, more than Node and most proxies read.
       const next =

@@ -1,4 +1,4 @@
-import { isPlatformAdmin, TokenService, UserVersions } from '@accord/identity';
+import { isPlatformAdmin, TokenCheck } from '@accord/identity';
 import { errorBody } from '@accord/platform';
 import { ReportQueue } from '@accord/reporting';
 import { createBullBoard } from '@bull-board/api';
@@ -20,10 +20,9 @@ export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 export class QueueDashboard implements OnModuleInit {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
-    private readonly tokens: TokenService,
+    private readonly tokens: TokenCheck,
     private readonly reports: ReportQueue,
     private readonly session: SessionCookie,
-    private readonly versions: UserVersions,
   ) {}
 
   /** Runs after the controllers are routed and before the not-found handler is. */
@@ -46,8 +45,7 @@ export class QueueDashboard implements OnModuleInit {
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     const token = match ? match[1] : this.session.read(request);
-    const verified = token ? this.tokens.verify(token) : undefined;
-    const caller = verified && (await this.versions.isCurrent(verified)) ? verified : undefined;
+    const caller = await this.tokens.callerOf(token);
     if (!caller && !match && request.accepts(['json', 'html']) === 'html') {
       response.redirect(303, `/sign-in?next=${encodeURIComponent(request.originalUrl)}`);
       return;

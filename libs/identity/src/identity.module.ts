@@ -11,8 +11,10 @@ import { PartnershipDirectory } from './partnership-directory';
 import { PasswordHasher } from './passwords/password-hasher';
 import { SignInService } from './sign-in/sign-in.service';
 import { SignInLimiter } from './sign-in/sign-in-limiter';
+import { SessionRevocations } from './tokens/session-revocations';
 import { loadSigningSecret } from './tokens/signing-secret';
 import { SIGNING_SECRET, TokenService } from './tokens/token.service';
+import { TokenCheck } from './tokens/token-check';
 import { UserVersions } from './tokens/user-versions';
 import { UsersRepository } from './users/users.repository';
 import { UsersService } from './users/users.service';
@@ -28,6 +30,8 @@ const EXPORTED = [
   SignInLimiter,
   SignInService,
   UserVersions,
+  SessionRevocations,
+  TokenCheck,
 ];
 
 @Global()

@@ -28,10 +28,18 @@ export interface PlatformSecretsTable {
   created_at: Generated<Date>;
 }
 
+/** A session ended by signing out, until its token would have expired anyway. */
+export interface RevokedSessionsTable {
+  session_id: string;
+  expires_at: Date;
+  revoked_at: Generated<Date>;
+}
+
 export interface IdentityTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   platform_secrets: PlatformSecretsTable;
+  revoked_sessions: RevokedSessionsTable;
 }
 
 export type IdentityDb = Kysely<IdentityTables>;

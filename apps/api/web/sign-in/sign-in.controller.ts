@@ -31,7 +31,7 @@ export class SignInController {
 
   @Post('sign-out')
   @Public()
-  signOut(@Req() request: Request, @Res() response: Response): void {
-    this.signIn.signOut(request, response);
+  signOut(@Req() request: Request, @Res() response: Response): Promise<void> {
+    return this.signIn.signOut(request, response);
   }
 }

@@ -3,6 +3,7 @@ import {
   MAX_PASSWORD_LENGTH,
   rateLimitAddress,
   SignInService,
+  TokenCheck,
   TooManySignInAttempts,
 } from '@accord/identity';
 import { EMAIL_LIMIT } from '@accord/ledger';
@@ -31,6 +32,7 @@ const MAX_EMAIL_LENGTH = EMAIL_LIMIT;
 export class SignInPage {
   constructor(
     private readonly signIn: SignInService,
+    private readonly tokens: TokenCheck,
     private readonly cookie: SessionCookie,
     private readonly pages: PageRenderer,
   ) {}
@@ -74,7 +76,7 @@ export class SignInPage {
 
     try {
       const token = await this.signIn.signIn(email, password, rateLimitAddress(request.ip));
-      this.cookie.set(response, token.accessToken, token.expiresIn);
+      this.cookie.set(request, response, token.accessToken, token.expiresIn);
       response.redirect(303, next);
     } catch (error) {
       if (error instanceof TooManySignInAttempts) {
@@ -103,8 +105,13 @@ export class SignInPage {
     }
   }
 
-  signOut(_request: Request, response: Response): void {
-    this.cookie.clear(response);
+  /**
+   * Ends the session itself, not only the browser's copy of it (SPEC §12): the token is revoked
+   * for every process, so a copy of the cookie taken before signing out opens nothing.
+   */
+  async signOut(request: Request, response: Response): Promise<void> {
+    await this.tokens.signOut(this.cookie.read(request));
+    this.cookie.clear(request, response);
     response.redirect(303, '/sign-in');
   }
 

@@ -20,8 +20,7 @@ import {
 } from '../authorization';
 import { Caller } from '../caller';
 import { PartnershipDirectory } from '../partnership-directory';
-import { TokenService } from '../tokens/token.service';
-import { UserVersions } from '../tokens/user-versions';
+import { TokenCheck } from '../tokens/token-check';
 import { sessionTokenOf } from './session-token';
 
 type AuthorizedRequest = Request & {
@@ -35,17 +34,17 @@ type AuthorizedRequest = Request & {
  * The one gate every route passes, decided by the route's own declaration (`@Authorize`,
  * `@Public`, `@ForPartnership`), never by the text of the path, and by the one policy
  * (authorization.ts) the command line and the identity services ask too: no valid token, or one
- * whose person has since been erased or had their access changed → 401; a partnership outside
- * the caller's organisation → 404, so ids cannot be probed; inside it, a role that may not do
- * this → 403 (AccessRefusedError, mapped by the API's error map). A route declaring nothing
- * cannot exist: AccessDeclarations stops the start.
+ * whose person has since been erased or had their access changed, or whose session was signed
+ * out of → 401 (TokenCheck); a partnership outside the caller's organisation → 404, so ids
+ * cannot be probed; inside it, a role that may not do this → 403 (AccessRefusedError, mapped by
+ * the API's error map). A route declaring nothing cannot exist: AccessDeclarations stops the
+ * start.
  */
 @Injectable()
 export class TenancyGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: TokenService,
-    private readonly versions: UserVersions,
+    private readonly tokens: TokenCheck,
     private readonly directory: PartnershipDirectory,
   ) {}
 
@@ -90,8 +89,8 @@ export class TenancyGuard implements CanActivate {
   /** A page's token is its session cookie's; the API's is the Authorization header's. */
   private async authenticate(request: Request, page: boolean): Promise<Caller> {
     const token = page ? sessionTokenOf(request) : bearerTokenOf(request);
-    const caller = token ? this.tokens.verify(token) : undefined;
-    if (!caller || !(await this.versions.isCurrent(caller))) {
+    const caller = await this.tokens.callerOf(token);
+    if (!caller) {
       throw new UnauthorizedException('Authentication required');
     }
     return caller;

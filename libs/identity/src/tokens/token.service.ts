@@ -1,4 +1,4 @@
-import { createSecretKey } from 'node:crypto';
+import { createSecretKey, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { Caller, ORGANISATION_KINDS, ROLES } from '../caller';
@@ -15,7 +15,16 @@ type Claims = {
   roles: string[];
   /** The user's access version when the token was issued. */
   ver: number;
+  /** The session the token opens, which signing out ends (SessionRevocations). */
+  sid: string;
+  /** Added by the signer: when the token expires, in seconds since the epoch. */
+  exp?: number;
 };
+
+/** A verified token: who it names, the session it opens, and when it stops by itself. */
+export type Session = Readonly<{ caller: Caller; sessionId: string; expiresAt: Date }>;
+
+const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Signed, short-lived access tokens (HS256) carrying who the caller is and their roles. */
 @Injectable()
@@ -39,6 +48,7 @@ export class TokenService {
       kind: caller.organisationKind,
       roles: [...caller.roles],
       ver: caller.version,
+      sid: randomUUID(),
     };
     return {
       accessToken: this.jwt.sign(claims),
@@ -52,6 +62,14 @@ export class TokenService {
    * Whether the person still has that access is the guard's question (UserVersions).
    */
   verify(token: string): Caller | undefined {
+    return this.session(token)?.caller;
+  }
+
+  /**
+   * The session a token opens, or undefined as for `verify`. A token without a session id (one
+   * issued before sign-out could end a session) is refused: nothing could revoke it.
+   */
+  session(token: string): Session | undefined {
     let claims: Claims;
     try {
       claims = this.jwt.verify<Claims>(token);
@@ -64,12 +82,18 @@ export class TokenService {
     if (claims.kind !== null && !ORGANISATION_KINDS.includes(claims.kind as never))
       return undefined;
     if (!Number.isSafeInteger(claims.ver)) return undefined;
+    if (typeof claims.sid !== 'string' || !SESSION_ID.test(claims.sid)) return undefined;
+    if (!Number.isSafeInteger(claims.exp)) return undefined;
     return {
-      userId: claims.sub,
-      organisationId: claims.org ?? null,
-      organisationKind: (claims.kind as Caller['organisationKind']) ?? null,
-      roles: roles as Caller['roles'],
-      version: claims.ver,
+      caller: {
+        userId: claims.sub,
+        organisationId: claims.org ?? null,
+        organisationKind: (claims.kind as Caller['organisationKind']) ?? null,
+        roles: roles as Caller['roles'],
+        version: claims.ver,
+      },
+      sessionId: claims.sid,
+      expiresAt: new Date((claims.exp as number) * 1000),
     };
   }
 }

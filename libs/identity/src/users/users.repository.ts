@@ -111,7 +111,9 @@ export class UsersRepository {
 
   /**
    * Removes what identifies a person while keeping the row, so the events that name their id
-   * still resolve; they can no longer sign in. True if the user existed.
+   * still resolve; they can no longer sign in. True if the user existed. In the same statement a
+   * trigger deletes their address from every report recipient list (migration
+   * `erasure-clears-recipients`), whichever door erased them.
    */
   async erase(id: string): Promise<boolean> {
     const result = await this.db

@@ -164,6 +164,34 @@ describe('the savings register (SPEC §4)', () => {
     ]);
   });
 
+  it('disarms a formula start after leading spaces, and the full-width signs', () => {
+    const row = savingsRegister(factsOf(history().h), asOf)[0];
+    const texts = [
+      ' =1+1',
+      '   +44 20',
+      '\u3000-5',
+      '＝1+1',
+      '＋44',
+      '－5',
+      '＠SUM(A1)',
+      ' ＝1',
+      ' plain',
+    ];
+    const csv = savingsRegisterCsv(texts.map((basis) => ({ ...row, basis })));
+    const bases = (parse(csv, { columns: true }) as Record<string, string>[]).map((r) => r.basis);
+    expect(bases).toEqual([
+      "' =1+1",
+      "'   +44 20",
+      "'\u3000-5",
+      "'＝1+1",
+      "'＋44",
+      "'－5",
+      "'＠SUM(A1)",
+      "' ＝1",
+      ' plain',
+    ]);
+  });
+
   it('reconciles per year with progress, within a penny per row', () => {
     const { h } = history();
     const facts = factsOf(h);

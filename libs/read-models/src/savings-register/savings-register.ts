@@ -140,7 +140,8 @@ function yearsCounted(saving: SavingFacts, asOf: CalendarDate): FinancialYear[] 
 /**
  * RFC 4180 CSV with CRLF line ends, a header row, and every field holding a line break quoted. A
  * text cell a spreadsheet would take for a formula (starting `=`, `+`, `-`, `@`, tab or carriage
- * return) is written with a leading `'`, so that opening the register never runs anything.
+ * return, also after leading spaces or in their full-width forms) is written with a leading `'`,
+ * so that opening the register never runs anything.
  */
 export function savingsRegisterCsv(rows: readonly SavingsRegisterRow[]): string {
   return stringify(
@@ -154,7 +155,12 @@ export function savingsRegisterCsv(rows: readonly SavingsRegisterRow[]): string 
   );
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Spreadsheets skip leading spaces before deciding a cell is a formula, and some read the
+ * full-width signs (`＝＋－＠`, as an East Asian keyboard types them) as the ASCII ones; `\s`
+ * covers the no-break and ideographic spaces too.
+ */
+const FORMULA_START = /^\s*[=+\-@\t\r＝＋－＠]/u;
 
 function cell(value: string | number | null): string | number {
   if (value === null) return '';

@@ -17,7 +17,10 @@ export type Recipient = Readonly<{ id: string; email: string; name: string }>;
 export class ReportRecipientsRepository {
   constructor(@Inject(KYSELY) private readonly db: AnyDb) {}
 
-  /** The addresses of the recipients the ledger names, in its order; erased people drop out. */
+  /**
+   * The addresses of the recipients the ledger names, in its order. Erased people drop out: the
+   * erasure deleted the rows holding their address, so their ids resolve to no one.
+   */
   async recipients(partnershipId: string, ids: readonly string[]): Promise<Recipient[]> {
     if (ids.length === 0) return [];
     const rows = await (this.db as Kysely<Tables>)

@@ -8,6 +8,7 @@ import {
   type LoadedPartnership,
   PartnershipLedger,
 } from '../partnership-stream/partnership-stream';
+import { ReportRecipientsRepository } from '../recipients/report-recipients.repository';
 import { checkReportMonth, type MonthlyReport } from './monthly-report';
 import { MonthlyReportComposer } from './monthly-report.composer';
 
@@ -28,6 +29,7 @@ export class MonthlyReports {
     private readonly ledger: PartnershipLedger,
     private readonly composer: MonthlyReportComposer,
     private readonly queue: ReportQueue,
+    private readonly recipients: ReportRecipientsRepository,
   ) {}
 
   /**
@@ -54,7 +56,12 @@ export class MonthlyReports {
         month,
       });
     }
-    if (partnership.state.recipientIds.length === 0) {
+    // The ledger may still name people erased since, whose addresses are gone (SPEC §12).
+    const recipients = await this.recipients.recipients(
+      partnershipId,
+      partnership.state.recipientIds,
+    );
+    if (recipients.length === 0) {
       throw conflict('report.no_recipients', 'The partnership has no report recipients', {
         month,
       });

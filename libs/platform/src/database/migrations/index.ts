@@ -12,6 +12,8 @@ import * as appRole from './20261128041000_app-role';
 import * as reportRequests from './20261128042000_report-requests';
 import * as appendFirstAsksWhether from './20261128100000_append-first-asks-whether';
 import * as reportRequestChannel from './20261129090000_report-request-channel';
+import * as revokedSessions from './20261201090000_revoked-sessions';
+import * as erasureClearsRecipients from './20261201091000_erasure-clears-recipients';
 
 /** Every migration, in order. Forward-only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +30,6 @@ export const migrations: Record<string, Migration> = {
   '20261128042000_report-requests': reportRequests,
   '20261128100000_append-first-asks-whether': appendFirstAsksWhether,
   '20261129090000_report-request-channel': reportRequestChannel,
+  '20261201090000_revoked-sessions': revokedSessions,
+  '20261201091000_erasure-clears-recipients': erasureClearsRecipients,
 };
