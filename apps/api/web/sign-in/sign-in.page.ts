@@ -75,7 +75,7 @@ export class SignInPage {
     }
 
     try {
-      const token = await this.signIn.signIn(email, password, rateLimitAddress(request.ip));
+      const token = await this.signIn.signIn(email, password, rateLimitAddress(request.ip), 'web');
       this.cookie.set(request, response, token.accessToken, token.expiresIn);
       response.redirect(303, next);
     } catch (error) {

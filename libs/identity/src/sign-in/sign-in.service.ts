@@ -1,7 +1,7 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { Caller } from '../caller';
 import { PasswordHasher } from '../passwords/password-hasher';
-import { TokenService } from '../tokens/token.service';
+import { type SignInChannel, TokenService } from '../tokens/token.service';
 import { UsersRepository } from '../users/users.repository';
 import { SignInLimiter } from './sign-in-limiter';
 
@@ -21,7 +21,7 @@ export class SignInService {
    * Exchanges an e-mail address and password for an access token. An unknown address, a wrong
    * password and an account that cannot sign in do the same work and get the same answer.
    */
-  async signIn(email: string, password: string, address: string) {
+  async signIn(email: string, password: string, address: string, channel: SignInChannel = 'api') {
     const attempt = { email, address };
     await this.limiter.reserve(attempt);
     const user = await this.users.findCredentials(email);
@@ -35,6 +35,6 @@ export class SignInService {
       roles: user.roles,
       version: user.version,
     };
-    return this.tokens.issue(caller);
+    return this.tokens.issue(caller, channel);
   }
 }

@@ -23,7 +23,7 @@ export class TokenCheck {
     if (!session) return undefined;
     const [current, revoked] = await Promise.all([
       this.versions.isCurrent(session.caller),
-      this.revocations.isRevoked(session.sessionId),
+      session.web ? this.revocations.isRevoked(session.sessionId) : false,
     ]);
     return current && !revoked ? session.caller : undefined;
   }

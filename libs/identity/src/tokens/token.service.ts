@@ -17,12 +17,27 @@ type Claims = {
   ver: number;
   /** The session the token opens, which signing out ends (SessionRevocations). */
   sid: string;
+  /**
+   * Present on a token a person signed in for in a browser, the only kind there is a sign-out
+   * for: only its session is looked up among the revoked, so an API client's token costs no
+   * query per request.
+   */
+  web?: true;
   /** Added by the signer: when the token expires, in seconds since the epoch. */
   exp?: number;
 };
 
 /** A verified token: who it names, the session it opens, and when it stops by itself. */
-export type Session = Readonly<{ caller: Caller; sessionId: string; expiresAt: Date }>;
+export type Session = Readonly<{
+  caller: Caller;
+  sessionId: string;
+  expiresAt: Date;
+  /** Opened by signing in on the pages, so it may have been signed out of. */
+  web: boolean;
+}>;
+
+/** Where a person signed in: through the API's login, or on the sign-in page (a session cookie). */
+export type SignInChannel = 'api' | 'web';
 
 const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -41,7 +56,10 @@ export class TokenService {
     });
   }
 
-  issue(caller: Caller): { accessToken: string; tokenType: 'Bearer'; expiresIn: number } {
+  issue(
+    caller: Caller,
+    channel: SignInChannel = 'api',
+  ): { accessToken: string; tokenType: 'Bearer'; expiresIn: number } {
     const claims: Claims = {
       sub: caller.userId,
       org: caller.organisationId,
@@ -49,6 +67,7 @@ export class TokenService {
       roles: [...caller.roles],
       ver: caller.version,
       sid: randomUUID(),
+      ...(channel === 'web' ? { web: true as const } : {}),
     };
     return {
       accessToken: this.jwt.sign(claims),
@@ -94,6 +113,7 @@ export class TokenService {
       },
       sessionId: claims.sid,
       expiresAt: new Date((claims.exp as number) * 1000),
+      web: claims.web === true,
     };
   }
 }
