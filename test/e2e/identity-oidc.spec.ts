@@ -192,6 +192,34 @@ describe("signing in with the organisation's account (SPEC §11)", () => {
     expect(cookieSet(res, SESSION_COOKIE)).toBeUndefined();
   });
 
+  it('never answers 5xx to a callback of any shape, and never sets a session', async () => {
+    const { flow } = await begin();
+    const state = JSON.parse(Buffer.from(flow.split('.')[0], 'base64url').toString()).state;
+    const queries = [
+      '',
+      '?code=',
+      '?state=',
+      `?state=${state}`,
+      `?state=${state}&code=made-up`,
+      `?state=${state}&code=a&code=b`,
+      `?state=${state}&state=${state}&code=a`,
+      `?state=${state}&code=a&iss=${encodeURIComponent('https://evil.example')}`,
+      `?state=${state}&error=server_error`,
+      `?state=${state}&code=${'x'.repeat(8000)}`,
+      `?state=${state}&code=%00%FF`,
+    ];
+    for (const query of queries) {
+      const back = new URL(`${PUBLIC_URL}/sign-in/oidc/callback${query}`);
+      const res = await callback(back, flow);
+      expect({ query: query.slice(0, 60), ok: res.status >= 400 && res.status < 500 }).toEqual({
+        query: query.slice(0, 60),
+        ok: true,
+      });
+      expect(headingOf(res)).toBeDefined();
+      expect(cookieSet(res, SESSION_COOKIE)).toBeUndefined();
+    }
+  });
+
   it('says so when the person cancels at the provider: 403, and no session', async () => {
     const { flow } = await begin();
     const state = JSON.parse(Buffer.from(flow.split('.')[0], 'base64url').toString()).state;
