@@ -19,9 +19,23 @@ const swc = {
 /** Folders whose specs all need the services; besides them, every `*.repository.spec.ts`. */
 const SERVICE_FOLDERS = ['test', 'libs/event-store', 'libs/demo', 'apps/worker'];
 
+/**
+ * openid-client and what it is built on ship only ES modules, which Jest's CommonJS runtime
+ * cannot require (Node does, from 20.19): these few are compiled to CommonJS like our own code.
+ */
+const ESM_PACKAGES = ['openid-client', 'oauth4webapi', 'jose'];
+const esmPackages = `node_modules/(?:${ESM_PACKAGES.join('|')})/`;
+
 const common = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', swc],
+    [`${esmPackages}.+\\.js$`]: [
+      '@swc/jest',
+      { ...swc, jsc: { ...swc.jsc, parser: { syntax: 'ecmascript' } } },
+    ],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(?:${ESM_PACKAGES.join('|')})/)`],
   moduleNameMapper: {
     '^@accord/testing$': '<rootDir>/test/support',
     '^@accord/ledger/testing$': '<rootDir>/libs/ledger/src/testing/given-when-then.fixtures',

@@ -68,6 +68,22 @@ describe('the API and worker processes', () => {
     expect(api.stderr().trim().split('\n')).toHaveLength(1);
   });
 
+  it.each([
+    [
+      { OIDC_ISSUER: 'https://login.example.test/v2.0', OIDC_CLIENT_ID: 'accord' },
+      'Invalid configuration: OIDC_CLIENT_SECRET is required when OIDC_ISSUER and OIDC_CLIENT_ID are set',
+    ],
+    [
+      { OIDC_CLIENT_SECRET: 'a-client-secret' },
+      'Invalid configuration: OIDC_ISSUER and OIDC_CLIENT_ID are required when OIDC_CLIENT_SECRET is set',
+    ],
+  ])('stops at start naming what OpenID Connect lacks (%j)', async (env, line) => {
+    const api = run('api', env);
+    children.push(api.child);
+    expect(await api.exit).toBe(1);
+    expect(api.stderr().trim()).toBe(line);
+  });
+
   it('requires JWT_SECRET in production and names it', async () => {
     const api = run('api', { NODE_ENV: 'production' });
     children.push(api.child);

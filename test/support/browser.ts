@@ -36,14 +36,16 @@ export async function launchChromium(): Promise<Browser> {
  * The API listening on a free loopback port (as a browser needs it, with PUBLIC_URL set to it)
  * and the projections running beside it, as the worker would run them.
  */
-export async function servePages(): Promise<{
+export async function servePages(
+  options: { port?: number; env?: Record<string, string> } = {},
+): Promise<{
   t: TestApp;
   base: string;
   runner: ProjectionRunner;
 }> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const base = `http://127.0.0.1:${port}`;
-  const t = await createTestApp({ PUBLIC_URL: base });
+  const t = await createTestApp({ ...options.env, PUBLIC_URL: base });
   await t.app.listen(port, '127.0.0.1');
   const runner = new ProjectionRunner({
     databaseUrl: t.database.url,
@@ -56,7 +58,8 @@ export async function servePages(): Promise<{
   return { t, base, runner };
 }
 
-async function freePort(): Promise<number> {
+/** A loopback port nothing listens on (for now). */
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -19,6 +19,8 @@ import { QueueDashboard } from './queue-dashboard';
 import { SameOrigin } from './session/same-origin';
 import { SameOriginForms } from './session/same-origin-forms.guard';
 import { SessionCookie } from './session/session-cookie';
+import { OidcSignInController } from './sign-in/oidc-sign-in.controller';
+import { OidcSignInPage } from './sign-in/oidc-sign-in.page';
 import { SignInController } from './sign-in/sign-in.controller';
 import { SignInPage } from './sign-in/sign-in.page';
 import { UsersController } from './users/users.controller';
@@ -34,6 +36,7 @@ import { UsersController } from './users/users.controller';
   imports: [ReadModelsModule, ReportingModule, LedgerModule],
   controllers: [
     SignInController,
+    OidcSignInController,
     PartnershipsController,
     EngagementsController,
     InterventionsController,
@@ -51,6 +54,7 @@ import { UsersController } from './users/users.controller';
     LedgerPlaces,
     LatestEntries,
     SignInPage,
+    OidcSignInPage,
     PartnershipListPage,
     PartnershipPage,
     PartnershipReportPage,

@@ -9,6 +9,8 @@ import { OrganisationsRepository } from './organisations/organisations.repositor
 import { OrganisationsService } from './organisations/organisations.service';
 import { PartnershipDirectory } from './partnership-directory';
 import { PasswordHasher } from './passwords/password-hasher';
+import { OidcFlowSeal } from './sign-in/oidc-flow-seal';
+import { OidcSignInService } from './sign-in/oidc-sign-in.service';
 import { SignInService } from './sign-in/sign-in.service';
 import { SignInLimiter } from './sign-in/sign-in-limiter';
 import { SessionRevocations } from './tokens/session-revocations';
@@ -29,6 +31,7 @@ const EXPORTED = [
   UsersService,
   SignInLimiter,
   SignInService,
+  OidcSignInService,
   UserVersions,
   SessionRevocations,
   TokenCheck,
@@ -46,6 +49,7 @@ const EXPORTED = [
     },
     { provide: APP_GUARD, useClass: TenancyGuard },
     AccessDeclarations,
+    OidcFlowSeal,
   ],
   exports: EXPORTED,
 })

@@ -1,6 +1,7 @@
 import {
   BAD_CREDENTIALS,
   MAX_PASSWORD_LENGTH,
+  OidcSignInService,
   rateLimitAddress,
   SignInService,
   TokenCheck,
@@ -35,6 +36,7 @@ export class SignInPage {
     private readonly tokens: TokenCheck,
     private readonly cookie: SessionCookie,
     private readonly pages: PageRenderer,
+    private readonly oidc: OidcSignInService,
   ) {}
 
   form(request: Request, response: Response): Promise<void> {
@@ -116,7 +118,11 @@ export class SignInPage {
   }
 
   private show(response: Response, status: number, form: SignInForm): Promise<void> {
-    return this.pages.send(response, status, 'sign-in', { title: 'Sign in', ...form });
+    return this.pages.send(response, status, 'sign-in', {
+      title: 'Sign in',
+      ...form,
+      organisationSignIn: this.oidc.enabled,
+    });
   }
 }
 

@@ -47,6 +47,15 @@ const schema = z
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     ACCORD_DEMO: z.string().default('on'),
     OTEL_EXPORTER_OTLP_ENDPOINT: url(['http', 'https']).optional(),
+    OIDC_ISSUER: z
+      .string()
+      .refine(
+        isIssuerUrl,
+        'must be an https:// URL (http:// only on a loopback address, for tests and development)',
+      )
+      .optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
@@ -72,7 +81,13 @@ export type AppConfig = Readonly<{
   trustProxy: boolean | string[];
   metricsToken: string | undefined;
   demo: boolean;
+  /** Signing in with the organisation's identity provider (SPEC §11); unset: passwords only. */
+  oidc: OidcConfig | undefined;
 }>;
+
+export type OidcConfig = Readonly<{ issuer: string; clientId: string; clientSecret: string }>;
+
+const OIDC_VARIABLES = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -106,6 +121,23 @@ function isTrustProxy(value: string): boolean {
   );
 }
 
+/**
+ * An identity provider is reached over https; plain http is let through for a provider on this
+ * machine only, where nothing on the network can read or alter what passes.
+ */
+function isIssuerUrl(value: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol === 'https:') return true;
+  return parsed.protocol === 'http:' && LOOPBACK_HOSTS.has(parsed.hostname);
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
 function parseTrustProxy(value: string): boolean | string[] {
   return value === 'false' ? false : trustProxyEntries(value);
 }
@@ -127,6 +159,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       `${c.ACCORD_ADMIN_EMAIL ? 'ACCORD_ADMIN_PASSWORD' : 'ACCORD_ADMIN_EMAIL'} is required when the other is set`,
     ]);
   }
+  // All three or none: a half-configured sign-in would only fail later, in front of a person.
+  const oidcSet = OIDC_VARIABLES.filter((name) => c[name] !== undefined);
+  if (oidcSet.length > 0 && oidcSet.length < OIDC_VARIABLES.length) {
+    const missing = OIDC_VARIABLES.filter((name) => c[name] === undefined);
+    throw new ConfigError([
+      `${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} required when ${oidcSet.join(' and ')} ${oidcSet.length === 1 ? 'is' : 'are'} set`,
+    ]);
+  }
   return {
     env: c.NODE_ENV,
     port: c.PORT,
@@ -146,6 +186,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: parseTrustProxy(c.TRUST_PROXY),
     metricsToken: c.METRICS_TOKEN,
     demo: c.ACCORD_DEMO !== 'off',
+    oidc:
+      c.OIDC_ISSUER && c.OIDC_CLIENT_ID && c.OIDC_CLIENT_SECRET
+        ? {
+            issuer: c.OIDC_ISSUER,
+            clientId: c.OIDC_CLIENT_ID,
+            clientSecret: c.OIDC_CLIENT_SECRET,
+          }
+        : undefined,
   };
 }
 
