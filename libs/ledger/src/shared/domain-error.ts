@@ -6,10 +6,15 @@
  */
 export type DomainErrorKind = 'invalid' | 'conflict' | 'not_found';
 
+/**
+ * One bad field: its API name, what is wrong as a code, the message in words (SPEC §7) and, for
+ * a rule with a limit, the limit as data (a date, pence, a count).
+ */
 export type FieldProblem = Readonly<{
   field: string;
   code: string;
   message: string;
+  bound?: unknown;
 }>;
 
 export class DomainError extends Error {
