@@ -32,10 +32,13 @@ export class DomainError extends Error {
 
 export const INVALID_INPUT = 'invalid_input';
 
-/** One error naming every bad field, so a client can correct them all in one go. */
+/**
+ * One error naming every bad field, so a client can correct them all in one go; its message is
+ * theirs, in the same words (SPEC §7).
+ */
 export function invalidInput(problems: readonly FieldProblem[]): DomainError {
-  const fields = problems.map((problem) => problem.field).join(', ');
-  return new DomainError('invalid', INVALID_INPUT, `Invalid input: ${fields}`, {
+  const words = [...new Set(problems.map((problem) => problem.message))].join('; ');
+  return new DomainError('invalid', INVALID_INPUT, words, {
     fields: problems,
   });
 }
