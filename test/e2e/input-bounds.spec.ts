@@ -37,7 +37,7 @@ describe('bounds on every date and month', () => {
       {
         field: 'startsOn',
         code: 'invalid_date',
-        message: 'startsOn must be a calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31',
+        message: 'Start date must be on or after 1 January 2000',
       },
     ]);
     const claimed = await actingAs(t, tenancy.director).post(
@@ -52,9 +52,9 @@ describe('bounds on every date and month', () => {
       },
     );
     expect(claimed.status).toBe(400);
-    expect(problems(claimed.body).map((p) => [p.field, p.code])).toEqual([
-      ['startsOn', 'invalid_date'],
-      ['endsOn', 'invalid_date'],
+    expect(problems(claimed.body).map((p) => [p.field, p.code, p.message])).toEqual([
+      ['startsOn', 'invalid_date', 'Start date must be on or after 1 January 2000'],
+      ['endsOn', 'invalid_date', 'End date must be on or before 31 December 2099'],
     ]);
     expect(await eventCount(t.database.db)).toBe(before);
   });

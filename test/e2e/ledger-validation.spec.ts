@@ -268,7 +268,7 @@ describe('ledger request validation', () => {
         amountPence: 999_999_999_999,
         kind: 'non_cashable',
         recurrence: 'one_off',
-        startsOn: '2024-02-29',
+        startsOn: '2028-02-29',
         basis,
       })
       .expect(201);

@@ -49,7 +49,7 @@ describe('requests refused while being read', () => {
     expect(res.body).toEqual({
       statusCode: 400,
       error: 'Bad Request',
-      message: 'Invalid request: title.0.0',
+      message: 'title.0.0 is nested more than 32 levels deep',
       details: {
         fields: [
           {

@@ -220,10 +220,21 @@ export function tellDemoStory(
           data: { interventionId, savingId, ...saving },
         });
         return {
-          verify(act: Act, note: string, verification: Verification = {}) {
+          /**
+           * `checked` is what the approver looked at: the evidence behind the assurance (SPEC §2),
+           * or a note where the verification names its evidence apart or is self-reported.
+           */
+          verify(act: Act, checked: string, verification: Verification = {}) {
+            const noted =
+              verification.evidence !== undefined || verification.assurance === 'self_reported';
             ledger.intervention(act, {
               type: 'VerifySaving',
-              data: { interventionId, savingId, note, ...verification },
+              data: {
+                interventionId,
+                savingId,
+                ...(noted ? { note: checked } : { evidence: checked }),
+                ...verification,
+              },
             });
           },
           dispute(act: Act, reason: string) {

@@ -26,6 +26,8 @@ export { type Decider, type DomainCommand, type DomainEvent, fold } from './shar
 export * from './shared/decision-context';
 export * from './shared/domain-error';
 export * from './shared/streams';
+/** The field checks the deciders use, for an edge that checks a request before any stream is read. */
+export * as fieldChecks from './shared/validation';
 export {
   EMAIL_LIMIT,
   FREE_TEXT_LIMIT,
@@ -33,5 +35,6 @@ export {
   isId,
   parseInstant,
 } from './shared/validation';
+export * from './shared/wording';
 export * from './vocabularies/measure-catalogue';
 export * from './vocabularies/vocabularies';

@@ -9,18 +9,18 @@ import {
 } from '../shared/fields';
 
 export class MeasureBaselineEntry {
-  @NumberField({ example: 42 })
+  @NumberField({ example: 42, label: 'Baseline' })
   value!: number;
 
-  @CalendarDateField({ example: '2026-03-31' })
+  @CalendarDateField({ example: '2026-03-31', label: 'Baseline date' })
   asOf!: CalendarDate;
 }
 
 export class MeasureTargetEntry {
-  @NumberField({ example: 30 })
+  @NumberField({ example: 30, label: 'Target' })
   value!: number;
 
-  @CalendarDateField({ example: '2027-03-31' })
+  @CalendarDateField({ example: '2027-03-31', label: 'Target date' })
   by!: CalendarDate;
 }
 

@@ -1,9 +1,10 @@
 import {
-  badDateMessage,
   CUSTOM_MEASURE_KEY,
   EARLIEST_DATE,
   EMAIL_LIMIT,
+  type Field,
   FREE_TEXT_LIMIT,
+  fieldChecks,
   financialYearBounds,
   isAcceptedDate,
   isEmailAddress,
@@ -13,6 +14,7 @@ import {
   isValidSavingPence,
   isValidSavingsLineCode,
   LATEST_DATE,
+  labelOf,
   PENCE_LIMIT,
 } from '@accord/ledger';
 import { applyDecorators, type Type as Class } from '@nestjs/common';
@@ -31,16 +33,23 @@ import {
  * The fields of ledger request bodies: each decorator both validates (class-validator) and
  * documents (OpenAPI) one kind of value, so the two cannot drift apart. Optional fields accept
  * `null` as absent. The rules repeat the deciders' on purpose: the edge refuses a bad request
- * before any stream is read, and the domain stays safe from any other caller.
+ * before any stream is read, and the domain stays safe from any other caller. The words are the
+ * deciders' own (SPEC §7): the field's label as the pages show it (`label` where the request
+ * names it otherwise, as `baseline.asOf`'s "Baseline date"), money in pounds, dates in words.
  */
-type FieldOptions = Readonly<{ required?: boolean; description?: string; example?: unknown }>;
+type FieldOptions = Readonly<{
+  required?: boolean;
+  description?: string;
+  example?: unknown;
+  label?: string;
+}>;
 
 function field(
   schema: ApiPropertyOptions,
   options: FieldOptions,
   name: string,
   isValid: (value: unknown) => boolean,
-  message: (property: string, value: unknown) => string,
+  message: (field: Field, value: unknown) => string,
 ): PropertyDecorator {
   const required = options.required ?? true;
   const documented = {
@@ -55,14 +64,23 @@ function field(
       name,
       validator: {
         validate: (value: unknown) => isValid(value),
-        defaultMessage: (args?: ValidationArguments) =>
-          args?.value === undefined
-            ? `${args?.property} is required`
-            : message(args?.property ?? name, args?.value),
+        defaultMessage: (args?: ValidationArguments) => {
+          const property = args?.property ?? name;
+          const named = { name: property, label: options.label ?? labelOf(property) };
+          return args?.value === undefined
+            ? `${named.label} is required`
+            : message(named, args.value);
+        },
       },
     }),
   );
 }
+
+/** The words of a decider's check, which fails whenever `isValid` does. */
+const wordsOf =
+  (check: (field: Field, value: unknown) => fieldChecks.Check) =>
+  (field: Field, value: unknown): string =>
+    check(field, value)?.message ?? `${labelOf(field)} is not valid`;
 
 const characters = (value: string): number => [...value].length;
 
@@ -74,12 +92,11 @@ export const TextField = (options: FieldOptions = {}) =>
     'isText',
     (value) =>
       typeof value === 'string' && value.trim() !== '' && characters(value) <= FREE_TEXT_LIMIT,
-    (property, value) =>
-      typeof value !== 'string'
-        ? `${property} must be text`
-        : value.trim() === ''
-          ? `${property} must not be blank`
-          : `${property} must be at most ${FREE_TEXT_LIMIT} characters`,
+    wordsOf((field, value) =>
+      typeof value === 'string'
+        ? fieldChecks.requiredText(field, value)
+        : fieldChecks.optionalText(field, value),
+    ),
   );
 
 /** A date from 2000-01-01 to 2099-12-31, with the ledger's own code and wording. */
@@ -94,7 +111,7 @@ export const CalendarDateField = (options: FieldOptions = {}) =>
     options,
     'invalid_date',
     isAcceptedDate,
-    (property) => badDateMessage(property),
+    wordsOf(fieldChecks.calendarDate),
   );
 
 /** A UK local-government financial year, `2026/27`. */
@@ -104,7 +121,8 @@ export const FinancialYearField = (options: FieldOptions = {}) =>
     options,
     'invalid_financial_year',
     (value) => isValidFinancialYear(value) && isAcceptedDate(financialYearBounds(value).start),
-    (property) => `${property} must be a financial year such as 2026/27, from 2000/01 to 2098/99`,
+    (field) =>
+      `${labelOf(field)} must be a financial year such as 2026/27, from 2000/01 to 2098/99`,
   );
 
 /** The share of a saving the partnership may take credit for: a whole number from 1 to 100. */
@@ -114,7 +132,7 @@ export const AttributionField = (options: FieldOptions = {}) =>
     options,
     'invalid_attribution',
     (value) => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 100,
-    (property) => `${property} must be a whole number from 1 to 100`,
+    wordsOf(fieldChecks.wholePercent),
   );
 
 /** A savings line's code: 1–20 of A–Z, 0–9 and `-`, starting with a letter or digit. */
@@ -124,7 +142,8 @@ export const SavingsLineCodeField = (options: FieldOptions = {}) =>
     options,
     'invalid_line_code',
     isValidSavingsLineCode,
-    (property) => `${property} must be 1 to 20 of A-Z, 0-9 and -, starting with a letter or digit`,
+    (field) =>
+      `${labelOf(field)} must be 1 to 20 of A to Z, 0 to 9 and -, starting with a letter or digit`,
   );
 
 /** Fees and targets: whole pence, zero allowed, below 10^12. */
@@ -134,8 +153,7 @@ export const PenceField = (options: FieldOptions = {}) =>
     options,
     'isPence',
     isValidPence,
-    (property) =>
-      `${property} must be a whole number of pence, at least 0 and below ${PENCE_LIMIT}`,
+    wordsOf(fieldChecks.pence),
   );
 
 /** A saving: whole pence above zero, below 10^12. */
@@ -145,7 +163,7 @@ export const SavingPenceField = (options: FieldOptions = {}) =>
     options,
     'isSavingPence',
     isValidSavingPence,
-    (property) => `${property} must be a whole number of pence, above 0 and below ${PENCE_LIMIT}`,
+    wordsOf(fieldChecks.savingPence),
   );
 
 export const VocabularyField = (values: readonly string[], options: FieldOptions = {}) =>
@@ -154,7 +172,7 @@ export const VocabularyField = (values: readonly string[], options: FieldOptions
     options,
     'isInVocabulary',
     (value) => typeof value === 'string' && values.includes(value),
-    (property) => `${property} must be one of: ${values.join(', ')}`,
+    (field) => `${labelOf(field)} must be one of: ${values.join(', ')}`,
   );
 
 export const NumberField = (options: FieldOptions = {}) =>
@@ -163,7 +181,7 @@ export const NumberField = (options: FieldOptions = {}) =>
     options,
     'isFiniteNumber',
     (value) => typeof value === 'number' && Number.isFinite(value),
-    (property) => `${property} must be a number`,
+    wordsOf(fieldChecks.finiteNumber),
   );
 
 export const PositiveNumberField = (options: FieldOptions = {}) =>
@@ -172,7 +190,7 @@ export const PositiveNumberField = (options: FieldOptions = {}) =>
     options,
     'isPositiveNumber',
     (value) => typeof value === 'number' && Number.isFinite(value) && value > 0,
-    (property) => `${property} must be a number above 0`,
+    wordsOf(fieldChecks.positiveNumber),
   );
 
 export const IdField = (options: FieldOptions = {}) =>
@@ -181,7 +199,7 @@ export const IdField = (options: FieldOptions = {}) =>
     options,
     'isId',
     isId,
-    (property) => `${property} must be an id (a uuid)`,
+    (field) => `${labelOf(field)} must be an id (a uuid)`,
   );
 
 export const EmailField = (options: FieldOptions = {}) =>
@@ -190,7 +208,7 @@ export const EmailField = (options: FieldOptions = {}) =>
     options,
     'invalid_email',
     isEmailAddress,
-    (property) => `${property} must be an e-mail address`,
+    wordsOf(fieldChecks.email),
   );
 
 /** A measure key: a catalogue key or a custom one in lower-case snake case. */
@@ -200,8 +218,8 @@ export const MeasureKeyField = (options: FieldOptions = {}) =>
     options,
     'isMeasureKey',
     (value) => typeof value === 'string' && CUSTOM_MEASURE_KEY.test(value),
-    (property) =>
-      `${property} must be a catalogue key or a custom key in lower-case snake case (at most 64 characters)`,
+    (field) =>
+      `${labelOf(field)} must be a catalogue key or a custom key in lower-case snake case (at most 64 characters)`,
   );
 
 const isObject = (value: unknown) =>
@@ -216,7 +234,7 @@ export const NestedField = (type: () => Class<unknown>, options: FieldOptions = 
       options,
       'isObject',
       isObject,
-      (property) => `${property} must be an object`,
+      (field) => `${labelOf(field)} must be an object`,
     ),
     ValidateNested(),
     Type(type),

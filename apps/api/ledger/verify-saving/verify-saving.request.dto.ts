@@ -4,6 +4,7 @@ import { SavingPenceField, TextField, VocabularyField } from '../shared/fields';
 export class VerifySavingRequest {
   @SavingPenceField({
     required: false,
+    label: 'Amount verified',
     description:
       'The part of the claim verified, above 0 and at most the amount claimed; all of it unless given',
   })
@@ -11,7 +12,8 @@ export class VerifySavingRequest {
 
   @VocabularyField(ASSURANCES, {
     required: false,
-    description: 'How the figure was assured; evidenced unless given',
+    description:
+      'How the figure was assured; unless given, evidenced when evidence is given, else self_reported. evidenced and finance_reconciled need evidence',
   })
   assurance?: Assurance;
 

@@ -68,14 +68,23 @@ describe("a page's form read into the API's body", () => {
       formProblem(FIELDS, {
         field: 'amountPence',
         code: 'isSavingPence',
-        message: 'amountPence …',
+        message: 'Amount must be more than £0',
       }),
-    ).toEqual({
-      field: 'amount',
-      message: 'Amount must be more than £0 and less than £10,000,000,000',
-    });
+    ).toEqual({ field: 'amount', message: 'Amount must be more than £0' });
     expect(
       formProblem(FIELDS, { field: 'saving', code: 'x', message: 'Already verified' }),
     ).toEqual({ message: 'Already verified' });
+  });
+
+  it('reads a negative amount or one past the limit as such, for the API to say which (issue 23)', () => {
+    const read = (amount: string) => readForm([FIELDS[0]], { amount });
+    expect(read('-500')).toMatchObject({ api: { amountPence: -50_000 }, problems: [] });
+    expect(read('£-1,000.5')).toMatchObject({ api: { amountPence: -100_050 }, problems: [] });
+    expect(read('£1,000,000,000,000')).toMatchObject({
+      api: { amountPence: 1_000_000_000_000 },
+      problems: [],
+    });
+    expect(read('£9,999,999,999.99')).toMatchObject({ api: { amountPence: 999_999_999_999 } });
+    expect(read('12,34.5').problems).toHaveLength(1);
   });
 });

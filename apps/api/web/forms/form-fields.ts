@@ -1,4 +1,4 @@
-import { isValidCalendarDate, parsePounds } from '@accord/ledger';
+import { FREE_TEXT_LIMIT, isValidCalendarDate, PENCE_LIMIT, parsePounds } from '@accord/ledger';
 
 /**
  * One field of a page's form, named after the API field it fills (`api`): the page's own name
@@ -63,6 +63,28 @@ export function readPeople(typed: string): { name: string; email: string }[] {
     });
 }
 const lower = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
+
+/** What a form too large to read (see the platform's `formWasTooLarge`) shows, over the form. */
+export const FORM_TOO_LARGE =
+  `The form was too large to send, so nothing was saved. Each box takes ${FREE_TEXT_LIMIT.toLocaleString('en-GB')} ` +
+  'characters or fewer: shorten what you typed and send the form again.';
+
+/** Pounds as typed, whatever their size: `1,234.56`, `£1234.56`. */
+const POUNDS_SHAPE = /^£?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?$/;
+
+/**
+ * An amount in pounds as pence, or undefined when it is no amount. A negative amount or one past
+ * the ledger's limit is read as such (past the limit, as the limit itself) so that the API's own
+ * rule says what is wrong in its words: "must be more than £0", "must be less than £10,000,000,000".
+ */
+function typedPence(typed: string): number | undefined {
+  const trimmed = typed.trim();
+  const negative = /^(£\s*)?[-−]/.test(trimmed);
+  const unsigned = negative ? trimmed.replace(/[-−]\s*/, '') : trimmed;
+  if (!POUNDS_SHAPE.test(unsigned)) return undefined;
+  const pence = parsePounds(unsigned) ?? PENCE_LIMIT;
+  return negative ? -pence : pence;
+}
 
 /**
  * Reads a form's body into what the visitor typed and the API body it stands for. What the
@@ -132,7 +154,7 @@ export function readForm(
       continue;
     }
     if (field.kind === 'pounds') {
-      const pence = parsePounds(value);
+      const pence = typedPence(value);
       if (pence === undefined) {
         problems.push({
           field: name,
@@ -154,8 +176,8 @@ export function readForm(
 
 /**
  * An API problem (from the DTO or the decider: `{field, code, message}`) as the form says it:
- * at the field the API field came from, in the field's words. Amounts typed in pounds are
- * spoken of in pounds; any other message is the API's own with its field names as labels.
+ * at the field the API field came from. The API speaks in the pages' words already (labels,
+ * pounds, dates in words); a message still naming an API field has it replaced by its label.
  */
 export function formProblem(
   fields: readonly FormField[],
@@ -180,11 +202,6 @@ export function formProblem(
     message = message.replace(new RegExp(`\\b${name}\\b`, 'g'), (_m, offset: number) =>
       offset === 0 ? f.label : lower(f.label),
     );
-  }
-  if (field?.kind === 'pounds' && problem.code === 'isSavingPence') {
-    message = `${field.label} must be more than £0 and less than £10,000,000,000`;
-  } else if (field?.kind === 'pounds' && problem.code === 'isPence') {
-    message = `${field.label} must be £0 or more and less than £10,000,000,000`;
   }
   return field ? { field: fieldName(field), message } : { message };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { WrongExpectedVersionError } from '@accord/event-store';
 import type { Caller } from '@accord/identity';
 import { DomainError, type FieldProblem } from '@accord/ledger';
-import { fieldErrors } from '@accord/platform';
+import { fieldErrors, formWasTooLarge } from '@accord/platform';
 import { ProjectionWait } from '@accord/read-models';
 import { BadRequestException, ConflictException, Injectable, type Type } from '@nestjs/common';
 import { type Command, CommandBus } from '@nestjs/cqrs';
@@ -13,6 +13,7 @@ import type { WriteAnswer } from '../../ledger/shared/ledger-writer';
 import { WriteRequest } from '../../ledger/shared/write-request';
 import { PageRenderer } from '../page-renderer';
 import {
+  FORM_TOO_LARGE,
   type FormField,
   type FormProblem,
   fieldName,
@@ -79,6 +80,10 @@ export class FormFlow {
     caller: Caller,
     form: PageForm,
   ): Promise<void> {
+    if (formWasTooLarge(request)) {
+      const problems = [{ message: FORM_TOO_LARGE }];
+      return this.render(response, caller, form, 413, {}, problems, form.version);
+    }
     const body = (request.body ?? {}) as Record<string, unknown>;
     const read = readForm(form.fields, body);
     const { typed, problems } = read;

@@ -752,3 +752,158 @@ describe('CloseEngagement', () => {
       .thenFails('not_found', 'engagement.not_found', { engagementId: 'e-2' });
   });
 });
+
+/** Issue 23: dates and values inside their context, said in words. */
+describe('dates and values inside their context, issue 23', () => {
+  const percentDefined: MeasureDefined = {
+    type: 'MeasureDefined',
+    data: {
+      ...ids,
+      measure: 'assessments_within_45_days',
+      name: 'Assessments completed within 45 working days',
+      unit: '%',
+      direction: 'higher_is_better',
+      baseline: { value: 71.5, asOf: date('2026-03-31') },
+      target: { value: 85, by: date('2027-03-31') },
+      occurredOn: date('2026-04-02'),
+    },
+  };
+  const customDefined: MeasureDefined = {
+    type: 'MeasureDefined',
+    data: {
+      ...ids,
+      measure: 'wellbeing_score_change',
+      name: 'Change in wellbeing score',
+      unit: 'points',
+      direction: 'higher_is_better',
+      baseline: { value: 0, asOf: date('2026-03-31') },
+      target: { value: 5, by: date('2027-03-31') },
+      occurredOn: date('2026-04-02'),
+    },
+  };
+  const readingOf = (measure: string, value: number, asOf = date('2026-09-30')) => ({
+    type: 'RecordMeasureReading' as const,
+    data: { engagementId, measure, readingId: 'reading-1', value, asOf },
+  });
+  const messagesOf = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      return (error as { details?: { fields?: unknown } }).details?.fields;
+    }
+    return undefined;
+  };
+
+  it('refuses an engagement starting before its partnership, saying when that was', () => {
+    const early = { ...open.data, startsOn: date('2026-03-31') };
+    given([])
+      .when({ type: 'OpenEngagement', data: early })
+      .thenInvalid({ startsOn: 'before_start' });
+    expect(
+      messagesOf(() =>
+        engagementDecider.decide(
+          { type: 'OpenEngagement', data: early },
+          engagementDecider.initialState(),
+          {
+            today,
+            partnership: openPartnership,
+          },
+        ),
+      ),
+    ).toEqual([
+      {
+        field: 'startsOn',
+        code: 'before_start',
+        message: 'Start date must be on or after 1 April 2026, when the partnership started',
+        bound: '2026-04-01',
+      },
+    ]);
+  });
+
+  it('refuses readings of 150 % and −3 % on a percentage', () => {
+    for (const value of [150, -3, 100.1]) {
+      given([opened, percentDefined])
+        .when(readingOf('assessments_within_45_days', value))
+        .thenInvalid({ value: 'out_of_range' });
+    }
+    expect(
+      messagesOf(() =>
+        engagementDecider.decide(
+          readingOf('assessments_within_45_days', 150),
+          fold(engagementDecider, [opened, percentDefined]),
+          { today },
+        ),
+      ),
+    ).toMatchObject([
+      { field: 'value', message: 'Value must be from 0 to 100, as the measure is a percentage' },
+    ]);
+  });
+
+  it('takes 0 % and 100 %', () => {
+    for (const value of [0, 100]) {
+      const events = engagementDecider.decide(
+        readingOf('assessments_within_45_days', value),
+        fold(engagementDecider, [opened, percentDefined]),
+        { today },
+      );
+      expect(events).toHaveLength(1);
+    }
+  });
+
+  it('refuses a count below 0, and takes any value of a custom unit of its own', () => {
+    given([opened, residentialDefined])
+      .when(readingOf('residential_placements', -1))
+      .thenInvalid({ value: 'out_of_range' });
+    expect(
+      engagementDecider.decide(
+        readingOf('wellbeing_score_change', -2.5),
+        fold(engagementDecider, [opened, customDefined]),
+        { today },
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('refuses a reading dated in the future, in words', () => {
+    given([opened, residentialDefined])
+      .when(readingOf('residential_placements', 38, date('2030-12-01')))
+      .thenInvalid({ asOf: 'in_future' });
+    expect(
+      messagesOf(() =>
+        engagementDecider.decide(
+          readingOf('residential_placements', 38, date('2026-11-24')),
+          fold(engagementDecider, [opened, residentialDefined]),
+          { today },
+        ),
+      ),
+    ).toMatchObject([
+      { field: 'asOf', message: 'Date of the reading must be today or in the past' },
+    ]);
+  });
+
+  it('takes a reading dated today, and refuses one before the baseline', () => {
+    expect(
+      engagementDecider.decide(
+        readingOf('residential_placements', 38, today),
+        fold(engagementDecider, [opened, residentialDefined]),
+        { today },
+      ),
+    ).toHaveLength(1);
+    given([opened, residentialDefined])
+      .when(readingOf('residential_placements', 38, date('2026-03-30')))
+      .thenInvalid({ asOf: 'before_start' });
+  });
+
+  it('refuses a baseline or target of a percentage outside 0–100', () => {
+    given([opened])
+      .when({
+        type: 'DefineMeasure',
+        data: {
+          engagementId,
+          measure: 'assessments_within_45_days',
+          baseline: { value: 120, asOf: date('2026-03-31') },
+          target: { value: -5, by: date('2027-03-31') },
+        },
+      })
+      .thenInvalid({ 'baseline.value': 'out_of_range', 'target.value': 'out_of_range' });
+  });
+});

@@ -25,11 +25,13 @@ import {
   problem,
   requiredId,
   requiredText,
+  valueInRange,
 } from '../shared/validation';
 import {
   CUSTOM_MEASURE_KEY,
   catalogueMeasure,
   type MeasureDefinition,
+  valueRangeOf,
 } from '../vocabularies/measure-catalogue';
 import { MEASURE_DIRECTIONS, SERVICE_AREAS } from '../vocabularies/vocabularies';
 import type {
@@ -66,6 +68,9 @@ export type Milestone = Readonly<{
   signedOff: boolean;
 }>;
 
+/** A measure as decisions need it: its readings are dated from its baseline and bounded by its unit. */
+export type DefinedMeasure = MeasureDefinition & Readonly<{ baselineAsOf: CalendarDate }>;
+
 export type Engagement = Readonly<{
   status: 'open' | 'closed';
   partnershipId: string;
@@ -74,7 +79,7 @@ export type Engagement = Readonly<{
   closedOn?: CalendarDate;
   feePence: Pence;
   /** Persistent, as an intervention's savings are: a long stream folds in O(n log n). */
-  measures: PersistentMap<string, MeasureDefinition>;
+  measures: PersistentMap<string, DefinedMeasure>;
   milestones: PersistentMap<string, Milestone>;
 }>;
 
@@ -110,6 +115,7 @@ export function evolveEngagement(state: EngagementState, event: EngagementEvent)
           name: data.name,
           unit: data.unit,
           direction: data.direction,
+          baselineAsOf: data.baseline.asOf,
         }),
       };
     case 'MeasureReadingRecorded':
@@ -167,7 +173,7 @@ export function decideEngagement(
     case 'DefineMeasure':
       return defineMeasure(command, state, context);
     case 'RecordMeasureReading':
-      return recordMeasureReading(command, state);
+      return recordMeasureReading(command, state, context);
     case 'PlanMilestone':
       return planMilestone(command, state, context);
     case 'RescheduleMilestone':
@@ -210,8 +216,9 @@ function openEngagement(
     requiredText('title', data.title),
     oneOf('serviceArea', data.serviceArea, SERVICE_AREAS),
     calendarDate('startsOn', data.startsOn),
+    dateOnOrAfter('startsOn', data.startsOn, partnership.startsOn, 'when the partnership started'),
     optionalCalendarDate('endsOn', data.endsOn),
-    dateAfter('endsOn', data.endsOn, 'startsOn', data.startsOn),
+    dateAfter('endsOn', data.endsOn, data.startsOn, 'the start date'),
     pence('feePence', data.feePence),
     optionalPence('savingsTargetPence', data.savingsTargetPence),
   ]);
@@ -267,7 +274,11 @@ function defineMeasure(
 ): EngagementEvent[] {
   const engagement = existingEngagement(state, data.engagementId);
   const catalogued = catalogueMeasure(data.measure);
-  assertValid([...(catalogued ? [] : customMeasureChecks(data)), ...baselineAndTargetChecks(data)]);
+  const unit = catalogued?.unit ?? (typeof data.unit === 'string' ? data.unit : '');
+  assertValid([
+    ...(catalogued ? [] : customMeasureChecks(data)),
+    ...baselineAndTargetChecks(data, unit),
+  ]);
   assertEngagementOpen(engagement);
   if (engagement.measures.has(data.measure)) {
     throw conflict('measure.already_defined', `${data.measure} is already defined`, {
@@ -305,7 +316,7 @@ function customMeasureChecks(data: DefineMeasure['data']): Check[] {
       : problem(
           'measure',
           'invalid_key',
-          'measure must be a catalogue key or a custom key in lower-case snake case (at most 64 characters)',
+          'must be a catalogue key or a custom key in lower-case snake case (at most 64 characters)',
         ),
     requiredText('name', data.name),
     requiredText('unit', data.unit),
@@ -313,35 +324,52 @@ function customMeasureChecks(data: DefineMeasure['data']): Check[] {
   ];
 }
 
-/** A target dated on or before its baseline could never be worked towards. */
-function baselineAndTargetChecks({ baseline, target }: DefineMeasure['data']): Check[] {
+/**
+ * A target dated on or before its baseline could never be worked towards; a baseline or target
+ * of 150 % could never be read.
+ */
+function baselineAndTargetChecks(
+  { baseline, target }: DefineMeasure['data'],
+  unit: string,
+): Check[] {
+  const range = valueRangeOf(unit);
   return [
     baseline === undefined || baseline === null
-      ? problem('baseline', 'required', 'baseline {value, asOf} is required')
+      ? problem('baseline', 'required', 'is required: its value and its date')
       : undefined,
     target === undefined || target === null
-      ? problem('target', 'required', 'target {value, by} is required')
+      ? problem('target', 'required', 'is required: its value and the date it is due by')
       : undefined,
     ...(baseline
       ? [
           finiteNumber('baseline.value', baseline.value),
+          valueInRange('baseline.value', baseline.value, range),
           calendarDate('baseline.asOf', baseline.asOf),
         ]
       : []),
     ...(target
-      ? [finiteNumber('target.value', target.value), calendarDate('target.by', target.by)]
+      ? [
+          finiteNumber('target.value', target.value),
+          valueInRange('target.value', target.value, range),
+          calendarDate('target.by', target.by),
+        ]
       : []),
-    dateAfter('target.by', target?.by, 'baseline.asOf', baseline?.asOf),
+    dateAfter('target.by', target?.by, baseline?.asOf, 'the baseline date'),
   ];
 }
 
-/** Readings keep coming after an engagement closes: outcomes are measured after the work. */
+/**
+ * Readings keep coming after an engagement closes: outcomes are measured after the work. A
+ * reading is of a day between the measure's baseline and today, and a value its unit can take.
+ */
 function recordMeasureReading(
   { data }: RecordMeasureReading,
   state: EngagementState,
+  { today }: EngagementContext,
 ): EngagementEvent[] {
   const engagement = existingEngagement(state, data.engagementId);
-  if (!engagement.measures.has(data.measure)) {
+  const measure = engagement.measures.get(data.measure);
+  if (measure === undefined) {
     throw notFound('measure.not_found', `${data.measure} is not defined for this engagement`, {
       engagementId: engagement.engagementId,
       measure: data.measure,
@@ -350,7 +378,10 @@ function recordMeasureReading(
   assertValid([
     requiredId('readingId', data.readingId),
     finiteNumber('value', data.value),
+    valueInRange('value', data.value, valueRangeOf(measure.unit)),
     calendarDate('asOf', data.asOf),
+    dateOnOrAfter('asOf', data.asOf, measure.baselineAsOf, "the measure's baseline date"),
+    notInFuture('asOf', data.asOf, today),
     optionalText('source', data.source),
   ]);
   return [
@@ -518,7 +549,7 @@ function closeEngagement(
   const closedOn = data.closedOn ?? today;
   assertValid([
     calendarDate('closedOn', closedOn),
-    dateOnOrAfter('closedOn', closedOn, 'startsOn', engagement.startsOn),
+    dateOnOrAfter('closedOn', closedOn, engagement.startsOn, 'when the engagement started'),
     notInFuture('closedOn', closedOn, today),
   ]);
   if (engagement.status === 'closed') {

@@ -39,7 +39,10 @@ export type ClaimSaving = DomainCommand<
   }
 >;
 
-/** `amountPence` defaults to the whole claim and `assurance` to `evidenced`. */
+/**
+ * `amountPence` defaults to the whole claim; `assurance` to `evidenced` when `evidence` is given,
+ * else `self_reported` (SPEC §2).
+ */
 export type VerifySaving = DomainCommand<
   'VerifySaving',
   {

@@ -14,7 +14,11 @@ import type {
   VerifySaving,
   WithdrawSaving,
 } from './intervention.commands';
-import { type InterventionContext, interventionDecider } from './intervention.decider';
+import {
+  type InterventionContext,
+  initialInterventionState,
+  interventionDecider,
+} from './intervention.decider';
 import type {
   CapacityAdded,
   CapacityEnded,
@@ -619,7 +623,7 @@ describe('VerifySaving', () => {
             savingId,
             amountPence: 36_500_000,
             note: 'Matches ledger',
-            assurance: 'evidenced',
+            assurance: 'self_reported',
             occurredOn: today,
           },
         },
@@ -636,7 +640,7 @@ describe('VerifySaving', () => {
             ...ids,
             savingId,
             amountPence: 28_600_000,
-            assurance: 'evidenced',
+            assurance: 'self_reported',
             occurredOn: today,
           },
         },
@@ -653,7 +657,7 @@ describe('VerifySaving', () => {
             ...ids,
             savingId,
             amountPence: 36_500_000,
-            assurance: 'evidenced',
+            assurance: 'self_reported',
             occurredOn: today,
           },
         },
@@ -667,7 +671,7 @@ describe('VerifySaving', () => {
             ...ids,
             savingId,
             amountPence: 36_500_000,
-            assurance: 'evidenced',
+            assurance: 'self_reported',
             occurredOn: today,
           },
         },
@@ -762,7 +766,7 @@ describe('ReviseSaving', () => {
             savingId,
             amountPence: 28_600_000,
             note: 'Matches ledger',
-            assurance: 'evidenced',
+            assurance: 'self_reported',
             occurredOn: today,
           },
         },
@@ -781,7 +785,7 @@ describe('ReviseSaving', () => {
             savingId,
             amountPence: 28_600_000,
             note: 'Matches ledger',
-            assurance: 'evidenced',
+            assurance: 'self_reported',
             occurredOn: today,
           },
         },
@@ -1103,5 +1107,170 @@ describe('StopIntervention', () => {
 
   it('needs the intervention', () => {
     given([]).when(stop).thenFails('not_found', 'intervention.not_found');
+  });
+});
+
+/** Issue 23: dates inside their context, evidence behind assurance, and the words of each. */
+describe('dates and values inside their context, issue 23', () => {
+  const problemsOf = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      return (error as { details?: { fields?: unknown } }).details?.fields;
+    }
+    return undefined;
+  };
+
+  it('refuses an intervention started before its engagement, saying when that was', () => {
+    given([])
+      .when({ type: 'LogIntervention', data: { ...log.data, startedOn: date('2026-03-31') } })
+      .thenInvalid({ startedOn: 'before_start' });
+    expect(
+      problemsOf(() =>
+        interventionDecider.decide(
+          { type: 'LogIntervention', data: { ...log.data, startedOn: date('2026-03-31') } },
+          initialInterventionState(),
+          context,
+        ),
+      ),
+    ).toEqual([
+      {
+        field: 'startedOn',
+        code: 'before_start',
+        message: 'Start date must be on or after 1 April 2026, when the engagement started',
+        bound: '2026-04-01',
+      },
+    ]);
+  });
+
+  it('takes an intervention started on the day its engagement did', () => {
+    const onTheDay = { ...log.data, startedOn: date('2026-04-01') };
+    given([])
+      .when({ type: 'LogIntervention', data: onTheDay })
+      .then([
+        {
+          ...logged,
+          data: { ...logged.data, startedOn: onTheDay.startedOn, occurredOn: onTheDay.startedOn },
+        },
+      ]);
+  });
+
+  it('refuses a saving that starts before its intervention', () => {
+    const early = { ...claim.data, startsOn: date('2024-01-01') };
+    given([logged])
+      .when({ type: 'ClaimSaving', data: early })
+      .thenInvalid({ startsOn: 'before_start' });
+    expect(
+      problemsOf(() =>
+        interventionDecider.decide(
+          { type: 'ClaimSaving', data: early },
+          fold(interventionDecider, [logged]),
+          context,
+        ),
+      ),
+    ).toMatchObject([
+      {
+        field: 'startsOn',
+        message: 'Start date must be on or after 1 May 2026, when the intervention started',
+        bound: '2026-05-01',
+      },
+    ]);
+  });
+
+  it('refuses capacity that starts before its intervention', () => {
+    given([logged])
+      .when({ type: 'AddCapacity', data: { ...addCapacity.data, startsOn: date('2026-04-30') } })
+      .thenInvalid({ startsOn: 'before_start' });
+  });
+
+  it('says an end must come after its start, in words', () => {
+    const backwards = {
+      ...claim.data,
+      recurrence: 'recurring_annual' as const,
+      endsOn: date('2026-06-01'),
+    };
+    expect(
+      problemsOf(() =>
+        interventionDecider.decide(
+          { type: 'ClaimSaving', data: backwards },
+          fold(interventionDecider, [logged]),
+          context,
+        ),
+      ),
+    ).toMatchObject([
+      { field: 'endsOn', message: 'End date must be after 1 June 2026, the start date' },
+    ]);
+  });
+
+  it('says an amount verified above the claim in pounds', () => {
+    expect(
+      problemsOf(() =>
+        interventionDecider.decide(
+          { type: 'VerifySaving', data: { interventionId, savingId, amountPence: 36_500_001 } },
+          fold(interventionDecider, [logged, claimed]),
+          context,
+        ),
+      ),
+    ).toEqual([
+      {
+        field: 'amountPence',
+        code: 'above_claimed',
+        message: 'Amount verified must be £365,000.00 or less, the amount claimed',
+        bound: 36_500_000,
+      },
+    ]);
+  });
+
+  it('says an amount of nothing or too much precisely', () => {
+    const amountOf = (amountPence: number) =>
+      problemsOf(() =>
+        interventionDecider.decide(
+          { type: 'ClaimSaving', data: { ...claim.data, amountPence } },
+          fold(interventionDecider, [logged]),
+          context,
+        ),
+      );
+    expect(amountOf(-50_000)).toMatchObject([{ message: 'Amount must be more than £0' }]);
+    expect(amountOf(1e14)).toMatchObject([{ message: 'Amount must be less than £10,000,000,000' }]);
+  });
+});
+
+describe('evidence behind assurance, issue 23', () => {
+  const verifyWith = (data: Partial<VerifySaving['data']>): VerifySaving => ({
+    type: 'VerifySaving',
+    data: { interventionId, savingId, ...data },
+  });
+  const verifiedAs = (assurance: string, more: Record<string, unknown> = {}) => ({
+    type: 'SavingVerified' as const,
+    data: { ...ids, savingId, amountPence: 36_500_000, assurance, ...more, occurredOn: today },
+  });
+
+  it('records a verification naming nothing as self reported, not evidenced', () => {
+    given([logged, claimed])
+      .when(verifyWith({}))
+      .then([verifiedAs('self_reported')] as never);
+  });
+
+  it('records a verification naming evidence but no assurance as evidenced', () => {
+    given([logged, claimed])
+      .when(verifyWith({ evidence: 'Ledger P6' }))
+      .then([verifiedAs('evidenced', { evidence: 'Ledger P6' })] as never);
+  });
+
+  it('refuses evidenced or finance reconciled without evidence', () => {
+    for (const assurance of ['evidenced', 'finance_reconciled'] as const) {
+      given([logged, claimed])
+        .when(verifyWith({ assurance }))
+        .thenInvalid({ evidence: 'required_for_assurance' });
+      given([logged, claimed])
+        .when(verifyWith({ assurance, evidence: '   ' }))
+        .thenInvalid({ evidence: 'required_for_assurance' });
+    }
+  });
+
+  it('takes self reported without evidence', () => {
+    given([logged, claimed])
+      .when(verifyWith({ assurance: 'self_reported' }))
+      .then([verifiedAs('self_reported')] as never);
   });
 });

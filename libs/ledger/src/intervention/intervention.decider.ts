@@ -5,7 +5,6 @@ import {
   type EngagementState,
   existingEngagement,
 } from '../engagement/engagement.decider';
-import { isValidSavingPence } from '../money/pence';
 import { existingPartnership, type PartnershipState } from '../partnership/partnership.decider';
 import { savingsLineCode } from '../partnership/savings-line';
 import { type SavingStanding, savingAfter } from '../savings/saving-lifecycle';
@@ -14,6 +13,7 @@ import type { DecisionContext } from '../shared/decision-context';
 import { conflict, notFound } from '../shared/domain-error';
 import {
   assertValid,
+  atMostPence,
   type Check,
   calendarDate,
   dateAfter,
@@ -32,6 +32,7 @@ import {
 } from '../shared/validation';
 import {
   ASSURANCES,
+  type Assurance,
   CAPACITY_KINDS,
   CAPACITY_UNITS,
   INTERVENTION_CATEGORIES,
@@ -53,7 +54,6 @@ import type {
 } from './intervention.commands';
 import {
   attributionPctOf,
-  DEFAULT_ASSURANCE,
   FULL_ATTRIBUTION_PCT,
   type InterventionEvent,
 } from './intervention.events';
@@ -225,6 +225,7 @@ function logIntervention(
     requiredText('title', data.title),
     oneOf('category', data.category, INTERVENTION_CATEGORIES),
     calendarDate('startedOn', data.startedOn),
+    dateOnOrAfter('startedOn', data.startedOn, engagement.startsOn, 'when the engagement started'),
     optionalText('description', data.description),
   ]);
   if (state.status !== 'unlogged') {
@@ -263,10 +264,11 @@ function claimSaving(
     oneOf('kind', data.kind, SAVING_KINDS),
     oneOf('recurrence', data.recurrence, RECURRENCES),
     calendarDate('startsOn', data.startsOn),
+    startsInIntervention(data.startsOn, intervention),
     optionalCalendarDate('endsOn', data.endsOn),
-    dateAfter('endsOn', data.endsOn, 'startsOn', data.startsOn),
+    dateAfter('endsOn', data.endsOn, data.startsOn, 'the start date'),
     data.recurrence === 'one_off' && data.endsOn !== undefined
-      ? problem('endsOn', 'not_allowed', 'A one-off saving has no end date')
+      ? problem('endsOn', 'not_allowed', 'must be left empty: a one-off saving has no end date')
       : undefined,
     requiredText('basis', data.basis),
     optionalWholePercent('attributionPct', data.attributionPct),
@@ -313,12 +315,23 @@ function lineCodeCheck(
   );
   return partnership.savingsLines.has(lineCode as string)
     ? undefined
-    : problem('lineCode', 'unknown_line', `The partnership has no savings line ${lineCode}`);
+    : problem('lineCode', 'unknown_line', `${lineCode} is not one of the partnership's lines`);
 }
+
+/** On a verification the amount is the amount verified, as the Verify page asks for it. */
+const AMOUNT_VERIFIED = { name: 'amountPence', label: 'Amount verified' } as const;
+
+/** The assurances that rest on something checked, and so must say what (SPEC §2). */
+const NEEDS_EVIDENCE: readonly Assurance[] = ['evidenced', 'finance_reconciled'];
+
+const hasText = (value: unknown): value is string =>
+  typeof value === 'string' && value.trim() !== '';
 
 /**
  * The council's verdict on a saving; the intervention's own status does not matter. Agreeing to
- * part of the claim, V of A, verifies V and disputes the rest (SPEC §3).
+ * part of the claim, V of A, verifies V and disputes the rest (SPEC §3). An assurance is only as
+ * good as what was checked: without one named, a verification naming evidence is `evidenced`
+ * and one naming none is `self_reported`; `evidenced` or `finance_reconciled` need evidence.
  */
 function verifySaving(
   { data }: VerifySaving,
@@ -328,16 +341,17 @@ function verifySaving(
   const intervention = existingIntervention(state, data.interventionId);
   const saving = existingSaving(intervention, data.savingId);
   assertValid([
-    optionalSavingPence('amountPence', data.amountPence),
-    isValidSavingPence(data.amountPence) && data.amountPence > saving.amountPence
-      ? problem(
-          'amountPence',
-          'above_claimed',
-          `amountPence must not exceed the ${saving.amountPence} pence claimed`,
-        )
-      : undefined,
+    optionalSavingPence(AMOUNT_VERIFIED, data.amountPence),
+    atMostPence(AMOUNT_VERIFIED, data.amountPence, saving.amountPence, 'the amount claimed'),
     data.assurance === undefined ? undefined : oneOf('assurance', data.assurance, ASSURANCES),
     optionalText('evidence', data.evidence),
+    NEEDS_EVIDENCE.includes(data.assurance as Assurance) && !hasText(data.evidence)
+      ? problem(
+          'evidence',
+          'required_for_assurance',
+          `is required when the assurance is ${humaneAssurance(data.assurance as Assurance)}: say what was checked`,
+        )
+      : undefined,
     optionalText('note', data.note),
   ]);
   assertClaimed(saving);
@@ -348,7 +362,7 @@ function verifySaving(
         ...idsOf(intervention),
         savingId: saving.savingId,
         amountPence: data.amountPence ?? saving.amountPence,
-        assurance: data.assurance ?? DEFAULT_ASSURANCE,
+        assurance: data.assurance ?? (hasText(data.evidence) ? 'evidenced' : 'self_reported'),
         ...ifPresent('evidence', data.evidence),
         ...ifPresent('note', data.note),
         occurredOn: today,
@@ -441,8 +455,9 @@ function addCapacity({ data }: AddCapacity, state: InterventionState): Intervent
     positiveNumber('quantity', data.quantity),
     data.kind === 'other' ? requiredText('unit', data.unit) : undefined,
     calendarDate('startsOn', data.startsOn),
+    startsInIntervention(data.startsOn, intervention),
     optionalCalendarDate('endsOn', data.endsOn),
-    dateAfter('endsOn', data.endsOn, 'startsOn', data.startsOn),
+    dateAfter('endsOn', data.endsOn, data.startsOn, 'the start date'),
   ]);
   assertActive(intervention);
   if (intervention.capacity.has(data.capacityId)) {
@@ -481,7 +496,7 @@ function endCapacity({ data }: EndCapacity, state: InterventionState): Intervent
   }
   assertValid([
     calendarDate('endsOn', data.endsOn),
-    dateAfter('endsOn', data.endsOn, 'startsOn', capacity.startsOn),
+    dateAfter('endsOn', data.endsOn, capacity.startsOn, 'when the capacity started'),
   ]);
   if (capacity.endsOn !== undefined) {
     throw conflict('capacity.already_ended', `The capacity already ends on ${capacity.endsOn}`, {
@@ -548,10 +563,23 @@ function endDateChecks(
 ) {
   return [
     calendarDate(field, value),
-    dateOnOrAfter(field, value, 'startedOn', intervention.startedOn),
+    dateOnOrAfter(field, value, intervention.startedOn, 'when the intervention started'),
     notInFuture(field, value, today),
   ];
 }
+
+/** What an intervention brings about (a saving, capacity) starts no earlier than it did. */
+function startsInIntervention(startsOn: unknown, intervention: Intervention): Check {
+  return dateOnOrAfter(
+    'startsOn',
+    startsOn,
+    intervention.startedOn,
+    'when the intervention started',
+  );
+}
+
+const humaneAssurance = (assurance: Assurance): string =>
+  assurance === 'finance_reconciled' ? 'finance reconciled' : assurance;
 
 function idsOf(intervention: Intervention) {
   return {

@@ -117,7 +117,11 @@ export type InterventionStopped = DomainEvent<
 
 /** SPEC §3: a claim is the partnership's in full unless it says otherwise. */
 export const FULL_ATTRIBUTION_PCT = 100;
-/** SPEC §4: a verification is `evidenced` unless it says otherwise. */
+/**
+ * How a stored verification without `assurance` reads: those were recorded before assurance was
+ * asked for, when every verification stood for evidence seen. New verifications always carry
+ * one (SPEC §2: `evidenced` when they name evidence, else `self_reported`).
+ */
 export const DEFAULT_ASSURANCE: Assurance = 'evidenced';
 
 export const attributionPctOf = (claimed: SavingClaimed): number =>

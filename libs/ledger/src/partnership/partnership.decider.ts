@@ -216,7 +216,7 @@ function closePartnership(
   const closedOn = data.closedOn ?? today;
   assertValid([
     calendarDate('closedOn', closedOn),
-    dateOnOrAfter('closedOn', closedOn, 'startsOn', partnership.startsOn),
+    dateOnOrAfter('closedOn', closedOn, partnership.startsOn, 'when the partnership started'),
     notInFuture('closedOn', closedOn, today),
     optionalText('reason', data.reason),
   ]);
@@ -279,7 +279,13 @@ function recordMonthlyReportSent(
 /** Fields of a list entry are named by path, `recipients.1.email`, as the HTTP edge names them. */
 function recipientChecks(field: string, recipients: unknown): Check[] {
   if (!Array.isArray(recipients)) {
-    return [problem(field, 'required', `${field} must be a list of {email, name}`)];
+    return [
+      problem(
+        field,
+        'required',
+        'must be a list of people, each with a name and an e-mail address',
+      ),
+    ];
   }
   const seen = new Set<string>();
   return recipients.flatMap((recipient: Partial<ReportRecipient> | undefined, index) => {
@@ -301,7 +307,7 @@ function recipientChecks(field: string, recipients: unknown): Check[] {
 /** A sent report went to someone: at least one id, none blank. */
 function recipientIdChecks(field: string, recipientIds: unknown): Check[] {
   if (!Array.isArray(recipientIds) || recipientIds.length === 0) {
-    return [problem(field, 'required', 'A sent report has at least one recipient')];
+    return [problem(field, 'required', 'must name at least one person the report was sent to')];
   }
   return recipientIds.map((id, index) => requiredId(`${field}.${index}`, id));
 }

@@ -23,6 +23,6 @@ export function savingsLineCode(field: string, value: unknown): Check {
     : problem(
         field,
         'invalid_line_code',
-        `${field} must be 1–20 of A–Z, 0–9 and -, starting with a letter or digit`,
+        'must be 1 to 20 of A to Z, 0 to 9 and -, starting with a letter or digit',
       );
 }

@@ -6,10 +6,15 @@
  */
 export type DomainErrorKind = 'invalid' | 'conflict' | 'not_found';
 
+/**
+ * One bad field: its API name, what is wrong as a code, the message in words (SPEC §7) and, for
+ * a rule with a limit, the limit as data (a date, pence, a count).
+ */
 export type FieldProblem = Readonly<{
   field: string;
   code: string;
   message: string;
+  bound?: unknown;
 }>;
 
 export class DomainError extends Error {
@@ -27,10 +32,13 @@ export class DomainError extends Error {
 
 export const INVALID_INPUT = 'invalid_input';
 
-/** One error naming every bad field, so a client can correct them all in one go. */
+/**
+ * One error naming every bad field, so a client can correct them all in one go; its message is
+ * theirs, in the same words (SPEC §7).
+ */
 export function invalidInput(problems: readonly FieldProblem[]): DomainError {
-  const fields = problems.map((problem) => problem.field).join(', ');
-  return new DomainError('invalid', INVALID_INPUT, `Invalid input: ${fields}`, {
+  const words = [...new Set(problems.map((problem) => problem.message))].join('; ');
+  return new DomainError('invalid', INVALID_INPUT, words, {
     fields: problems,
   });
 }

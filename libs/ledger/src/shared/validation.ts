@@ -1,17 +1,28 @@
 import {
-  badDateMessage,
   type CalendarDate,
-  isAcceptedDate,
+  EARLIEST_DATE,
   isValidCalendarDate,
+  LATEST_DATE,
 } from '../calendar/calendar-date';
 import { isAcceptedFinancialYear } from '../calendar/financial-year';
 import { badMonthMessage, isAcceptedMonth } from '../calendar/month';
-import { isValidPence, isValidSavingPence, PENCE_LIMIT } from '../money/pence';
+import { PENCE_LIMIT, type Pence } from '../money/pence';
 import { type FieldProblem, invalidInput } from './domain-error';
+import {
+  countInWords,
+  dateInWords,
+  type Field,
+  fieldNameOf,
+  labelOf,
+  poundsInWords,
+  wholePoundsInWords,
+} from './wording';
 
 /**
  * Field checks for `decide`. Each returns the problem or nothing, so a command's checks are a
- * list and every bad field is reported at once.
+ * list and every bad field is reported at once. A problem speaks in words (SPEC §7): the field's
+ * label, money in pounds and dates as people write them; its `code` and `bound` say the same to
+ * a program.
  */
 export type Check = FieldProblem | undefined;
 
@@ -23,54 +34,89 @@ export function assertValid(checks: readonly Check[]): void {
   if (problems.length > 0) throw invalidInput(problems);
 }
 
-export const problem = (field: string, code: string, message: string): FieldProblem => ({
-  field,
-  code,
-  message,
-});
+/** A problem with `field`; `words` follow its label ("must be a real date"). */
+export function problem(field: Field, code: string, words: string, bound?: unknown): FieldProblem {
+  return {
+    field: fieldNameOf(field),
+    code,
+    message: `${labelOf(field)} ${words}`,
+    ...(bound === undefined ? {} : { bound }),
+  };
+}
 
 /** Counted in characters as a reader sees them, not UTF-16 units. */
 function characterCount(value: string): number {
   return [...value].length;
 }
 
-export function requiredText(field: string, value: unknown): Check {
+export function requiredText(field: Field, value: unknown): Check {
   if (typeof value !== 'string' || value.trim() === '') {
-    return problem(field, 'required', `${field} is required`);
+    return problem(field, 'required', 'is required');
   }
   return textLength(field, value);
 }
 
-export function optionalText(field: string, value: unknown): Check {
+export function optionalText(field: Field, value: unknown): Check {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string') return problem(field, 'invalid_text', `${field} must be text`);
+  if (typeof value !== 'string') return problem(field, 'invalid_text', 'must be text');
   return textLength(field, value);
 }
 
-function textLength(field: string, value: string): Check {
+function textLength(field: Field, value: string): Check {
   return characterCount(value) > FREE_TEXT_LIMIT
-    ? problem(field, 'too_long', `${field} must be at most ${FREE_TEXT_LIMIT} characters`)
+    ? problem(
+        field,
+        'too_long',
+        `must be ${countInWords(FREE_TEXT_LIMIT)} characters or fewer`,
+        FREE_TEXT_LIMIT,
+      )
     : undefined;
 }
 
-export function requiredId(field: string, value: unknown): Check {
+export function requiredId(field: Field, value: unknown): Check {
   return typeof value === 'string' && value.trim() !== ''
     ? undefined
-    : problem(field, 'required', `${field} is required`);
+    : problem(field, 'required', 'is required');
 }
 
-export function calendarDate(field: string, value: unknown): Check {
-  return isAcceptedDate(value) ? undefined : problem(field, 'invalid_date', badDateMessage(field));
+const ISO_DATE_FORM = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A date Accord takes (SPEC §4): a real calendar date from 2000 to 2099. Wider dates are typing
+ * mistakes, and a figure read over centuries would hold a request for minutes.
+ */
+export function calendarDate(field: Field, value: unknown): Check {
+  if (typeof value !== 'string' || !ISO_DATE_FORM.test(value)) {
+    return problem(field, 'invalid_date', 'must be a real date, written like 2026-04-01');
+  }
+  if (!isValidCalendarDate(value)) return problem(field, 'invalid_date', 'must be a real date');
+  if (value < EARLIEST_DATE) {
+    return problem(
+      field,
+      'invalid_date',
+      `must be on or after ${dateInWords(EARLIEST_DATE)}`,
+      EARLIEST_DATE,
+    );
+  }
+  if (value > LATEST_DATE) {
+    return problem(
+      field,
+      'invalid_date',
+      `must be on or before ${dateInWords(LATEST_DATE)}`,
+      LATEST_DATE,
+    );
+  }
+  return undefined;
 }
 
-export function optionalCalendarDate(field: string, value: unknown): Check {
+export function optionalCalendarDate(field: Field, value: unknown): Check {
   return value === undefined ? undefined : calendarDate(field, value);
 }
 
 export function month(field: string, value: unknown): Check {
   return isAcceptedMonth(value)
     ? undefined
-    : problem(field, 'invalid_month', badMonthMessage(field));
+    : { field, code: 'invalid_month', message: badMonthMessage(field) };
 }
 
 /** An ISO 8601 instant with its offset, as `recordedAt` and `knownAt` are written. */
@@ -86,10 +132,10 @@ export function parseInstant(value: unknown): Date | undefined {
   return Number.isNaN(instant.getTime()) ? undefined : instant;
 }
 
-export function timestamp(field: string, value: unknown): Check {
+export function timestamp(field: Field, value: unknown): Check {
   return parseInstant(value) !== undefined
     ? undefined
-    : problem(field, 'invalid_timestamp', `${field} must be an ISO 8601 instant with its offset`);
+    : problem(field, 'invalid_timestamp', 'must be an ISO 8601 instant with its offset');
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -99,103 +145,148 @@ export function isId(value: unknown): value is string {
   return typeof value === 'string' && UUID.test(value);
 }
 
-export function oneOf(field: string, value: unknown, allowed: readonly string[]): Check {
+export function oneOf(field: Field, value: unknown, allowed: readonly string[]): Check {
   return typeof value === 'string' && allowed.includes(value)
     ? undefined
-    : problem(field, 'unknown_value', `${field} must be one of: ${allowed.join(', ')}`);
+    : problem(field, 'unknown_value', `must be one of: ${allowed.join(', ')}`);
 }
 
-export function pence(field: string, value: unknown): Check {
-  return isValidPence(value)
-    ? undefined
-    : problem(
-        field,
-        'invalid_amount',
-        `${field} must be a whole number of pence, at least 0 and below ${PENCE_LIMIT}`,
-      );
+/** Money below the ledger's limit, at least `least` pence: said in pounds, the bound with it. */
+function amount(field: Field, value: unknown, least: 0 | 1): Check {
+  if (!Number.isSafeInteger(value)) {
+    return typeof value === 'number' && Number.isFinite(value) && value >= PENCE_LIMIT
+      ? tooMuch(field)
+      : problem(field, 'invalid_amount', 'must be a whole number of pence');
+  }
+  const pence = value as Pence;
+  if (least === 1 && pence < 1) {
+    return problem(field, 'invalid_amount', `must be more than ${wholePoundsInWords(0)}`, 0);
+  }
+  if (pence < 0) {
+    return problem(field, 'invalid_amount', `must be ${wholePoundsInWords(0)} or more`, 0);
+  }
+  return pence >= PENCE_LIMIT ? tooMuch(field) : undefined;
 }
 
-export function optionalPence(field: string, value: unknown): Check {
+const tooMuch = (field: Field): FieldProblem =>
+  problem(
+    field,
+    'invalid_amount',
+    `must be less than ${wholePoundsInWords(PENCE_LIMIT)}`,
+    PENCE_LIMIT,
+  );
+
+/** Fees and targets: whole pence, zero allowed. */
+export function pence(field: Field, value: unknown): Check {
+  return amount(field, value, 0);
+}
+
+export function optionalPence(field: Field, value: unknown): Check {
   return value === undefined ? undefined : pence(field, value);
 }
 
-export function savingPence(field: string, value: unknown): Check {
-  return isValidSavingPence(value)
-    ? undefined
-    : problem(
-        field,
-        'invalid_amount',
-        `${field} must be a whole number of pence, above 0 and below ${PENCE_LIMIT}`,
-      );
+/** A saving: whole pence above zero. */
+export function savingPence(field: Field, value: unknown): Check {
+  return amount(field, value, 1);
 }
 
-export function optionalSavingPence(field: string, value: unknown): Check {
+export function optionalSavingPence(field: Field, value: unknown): Check {
   return value === undefined ? undefined : savingPence(field, value);
 }
 
-/** A share in whole per cent, 1–100: nothing claimed for 0, and never more than all of it. */
-export function wholePercent(field: string, value: unknown): Check {
-  return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 100
-    ? undefined
-    : problem(field, 'invalid_percent', `${field} must be a whole number from 1 to 100`);
+/** No more than `most` pence, `what` saying what that amount is ("the amount claimed"). */
+export function atMostPence(field: Field, value: unknown, most: Pence, what: string): Check {
+  return Number.isSafeInteger(value) && (value as number) > most
+    ? problem(field, 'above_claimed', `must be ${poundsInWords(most)} or less, ${what}`, most)
+    : undefined;
 }
 
-export function optionalWholePercent(field: string, value: unknown): Check {
+/** A share in whole per cent, 1–100: nothing claimed for 0, and never more than all of it. */
+export function wholePercent(field: Field, value: unknown): Check {
+  return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 100
+    ? undefined
+    : problem(field, 'invalid_percent', 'must be a whole number from 1 to 100');
+}
+
+export function optionalWholePercent(field: Field, value: unknown): Check {
   return value === undefined ? undefined : wholePercent(field, value);
 }
 
-export function financialYear(field: string, value: unknown): Check {
+export function financialYear(field: Field, value: unknown): Check {
   return isAcceptedFinancialYear(value)
     ? undefined
     : problem(
         field,
         'invalid_financial_year',
-        `${field} must be a financial year such as 2026/27, from 1999/00 to 2099/00`,
+        'must be a financial year such as 2026/27, from 1999/00 to 2099/00',
       );
 }
 
-export function finiteNumber(field: string, value: unknown): Check {
+export function finiteNumber(field: Field, value: unknown): Check {
   return typeof value === 'number' && Number.isFinite(value)
     ? undefined
-    : problem(field, 'invalid_number', `${field} must be a number`);
+    : problem(field, 'invalid_number', 'must be a number');
 }
 
-export function positiveNumber(field: string, value: unknown): Check {
+export function positiveNumber(field: Field, value: unknown): Check {
   return typeof value === 'number' && Number.isFinite(value) && value > 0
     ? undefined
-    : problem(field, 'invalid_number', `${field} must be a number above 0`);
+    : problem(field, 'invalid_number', 'must be more than 0', 0);
 }
 
-/** Only judged once both dates are valid: a bad date is reported by its own check. */
-export function dateAfter(
-  field: string,
+/**
+ * A measure's value inside what its unit allows (see `valueRangeOf`: only a percentage has both
+ * bounds); a value that is no number is reported by its own check.
+ */
+export function valueInRange(
+  field: Field,
   value: unknown,
-  earlierField: string,
-  earlier: unknown,
+  range: Readonly<{ least?: number; most?: number }>,
 ): Check {
-  if (!isValidCalendarDate(value) || !isValidCalendarDate(earlier)) return undefined;
-  return value > earlier
-    ? undefined
-    : problem(field, 'not_after_start', `${field} must be after ${earlierField} (${earlier})`);
+  if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
+  const { least, most } = range;
+  if (least !== undefined && most !== undefined && (value < least || value > most)) {
+    return problem(
+      field,
+      'out_of_range',
+      `must be from ${least} to ${most}, as the measure is a percentage`,
+      [least, most],
+    );
+  }
+  if (least !== undefined && value < least) {
+    return problem(field, 'out_of_range', `must be ${least} or more`, least);
+  }
+  return undefined;
 }
 
-export function dateOnOrAfter(
-  field: string,
-  value: unknown,
-  earlierField: string,
-  earlier: unknown,
-): Check {
-  if (!isValidCalendarDate(value) || !isValidCalendarDate(earlier)) return undefined;
-  return value >= earlier
+/**
+ * A date after an earlier one (an end after its start). Only judged once both dates are valid:
+ * a bad date is reported by its own check. `earlier` says what the bound is: "the start date".
+ */
+export function dateAfter(field: Field, value: unknown, bound: unknown, earlier: string): Check {
+  if (!isValidCalendarDate(value) || !isValidCalendarDate(bound)) return undefined;
+  return value > bound
     ? undefined
-    : problem(field, 'before_start', `${field} must not be before ${earlierField} (${earlier})`);
+    : problem(field, 'not_after_start', `must be after ${dateInWords(bound)}, ${earlier}`, bound);
 }
 
-export function notInFuture(field: string, value: unknown, today: CalendarDate): Check {
+/**
+ * A date on or after its context's (an intervention's start within its engagement's). `since`
+ * says what the bound is: "when the engagement started".
+ */
+export function dateOnOrAfter(field: Field, value: unknown, bound: unknown, since: string): Check {
+  if (!isValidCalendarDate(value) || !isValidCalendarDate(bound)) return undefined;
+  return value >= bound
+    ? undefined
+    : problem(field, 'before_start', `must be on or after ${dateInWords(bound)}, ${since}`, bound);
+}
+
+/** Nobody has measured, achieved or closed anything in the future. */
+export function notInFuture(field: Field, value: unknown, today: CalendarDate): Check {
   if (!isValidCalendarDate(value)) return undefined;
   return value <= today
     ? undefined
-    : problem(field, 'in_future', `${field} must not be after today (${today})`);
+    : problem(field, 'in_future', 'must be today or in the past', today);
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -206,8 +297,8 @@ export function isEmailAddress(value: unknown): value is string {
   return typeof value === 'string' && value.length <= EMAIL_LIMIT && EMAIL.test(value);
 }
 
-export function email(field: string, value: unknown): Check {
+export function email(field: Field, value: unknown): Check {
   return isEmailAddress(value)
     ? undefined
-    : problem(field, 'invalid_email', `${field} must be an e-mail address`);
+    : problem(field, 'invalid_email', 'must be an e-mail address');
 }

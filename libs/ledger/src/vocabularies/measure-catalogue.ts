@@ -98,3 +98,19 @@ export function isCatalogueMeasureKey(key: unknown): key is CatalogueMeasureKey 
  * are kept to lower-case snake case.
  */
 export const CUSTOM_MEASURE_KEY = /^[a-z][a-z0-9_]{0,63}$/;
+
+/** The unit of a percentage, whose readings lie in 0–100. */
+export const PERCENT_UNIT = '%';
+
+const CATALOGUE_UNITS: ReadonlySet<string> = new Set(MEASURE_CATALOGUE.map((m) => m.unit));
+
+/**
+ * The values a measure in `unit` can take (SPEC §3): a percentage lies in 0–100, and a count,
+ * rate, cost or caseload (every other catalogue unit) is never below 0. A custom measure in one
+ * of those units is held to the same; one in a unit of its own (a score, a change from a year
+ * before) may be any number, since nothing says what its values can be.
+ */
+export function valueRangeOf(unit: string): Readonly<{ least?: number; most?: number }> {
+  if (unit.trim() === PERCENT_UNIT) return { least: 0, most: 100 };
+  return CATALOGUE_UNITS.has(unit.trim()) ? { least: 0 } : {};
+}

@@ -17,8 +17,36 @@ export const MAX_BODY_DEPTH = 32;
  */
 export function useRequestBodyParsers(app: INestApplication): void {
   app.use(json());
-  app.use(urlencoded({ extended: true }));
+  app.use(formsKeptWhenTooLarge(urlencoded({ extended: true })));
   app.use(refuseDeepBodies);
+}
+
+type Parser = (request: Request, response: Response, next: NextFunction) => void;
+
+const TOO_LARGE = Symbol('body too large');
+
+/**
+ * A form too large to read (body-parser's 413, after it has drained the request) reaches its page
+ * with nothing in it and this mark, so the page can show the form again and say why (SPEC §7)
+ * rather than answer the parser's JSON. The API keeps its 413.
+ */
+function formsKeptWhenTooLarge(parse: Parser): Parser {
+  return (request, response, next) =>
+    parse(request, response, (error?: unknown) => {
+      const tooLarge = (error as { type?: string } | undefined)?.type === 'entity.too.large';
+      if (!tooLarge || /^\/+api(\/|$)/i.test(request.path)) {
+        next(error as Error);
+        return;
+      }
+      request.body = {};
+      (request as Request & { [TOO_LARGE]?: true })[TOO_LARGE] = true;
+      next();
+    });
+}
+
+/** Whether the form posted to a page was too large to read: see `useRequestBodyParsers`. */
+export function formWasTooLarge(request: Request): boolean {
+  return (request as Request & { [TOO_LARGE]?: true })[TOO_LARGE] === true;
 }
 
 function refuseDeepBodies(request: Request, _response: Response, next: NextFunction): void {

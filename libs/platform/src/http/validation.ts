@@ -16,12 +16,12 @@ export type FieldError = Readonly<{ field: string; message: string; code?: strin
 
 /**
  * The 400 every bad request answers: `{statusCode, error, message, details: {fields}}`, naming
- * every bad field at once, so a client can correct them all in one go. Rules checked after the
+ * every bad field at once (the message is theirs, in the same words), so a client can correct them all in one go. Rules checked after the
  * DTO (a role that does not fit an organisation) answer in the same shape.
  */
 export function invalidFields(fields: readonly FieldError[]): BadRequestException {
-  const names = [...new Set(fields.map((f) => f.field))].join(', ');
-  return new BadRequestException({ message: `Invalid request: ${names}`, details: { fields } });
+  const words = [...new Set(fields.map((f) => f.message))].join('; ');
+  return new BadRequestException({ message: words, details: { fields } });
 }
 
 /** Flattens class-validator's tree into one entry per failed constraint, deepest fields named. */
