@@ -69,6 +69,9 @@ export type PartnershipListItem = {
 /** Savings held across the past folds kept: the latest one read of each partnership. */
 const PAST_CAPACITY = 30_000;
 
+/** Dates whose progress is kept for each prepared state, the latest read. */
+const DATES_KEPT = 4;
+
 type StoredPrepared = { prepared: PreparedProgress; eventsApplied: number };
 
 /**
@@ -82,6 +85,12 @@ export class PartnershipReads {
   /** The latest fold read at a past `knownAt` of each partnership, under how many events it took in. */
   private readonly preparedPast = new PreparedFactsCache(PAST_CAPACITY);
   private readonly loading = new Map<string, Promise<unknown>>();
+  /**
+   * The portfolio's progress of each prepared state on the dates read lately: a state never
+   * changes, so neither does its progress on a date, and a portfolio read again (every reader
+   * of a council opens it on today) computes only the partnerships changed since.
+   */
+  private readonly progressByState = new WeakMap<PreparedProgress, Map<CalendarDate, Progress>>();
 
   constructor(
     private readonly repository: PartnershipFactsRepository,
@@ -187,7 +196,7 @@ export class PartnershipReads {
             council: { id: header.councilId, name: names.get(header.councilId) ?? null },
             status: header.status,
           },
-          progress: progressOn(known, asOf, at),
+          progress: this.progressOf(known, asOf, at),
         };
       }),
     );
@@ -218,7 +227,7 @@ export class PartnershipReads {
       partnershipIds.map(async (id) => {
         const prepared = await this.preparedOf(id, revisions.get(id));
         try {
-          return [id, progressOn(prepared, asOf, now)] as const;
+          return [id, this.progressOf(prepared, asOf, now)] as const;
         } catch (error) {
           if (error instanceof PartnershipNotKnownError) return undefined;
           throw error;
@@ -264,6 +273,25 @@ export class PartnershipReads {
   /** The facts as known now, for a reader that lists what they hold (approvals awaiting). */
   async currentFacts(partnershipId: string): Promise<PartnershipFacts> {
     return (await this.preparedNow(partnershipId)).facts;
+  }
+
+  /**
+   * `progressOn`, kept for the state and date: the instant it is labelled with is the only part
+   * of it that depends on when it is read, and the portfolio takes figures from it, not that.
+   */
+  private progressOf(prepared: PreparedProgress, asOf: CalendarDate, at: Date): Progress {
+    let byDate = this.progressByState.get(prepared);
+    if (byDate === undefined) {
+      byDate = new Map();
+      this.progressByState.set(prepared, byDate);
+    }
+    const kept = byDate.get(asOf);
+    if (kept !== undefined) return kept;
+    const progress = progressOn(prepared, asOf, at);
+    const oldest = byDate.keys().next();
+    if (byDate.size >= DATES_KEPT && !oldest.done) byDate.delete(oldest.value);
+    byDate.set(asOf, progress);
+    return progress;
   }
 
   /**
