@@ -31,7 +31,7 @@ const CONCURRENCY = 16;
  * claims each, every other claim verified (one in five of those for less than claimed). Claims
  * start across the partnership's first 36 months; most recur, some end, some are part-attributed.
  */
-function partnershipEvents(
+export function partnershipEvents(
   sides: { consultancyId: string; councilId: string },
   savings: number,
   n: number,
@@ -124,7 +124,10 @@ function partnershipEvents(
   return streams;
 }
 
-async function append(store: EventStore, streams: { streamId: string; events: NewEvent[] }[]) {
+export async function append(
+  store: EventStore,
+  streams: { streamId: string; events: NewEvent[] }[],
+) {
   for (const { streamId, events } of streams) {
     for (let i = 0; i < events.length; i += 1000) {
       await store.append(streamId, events.slice(i, i + 1000));
@@ -139,7 +142,7 @@ async function timedRate(count: () => Promise<number>): Promise<number> {
 }
 
 /** Requests a second, 16 at a time, for about `seconds` and at least 16 requests. */
-async function rate(
+export async function rate(
   send: () => Promise<Response>,
   seconds = 3,
   concurrency = CONCURRENCY,
@@ -177,7 +180,7 @@ async function retried(send: () => Promise<Response>): Promise<Response> {
 }
 
 /** Calls a second, one at a time, for about `seconds`. */
-async function serialRate(call: () => Promise<unknown>, seconds = 3): Promise<number> {
+export async function serialRate(call: () => Promise<unknown>, seconds = 3): Promise<number> {
   let done = 0;
   const started = process.hrtime.bigint();
   const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;

@@ -8,6 +8,7 @@ import { benchEventStore, Row } from './event-store.bench';
 import { benchHttp } from './http.bench';
 import { benchLedger } from './ledger.bench';
 import { benchLongStream } from './long-stream.bench';
+import { benchPortfolio } from './portfolio.bench';
 import { benchReportFanOut } from './report-fanout.bench';
 
 const SERVER = process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
@@ -43,7 +44,8 @@ function print(title: string, rows: Row[]) {
 
 /**
  * `--partnerships 50 --large 20000 --savings 500`: the synthetic ledger's size; `--fanout 1000`:
- * the partnerships of the report fan-out.
+ * the partnerships of the report fan-out. `--fanout-only`, `--long-only`, `--ledger-only` and
+ * `--portfolio-only` run one section.
  */
 function flag(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -61,7 +63,22 @@ async function main() {
   const fanOut = flag('fanout', 1000);
   const only = process.argv.includes('--fanout-only');
   const longOnly = process.argv.includes('--long-only');
+  const portfolioOnly = process.argv.includes('--portfolio-only');
   try {
+    if (portfolioOnly || !(only || longOnly || process.argv.includes('--ledger-only'))) {
+      // Its own database, so that the portfolio holds only its own partnerships.
+      await admin(`drop database if exists ${DATABASE}_portfolio with (force)`);
+      await prepareDatabase(`${SERVER}/${DATABASE}_portfolio`);
+      print(
+        "Portfolio: 10 partnerships of 2,000 savings vs one partnership's progress (goal ≤ 3×)",
+        await benchPortfolio(`${SERVER}/${DATABASE}_portfolio`, {
+          partnerships: 10,
+          savings: 2000,
+        }),
+      );
+      await admin(`drop database if exists ${DATABASE}_portfolio with (force)`);
+      if (portfolioOnly) return;
+    }
     if (!only) {
       await admin(`drop database if exists ${DATABASE}_long with (force)`);
       await prepareDatabase(`${SERVER}/${DATABASE}_long`);
@@ -111,6 +128,7 @@ async function main() {
     await admin(`drop database if exists ${DATABASE}_ledger with (force)`);
     await admin(`drop database if exists ${DATABASE}_fanout with (force)`);
     await admin(`drop database if exists ${DATABASE}_long with (force)`);
+    await admin(`drop database if exists ${DATABASE}_portfolio with (force)`);
   }
 }
 

@@ -71,6 +71,7 @@ describe('pages for every role: accessible, phone-sized, and tenancy-bound', () 
       `/engagements/${e}`,
       `/interventions/${i}`,
       '/approvals',
+      '/portfolio',
       '/partnerships/00000000-0000-4000-8000-000000000000',
     ];
     const work = [

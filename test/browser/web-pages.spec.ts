@@ -236,6 +236,10 @@ describe('the web pages in a real browser', () => {
         expect.stringMatching(/^council /),
         '1 April 2026',
         'Open',
+        // Claimed and verified to date, and return on fees: progress's figures today.
+        expect.stringMatching(/^£[\d,]+\.\d\d$/),
+        expect.stringMatching(/^£[\d,]+\.\d\d$/),
+        expect.stringMatching(/^£\d+\.\d\d verified per £1 of fees$/),
       ]);
 
       await row.getByRole('link', { name: 'Better Futures' }).click();

@@ -1,10 +1,13 @@
 import {
   DatabaseNotEmptyError,
   DEMO_ACCOUNTS,
+  DEMO_CONSULTANCY_NAME,
   DEMO_PASSWORD,
   demoWanted,
   loadDemo,
   loadDemoIfEmpty,
+  SECOND_CONSULTANCY_NAME,
+  SHARED_LINE_CODE,
 } from '@accord/demo';
 import { EventStore, ProjectionRunner } from '@accord/event-store';
 import { councilReference } from '@accord/identity';
@@ -60,16 +63,16 @@ describe('the demo (SPEC §6)', () => {
       }
     });
 
-    it('creates one consultancy and two councils of the reference list', async () => {
+    it('creates two consultancies and two councils of the reference list', async () => {
       const { body } = await get('/organisations', DEMO_ACCOUNTS.operator).expect(200);
       const kinds = body.items.map((o: { kind: string }) => o.kind).sort();
-      expect(kinds).toEqual(['consultancy', 'council', 'council']);
+      expect(kinds).toEqual(['consultancy', 'consultancy', 'council', 'council']);
       for (const council of body.items.filter((o: { kind: string }) => o.kind === 'council')) {
         expect(councilReference().byCode(council.gssCode)).toBeDefined();
       }
     });
 
-    it('shows the consultancy both partnerships and each council only its own', async () => {
+    it('shows each consultancy its own partnerships and each council only its own', async () => {
       const head = await t.app.get(EventStore).headPosition();
       const names = async (account: { email: string }) =>
         (await get(`/partnerships?minPosition=${head}`, account).expect(200)).body.items.map(
@@ -77,8 +80,29 @@ describe('the demo (SPEC §6)', () => {
         );
       expect(await names(DEMO_ACCOUNTS.director)).toHaveLength(2);
       expect(await names(DEMO_ACCOUNTS.admin)).toHaveLength(2);
-      expect(await names(DEMO_ACCOUNTS.approver)).toHaveLength(1);
+      expect(await names(DEMO_ACCOUNTS.approver)).toHaveLength(2);
       expect(await names(DEMO_ACCOUNTS.viewer)).toEqual(await names(DEMO_ACCOUNTS.approver));
+    });
+
+    it("shows the council approver two consultancies' partnerships side by side, a double count flagged", async () => {
+      const head = await t.app.get(EventStore).headPosition();
+      const { body } = await get(`/portfolio?minPosition=${head}`, DEMO_ACCOUNTS.approver).expect(
+        200,
+      );
+      expect(body.organisation.kind).toBe('council');
+      const consultancies = body.partnerships.map(
+        (p: { consultancy: { name: string } }) => p.consultancy.name,
+      );
+      expect(consultancies.sort()).toEqual([DEMO_CONSULTANCY_NAME, SECOND_CONSULTANCY_NAME].sort());
+      expect(body.lines[0]).toMatchObject({ code: SHARED_LINE_CODE, overlap: true });
+      expect(body.lines[0].partnerships).toHaveLength(2);
+      expect(body.totals.verifiedPence).toBe(
+        body.partnerships.reduce(
+          (sum: number, p: { verifiedPence: number }) => sum + p.verifiedPence,
+          0,
+        ),
+      );
+      expect(body.totals.verifiedPence).toBeGreaterThan(0);
     });
 
     it('shows a living partnership: savings in every state, capacity, outcomes and milestones', async () => {
@@ -212,7 +236,7 @@ describe('the demo (SPEC §6)', () => {
       expect(loads.filter((loaded) => loaded !== undefined)).toHaveLength(1);
       const loaded = loads.find((l) => l !== undefined);
       expect(await eventCount(database.db)).toBe(loaded?.events);
-      expect(await database.db.selectFrom('organisations').select('id').execute()).toHaveLength(3);
+      expect(await database.db.selectFrom('organisations').select('id').execute()).toHaveLength(4);
     } finally {
       await Promise.all(handles.map((db) => db.destroy()));
       await database.drop();

@@ -459,6 +459,16 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
     status: 200,
     request: async () => ({}),
   },
+  'GET /api/v1/portfolio': {
+    access: 'authenticated',
+    as: 'approver',
+    status: 200,
+    request: async (w) => {
+      await w.saving();
+      await w.projected();
+      return { query: { asOf: '2025-12-31' } };
+    },
+  },
   'GET /api/v1/partnerships/:id': {
     access: 'read',
     as: 'viewer',

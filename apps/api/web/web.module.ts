@@ -15,6 +15,8 @@ import { PartnershipPage } from './partnerships/partnership.page';
 import { PartnershipListPage } from './partnerships/partnership-list.page';
 import { PartnershipReportPage } from './partnerships/partnership-report.page';
 import { PartnershipsController } from './partnerships/partnerships.controller';
+import { PortfolioController } from './portfolio/portfolio.controller';
+import { PortfolioPage } from './portfolio/portfolio.page';
 import { QueueDashboard } from './queue-dashboard';
 import { SameOrigin } from './session/same-origin';
 import { SameOriginForms } from './session/same-origin-forms.guard';
@@ -29,7 +31,7 @@ import { UsersController } from './users/users.controller';
  * Server-rendered GOV.UK pages for people with a browser rather than a bearer token, as Nest
  * controllers at the root: the same guard, tenancy rules, request log and correlation ids as the
  * API, the token taken from the session cookie. Sign-in, partnerships, engagements,
- * interventions and approvals with the forms of the core journey, and the operator's queue
+ * interventions, approvals and the portfolio, with the forms of the core journey, and the operator's queue
  * dashboard.
  */
 @Module({
@@ -42,6 +44,7 @@ import { UsersController } from './users/users.controller';
     InterventionsController,
     ApprovalsController,
     UsersController,
+    PortfolioController,
   ],
   providers: [
     PageRenderer,
@@ -58,6 +61,7 @@ import { UsersController } from './users/users.controller';
     PartnershipListPage,
     PartnershipPage,
     PartnershipReportPage,
+    PortfolioPage,
     QueueDashboard,
   ],
   exports: [ErrorPages],

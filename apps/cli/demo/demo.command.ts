@@ -34,7 +34,7 @@ export class DemoCommand extends CommandRunner {
     try {
       const loaded = await loadDemo(this.db, { store: this.store });
       process.stdout.write(
-        `Loaded the demo: ${loaded.partnerships.map((p) => p.name).join(' and ')}, ${loaded.events} events.\n`,
+        `Loaded the demo: ${inWords(loaded.partnerships.map((p) => p.name))}, ${loaded.events} events.\n`,
       );
       process.stdout.write(demoBanner(this.config.publicUrl, true));
     } catch (error) {
@@ -42,4 +42,9 @@ export class DemoCommand extends CommandRunner {
       throw error;
     }
   }
+}
+
+/** "A and B", "A, B and C". */
+function inWords(names: readonly string[]): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }

@@ -9,20 +9,23 @@ import { loadDemo } from './demo-loader';
  */
 describe('the demo, told on any day', () => {
   it.each([
-    ['2026-03-01', '2024-09-01', '2025-06-01'],
-    ['2027-01-31', '2025-07-01', '2026-04-01'],
-    ['2028-02-29', '2026-08-01', '2027-05-01'],
-  ])('loads on %s, its partnerships starting on %s and %s', async (today, first, second) => {
-    const database = await createTestDatabase();
-    try {
-      const loaded = await loadDemo(database.db, { today: today as CalendarDate });
-      expect(loaded.partnerships.map((p) => p.startsOn)).toEqual([first, second]);
-      expect(loaded.events).toBeGreaterThan(100);
-      expect(await eventCount(database.db)).toBe(loaded.events);
-    } finally {
-      await database.drop();
-    }
-  });
+    ['2026-03-01', '2024-09-01', '2025-06-01', '2025-09-01'],
+    ['2027-01-31', '2025-07-01', '2026-04-01', '2026-07-01'],
+    ['2028-02-29', '2026-08-01', '2027-05-01', '2027-08-01'],
+  ])(
+    'loads on %s, its partnerships starting on %s, %s and %s',
+    async (today, first, second, third) => {
+      const database = await createTestDatabase();
+      try {
+        const loaded = await loadDemo(database.db, { today: today as CalendarDate });
+        expect(loaded.partnerships.map((p) => p.startsOn)).toEqual([first, second, third]);
+        expect(loaded.events).toBeGreaterThan(100);
+        expect(await eventCount(database.db)).toBe(loaded.events);
+      } finally {
+        await database.drop();
+      }
+    },
+  );
 
   it('leaves the database empty when a command is refused part-way, for the next start to retry', async () => {
     const database = await createTestDatabase();

@@ -21,6 +21,11 @@ import {
   SECOND_COUNCIL_APPROVER,
 } from './demo-accounts';
 import { DemoLedger } from './demo-ledger';
+import {
+  SECOND_CONSULTANCY_LEAD,
+  SECOND_CONSULTANCY_NAME,
+  tellSecondConsultancyStory,
+} from './demo-second-consultancy';
 import { type DemoPartnership, tellDemoStory } from './demo-story';
 
 /** Held while one process decides whether the database is empty and loads the demo. */
@@ -125,8 +130,19 @@ async function writeDemo(
     new ReportRecipientsRepository(trx),
     today,
   );
+  const northgate = await createSecondConsultancy(organisations, new UsersRepository(identity));
+  const finance = tellSecondConsultancyStory(
+    ledger,
+    {
+      ...northgate,
+      councilId: first.councilId,
+      councilName: first.name,
+      approverId: cast.approver,
+    },
+    today,
+  );
   await ledger.play();
-  return { partnerships, events: ledger.events };
+  return { partnerships: [...partnerships, finance], events: ledger.events };
 }
 
 async function createOrganisation(
@@ -188,4 +204,27 @@ async function createPeople(
       randomBytes(24).toString('base64'),
     ),
   };
+}
+
+/** The second consultancy and its lead, who signs in with a random password never shown. */
+async function createSecondConsultancy(
+  organisations: OrganisationsRepository,
+  users: UsersRepository,
+): Promise<{ consultancyId: string; leadId: string }> {
+  const consultancyId = await createOrganisation(
+    organisations,
+    'consultancy',
+    SECOND_CONSULTANCY_NAME,
+    null,
+  );
+  const leadId = randomUUID();
+  await users.create({
+    id: leadId,
+    organisationId: consultancyId,
+    email: SECOND_CONSULTANCY_LEAD.email,
+    name: SECOND_CONSULTANCY_LEAD.name,
+    passwordHash: await new PasswordHasher().hash(randomBytes(24).toString('base64')),
+    roles: ['admin', 'director'],
+  });
+  return { consultancyId, leadId };
 }

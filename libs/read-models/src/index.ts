@@ -2,6 +2,7 @@ export * from './partnership-detail/partnership-detail';
 export * from './partnership-facts/partnership-facts';
 export * from './partnership-facts/partnership-facts.projection';
 export * from './partnership-facts/partnership-facts.repository';
+export * from './portfolio/portfolio';
 export * from './progress/compute-progress';
 export * from './progress/progress';
 export * from './projections';

@@ -1,13 +1,16 @@
 import { type Caller, isPlatformAdmin } from '@accord/identity';
-import { type CalendarDate } from '@accord/ledger';
-import { PartnershipReads } from '@accord/read-models';
-import { formatDate } from '@accord/reporting';
+import { type CalendarDate, todayInLondon } from '@accord/ledger';
+import { PartnershipReads, type Progress } from '@accord/read-models';
+import { formatDate, formatPence, formatReturnOnFees } from '@accord/reporting';
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { bannerFor } from '../page-controller';
 import { PageRenderer } from '../page-renderer';
 
-/** `GET /partnerships`: the visitor's partnerships, as `GET /api/v1/partnerships` lists them. */
+/**
+ * `GET /partnerships`: the visitor's partnerships, as `GET /api/v1/partnerships` lists them, each
+ * with its claimed and verified to date and return on fees: its progress figures today.
+ */
 @Injectable()
 export class PartnershipListPage {
   constructor(
@@ -22,6 +25,10 @@ export class PartnershipListPage {
       : caller.organisationId === null
         ? { items: [] }
         : await this.reads.list(caller.organisationId);
+    const progress = await this.reads.progressOfEach(
+      items.map((item) => item.id),
+      todayInLondon(new Date()),
+    );
     await this.pages.send(
       response,
       200,
@@ -32,6 +39,7 @@ export class PartnershipListPage {
         // The API forms it for the caller's own consultancy: its admins only.
         mayForm: caller.organisationKind === 'consultancy' && caller.roles.includes('admin'),
         partnerships: items.map((item) => ({
+          ...figures(progress.get(item.id)),
           href: `/partnerships/${encodeURIComponent(item.id)}`,
           name: item.name,
           consultancy: item.consultancy.name ?? 'Consultancy',
@@ -43,4 +51,14 @@ export class PartnershipListPage {
       caller,
     );
   }
+}
+
+/** Progress's own figures in pounds; a partnership not read yet shows none rather than £0. */
+function figures(progress: Progress | undefined) {
+  if (progress === undefined) return { claimed: '', verified: '', returnOnFees: '' };
+  return {
+    claimed: formatPence(progress.savings.toDate.claimedPence),
+    verified: formatPence(progress.savings.toDate.verifiedPence),
+    returnOnFees: formatReturnOnFees(progress.savings.returnOnFees),
+  };
 }

@@ -97,6 +97,38 @@ export class PartnershipFactsRepository {
     );
   }
 
+  /**
+   * Every formed partnership `organisationId` is a party to, in name order, with how many of its
+   * events its stored facts have taken in: one statement, so a portfolio finds which prepared
+   * facts it may take from the cache without asking partnership by partnership.
+   */
+  partnershipsOf(organisationId: string): Promise<(PartnershipListRow & { revision: number })[]> {
+    return readModel(async () => {
+      const rows = await this.db
+        .selectFrom('partnership_facts as p')
+        .select([
+          'p.partnership_id as id',
+          sql<string>`p.name`.as('name'),
+          sql<string>`p.consultancy_id`.as('consultancyId'),
+          sql<string>`p.council_id`.as('councilId'),
+          sql<string>`p.starts_on`.as('startsOn'),
+          sql<'open' | 'closed'>`p.status`.as('status'),
+          'p.events_applied as eventsApplied',
+        ])
+        .where('p.name', 'is not', null)
+        .where((eb) =>
+          eb.or([
+            eb('p.consultancy_id', '=', organisationId),
+            eb('p.council_id', '=', organisationId),
+          ]),
+        )
+        .orderBy('p.name')
+        .orderBy('p.partnership_id')
+        .execute();
+      return rows.map(({ eventsApplied, ...row }) => ({ ...row, revision: Number(eventsApplied) }));
+    });
+  }
+
   async findFacts(partnershipId: string): Promise<PartnershipFacts | undefined> {
     return (await this.findFactsRow(partnershipId))?.facts;
   }
@@ -143,6 +175,19 @@ export class PartnershipFactsRepository {
         .executeTakeFirst(),
     );
     return row && Number(row.events_applied);
+  }
+
+  /** `factsRevision` of each partnership at once; those with no stored facts are left out. */
+  async revisionsOf(partnershipIds: readonly string[]): Promise<Map<string, number>> {
+    if (partnershipIds.length === 0) return new Map();
+    const rows = await readModel(() =>
+      this.db
+        .selectFrom('partnership_facts')
+        .select(['partnership_id', 'events_applied'])
+        .where('partnership_id', 'in', [...partnershipIds])
+        .execute(),
+    );
+    return new Map(rows.map((row) => [row.partnership_id, Number(row.events_applied)]));
   }
 
   /**

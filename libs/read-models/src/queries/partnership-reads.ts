@@ -1,5 +1,5 @@
 import { OrganisationsRepository } from '@accord/identity';
-import type { CalendarDate } from '@accord/ledger';
+import { type CalendarDate, isId } from '@accord/ledger';
 import { Injectable } from '@nestjs/common';
 import {
   type InterventionPage,
@@ -17,8 +17,10 @@ import {
   PartnershipFactsRepository,
   ReadModelUnavailableError,
 } from '../partnership-facts/partnership-facts.repository';
+import { type Portfolio, type PortfolioEntry, portfolioOf } from '../portfolio/portfolio';
 import {
   keepPrepared,
+  PartnershipNotKnownError,
   type PreparedProgress,
   prepareProgress,
   progressOn,
@@ -67,6 +69,9 @@ export type PartnershipListItem = {
 /** Savings held across the past folds kept: the latest one read of each partnership. */
 const PAST_CAPACITY = 30_000;
 
+/** Dates whose progress is kept for each prepared state, the latest read. */
+const DATES_KEPT = 4;
+
 type StoredPrepared = { prepared: PreparedProgress; eventsApplied: number };
 
 /**
@@ -80,6 +85,12 @@ export class PartnershipReads {
   /** The latest fold read at a past `knownAt` of each partnership, under how many events it took in. */
   private readonly preparedPast = new PreparedFactsCache(PAST_CAPACITY);
   private readonly loading = new Map<string, Promise<unknown>>();
+  /**
+   * The portfolio's progress of each prepared state on the dates read lately: a state never
+   * changes, so neither does its progress on a date, and a portfolio read again (every reader
+   * of a council opens it on today) computes only the partnerships changed since.
+   */
+  private readonly progressByState = new WeakMap<PreparedProgress, Map<CalendarDate, Progress>>();
 
   constructor(
     private readonly repository: PartnershipFactsRepository,
@@ -146,6 +157,86 @@ export class PartnershipReads {
     return progressOn(await this.preparedKnownAt(partnershipId, knownAt), asOf, knownAt);
   }
 
+  /**
+   * SPEC §10: every partnership `organisationId` is a party to, each with its progress figures on
+   * `asOf` as known at `knownAt` (now when not given), their totals, and the savings lines they
+   * share. Read from the prepared facts kept for each partnership's progress: one statement finds
+   * every partnership and the state of its stored facts, and a partnership whose facts are kept
+   * costs no further query. Undefined when no such organisation exists.
+   */
+  async portfolio(
+    organisationId: string,
+    asOf: CalendarDate,
+    knownAt?: Date,
+  ): Promise<Portfolio | undefined> {
+    if (!isId(organisationId)) return undefined;
+    const [organisation, rows] = await Promise.all([
+      this.organisations.find(organisationId.toLowerCase()),
+      this.repository.partnershipsOf(organisationId.toLowerCase()),
+    ]);
+    if (organisation === undefined) return undefined;
+    const at = knownAt ?? new Date();
+    const names = await this.organisations.namesOf(
+      rows.flatMap((row) => [row.consultancyId, row.councilId]),
+    );
+    const read = await Promise.all(
+      rows.map(async (row): Promise<PortfolioEntry | undefined> => {
+        const known = await this.preparedOf(row.id, row.revision, knownAt);
+        // At a past knownAt a partnership formed since is not yet in the portfolio.
+        const header = known.facts.partnership;
+        if (header === null) return undefined;
+        return {
+          partnership: {
+            id: row.id,
+            name: header.name,
+            consultancy: {
+              id: header.consultancyId,
+              name: names.get(header.consultancyId) ?? null,
+            },
+            council: { id: header.councilId, name: names.get(header.councilId) ?? null },
+            status: header.status,
+          },
+          progress: this.progressOf(known, asOf, at),
+        };
+      }),
+    );
+    return portfolioOf(
+      { id: organisation.id, kind: organisation.kind, name: organisation.name },
+      read.filter((entry) => entry !== undefined),
+      asOf,
+      at,
+    );
+  }
+
+  /**
+   * Progress on `asOf`, as known now, of each partnership named that has been formed, by id: the
+   * state of every one's stored facts found in one statement, as the portfolio finds them.
+   */
+  async progressOfEach(
+    partnershipIds: readonly string[],
+    asOf: CalendarDate,
+  ): Promise<Map<string, Progress>> {
+    const revisions = await this.repository
+      .revisionsOf(partnershipIds)
+      .catch((error: unknown): Map<string, number> => {
+        if (error instanceof ReadModelUnavailableError) return new Map();
+        throw error;
+      });
+    const now = new Date();
+    const read = await Promise.all(
+      partnershipIds.map(async (id) => {
+        const prepared = await this.preparedOf(id, revisions.get(id));
+        try {
+          return [id, this.progressOf(prepared, asOf, now)] as const;
+        } catch (error) {
+          if (error instanceof PartnershipNotKnownError) return undefined;
+          throw error;
+        }
+      }),
+    );
+    return new Map(read.filter((entry) => entry !== undefined));
+  }
+
   /** The savings register (SPEC §4) as of `asOf`, as known at `knownAt` or now, as CSV. */
   async savingsRegisterCsv(
     partnershipId: string,
@@ -182,6 +273,40 @@ export class PartnershipReads {
   /** The facts as known now, for a reader that lists what they hold (approvals awaiting). */
   async currentFacts(partnershipId: string): Promise<PartnershipFacts> {
     return (await this.preparedNow(partnershipId)).facts;
+  }
+
+  /**
+   * `progressOn`, kept for the state and date: the instant it is labelled with is the only part
+   * of it that depends on when it is read, and the portfolio takes figures from it, not that.
+   */
+  private progressOf(prepared: PreparedProgress, asOf: CalendarDate, at: Date): Progress {
+    let byDate = this.progressByState.get(prepared);
+    if (byDate === undefined) {
+      byDate = new Map();
+      this.progressByState.set(prepared, byDate);
+    }
+    const kept = byDate.get(asOf);
+    if (kept !== undefined) return kept;
+    const progress = progressOn(prepared, asOf, at);
+    const oldest = byDate.keys().next();
+    if (byDate.size >= DATES_KEPT && !oldest.done) byDate.delete(oldest.value);
+    byDate.set(asOf, progress);
+    return progress;
+  }
+
+  /**
+   * The prepared facts as known at `knownAt`, or now when it is not given, where `revision` is
+   * what the stored facts had taken in when the caller looked (undefined: none stored).
+   */
+  private async preparedOf(
+    partnershipId: string,
+    revision: number | undefined,
+    knownAt?: Date,
+  ): Promise<PreparedProgress> {
+    if (knownAt !== undefined) return this.preparedKnownAt(partnershipId, knownAt);
+    const stored =
+      revision === undefined ? undefined : await this.preparedAt(partnershipId, revision);
+    return stored?.prepared ?? (await this.folded(partnershipId, new Date())).prepared;
   }
 
   /**
@@ -223,10 +348,7 @@ export class PartnershipReads {
    * moment ago, or no worker has run yet) is folded from its events rather than said not to exist.
    */
   private async preparedNow(partnershipId: string): Promise<PreparedProgress> {
-    const revision = await this.storedRevision(partnershipId);
-    const stored =
-      revision === undefined ? undefined : await this.preparedAt(partnershipId, revision);
-    return stored?.prepared ?? (await this.folded(partnershipId, new Date())).prepared;
+    return this.preparedOf(partnershipId, await this.storedRevision(partnershipId));
   }
 
   /**
