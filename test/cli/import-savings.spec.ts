@@ -254,7 +254,7 @@ describe('accord import savings', () => {
       expect(run.code).toBe(2);
       expect(run.stdout).toBe('');
       expect(lines(run.stderr)).toEqual([
-        expect.stringMatching(/^accord: row 4: the same saving as row 2 .*rowRef/),
+        'accord: row 4: the same saving as row 2: give each row its own rowRef if both are meant',
         'accord: nothing written: 1 of 3 rows has problems',
       ]);
       expect(await eventCount(t.database.db)).toBe(before);
