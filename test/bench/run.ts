@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { prepareDatabase } from '../../libs/platform/src/database/database';
 import { benchEventStore, Row } from './event-store.bench';
 import { benchHttp } from './http.bench';
+import { benchImport } from './import.bench';
 import { benchLedger } from './ledger.bench';
 import { benchReportFanOut } from './report-fanout.bench';
 
@@ -42,7 +43,8 @@ function print(title: string, rows: Row[]) {
 
 /**
  * `--partnerships 50 --large 20000 --savings 500`: the synthetic ledger's size; `--fanout 1000`:
- * the partnerships of the report fan-out.
+ * the partnerships of the report fan-out; `--import-rows 100000`: the rows of the savings import,
+ * which `--import-built` runs as `npx accord` does, from `npm run build`'s output.
  */
 function flag(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -58,9 +60,12 @@ async function main() {
     large: flag('large', 20_000),
   };
   const fanOut = flag('fanout', 1000);
-  const only = process.argv.includes('--fanout-only');
+  const importRows = flag('import-rows', 100_000);
+  const sections = ['--fanout-only', '--ledger-only', '--import-only'];
+  const only = sections.find((section) => process.argv.includes(section));
+  const run = (section: string) => only === undefined || only === section;
   try {
-    if (!only && !process.argv.includes('--ledger-only')) {
+    if (only === undefined) {
       // The appends' and the HTTP routes' own database; the other sections make theirs.
       await admin(`drop database if exists ${DATABASE} with (force)`);
       await prepareDatabase(`${SERVER}/${DATABASE}`);
@@ -73,7 +78,7 @@ async function main() {
         await benchHttp(`${SERVER}/${DATABASE}`),
       );
     }
-    if (!only) {
+    if (run('--ledger-only')) {
       // Its own database, so that the rebuild starts from the first event.
       await admin(`drop database if exists ${DATABASE}_ledger with (force)`);
       await prepareDatabase(`${SERVER}/${DATABASE}_ledger`);
@@ -82,17 +87,33 @@ async function main() {
         await benchLedger(`${SERVER}/${DATABASE}_ledger`, size),
       );
     }
-    // Its own database, so that the fan-out lists only its own partnerships.
-    await admin(`drop database if exists ${DATABASE}_fanout with (force)`);
-    await prepareDatabase(`${SERVER}/${DATABASE}_fanout`);
-    print(
-      `Report fan-out (${fanOut} partnerships, one report each; "writers" is concurrency)`,
-      await benchReportFanOut(`${SERVER}/${DATABASE}_fanout`, fanOut),
-    );
+    if (run('--import-only')) {
+      // Its own database, so that the import's append competes with nothing else's.
+      await admin(`drop database if exists ${DATABASE}_import with (force)`);
+      await prepareDatabase(`${SERVER}/${DATABASE}_import`);
+      print(
+        `Savings import (${importRows} rows into a new intervention, the command line in its own process; "vs floor" is the figure over its goal)`,
+        await benchImport(
+          `${SERVER}/${DATABASE}_import`,
+          importRows,
+          process.argv.includes('--import-built'),
+        ),
+      );
+    }
+    if (run('--fanout-only')) {
+      // Its own database, so that the fan-out lists only its own partnerships.
+      await admin(`drop database if exists ${DATABASE}_fanout with (force)`);
+      await prepareDatabase(`${SERVER}/${DATABASE}_fanout`);
+      print(
+        `Report fan-out (${fanOut} partnerships, one report each; "writers" is concurrency)`,
+        await benchReportFanOut(`${SERVER}/${DATABASE}_fanout`, fanOut),
+      );
+    }
   } finally {
     await admin(`drop database if exists ${DATABASE} with (force)`);
     await admin(`drop database if exists ${DATABASE}_ledger with (force)`);
     await admin(`drop database if exists ${DATABASE}_fanout with (force)`);
+    await admin(`drop database if exists ${DATABASE}_import with (force)`);
   }
 }
 

