@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { prepareDatabase } from '../../libs/platform/src/database/database';
 import { benchEventStore, Row } from './event-store.bench';
 import { benchHttp } from './http.bench';
+import { benchImport } from './import.bench';
 import { benchLedger } from './ledger.bench';
 import { benchLongStream } from './long-stream.bench';
 import { benchPortfolio } from './portfolio.bench';
@@ -44,8 +45,10 @@ function print(title: string, rows: Row[]) {
 
 /**
  * `--partnerships 50 --large 20000 --savings 500`: the synthetic ledger's size; `--fanout 1000`:
- * the partnerships of the report fan-out. `--fanout-only`, `--long-only`, `--ledger-only` and
- * `--portfolio-only` run one section.
+ * the partnerships of the report fan-out; `--import-rows 100000`: the rows of the savings import,
+ * which `--import-built` runs as `npx accord` does, from `npm run build`'s output.
+ * `--long-only`, `--portfolio-only`, `--ledger-only`, `--import-only` and `--fanout-only` run one
+ * section.
  */
 function flag(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -61,40 +64,18 @@ async function main() {
     large: flag('large', 20_000),
   };
   const fanOut = flag('fanout', 1000);
-  const only = process.argv.includes('--fanout-only');
-  const longOnly = process.argv.includes('--long-only');
-  const portfolioOnly = process.argv.includes('--portfolio-only');
+  const importRows = flag('import-rows', 100_000);
+  const sections = [
+    '--long-only',
+    '--portfolio-only',
+    '--fanout-only',
+    '--ledger-only',
+    '--import-only',
+  ];
+  const only = sections.find((section) => process.argv.includes(section));
+  const run = (section: string) => only === undefined || only === section;
   try {
-    if (portfolioOnly || !(only || longOnly || process.argv.includes('--ledger-only'))) {
-      // Its own database, so that the portfolio holds only its own partnerships.
-      await admin(`drop database if exists ${DATABASE}_portfolio with (force)`);
-      await prepareDatabase(`${SERVER}/${DATABASE}_portfolio`);
-      print(
-        "Portfolio: 10 partnerships of 2,000 savings vs one partnership's progress (goal ≤ 3×)",
-        await benchPortfolio(`${SERVER}/${DATABASE}_portfolio`, {
-          partnerships: 10,
-          savings: 2000,
-        }),
-      );
-      await admin(`drop database if exists ${DATABASE}_portfolio with (force)`);
-      if (portfolioOnly) return;
-    }
-    if (!only) {
-      await admin(`drop database if exists ${DATABASE}_long with (force)`);
-      await prepareDatabase(`${SERVER}/${DATABASE}_long`);
-      const long = await benchLongStream(`${SERVER}/${DATABASE}_long`, size.large);
-      process.stdout.write(
-        `\nClaims on an intervention of ${long.savings} savings, one at a time (median ms)\n` +
-          `${'claim on a new intervention'.padEnd(48)}${figure(long.newClaimMs).padStart(10)}\n` +
-          `${`claim on the one of ${long.savings} savings`.padEnd(48)}${figure(long.longClaimMs).padStart(10)}  ratio ${figure(long.longClaimMs / long.newClaimMs)} (goal ≤ 3)\n` +
-          `${'its first claim after start (folds the stream)'.padEnd(48)}${figure(long.firstLongClaimMs).padStart(10)}\n` +
-          `${'slowest /health/live meanwhile'.padEnd(48)}${figure(long.healthWorstMs).padStart(10)}  (goal ≤ 50)\n` +
-          `${'GET /api/v1/interventions/:id, a page of 50'.padEnd(48)}${figure(long.pageMs).padStart(10)}\n`,
-      );
-      await admin(`drop database if exists ${DATABASE}_long with (force)`);
-    }
-    if (longOnly) return;
-    if (!only && !process.argv.includes('--ledger-only')) {
+    if (only === undefined) {
       // The appends' and the HTTP routes' own database; the other sections make theirs.
       await admin(`drop database if exists ${DATABASE} with (force)`);
       await prepareDatabase(`${SERVER}/${DATABASE}`);
@@ -107,7 +88,32 @@ async function main() {
         await benchHttp(`${SERVER}/${DATABASE}`),
       );
     }
-    if (!only) {
+    if (run('--long-only')) {
+      await admin(`drop database if exists ${DATABASE}_long with (force)`);
+      await prepareDatabase(`${SERVER}/${DATABASE}_long`);
+      const long = await benchLongStream(`${SERVER}/${DATABASE}_long`, size.large);
+      process.stdout.write(
+        `\nClaims on an intervention of ${long.savings} savings, one at a time (median ms)\n` +
+          `${'claim on a new intervention'.padEnd(48)}${figure(long.newClaimMs).padStart(10)}\n` +
+          `${`claim on the one of ${long.savings} savings`.padEnd(48)}${figure(long.longClaimMs).padStart(10)}  ratio ${figure(long.longClaimMs / long.newClaimMs)} (goal ≤ 3)\n` +
+          `${'its first claim after start (folds the stream)'.padEnd(48)}${figure(long.firstLongClaimMs).padStart(10)}\n` +
+          `${'slowest /health/live meanwhile'.padEnd(48)}${figure(long.healthWorstMs).padStart(10)}  (goal ≤ 50)\n` +
+          `${'GET /api/v1/interventions/:id, a page of 50'.padEnd(48)}${figure(long.pageMs).padStart(10)}\n`,
+      );
+    }
+    if (run('--portfolio-only')) {
+      // Its own database, so that the portfolio holds only its own partnerships.
+      await admin(`drop database if exists ${DATABASE}_portfolio with (force)`);
+      await prepareDatabase(`${SERVER}/${DATABASE}_portfolio`);
+      print(
+        "Portfolio: 10 partnerships of 2,000 savings vs one partnership's progress (goal ≤ 3×)",
+        await benchPortfolio(`${SERVER}/${DATABASE}_portfolio`, {
+          partnerships: 10,
+          savings: 2000,
+        }),
+      );
+    }
+    if (run('--ledger-only')) {
       // Its own database, so that the rebuild starts from the first event.
       await admin(`drop database if exists ${DATABASE}_ledger with (force)`);
       await prepareDatabase(`${SERVER}/${DATABASE}_ledger`);
@@ -116,17 +122,33 @@ async function main() {
         await benchLedger(`${SERVER}/${DATABASE}_ledger`, size),
       );
     }
-    // Its own database, so that the fan-out lists only its own partnerships.
-    await admin(`drop database if exists ${DATABASE}_fanout with (force)`);
-    await prepareDatabase(`${SERVER}/${DATABASE}_fanout`);
-    print(
-      `Report fan-out (${fanOut} partnerships, one report each; "writers" is concurrency)`,
-      await benchReportFanOut(`${SERVER}/${DATABASE}_fanout`, fanOut),
-    );
+    if (run('--import-only')) {
+      // Its own database, so that the import's append competes with nothing else's.
+      await admin(`drop database if exists ${DATABASE}_import with (force)`);
+      await prepareDatabase(`${SERVER}/${DATABASE}_import`);
+      print(
+        `Savings import (${importRows} rows into a new intervention, the command line in its own process; "vs floor" is the figure over its goal)`,
+        await benchImport(
+          `${SERVER}/${DATABASE}_import`,
+          importRows,
+          process.argv.includes('--import-built'),
+        ),
+      );
+    }
+    if (run('--fanout-only')) {
+      // Its own database, so that the fan-out lists only its own partnerships.
+      await admin(`drop database if exists ${DATABASE}_fanout with (force)`);
+      await prepareDatabase(`${SERVER}/${DATABASE}_fanout`);
+      print(
+        `Report fan-out (${fanOut} partnerships, one report each; "writers" is concurrency)`,
+        await benchReportFanOut(`${SERVER}/${DATABASE}_fanout`, fanOut),
+      );
+    }
   } finally {
     await admin(`drop database if exists ${DATABASE} with (force)`);
     await admin(`drop database if exists ${DATABASE}_ledger with (force)`);
     await admin(`drop database if exists ${DATABASE}_fanout with (force)`);
+    await admin(`drop database if exists ${DATABASE}_import with (force)`);
     await admin(`drop database if exists ${DATABASE}_long with (force)`);
     await admin(`drop database if exists ${DATABASE}_portfolio with (force)`);
   }

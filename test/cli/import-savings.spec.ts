@@ -1,6 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { EventStore } from '@accord/event-store';
 import {
   actingAs,
   createTestApp,
@@ -10,6 +12,7 @@ import {
   type Tenancy,
   type TestApp,
 } from '@accord/testing';
+import { SavingsImport } from '../../apps/cli/savings/savings-import';
 import { lines, runCli } from './cli.fixtures';
 
 const HEADER = 'amountPence,kind,recurrence,startsOn,endsOn,basis,attributionPct,lineCode';
@@ -37,6 +40,7 @@ describe('accord import savings', () => {
   let t: TestApp;
   let tenancy: Tenancy;
   let interventionId: string;
+  let engagementId: string;
   let dir: string;
 
   const file = async (name: string, text: string) => {
@@ -47,20 +51,29 @@ describe('accord import savings', () => {
   /** `accord import savings <at> --intervention <id> --as <email>`. */
   const importAs = (email: string, at: string, intervention = interventionId) =>
     runCli(t, ['import', 'savings', at, '--intervention', intervention, '--as', email]);
-  const savingClaims = () =>
+  const savingClaims = (intervention = interventionId) =>
     t.database.db
       .selectFrom('events')
       .select(['event_id', 'data', 'metadata'])
       .where('type', '=', 'SavingClaimed')
-      .where('stream_id', '=', `intervention-${interventionId}`)
+      .where('stream_id', '=', `intervention-${intervention}`)
       .orderBy('position')
       .execute();
+  /** Another intervention in the seeded engagement, for a test of its own. */
+  const newIntervention = async (title: string): Promise<string> => {
+    const res = await actingAs(t, tenancy.director).post(
+      `/engagements/${engagementId}/interventions`,
+      { title, category: 'placement_step_down', startedOn: '2026-04-01' },
+    );
+    expect(res.status).toBe(201);
+    return res.body.id;
+  };
 
   beforeAll(async () => {
     t = await createTestApp();
     tenancy = await seedTenancy(t.app, t.database.db);
     let partnershipId: string;
-    ({ interventionId, partnershipId } = await seedLedger(t, tenancy));
+    ({ interventionId, partnershipId, engagementId } = await seedLedger(t, tenancy));
     const line = await actingAs(t, tenancy.councilAdmin).put(
       `/partnerships/${partnershipId}/savings-lines/CS-26-07`,
       { title: 'Placements', financialYear: '2026/27', targetPence: 1_000_000 },
@@ -151,6 +164,201 @@ describe('accord import savings', () => {
       `0 savings claimed in intervention ${interventionId}; 5 imported before, left as they are`,
     ]);
     expect(await savingClaims()).toHaveLength(5);
+  });
+
+  describe('a row is known by its content, not by its bytes or its place', () => {
+    const ROWS = [
+      '450000,cashable,one_off,2026-05-01,,"Two step-downs, residential to foster care",60,',
+      '300000,cashable,recurring_annual,2026-04-01,,Known kind and a real month,,',
+      '200000,non_cashable,recurring_annual,2026-05-01,2026-06-01,Ends after it starts,,CS-26-07',
+    ];
+    let intervention: string;
+    beforeAll(async () => {
+      intervention = await newIntervention('Imported by content');
+      const first = await importAs(
+        tenancy.director.email,
+        await file('content.csv', [HEADER, ...ROWS].join('\n')),
+        intervention,
+      );
+      expect(first.stderr).toBe('');
+      expect(lines(first.stdout).at(-1)).toBe(`3 savings claimed in intervention ${intervention}`);
+    });
+
+    it('writes nothing new for the same rows re-saved with CRLF, a BOM, other quoting and trailing blank lines', async () => {
+      // As a spreadsheet re-saves it: every cell quoted, numbers written as decimals, spaces
+      // around a cell, Windows line ends, a byte-order mark and empty rows at the end.
+      const quoted = (row: string) =>
+        row
+          .replace(/"Two step-downs, residential to foster care"/, 'TWO_STEP')
+          .split(',')
+          .map(
+            (cell) =>
+              `"${cell === 'TWO_STEP' ? 'Two step-downs, residential to foster care' : cell}"`,
+          )
+          .join(',');
+      const resaved = `\ufeff${[
+        HEADER,
+        quoted(ROWS[0]).replace('"450000"', '"450000.0"'),
+        quoted(ROWS[1]).replace(
+          '"Known kind and a real month"',
+          '"  Known kind and a real month "',
+        ),
+        quoted(ROWS[2]),
+      ].join('\r\n')}\r\n\r\n,,,,,,,\r\n`;
+      const before = await eventCount(t.database.db);
+      const run = await importAs(
+        tenancy.consultancyAdmin.email,
+        await file('content-resaved.csv', resaved),
+        intervention,
+      );
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(lines(run.stdout)).toEqual([
+        `0 savings claimed in intervention ${intervention}; 3 imported before, left as they are`,
+      ]);
+      expect(await eventCount(t.database.db)).toBe(before);
+    });
+
+    it('writes only the new row of the same rows reordered with one inserted above', async () => {
+      const added = '99000,cost_avoidance,one_off,2026-07-01,,Panel time released,,';
+      const run = await importAs(
+        tenancy.director.email,
+        await file('content-reordered.csv', [HEADER, added, ROWS[2], ROWS[0], ROWS[1]].join('\n')),
+        intervention,
+      );
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(lines(run.stdout)).toEqual([
+        expect.stringMatching(/^row 2: saving [0-9a-f-]{36} claimed$/),
+        `1 savings claimed in intervention ${intervention}; 3 imported before, left as they are`,
+      ]);
+      const claims = await savingClaims(intervention);
+      expect(claims).toHaveLength(4);
+      expect(claims.at(-1)?.data).toEqual(
+        expect.objectContaining({ amountPence: 99000, basis: 'Panel time released' }),
+      );
+    });
+  });
+
+  describe('two identical rows in one file', () => {
+    const ROW = '125000,cashable,recurring_annual,2026-05-01,,Two identical placements,,';
+
+    it('are a duplicate without a rowRef: both rows named, nothing written', async () => {
+      const intervention = await newIntervention('Duplicates refused');
+      const before = await eventCount(t.database.db);
+      const run = await importAs(
+        tenancy.director.email,
+        await file(
+          'duplicate.csv',
+          [HEADER, ROW, '5000,cashable,one_off,2026-05-01,,Another,,', ROW].join('\n'),
+        ),
+        intervention,
+      );
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(lines(run.stderr)).toEqual([
+        'accord: row 4: the same saving as row 2: give each row its own rowRef if both are meant',
+        'accord: nothing written: 1 of 3 rows has problems',
+      ]);
+      expect(await eventCount(t.database.db)).toBe(before);
+    });
+
+    it('are two savings when their rowRef differs', async () => {
+      const intervention = await newIntervention('Duplicates told apart');
+      const run = await importAs(
+        tenancy.director.email,
+        await file(
+          'row-refs.csv',
+          [`${HEADER},rowRef`, `${ROW},child A`, `${ROW},child B`].join('\n'),
+        ),
+        intervention,
+      );
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(lines(run.stdout).at(-1)).toBe(`2 savings claimed in intervention ${intervention}`);
+      const claims = await savingClaims(intervention);
+      expect(claims).toHaveLength(2);
+      expect(claims[0].data.savingId).not.toBe(claims[1].data.savingId);
+      for (const claim of claims) {
+        expect(claim.data).toEqual(
+          expect.objectContaining({ amountPence: 125000, basis: 'Two identical placements' }),
+        );
+      }
+      expect(claims[0].data).not.toHaveProperty('rowRef');
+    });
+  });
+
+  it('writes nothing from a long file with one bad row among good ones, and names the row and field', async () => {
+    const intervention = await newIntervention('One bad row');
+    const rows = Array.from(
+      { length: 1200 },
+      (_, i) => `${1000 + i},cashable,one_off,2026-05-01,,Placement ${i},,,ref-${i}`,
+    );
+    rows[700] = '1700,cashable,one_off,2026-02-30,,Placement 700,,,ref-700';
+    const before = await eventCount(t.database.db);
+    const run = await importAs(
+      tenancy.director.email,
+      await file('one-bad.csv', [`${HEADER},rowRef`, ...rows].join('\n')),
+      intervention,
+    );
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(lines(run.stderr)).toEqual([
+      'accord: row 702: startsOn must be a calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31',
+      'accord: nothing written: 1 of 1200 rows has problems',
+    ]);
+    expect(await eventCount(t.database.db)).toBe(before);
+  });
+
+  it('decides again, under the lock, on what another import wrote while the file was read', async () => {
+    const intervention = await newIntervention('Two imports at once');
+    const row = (n: number) => `${1000 + n},cashable,one_off,2026-05-01,,Raced placement ${n},,`;
+    const importer = new SavingsImport(t.database.db, t.app.get(EventStore, { strict: false }));
+    const caller = {
+      userId: tenancy.director.id,
+      organisationId: tenancy.consultancyId,
+      organisationKind: 'consultancy' as const,
+      roles: ['director' as const],
+      version: 1,
+    };
+    const source = (text: string) => ({
+      stream: Readable.from([Buffer.from(text)]),
+      size: text.length,
+    });
+    // The first import reads its header and first row, then waits while a second one claims
+    // rows 1 and 2 of its three.
+    let begun!: () => void;
+    const reading = new Promise<void>((resolve) => {
+      begun = resolve;
+    });
+    let resume!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      resume = resolve;
+    });
+    async function* slow() {
+      yield Buffer.from(`${HEADER}\n${row(1)}\n`);
+      begun();
+      await gate;
+      yield Buffer.from(`${row(2)}\n${row(3)}\n`);
+    }
+    const first = importer.import({ stream: Readable.from(slow()), size: 1 }, intervention, caller);
+    await reading;
+    const second = await importer.import(
+      source([HEADER, row(1), row(2)].join('\n')),
+      intervention,
+      caller,
+    );
+    expect(second.written).toHaveLength(2);
+    resume();
+    const result = await first;
+    expect(result.alreadyImported).toBe(2);
+    expect(result.written).toEqual([{ row: 4, savingId: expect.any(String) }]);
+    const claims = await savingClaims(intervention);
+    expect(claims.map((claim) => claim.data.basis)).toEqual([
+      'Raced placement 1',
+      'Raced placement 2',
+      'Raced placement 3',
+    ]);
   });
 
   it('refuses a run without --as, as bad usage', async () => {

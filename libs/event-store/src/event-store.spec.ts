@@ -308,3 +308,22 @@ describe('EventStore', () => {
     ).toHaveLength(1);
   });
 });
+
+describe('EventStore, one very large append', () => {
+  // Its own database: the 150,000 events would otherwise lengthen every read of the whole log.
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(() => database.drop());
+
+  it('appends 150,000 events in one call (more versions than a spread can pass as arguments)', async () => {
+    const store = new EventStore(database.db);
+    const stream = `s-${randomUUID()}`;
+    const events = Array.from({ length: 150_000 }, () => event());
+    const appended = await store.append(stream, events, 'no_stream');
+    expect(appended.streamVersion).toBe(150_000);
+    expect(appended.positions).toHaveLength(150_000);
+    expect(await store.streamVersion(stream)).toBe(150_000);
+  }, 60_000);
+});

@@ -134,10 +134,13 @@ export class EventStore {
         ${events.map((e) => this.upcasters.currentVersion(e.type))}::integer[],
         ${events.map((e) => JSON.stringify(e.data))}::jsonb[],
         ${events.map((e) => JSON.stringify(e.metadata ?? {}))}::jsonb[])`.execute(db);
+    // A loop, not Math.max(...versions): spreading passes each version as an argument, which
+    // overflows the stack past about 120,000 events.
+    let streamVersion = 0;
+    for (const row of rows) streamVersion = Math.max(streamVersion, row.o_stream_version);
     return {
       streamId,
-      // Not Math.max(...rows): spreading a hundred thousand arguments overflows the stack.
-      streamVersion: rows.reduce((highest, row) => Math.max(highest, row.o_stream_version), 0),
+      streamVersion,
       positions: rows.map((row) => Number(row.o_position)),
       duplicate: rows[0].o_duplicate,
     };
@@ -198,8 +201,8 @@ export class EventStore {
   }
 
   /** The current version of a stream; 0 when it has no events. */
-  async streamVersion(streamId: string): Promise<number> {
-    const row = await this.events
+  async streamVersion(streamId: string, db: AnyDb = this.db): Promise<number> {
+    const row = await (db as Db)
       .selectFrom('events')
       .select((eb) => eb.fn.max('stream_version').as('version'))
       .where('stream_id', '=', streamId)
