@@ -125,9 +125,9 @@ export function tellSecondConsultancyStory(
     data: {
       interventionId,
       savingId,
-      note: 'Matched to the new contract rates',
       amountPence: 2_800_000,
       assurance: 'evidenced',
+      evidence: 'Matched to the new contract rates in the finance system',
     },
   });
   return { id: partnershipId, name, startsOn: start };
