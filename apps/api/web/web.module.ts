@@ -8,6 +8,7 @@ import { EngagementsController } from './engagements/engagements.controller';
 import { ErrorPages } from './error-pages';
 import { FormFlow } from './forms/form-flow';
 import { LedgerPlaces } from './forms/ledger-places';
+import { FORM_CONTROLLERS } from './forms/web-forms';
 import { InterventionsController } from './interventions/interventions.controller';
 import { PageRenderer } from './page-renderer';
 import { LatestEntries } from './partnerships/latest-entries';
@@ -34,6 +35,7 @@ import { UsersController } from './users/users.controller';
   imports: [ReadModelsModule, ReportingModule, LedgerModule],
   controllers: [
     SignInController,
+    ...FORM_CONTROLLERS,
     PartnershipsController,
     EngagementsController,
     InterventionsController,

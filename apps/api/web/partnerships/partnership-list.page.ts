@@ -4,7 +4,7 @@ import { PartnershipReads } from '@accord/read-models';
 import { formatDate } from '@accord/reporting';
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
-import { bannerFor } from '../page-controller';
+import { bannerFor } from '../forms/web-forms';
 import { PageRenderer } from '../page-renderer';
 
 /** `GET /partnerships`: the visitor's partnerships, as `GET /api/v1/partnerships` lists them. */
