@@ -17,7 +17,7 @@ import { PageRenderer } from '../page-renderer';
 
 type MilestoneAction = 'achieve' | 'sign-off' | 'reschedule' | 'cancel';
 
-/** An engagement's page, and the forms for its interventions and milestones. */
+/** An engagement's page; its forms are rows of engagement.forms.ts. */
 @PageController('engagements')
 export class EngagementsController {
   constructor(

@@ -27,7 +27,7 @@ const SAVING_TAG: Readonly<Record<string, string>> = {
 const _backTo = (from: unknown, interventionId: string) =>
   from === 'approvals' ? '/approvals' : `/interventions/${encodeURIComponent(interventionId)}`;
 
-/** An intervention's page, and the forms for its savings and capacity. */
+/** An intervention's page; its forms are rows of intervention.forms.ts. */
 @PageController('interventions')
 export class InterventionsController {
   constructor(
