@@ -1,7 +1,7 @@
 import { WrongExpectedVersionError } from '@accord/event-store';
 import { AccessRefusedError } from '@accord/identity';
 import { DomainError, type DomainErrorKind } from '@accord/ledger';
-import { type ErrorBody, errorBody } from '@accord/platform';
+import { type ErrorBody, errorBody, toErrorBody } from '@accord/platform';
 import { PartnershipNotKnownError, ReadModelUnavailableError } from '@accord/read-models';
 import { HttpStatus } from '@nestjs/common';
 import { NotCaughtUpError, RETRY_AFTER_SECONDS } from '../partnerships/shared/read-errors';
@@ -64,4 +64,12 @@ export function domainErrorAnswer(exception: unknown): ErrorAnswer | undefined {
     };
   }
   return undefined;
+}
+
+/**
+ * Any error as the answer it gives: the map's, or else the platform's (an HttpException its own,
+ * anything unexpected a 500). A page's form asks this what a refused write is, to word it.
+ */
+export function errorAnswer(exception: unknown): ErrorAnswer {
+  return domainErrorAnswer(exception) ?? { body: toErrorBody(exception) };
 }

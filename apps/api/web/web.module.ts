@@ -8,6 +8,7 @@ import { EngagementsController } from './engagements/engagements.controller';
 import { ErrorPages } from './error-pages';
 import { FormFlow } from './forms/form-flow';
 import { LedgerPlaces } from './forms/ledger-places';
+import { FORM_CONTROLLERS } from './forms/web-forms';
 import { InterventionsController } from './interventions/interventions.controller';
 import { PageRenderer } from './page-renderer';
 import { LatestEntries } from './partnerships/latest-entries';
@@ -39,6 +40,7 @@ import { UsersController } from './users/users.controller';
   controllers: [
     SignInController,
     OidcSignInController,
+    ...FORM_CONTROLLERS,
     PartnershipsController,
     EngagementsController,
     InterventionsController,

@@ -5,6 +5,7 @@ import type { Caller } from '@accord/identity';
 import {
   type CalendarDate,
   type ClaimSaving,
+  claimContext,
   existingIntervention,
   type FieldProblem,
   FULL_ATTRIBUTION_PCT,
@@ -14,8 +15,6 @@ import {
   interventionDecider,
   interventionStream,
   isDomainError,
-  partnershipDecider,
-  partnershipStream,
   type SavingClaimed,
   todayInLondon,
 } from '@accord/ledger';
@@ -187,16 +186,10 @@ export class SavingsImport {
       });
       // An intervention that does not exist is the file's problem, not a row's.
       const intervention = existingIntervention(loaded.state, interventionId);
-      const partnership = await command.load(
-        partnershipDecider,
-        partnershipStream(intervention.partnershipId),
-        { lock: false },
-      );
-      return {
-        version: loaded.version,
-        intervention,
-        context: { today, partnership: partnership.state },
-      };
+      const context = await claimContext(intervention, today, async (decider, streamId) => {
+        return (await command.load(decider, streamId, { lock: false })).state;
+      });
+      return { version: loaded.version, intervention, context };
     });
   }
 }

@@ -5,16 +5,17 @@ import {
   compareDates,
   type Decider,
   type EngagementCommand,
-  type EngagementContext,
+  engagementContext,
   engagementDecider,
   engagementStream,
   type InterventionCommand,
-  type InterventionContext,
+  interventionContext,
   interventionDecider,
   interventionStream,
   type PartnershipCommand,
   partnershipDecider,
   partnershipStream,
+  type ReadStream,
 } from '@accord/ledger';
 import type { AnyTransaction } from '@accord/platform';
 
@@ -69,16 +70,9 @@ export class DemoLedger {
   engagement(act: Act, command: EngagementCommand): void {
     const streamId = engagementStream(command.data.engagementId);
     this.queue(act, () =>
-      this.write(act, engagementDecider, streamId, command, async (tx) => {
-        const context: EngagementContext = { today: act.on };
-        if (command.type !== 'OpenEngagement') return context;
-        const partnership = await tx.load(
-          partnershipDecider,
-          partnershipStream(command.data.partnershipId),
-          { lock: false },
-        );
-        return { ...context, partnership: partnership.state };
-      }),
+      this.write(act, engagementDecider, streamId, command, (tx) =>
+        engagementContext(command, act.on, readUnlocked(tx)),
+      ),
     );
   }
 
@@ -89,26 +83,9 @@ export class DemoLedger {
   intervention(act: Act, command: InterventionCommand): void {
     const streamId = interventionStream(command.data.interventionId);
     this.queue(act, () =>
-      this.write(act, interventionDecider, streamId, command, async (tx, state) => {
-        const context: InterventionContext = { today: act.on };
-        if (command.type === 'LogIntervention') {
-          const engagement = await tx.load(
-            engagementDecider,
-            engagementStream(command.data.engagementId),
-            { lock: false },
-          );
-          return { ...context, engagement: engagement.state };
-        }
-        if (command.type === 'ClaimSaving' && state.status !== 'unlogged') {
-          const partnership = await tx.load(
-            partnershipDecider,
-            partnershipStream(state.partnershipId),
-            { lock: false },
-          );
-          return { ...context, partnership: partnership.state };
-        }
-        return context;
-      }),
+      this.write(act, interventionDecider, streamId, command, (tx, state) =>
+        interventionContext(command, state, act.on, readUnlocked(tx)),
+      ),
     );
   }
 
@@ -161,3 +138,9 @@ export class DemoLedger {
     });
   }
 }
+
+/** Parents are read for a rule only: without their locks. */
+const readUnlocked =
+  (tx: CommandTransaction): ReadStream =>
+  async (decider, streamId) =>
+    (await tx.load(decider, streamId, { lock: false })).state;

@@ -25,6 +25,7 @@ export * from './savings/savings-line-figures';
 export { type Decider, type DomainCommand, type DomainEvent, fold } from './shared/decider';
 export * from './shared/decision-context';
 export * from './shared/domain-error';
+export * from './shared/parent-streams';
 export * from './shared/streams';
 /** The field checks the deciders use, for an edge that checks a request before any stream is read. */
 export * as fieldChecks from './shared/validation';

@@ -1,11 +1,6 @@
-import {
-  interventionDecider,
-  interventionStream,
-  partnershipDecider,
-  partnershipStream,
-} from '@accord/ledger';
+import { interventionContext, interventionDecider, interventionStream } from '@accord/ledger';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { LedgerWriter, type WriteAnswer } from '../shared/ledger-writer';
+import { LedgerWriter, parentReader, type WriteAnswer } from '../shared/ledger-writer';
 import { ClaimSavingCommand } from './claim-saving.command';
 
 @CommandHandler(ClaimSavingCommand)
@@ -14,22 +9,16 @@ export class ClaimSavingHandler implements ICommandHandler<ClaimSavingCommand> {
 
   execute({ input, request }: ClaimSavingCommand): Promise<WriteAnswer> {
     const savingId = request.newId();
+    const command = { type: 'ClaimSaving' as const, data: { ...input, savingId } };
     return this.ledger.write(request, async (today, load) => {
       const intervention = await load(
         interventionDecider,
         interventionStream(input.interventionId),
       );
-      // A claim names one of its partnership's savings lines: read, not locked, for that rule.
-      const partnershipId =
-        intervention.state.status === 'unlogged' ? undefined : intervention.state.partnershipId;
-      const partnership = partnershipId
-        ? await load(partnershipDecider, partnershipStream(partnershipId), { lock: false })
-        : undefined;
-      return intervention.decide(
-        { type: 'ClaimSaving', data: { ...input, savingId } },
-        { today, partnership: partnership?.state },
-        { id: savingId },
-      );
+      // Its partnership, read but not locked, for the savings-line rule.
+      const { read } = parentReader(load, { lock: false });
+      const context = await interventionContext(command, intervention.state, today, read);
+      return intervention.decide(command, context, { id: savingId });
     });
   }
 }

@@ -1,11 +1,6 @@
-import {
-  engagementDecider,
-  engagementStream,
-  interventionDecider,
-  interventionStream,
-} from '@accord/ledger';
+import { interventionContext, interventionDecider, interventionStream } from '@accord/ledger';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { LedgerWriter, type WriteAnswer } from '../shared/ledger-writer';
+import { LedgerWriter, parentReader, type WriteAnswer } from '../shared/ledger-writer';
 import { LogInterventionCommand } from './log-intervention.command';
 
 @CommandHandler(LogInterventionCommand)
@@ -14,14 +9,17 @@ export class LogInterventionHandler implements ICommandHandler<LogInterventionCo
 
   execute({ input, request }: LogInterventionCommand): Promise<WriteAnswer> {
     const interventionId = request.newId();
+    const command = { type: 'LogIntervention' as const, data: { ...input, interventionId } };
     return this.ledger.write(request, async (today, load) => {
-      const engagement = await load(engagementDecider, engagementStream(input.engagementId));
+      // The engagement, locked: its version is the answer's, and what If-Match is checked against.
+      const engagement = parentReader(load);
+      const unlogged = { status: 'unlogged' } as const;
+      const context = await interventionContext(command, unlogged, today, engagement.read);
       const intervention = await load(interventionDecider, interventionStream(interventionId));
-      return intervention.decide(
-        { type: 'LogIntervention', data: { ...input, interventionId } },
-        { today, engagement: engagement.state },
-        { id: interventionId, answeredBy: engagement },
-      );
+      return intervention.decide(command, context, {
+        id: interventionId,
+        answeredBy: engagement.loaded[0],
+      });
     });
   }
 }

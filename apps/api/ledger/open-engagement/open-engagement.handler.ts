@@ -1,11 +1,6 @@
-import {
-  engagementDecider,
-  engagementStream,
-  partnershipDecider,
-  partnershipStream,
-} from '@accord/ledger';
+import { engagementContext, engagementDecider, engagementStream } from '@accord/ledger';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { LedgerWriter, type WriteAnswer } from '../shared/ledger-writer';
+import { LedgerWriter, parentReader, type WriteAnswer } from '../shared/ledger-writer';
 import { OpenEngagementCommand } from './open-engagement.command';
 
 @CommandHandler(OpenEngagementCommand)
@@ -14,14 +9,16 @@ export class OpenEngagementHandler implements ICommandHandler<OpenEngagementComm
 
   execute({ input, request }: OpenEngagementCommand): Promise<WriteAnswer> {
     const engagementId = request.newId();
+    const command = { type: 'OpenEngagement' as const, data: { ...input, engagementId } };
     return this.ledger.write(request, async (today, load) => {
-      const partnership = await load(partnershipDecider, partnershipStream(input.partnershipId));
+      // The partnership, locked: its version is the answer's, and what If-Match is checked against.
+      const partnership = parentReader(load);
+      const context = await engagementContext(command, today, partnership.read);
       const engagement = await load(engagementDecider, engagementStream(engagementId));
-      return engagement.decide(
-        { type: 'OpenEngagement', data: { ...input, engagementId } },
-        { today, partnership: partnership.state },
-        { id: engagementId, answeredBy: partnership },
-      );
+      return engagement.decide(command, context, {
+        id: engagementId,
+        answeredBy: partnership.loaded[0],
+      });
     });
   }
 }

@@ -5,7 +5,7 @@ import {
   type LoadOptions,
   WrongExpectedVersionError,
 } from '@accord/event-store';
-import { type CalendarDate, type Decider, todayInLondon } from '@accord/ledger';
+import { type CalendarDate, type Decider, type ReadStream, todayInLondon } from '@accord/ledger';
 import { type AnyDb, type AnyTransaction, KYSELY } from '@accord/platform';
 import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { IdempotencyRepository } from './idempotency.repository';
@@ -64,6 +64,20 @@ export type Loader = <C, E, S, X>(
   streamId: string,
   options?: LoadOptions,
 ) => Promise<LoadedStream<C, E, S, X>>;
+
+/**
+ * Reads parent streams for a decision context (`engagementContext`, `interventionContext`),
+ * keeping what it read: where the path names the parent, its version is the answer's.
+ */
+export function parentReader(load: Loader, options?: LoadOptions) {
+  const loaded: StreamVersion[] = [];
+  const read: ReadStream = async (decider, streamId) => {
+    const stream = await load(decider, streamId, options);
+    loaded.push(stream);
+    return stream.state;
+  };
+  return { read, loaded };
+}
 
 /**
  * The API's side of a command: replay the first answer to a repeated `Idempotency-Key`, then

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { WrongExpectedVersionError } from '@accord/event-store';
 import type { Caller } from '@accord/identity';
-import { DomainError, type FieldProblem } from '@accord/ledger';
+import type { FieldProblem } from '@accord/ledger';
 import { fieldErrors, formWasTooLarge } from '@accord/platform';
 import { ProjectionWait } from '@accord/read-models';
-import { BadRequestException, ConflictException, Injectable, type Type } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { type Command, CommandBus } from '@nestjs/cqrs';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Request, Response } from 'express';
+import { errorAnswer } from '../../http/error-map';
 import type { WriteAnswer } from '../../ledger/shared/ledger-writer';
 import { WriteRequest } from '../../ledger/shared/write-request';
 import { PageRenderer } from '../page-renderer';
@@ -21,46 +21,32 @@ import {
   readForm,
   type TypedValues,
 } from './form-fields';
-
-/** One of the pages' forms: what it asks, and the API request and command it stands for. */
-export type PageForm = Readonly<{
-  /** The heading, the name of the link or button that leads here: "Claim a saving". */
-  title: string;
-  /** What the form is about: "Step-down from residential care". */
-  caption: string;
-  /** Rows shown above the fields: what is being verified, signed off… */
-  about?: readonly Readonly<{ key: string; value: string }>[];
-  fields: readonly FormField[];
-  /** API fields the form does not ask for but the request carries (the caller's organisation). */
-  fixed?: Readonly<Record<string, unknown>>;
-  /** What the fields hold when the form opens, by the form's field names. */
-  initial?: TypedValues;
-  /** The API's request class: its rules and messages are the form's. */
-  dto: Type<object>;
-  submitText: string;
-  /** The page the form came from, and goes back to. */
-  back: string;
-  /** The version of the stream the write is conditional on (`If-Match`); none for a creation. */
-  version?: number;
-  /** The command the API would execute for the same body. */
-  command: (api: Record<string, unknown>, request: WriteRequest) => Command<WriteAnswer> | Act;
-  /** Where to go once written, told what was written, with the banner to show there. */
-  done: (answer: WriteAnswer) => string;
-}>;
-
-/** What a form does that is not a ledger command (adding a person): the service call itself. */
-export class Act {
-  constructor(readonly perform: () => Promise<WriteAnswer | undefined>) {}
-}
+import { Act, doneAt, type PageForm } from './page-form';
 
 /** Seconds a form waits for the figures to include what it wrote before moving on. */
 const SETTLE_MS = 5_000;
+
+const STALE =
+  'Someone else changed this record after you opened this form, so nothing was saved. ' +
+  'Check the page again, then send the form if it is still right.';
+
+type AnyForm<Dto extends object> = PageForm<Dto, Command<WriteAnswer> | Act>;
+
+/** What an answer's details may say that a form shows: the fields at fault, the stale version. */
+type Details = { code?: unknown; fields?: unknown; actual?: unknown };
+
+const isFieldProblem = (problem: unknown): problem is FieldProblem =>
+  typeof problem === 'object' &&
+  problem !== null &&
+  typeof (problem as FieldProblem).field === 'string' &&
+  typeof (problem as FieldProblem).message === 'string';
 
 /**
  * Shows a form and takes it in, the GOV.UK way: every problem in the error summary and by its
  * field, what was typed kept, nothing written; else the API's own command runs as the signed-in
  * visitor, conditional on the version the form was opened at, and the visitor is sent on
- * (post/redirect/get) once the read models have taken the write in.
+ * (post/redirect/get) once the read models have taken the write in. What a refusal's status is,
+ * and which fields it names, is the API's error map's to say: the form only words it.
  */
 @Injectable()
 export class FormFlow {
@@ -70,15 +56,16 @@ export class FormFlow {
     private readonly projections: ProjectionWait,
   ) {}
 
-  show(response: Response, caller: Caller, form: PageForm): Promise<void> {
+  show<Dto extends object>(response: Response, caller: Caller, form: AnyForm<Dto>): Promise<void> {
     return this.render(response, caller, form, 200, form.initial ?? {}, [], form.version);
   }
 
-  async submit(
+  async submit<Dto extends object>(
     request: Request,
     response: Response,
     caller: Caller,
-    form: PageForm,
+    form: AnyForm<Dto>,
+    banner: string,
   ): Promise<void> {
     if (formWasTooLarge(request)) {
       const problems = [{ message: FORM_TOO_LARGE }];
@@ -87,63 +74,51 @@ export class FormFlow {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const read = readForm(form.fields, body);
     const { typed, problems } = read;
-    const api = { ...read.api, ...form.fixed };
     const given = typeof body.version === 'string' && /^\d{1,9}$/.test(body.version);
     const version = given ? Number(body.version) : form.version;
-    // The DTO's own transforms (trimming an address) apply, as the API's pipe applies them.
-    const checked = problems.length === 0 ? await this.check(form, api) : undefined;
-    if (checked) problems.push(...checked.problems);
     if (problems.length > 0) {
       return this.render(response, caller, form, 400, typed, problems, version);
+    }
+    // The DTO's own transforms (trimming an address) apply, as the API's pipe applies them.
+    const checked = await this.check(form, { ...read.api, ...form.fixed });
+    if (checked.problems.length > 0) {
+      return this.render(response, caller, form, 400, typed, checked.problems, version);
     }
     const correlationId = typeof request.id === 'string' ? request.id : randomUUID();
     const ifMatch = form.version === undefined ? undefined : version;
     const write = new WriteRequest(caller, correlationId, ifMatch, undefined, 'web');
     let answer: WriteAnswer | undefined;
     try {
-      const command = form.command(checked?.body ?? api, write);
+      const command = form.command(checked.body, write);
       answer =
         command instanceof Act ? await command.perform() : await this.commands.execute(command);
     } catch (error) {
-      if (error instanceof WrongExpectedVersionError) {
-        const stale = [
-          {
-            message:
-              'Someone else changed this record after you opened this form, so nothing was saved. ' +
-              'Check the page again, then send the form if it is still right.',
-          },
-        ];
-        return this.render(response, caller, form, 409, typed, stale, error.actual);
+      const { body: refused } = errorAnswer(error);
+      const status = refused.statusCode;
+      // Not the form's to say: a 403, a 404, a 503 or a 500 answer as pages do.
+      if (status !== HttpStatus.BAD_REQUEST && status !== HttpStatus.CONFLICT) throw error;
+      const details = (refused.details ?? {}) as Details;
+      if (details.code === 'stale_version') {
+        const actual = typeof details.actual === 'number' ? details.actual : version;
+        return this.render(response, caller, form, status, typed, [{ message: STALE }], actual);
       }
-      if (error instanceof DomainError && error.kind !== 'not_found') {
-        const fields = (error.details?.fields ?? []) as FieldProblem[];
-        const found =
-          fields.length > 0
-            ? fields.map((problem) => formProblem(form.fields, problem))
-            : [{ message: error.message }];
-        const status = error.kind === 'invalid' ? 400 : 409;
-        return this.render(response, caller, form, status, typed, found, version);
-      }
-      // Identity's services answer as the API does: 400 naming fields, 409 for a taken address.
-      if (error instanceof BadRequestException || error instanceof ConflictException) {
-        const { details } = error.getResponse() as { details?: { fields?: FieldProblem[] } };
-        const found = details?.fields?.length
-          ? details.fields.map((problem) => formProblem(form.fields, problem))
-          : [{ message: error.message }];
-        return this.render(response, caller, form, error.getStatus(), typed, found, version);
-      }
-      throw error;
+      const fields = Array.isArray(details.fields) ? details.fields.filter(isFieldProblem) : [];
+      const found =
+        fields.length > 0
+          ? fields.map((problem) => formProblem(form.fields, problem))
+          : [{ message: refused.message }];
+      return this.render(response, caller, form, status, typed, found, version);
     }
     if (answer) await this.projections.waitFor(answer.position, SETTLE_MS);
-    response.redirect(303, form.done(answer ?? { version: 0, position: 0 }));
+    response.redirect(303, doneAt(form.next(answer ?? { version: 0, position: 0 }), banner));
   }
 
   /** The API's DTO rules, on the body the form stands for. */
-  private async check(
-    form: PageForm,
+  private async check<Dto extends object>(
+    form: AnyForm<Dto>,
     api: Record<string, unknown>,
-  ): Promise<{ body: Record<string, unknown>; problems: FormProblem[] }> {
-    const body = plainToInstance(form.dto, api) as Record<string, unknown>;
+  ): Promise<{ body: Dto; problems: FormProblem[] }> {
+    const body = plainToInstance(form.dto, api);
     const errors = await validate(body, {
       whitelist: true,
       forbidNonWhitelisted: true,
@@ -151,11 +126,14 @@ export class FormFlow {
       forbidUnknownValues: false,
       validationError: { target: false, value: false },
     });
+    // Without the keys of optional fields left out, as the API's controllers pass them on.
+    for (const [key, value] of Object.entries(body)) {
+      if (value === undefined) Reflect.deleteProperty(body, key);
+    }
     const problems = fieldErrors(errors).map((error) => formProblem(form.fields, error));
     // One message per field, the first found, as the GOV.UK pattern shows them.
     return {
-      // Without the keys of optional fields left out, as the API's controllers pass them on.
-      body: Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)),
+      body,
       problems: problems.filter(
         (problem, index) =>
           problem.field === undefined ||
@@ -167,7 +145,14 @@ export class FormFlow {
   private render(
     response: Response,
     caller: Caller,
-    form: PageForm,
+    form: Readonly<{
+      title: string;
+      caption: string;
+      about?: readonly Readonly<{ key: string; value: string }>[];
+      fields: readonly FormField[];
+      submitText: string;
+      back: string;
+    }>,
     status: number,
     typed: TypedValues,
     problems: readonly FormProblem[],

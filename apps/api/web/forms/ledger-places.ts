@@ -39,6 +39,31 @@ export class LedgerPlaces {
     throw new NotFoundException();
   }
 
+  /** The partnership a form is about, at the version the form's write is conditional on. */
+  async partnershipAt(partnershipId: string) {
+    const [partnership, version] = await Promise.all([
+      this.partnership(partnershipId),
+      this.partnershipVersion(partnershipId),
+    ]);
+    return { partnership, version };
+  }
+
+  async engagementAt(partnershipId: string, engagementId: string) {
+    const [found, version] = await Promise.all([
+      this.engagement(partnershipId, engagementId),
+      this.engagementVersion(engagementId),
+    ]);
+    return { ...found, version };
+  }
+
+  async interventionAt(partnershipId: string, interventionId: string) {
+    const [found, version] = await Promise.all([
+      this.intervention(partnershipId, interventionId),
+      this.interventionVersion(interventionId),
+    ]);
+    return { ...found, version };
+  }
+
   milestone(engagement: EngagementDetail, milestoneId: string) {
     const found = engagement.milestones.find((m) => m.id === milestoneId.toLowerCase());
     if (!found) throw new NotFoundException();
@@ -53,6 +78,12 @@ export class LedgerPlaces {
 
   capacity(intervention: InterventionDetail, capacityId: string) {
     const found = intervention.capacity.find((c) => c.id === capacityId.toLowerCase());
+    if (!found) throw new NotFoundException();
+    return found;
+  }
+
+  measure(engagement: EngagementDetail, key: string) {
+    const found = engagement.measures.find((m) => m.measure === key);
     if (!found) throw new NotFoundException();
     return found;
   }

@@ -4,7 +4,7 @@ import { PartnershipReads, type Progress } from '@accord/read-models';
 import { formatDate, formatPence, formatReturnOnFees } from '@accord/reporting';
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
-import { bannerFor } from '../page-controller';
+import { bannerFor } from '../forms/web-forms';
 import { PageRenderer } from '../page-renderer';
 
 /**

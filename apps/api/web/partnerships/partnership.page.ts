@@ -7,7 +7,7 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import type { Request, Response } from 'express';
 import { parseReadQuery } from '../../partnerships/shared/read-query';
 import { type DateParts, type FormField, formProblem, readForm } from '../forms/form-fields';
-import { bannerFor } from '../page-controller';
+import { bannerFor } from '../forms/web-forms';
 import { PageRenderer } from '../page-renderer';
 import { LatestEntries } from './latest-entries';
 import { partnershipView } from './partnership.view';

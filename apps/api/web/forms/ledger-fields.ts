@@ -1,0 +1,38 @@
+import { humanise } from '@accord/reporting';
+import type { FormField } from './form-fields';
+
+/**
+ * What the ledger's forms share: the words for the ledger's vocabularies (SPEC §7), the fields
+ * several of them ask, and the paths of the pages they lead back to.
+ */
+const WORDS: Readonly<Record<string, string>> = {
+  childrens_social_care: "Children's social care",
+  send: 'SEND (special educational needs and disabilities)',
+  non_cashable: 'Non-cashable',
+  one_off: 'One-off',
+  recurring_annual: 'Recurring every year',
+  self_reported: 'Self-reported by the consultancy',
+  evidenced: 'Documented: backed by documents (the default)',
+  finance_reconciled: 'Reconciled with the council’s finance ledger',
+};
+
+export const options = (values: readonly string[]) =>
+  values.map((value) => ({ value, text: WORDS[value] ?? humanise(value) }));
+
+export const REASON: FormField = { api: 'reason', label: 'Reason', kind: 'textarea' };
+
+export const ATTRIBUTION: FormField = {
+  api: 'attributionPct',
+  name: 'attribution',
+  label: 'Attribution',
+  kind: 'number',
+  optional: true,
+  hint: 'The share of the saving the partnership may take credit for, from 1 to 100 per cent. Leave empty for 100.',
+};
+
+export const partnershipPath = (id: string) => `/partnerships/${encodeURIComponent(id)}`;
+export const engagementPath = (id: string) => `/engagements/${encodeURIComponent(id)}`;
+export const interventionPath = (id: string) => `/interventions/${encodeURIComponent(id)}`;
+
+/** "What happens" when a form closes or ends something. */
+export const whatHappens = (value: string) => [{ key: 'What happens', value }];

@@ -1,0 +1,122 @@
+import type { Caller, PartnershipParties } from '@accord/identity';
+import type { CustomDecorator, Type } from '@nestjs/common';
+import type { Command } from '@nestjs/cqrs';
+import type { Request } from 'express';
+import type { WriteAnswer } from '../../ledger/shared/ledger-writer';
+import type { WriteRequest } from '../../ledger/shared/write-request';
+import type { FormField, TypedValues } from './form-fields';
+
+/** What a form does that is not a ledger command (adding a person): the service call itself. */
+export class Act {
+  constructor(readonly perform: () => Promise<WriteAnswer | undefined>) {}
+}
+
+/**
+ * One of the pages' forms, as opened: what it asks, and the API request (`Dto`) and command
+ * (`C`) it stands for. The compiler ties the three together: `command` is given the DTO the
+ * fields were checked as, and builds the command the API's own route would execute.
+ */
+export type PageForm<Dto extends object, C extends Command<WriteAnswer> | Act> = Readonly<{
+  /** The heading, the name of the link or button that leads here: "Claim a saving". */
+  title: string;
+  /** What the form is about: "Step-down from residential care". */
+  caption: string;
+  /** Rows shown above the fields: what is being verified, signed off… */
+  about?: readonly Readonly<{ key: string; value: string }>[];
+  fields: readonly FormField[];
+  /** API fields the form does not ask for but the request carries (a savings line's code). */
+  fixed?: Partial<Dto>;
+  /** What the fields hold when the form opens, by the form's field names. */
+  initial?: TypedValues;
+  /** The API's request class: its rules and messages are the form's. */
+  dto: Type<Dto>;
+  submitText: string;
+  /** The page the form came from, and goes back to. */
+  back: string;
+  /** The version of the stream the write is conditional on (`If-Match`); none for a creation. */
+  version?: number;
+  /** The command the API would execute for the same body. */
+  command: (body: Dto, request: WriteRequest) => C;
+  /** The page to go to once written, told what was written; the banner is the entry's. */
+  next: (answer: WriteAnswer) => string;
+}>;
+
+type AuthorizedRequest = Request & { caller?: Caller; parties?: PartnershipParties };
+
+/** The request a form is opened or sent in, as its entry sees it. */
+export class FormRequest {
+  constructor(
+    private readonly request: AuthorizedRequest,
+    /** A service of the web module (LedgerPlaces, UsersService…), for what the form shows. */
+    readonly use: <T>(type: Type<T>) => T,
+  ) {}
+
+  /** The tenancy guard has authenticated every form route, so there is always a caller. */
+  get caller(): Caller {
+    if (!this.request.caller) throw new Error('a form route without an authenticated caller');
+    return this.request.caller;
+  }
+
+  /** The partnership a partnership-scoped route resolved (`ForPartnership`). */
+  get partnershipId(): string {
+    if (!this.request.parties) throw new Error('a form route that is not partnership-scoped');
+    return this.request.parties.partnershipId;
+  }
+
+  /** A path parameter as given (a savings line's code keeps its case). */
+  param(name: string): string {
+    return String(this.request.params[name] ?? '');
+  }
+
+  /** An id in the path, in the lower case the ledger names its streams and records with. */
+  id(name = 'id'): string {
+    return this.param(name).toLowerCase();
+  }
+
+  query(name: string): unknown {
+    return this.request.query[name];
+  }
+}
+
+/**
+ * One row of a forms table (the shape of hmpo-form-wizard's steps): where the form lives, who may
+ * use it, the banner the page it leads to shows, and how it opens for a request.
+ */
+export type FormEntry<Dto extends object, C extends Command<WriteAnswer> | Act> = Readonly<{
+  /** The name of its POST handler (`showX` is the GET's), as the start-up check names routes. */
+  name: string;
+  /** Below the table's controller path: `:id/milestones/:mid/achieve`. */
+  path: string;
+  /** The route's access declaration: `ForPartnership(…)` or `Authorize(…)`, as any route's. */
+  access: CustomDecorator<string>;
+  /** The API's request class: its rules and messages are the form's, its type the command's input. */
+  dto: Type<Dto>;
+  /** `?done=` key and the words the next page shows for it: `['saving-claimed', 'Saving claimed']`. */
+  banner: readonly [key: string, text: string];
+  open: (at: FormRequest) => Promise<Omit<PageForm<Dto, C>, 'dto'>>;
+}>;
+
+/** A table's row with its DTO and command types closed over: what the registrar needs. */
+export type FormRoute = Readonly<{
+  name: string;
+  path: string;
+  access: CustomDecorator<string>;
+  banner: readonly [key: string, text: string];
+  run: <R>(at: FormRequest, use: FormUse<R>) => Promise<R>;
+}>;
+
+/** What the flow does with a form once opened (show it, or take it in). */
+export type FormUse<R> = <Dto extends object, C extends Command<WriteAnswer> | Act>(
+  form: PageForm<Dto, C>,
+) => Promise<R>;
+
+/** Declares a form: its types are checked here, then kept inside the route. */
+export function pageForm<Dto extends object, C extends Command<WriteAnswer> | Act>(
+  entry: FormEntry<Dto, C>,
+): FormRoute {
+  const { open, dto, ...route } = entry;
+  return { ...route, run: async (at, use) => use({ ...(await open(at)), dto }) };
+}
+
+/** `path?done=key`: the page a form leads to, told which banner to show. */
+export const doneAt = (path: string, banner: string): string => `${path}?done=${banner}`;
