@@ -60,6 +60,7 @@ describe('savings figures (SPEC §3)', () => {
       netClaimedPence: 1_464_000,
       netVerifiedPence: 0,
       verifiedByAssurance: { self_reported: 0, evidenced: 0, finance_reconciled: 0 },
+      netClaimedByKind: { cashable: 0, non_cashable: 0, cost_avoidance: 1_464_000 },
       forecastPence: 244_000,
     });
     expect(figures.fullYearEffectOn(date('2026-07-14'))).toBe(4_380_002);

@@ -39,6 +39,8 @@ export type SavingsFigures = Readonly<{
   netClaimedPence: Pence;
   netVerifiedPence: Pence;
   verifiedByAssurance: Readonly<Record<Assurance, Pence>>;
+  /** The parts of `netClaimedPence`, kind by kind. */
+  netClaimedByKind: Readonly<Record<SavingKind, Pence>>;
   forecastPence: Pence;
 }>;
 
@@ -188,6 +190,7 @@ function figuresOf(rounded: Rounded): SavingsFigures {
     netClaimedPence: sumOf(rounded.netByKind),
     netVerifiedPence: sumOf(rounded.netByAssurance),
     verifiedByAssurance: { ...byAssurance },
+    netClaimedByKind: { ...rounded.netByKind },
     forecastPence: rounded.undecided + verifiedPence,
   };
 }

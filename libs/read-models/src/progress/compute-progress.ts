@@ -105,11 +105,15 @@ export function prepareProgress(facts: PartnershipFacts): PreparedProgress {
  * recorded before dates had to lie inside the partnership): the parts listed add up to the whole.
  */
 function figureSteps(facts: PartnershipFacts, counted: readonly Counted[]): SavingsFigureSteps {
-  const startsOn = facts.partnership?.startsOn;
   return SavingsFigureSteps.of(
     counted,
-    startsOn === undefined ? undefined : firstDayOfMonth(monthOf(startsOn)),
+    facts.partnership === null ? undefined : countingStartsOn(facts.partnership),
   );
+}
+
+/** The first day of the first month a partnership's lists of months and years show. */
+export function countingStartsOn(partnership: PartnershipHeader): CalendarDate {
+  return firstDayOfMonth(monthOf(partnership.startsOn));
 }
 
 /** `computeProgress` from facts already prepared. */
