@@ -216,21 +216,33 @@ export function progressOn(
 }
 
 /**
- * Claimed and verified to date at the end of each of `months`, for a chart: the same figures
- * progress gives to those dates (wholes as sums of their rounded kinds), a lookup per month.
+ * Claimed and verified to date at the end of each of `months` (or on `asOf`, when that comes
+ * first), for a chart: the same figures progress gives to those dates, a lookup per month.
  */
 export function savingsAtMonthEnds(
   facts: PartnershipFacts,
   months: readonly Month[],
-): { month: Month; claimedPence: Pence; verifiedPence: Pence }[] {
-  const { figures } = preparedOf(facts);
+  asOf?: CalendarDate,
+): MonthEndFigures[] {
+  return monthEndsOn(preparedOf(facts), months, asOf);
+}
+
+/** `savingsAtMonthEnds` from facts already prepared. */
+export function monthEndsOn(
+  { figures }: PreparedProgress,
+  months: readonly Month[],
+  asOf?: CalendarDate,
+): MonthEndFigures[] {
   return months.map((month) => {
+    const end = addDays(monthBounds(month).endExclusive, -1);
     const { claimedPence, verifiedPence } = figures.toDate(
-      addDays(monthBounds(month).endExclusive, -1),
+      asOf === undefined ? end : earliestDate(end, asOf),
     );
     return { month, claimedPence, verifiedPence };
   });
 }
+
+export type MonthEndFigures = { month: Month; claimedPence: Pence; verifiedPence: Pence };
 
 /** The partnership's savings figures from its facts, for a reader that lists its own parts. */
 export function savingsFiguresOf(facts: PartnershipFacts): SavingsFigureSteps {

@@ -19,6 +19,8 @@ import {
 } from '../partnership-facts/partnership-facts.repository';
 import {
   keepPrepared,
+  type MonthEndFigures,
+  monthEndsOn,
   type PreparedProgress,
   prepareProgress,
   progressOn,
@@ -144,6 +146,20 @@ export class PartnershipReads {
       return progressOn(await this.preparedNow(partnershipId), asOf, new Date());
     }
     return progressOn(await this.preparedKnownAt(partnershipId, knownAt), asOf, knownAt);
+  }
+
+  /**
+   * Progress as known now, with savings to date at the end of each month it lists (the last on
+   * `asOf`) for a chart: both from one reading of the facts, so they cannot disagree.
+   */
+  async progressWithMonthEnds(
+    partnershipId: string,
+    asOf: CalendarDate,
+  ): Promise<{ progress: Progress; monthEnds: MonthEndFigures[] }> {
+    const prepared = await this.preparedNow(partnershipId);
+    const progress = progressOn(prepared, asOf, new Date());
+    const months = progress.savings.byMonth.map(({ month }) => month);
+    return { progress, monthEnds: monthEndsOn(prepared, months, asOf) };
   }
 
   /** The savings register (SPEC §4) as of `asOf`, as known at `knownAt` or now, as CSV. */
