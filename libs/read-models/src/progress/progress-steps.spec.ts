@@ -6,17 +6,19 @@ import {
   disputedPart,
   earliestDate,
   financialYearBounds,
-  fullYearEffect,
   type Month,
   monthBounds,
   monthsFrom,
   parseCalendarDate,
   partsOf,
   SAVING_KINDS,
-  sumAccruedNetToDatePence,
-  sumAccruedToDatePence,
   verifiedPart,
 } from '@accord/ledger';
+import {
+  fullYearEffect,
+  sumAccruedNetToDatePence,
+  sumAccruedToDatePence,
+} from '@accord/ledger/testing';
 import { factsOf, ledgerHistory } from '@accord/read-models/testing';
 import fc from 'fast-check';
 import { inLoggedOrder } from '../partnership-facts/partnership-facts';
