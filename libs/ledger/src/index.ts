@@ -8,8 +8,20 @@ export * from './intervention/intervention.commands';
 export * from './intervention/intervention.decider';
 export * from './intervention/intervention.events';
 export * from './ledger-event';
-export * from './money/accrual';
+// Every figure comes from SavingsFigureSteps; of the accrual rules only what shares a figure out
+// exactly (the register's rows) leaves the ledger, so no reader rounds a figure of its own.
+export {
+  type AccruingSaving,
+  type AttributedSaving,
+  accruedExact,
+  accruedNetExact,
+  type ExactPence,
+  GROSS_DENOMINATOR,
+  NET_DENOMINATOR,
+} from './money/accrual';
+export * from './money/apportion';
 export * from './money/pence';
+export * from './money/savings-figures';
 export * from './on-a-date/capacity';
 export * from './on-a-date/milestone-status';
 export * from './on-a-date/outcome';

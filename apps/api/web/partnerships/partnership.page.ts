@@ -43,9 +43,9 @@ export class PartnershipPage {
     const asOfError = asked?.problem ?? (asked ? readAsOfProblem(asked.date, now) : undefined);
     const given = asked === undefined || asOfError ? undefined : (asked.date as CalendarDate);
     const asOf = given ?? today;
-    const [detail, progress, loaded, entries] = await Promise.all([
+    const [detail, { progress, monthEnds }, loaded, entries] = await Promise.all([
       this.reads.detail(partnershipId),
-      this.reads.progress(partnershipId, asOf),
+      this.reads.progressWithMonthEnds(partnershipId, asOf),
       this.ledger.load(partnershipId),
       this.entries.of(partnershipId),
     ]);
@@ -57,6 +57,7 @@ export class PartnershipPage {
     const partnership = partnershipView({
       detail,
       progress,
+      monthEnds,
       sent: loaded.sent,
       entries: entries.slice((page - 1) * ENTRIES_PER_PAGE, page * ENTRIES_PER_PAGE),
       today,

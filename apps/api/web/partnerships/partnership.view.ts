@@ -15,11 +15,13 @@ import {
   humanise,
 } from '@accord/reporting';
 import type { TimelineItem } from '../../ledger/partnership-timeline/partnership-timeline.answer';
-import { savingsChart } from './savings-chart';
+import { type MonthFigures, savingsChart } from './savings-chart';
 
 export type PartnershipPageInputs = Readonly<{
   detail: PartnershipDetail;
   progress: Progress;
+  /** Savings to date at the end of each month progress lists, the last on its `asOf`. */
+  monthEnds: readonly MonthFigures[];
   sent: ReadonlyMap<Month, MonthlyReportSent['data']>;
   entries: readonly TimelineItem[];
   today: CalendarDate;
@@ -61,7 +63,7 @@ export function partnershipView(inputs: PartnershipPageInputs) {
       month: progress.asOf.slice(5, 7),
       year: progress.asOf.slice(0, 4),
     },
-    chart: savingsChart(savings.byMonth),
+    chart: savingsChart(inputs.monthEnds),
     engagements: detail.engagements.map((engagement) => ({
       href: `/engagements/${encodeURIComponent(engagement.id)}`,
       title: engagement.title,

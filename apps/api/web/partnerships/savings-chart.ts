@@ -8,18 +8,14 @@ const HEIGHT = 300;
 const PLOT = { left: 70, right: WIDTH - 20, top: 20, bottom: HEIGHT - 40 } as const;
 
 /**
- * Cumulative savings claimed and verified at the end of each month, as the geometry of an SVG
- * line chart the page draws, and the same figures as rows for the table beside it: the chart is
- * for looking, the table for reading and for screen readers.
+ * Savings claimed and verified to date at the end of each month, as the geometry of an SVG line
+ * chart the page draws, and the same figures as rows for the table beside it: the chart is for
+ * looking, the table for reading and for screen readers. The figures are progress's own to each
+ * month's end (`savingsAtMonthEnds`), never summed here, so each row is what the page shows as
+ * of that date.
  */
-export function savingsChart(byMonth: readonly MonthFigures[]) {
-  let claimed = 0;
-  let verified = 0;
-  const cumulative = byMonth.map((m) => {
-    claimed += m.claimedPence;
-    verified += m.verifiedPence;
-    return { month: m.month, claimedPence: claimed, verifiedPence: verified };
-  });
+export function savingsChart(monthEnds: readonly MonthFigures[]) {
+  const cumulative = monthEnds;
   const top = niceTop(Math.max(1, ...cumulative.map((p) => p.claimedPence)));
   const x = (index: number) =>
     cumulative.length === 1

@@ -152,6 +152,24 @@ export function accruedExact(
   return share > 0 ? { num: BigInt(saving.amountPence) * BigInt(share) } : ZERO_PENCE;
 }
 
+/**
+ * What `saving` contributes to the dates in `[from, toExclusive)` net of its attribution (SPEC
+ * §3), as a numerator over `NET_DENOMINATOR`: A × pct a day over 365 days and 100 per cent.
+ */
+export function accruedNetExact(
+  saving: AttributedSaving,
+  from: CalendarDate,
+  toExclusive: CalendarDate,
+): bigint {
+  const terms = netDayTerms(saving);
+  const share = shareIn(terms, toDayNumber(from), toDayNumber(toExclusive));
+  return share > 0 ? BigInt(terms.amount) * BigInt(share) : 0n;
+}
+
+/** Gross exact figures are numerators over 365, net ones over 36,500. */
+export const GROSS_DENOMINATOR = DAYS_PER_YEAR_BIG;
+export const NET_DENOMINATOR = DAYS_PER_YEAR_BIG * PERCENT_BIG;
+
 /** What `saving` has contributed up to and including `date`. */
 export function accruedToDate(saving: AccruingSaving, date: CalendarDate): ExactPence {
   return accruedExact(saving, saving.startsOn, addDays(date, 1));

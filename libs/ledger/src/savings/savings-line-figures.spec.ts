@@ -1,7 +1,7 @@
 import { date } from '@accord/ledger/testing';
 import type { FinancialYear } from '../calendar/financial-year';
+import type { FiguredSaving } from '../money/savings-figures';
 import type { SavingsLine } from '../partnership/savings-line';
-import type { CountedSaving } from './saving-parts';
 import { ragRating, savingsLineFigures } from './savings-line-figures';
 
 const line = (changes: Partial<SavingsLine> = {}): SavingsLine => ({
@@ -12,7 +12,7 @@ const line = (changes: Partial<SavingsLine> = {}): SavingsLine => ({
   ...changes,
 });
 
-const saving = (changes: Partial<CountedSaving> = {}): CountedSaving => ({
+const saving = (changes: Partial<FiguredSaving> = {}): FiguredSaving => ({
   amountPence: 10_000_000,
   recurrence: 'recurring_annual',
   startsOn: date('2026-04-01'),
@@ -20,10 +20,12 @@ const saving = (changes: Partial<CountedSaving> = {}): CountedSaving => ({
   status: 'claimed',
   verifiedAmountPence: null,
   lineCode: 'CS-26-07',
+  kind: 'cashable',
+  assurance: null,
   ...changes,
 });
 
-const figuresOf = (l: SavingsLine, savings: CountedSaving[], asOf: string) => {
+const figuresOf = (l: SavingsLine, savings: FiguredSaving[], asOf: string) => {
   const { claimedPence, verifiedPence, forecastPence, atRiskPence, rag } = savingsLineFigures(
     l,
     savings,

@@ -1,15 +1,8 @@
 import { addDays, type CalendarDate, earliestDate } from '../calendar/calendar-date';
 import { financialYearBounds } from '../calendar/financial-year';
-import { sumAccruedPence } from '../money/accrual';
 import type { Pence } from '../money/pence';
+import { type FiguredSaving, SavingsFigureSteps } from '../money/savings-figures';
 import type { SavingsLine } from '../partnership/savings-line';
-import {
-  type CountedSaving,
-  claimedPart,
-  forecastPart,
-  partsOf,
-  verifiedPart,
-} from './saving-parts';
 
 /** `delivered` beats `green`: the council has verified the target, not merely been promised it. */
 export const RAG_RATINGS = ['delivered', 'green', 'amber', 'red'] as const;
@@ -32,30 +25,39 @@ export type SavingsLineFigures = SavingsLine &
  */
 export function savingsLineFigures(
   line: SavingsLine,
-  savings: Iterable<CountedSaving>,
+  savings: Iterable<FiguredSaving>,
   asOf: CalendarDate,
 ): SavingsLineFigures {
   const onLine = [...savings].filter((saving) => saving.lineCode === line.code);
+  return savingsLineFiguresOf(line, SavingsFigureSteps.of(onLine), asOf);
+}
+
+/**
+ * `savingsLineFigures` from the line's own savings made ready once: each figure a part of time
+ * (the line's year up to `asOf`, or all of it) by the cumulative difference, like every other.
+ */
+export function savingsLineFiguresOf(
+  line: SavingsLine,
+  onLine: SavingsFigureSteps,
+  asOf: CalendarDate,
+): SavingsLineFigures {
   const year = financialYearBounds(line.financialYear);
-  // Before the year begins the period is empty and counts nothing.
-  const toDateExclusive = earliestDate(year.endExclusive, addDays(asOf, 1));
-  const claimedPence = sumAccruedPence(partsOf(onLine, claimedPart), year.start, toDateExclusive);
-  const verifiedPence = sumAccruedPence(partsOf(onLine, verifiedPart), year.start, toDateExclusive);
-  const forecastPence = sumAccruedPence(
-    partsOf(onLine, forecastPart),
-    year.start,
-    year.endExclusive,
-  );
+  // Before the year begins the part is empty and counts nothing.
+  const toDate = onLine.over({
+    start: year.start,
+    endExclusive: earliestDate(year.endExclusive, addDays(asOf, 1)),
+  });
+  const { forecastPence } = onLine.over(year);
   return {
     code: line.code,
     title: line.title,
     financialYear: line.financialYear,
     targetPence: line.targetPence,
-    claimedPence,
-    verifiedPence,
+    claimedPence: toDate.claimedPence,
+    verifiedPence: toDate.verifiedPence,
     forecastPence,
     atRiskPence: Math.max(0, line.targetPence - forecastPence),
-    rag: ragRating(line.targetPence, verifiedPence, forecastPence),
+    rag: ragRating(line.targetPence, toDate.verifiedPence, forecastPence),
   };
 }
 

@@ -62,3 +62,10 @@ export function deciderSpecification<C, E, S, X>(decider: Decider<C, E, S, X>, c
 
 export const date = (text: string): CalendarDate => parseCalendarDate(text);
 export const month = (text: string): Month => parseMonth(text);
+
+/** The plain per-saving sums of SPEC §3, for specs to check the one figure function against. */
+export {
+  fullYearEffect,
+  sumAccruedNetToDatePence,
+  sumAccruedToDatePence,
+} from '../money/accrual';

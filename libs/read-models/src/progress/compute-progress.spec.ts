@@ -1,6 +1,6 @@
-import type { CalendarDate } from '@accord/ledger';
+import type { CalendarDate, Month } from '@accord/ledger';
 import { factsOf, ledgerHistory } from '@accord/read-models/testing';
-import { computeProgress, PartnershipNotKnownError } from './compute-progress';
+import { computeProgress, PartnershipNotKnownError, savingsAtMonthEnds } from './compute-progress';
 
 const knownAt = new Date('2026-11-01T07:00:00.000Z');
 const on = (history: ReturnType<typeof ledgerHistory>, asOf: string) =>
@@ -92,7 +92,7 @@ describe('progress: savings', () => {
     });
   });
 
-  it('rounds every figure once, on its own, so the parts need not add up to the whole', () => {
+  it('rounds each figure to a date once, and makes a part the difference of two of them, so parts add up', () => {
     const { h, intervention } = partnership('2026-03-01');
     // 1,000,000p a year = 2,739.726…p a day from 15 March.
     h.claimed(intervention, {
@@ -101,11 +101,12 @@ describe('progress: savings', () => {
       startsOn: '2026-03-15',
     });
     const progress = on(h, '2026-04-10');
-    // 15–31 March: 17 × 1,000,000 ÷ 365 = 46,575.34 → 46,575p
-    // 1–10 April: 10 × 1,000,000 ÷ 365 = 27,397.26 → 27,397p
-    // to date, 27 days: 27,000,000 ÷ 365 = 73,972.60 → 73,973p (not 46,575 + 27,397 = 73,972)
-    expect(progress.savings.byFinancialYear.map((y) => y.claimedPence)).toEqual([46_575, 27_397]);
-    expect(progress.savings.byMonth.map((m) => m.claimedPence)).toEqual([46_575, 27_397]);
+    // to 31 March, 17 days: 17,000,000 ÷ 365 = 46,575.34 → 46,575p (March, and 2025/26)
+    // to 10 April, 27 days: 27,000,000 ÷ 365 = 73,972.60 → 73,973p (to date)
+    // 1–10 April: 73,973 − 46,575 = 27,398p (April, and 2026/27), not 10 days rounded on their
+    // own (27,397.26 → 27,397p): the parts add up to the figure to date.
+    expect(progress.savings.byFinancialYear.map((y) => y.claimedPence)).toEqual([46_575, 27_398]);
+    expect(progress.savings.byMonth.map((m) => m.claimedPence)).toEqual([46_575, 27_398]);
     expect(progress.savings.toDate.claimedPence).toBe(73_973);
   });
 
@@ -157,10 +158,12 @@ describe('progress: savings', () => {
       netVerifiedPence: 0,
       verifiedByAssurance: { self_reported: 0, evidenced: 0, finance_reconciled: 0 },
     });
-    // Months on their own: April 30,000,000 ÷ 365 = 82,191.78 → 82,192; May 31,000,000 ÷ 365 =
-    // 84,931.51 → 84,932; June → 82,192; then nothing: 82,192 + 84,932 + 82,192 = 249,316.
+    // Months as differences of figures to date: to 30 April 30,000,000 ÷ 365 = 82,191.78 →
+    // 82,192; to 31 May 61,000,000 ÷ 365 = 167,123.29 → 167,123, so May is 84,931 (not May's
+    // 84,931.51 rounded on its own, 84,932); June 249,315 − 167,123 = 82,192; then nothing:
+    // 82,192 + 84,931 + 82,192 = 249,315, the figure to date.
     expect(later.savings.byMonth.map((m) => m.claimedPence)).toEqual([
-      82_192, 84_932, 82_192, 0, 0, 0, 0, 0, 0,
+      82_192, 84_931, 82_192, 0, 0, 0, 0, 0, 0,
     ]);
     expect(later.savings.fullYearEffectPence).toBe(0);
     // 30 June is its last day: a full-year effect of the annual amount.
@@ -496,6 +499,151 @@ describe('progress: kinds, attribution, partial verification and assurance (issu
       netVerifiedPence: 610_000,
       verifiedByAssurance: { self_reported: 0, evidenced: 610_000, finance_reconciled: 0 },
     });
+  });
+});
+
+describe('progress: parts add up to their whole (issue 23)', () => {
+  const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
+
+  /** Savings of odd amounts, every kind, partly verified with each assurance, one disputed. */
+  function oddSavings() {
+    const { h, intervention } = partnership('2025-06-01', 1_000_000);
+    const a = h.claimed(intervention, {
+      amountPence: 33_333_337,
+      kind: 'cashable',
+      recurrence: 'recurring_annual',
+      startsOn: '2025-06-15',
+      attributionPct: 37,
+    });
+    h.verified(a, 20_000_003, '2025-09-01', { assurance: 'self_reported' });
+    const b = h.claimed(intervention, {
+      amountPence: 12_345_679,
+      kind: 'non_cashable',
+      recurrence: 'recurring_annual',
+      startsOn: '2025-08-09',
+      endsOn: '2026-11-17',
+    });
+    h.verified(b, 12_345_679, '2025-09-01', { assurance: 'finance_reconciled' });
+    const c = h.claimed(intervention, {
+      amountPence: 7_777_781,
+      kind: 'cost_avoidance',
+      recurrence: 'recurring_annual',
+      startsOn: '2025-12-03',
+    });
+    h.verified(c, 5_555_557, '2026-01-01');
+    const d = h.claimed(intervention, {
+      amountPence: 1_111_113,
+      kind: 'cashable',
+      recurrence: 'recurring_annual',
+      startsOn: '2026-02-11',
+    });
+    h.disputed(d, 1_111_113);
+    h.claimed(intervention, {
+      amountPence: 499_999,
+      kind: 'cost_avoidance',
+      recurrence: 'one_off',
+      startsOn: '2026-03-31',
+    });
+    return h;
+  }
+
+  it('adds the months of each year up to the year, and the years up to the figure to date', () => {
+    const { savings } = on(oddSavings(), '2026-12-20');
+    for (const year of savings.byFinancialYear) {
+      const first = Number(year.financialYear.slice(0, 4));
+      const months = savings.byMonth.filter(
+        ({ month }) => month >= `${first}-04` && month <= `${first + 1}-03`,
+      );
+      expect(sum(months.map((m) => m.claimedPence))).toBe(year.claimedPence);
+      expect(sum(months.map((m) => m.verifiedPence))).toBe(year.verifiedPence);
+      expect(year.cashablePence + year.nonCashablePence + year.costAvoidancePence).toBe(
+        year.claimedPence,
+      );
+    }
+    const years = savings.byFinancialYear;
+    expect(sum(years.map((y) => y.claimedPence))).toBe(savings.toDate.claimedPence);
+    expect(sum(years.map((y) => y.verifiedPence))).toBe(savings.toDate.verifiedPence);
+    expect(sum(years.map((y) => y.cashablePence))).toBe(savings.toDate.cashablePence);
+    expect(sum(years.map((y) => y.nonCashablePence))).toBe(savings.toDate.nonCashablePence);
+    expect(sum(years.map((y) => y.costAvoidancePence))).toBe(savings.toDate.costAvoidancePence);
+    expect(sum(savings.byMonth.map((m) => m.claimedPence))).toBe(savings.toDate.claimedPence);
+  });
+
+  it('makes claimed the sum of its rounded kinds and verified the sum of its assurances', () => {
+    const { h, intervention } = partnership('2026-04-01');
+    // One saving of each kind, 1p a year for 122 days: each 122 ÷ 365 = 0.334p → 0p. Claimed
+    // is the sum of its kinds, 0p, not the three rounded together (1.003p → 1p).
+    for (const [kind, assurance] of [
+      ['cashable', 'self_reported'],
+      ['non_cashable', 'evidenced'],
+      ['cost_avoidance', 'finance_reconciled'],
+    ] as const) {
+      const saving = h.claimed(intervention, {
+        amountPence: 1,
+        kind,
+        recurrence: 'recurring_annual',
+        startsOn: '2026-04-01',
+        endsOn: '2026-08-01',
+      });
+      h.verified(saving, 1, '2026-04-02', { assurance });
+    }
+    const { toDate } = on(h, '2026-09-30').savings;
+    expect(toDate).toMatchObject({
+      claimedPence: 0,
+      verifiedPence: 0,
+      cashablePence: 0,
+      nonCashablePence: 0,
+      costAvoidancePence: 0,
+      verifiedByAssurance: { self_reported: 0, evidenced: 0, finance_reconciled: 0 },
+    });
+    const { toDate: odd } = on(oddSavings(), '2026-12-20').savings;
+    expect(odd.cashablePence + odd.nonCashablePence + odd.costAvoidancePence).toBe(
+      odd.claimedPence,
+    );
+    expect(sum(Object.values(odd.verifiedByAssurance))).toBe(odd.verifiedPence);
+  });
+
+  it('shows as of the end of February what the month table gives to February', () => {
+    const h = oddSavings();
+    const facts = factsOf(h);
+    const headline = computeProgress(facts, '2026-02-28' as CalendarDate, knownAt).savings.toDate;
+    const later = computeProgress(facts, '2026-03-31' as CalendarDate, knownAt).savings;
+    const toFebruary = later.byMonth.filter(({ month }) => month <= '2026-02');
+    expect(sum(toFebruary.map((m) => m.claimedPence))).toBe(headline.claimedPence);
+    expect(sum(toFebruary.map((m) => m.verifiedPence))).toBe(headline.verifiedPence);
+    const [february] = savingsAtMonthEnds(facts, ['2026-02' as Month]);
+    expect(february).toEqual({
+      month: '2026-02',
+      claimedPence: headline.claimedPence,
+      verifiedPence: headline.verifiedPence,
+    });
+  });
+
+  it('counts a saving recorded to start before the partnership in its first month and year', () => {
+    // Recorded before dates had to lie inside the partnership: a £5,000 one-off on 1 January
+    // 2024 in a partnership that began on 1 June 2025. It is in the figure to date, so it is in
+    // the first month and year listed, or they would not add up to it.
+    const { h, intervention } = partnership('2025-06-01');
+    h.claimed(intervention, {
+      amountPence: 500_000,
+      recurrence: 'one_off',
+      startsOn: '2024-01-01',
+    });
+    h.claimed(intervention, {
+      amountPence: 3_650_000,
+      recurrence: 'recurring_annual',
+      startsOn: '2025-06-01',
+    });
+    const { savings } = on(h, '2025-07-31');
+    // June: 500,000 + 30 × 10,000 = 800,000p; July 310,000p; to date 1,110,000p.
+    expect(savings.toDate.claimedPence).toBe(1_110_000);
+    expect(savings.byMonth).toEqual([
+      { month: '2025-06', claimedPence: 800_000, verifiedPence: 0 },
+      { month: '2025-07', claimedPence: 310_000, verifiedPence: 0 },
+    ]);
+    expect(savings.byFinancialYear.map((y) => [y.financialYear, y.claimedPence])).toEqual([
+      ['2025/26', 1_110_000],
+    ]);
   });
 });
 

@@ -1,18 +1,14 @@
 import {
-  AccrualSteps,
-  ASSURANCES,
-  type Assurance,
   addDays,
   type CalendarDate,
-  type CountedSaving,
   capacityOn,
-  claimedPart,
   type DateRange,
-  disputedPart,
   earliestDate,
+  type FiguredSaving,
   financialYearBounds,
   financialYearOf,
   financialYearsFrom,
+  firstDayOfMonth,
   INTERVENTION_CATEGORIES,
   isImproving,
   latestReading,
@@ -23,10 +19,9 @@ import {
   monthsFrom,
   outcomeProgressPct,
   type Pence,
-  partsOf,
   returnOnFees,
-  savingsLineFigures,
-  verifiedPart,
+  SavingsFigureSteps,
+  savingsLineFiguresOf,
 } from '@accord/ledger';
 import {
   inLoggedOrder,
@@ -35,7 +30,7 @@ import {
   type PartnershipHeader,
   type SavingFacts,
 } from '../partnership-facts/partnership-facts';
-import type { MilestoneOnDate, Progress, SavingsLineProgress } from './progress';
+import type { MilestoneOnDate, Progress } from './progress';
 
 export class PartnershipNotKnownError extends Error {
   constructor(readonly partnershipId: string) {
@@ -79,49 +74,46 @@ function deepFreeze(value: unknown): void {
 }
 
 /**
- * A partnership's facts made ready to be read on any date: each savings figure as a step
- * function of the day (`AccrualSteps`), so that reading a figure on a date, or over a month or
- * a year, costs a lookup rather than a pass over every saving. Built once per version of the
- * facts; a reader may keep it as long as the facts stand.
+ * A partnership's facts made ready to be read on any date: its savings figures as step functions
+ * of the day (`SavingsFigureSteps`), the partnership's and each savings line's, so that reading a
+ * figure on a date, or over a month or a year, costs a lookup rather than a pass over every
+ * saving. Built once per version of the facts; a reader may keep it as long as the facts stand.
  */
 export type PreparedProgress = Readonly<{
   facts: PartnershipFacts;
   counted: readonly Counted[];
-  steps: SavingsSteps;
-}>;
-
-type SavingsSteps = Readonly<{
-  claimed: AccrualSteps;
-  verified: AccrualSteps;
-  disputed: AccrualSteps;
-  cashable: AccrualSteps;
-  nonCashable: AccrualSteps;
-  costAvoidance: AccrualSteps;
-  netClaimed: AccrualSteps;
-  netVerified: AccrualSteps;
-  verifiedByAssurance: Record<Assurance, AccrualSteps>;
+  figures: SavingsFigureSteps;
+  /** Each savings line's own savings, by the line's code. */
+  lines: ReadonlyMap<string, SavingsFigureSteps>;
 }>;
 
 export function prepareProgress(facts: PartnershipFacts): PreparedProgress {
   const counted = countedSavings(facts);
-  const savings = savingGroups(counted);
-  return {
-    facts,
+  const lines = new Map<string, SavingsFigureSteps>();
+  for (const line of linesInPlanOrder(facts)) {
+    lines.set(
+      line.code,
+      SavingsFigureSteps.of(counted.filter((saving) => saving.lineCode === line.code)),
+    );
+  }
+  return { facts, counted, figures: figureSteps(facts, counted), lines };
+}
+
+/**
+ * The partnership's savings figures. Its lists of months and years begin with the month and the
+ * year it started in, so the first of them takes in anything that accrued before (a saving
+ * recorded before dates had to lie inside the partnership): the parts listed add up to the whole.
+ */
+function figureSteps(facts: PartnershipFacts, counted: readonly Counted[]): SavingsFigureSteps {
+  return SavingsFigureSteps.of(
     counted,
-    steps: {
-      claimed: AccrualSteps.of(savings.claimed),
-      verified: AccrualSteps.of(savings.verified),
-      disputed: AccrualSteps.of(savings.disputed),
-      cashable: AccrualSteps.of(savings.cashable),
-      nonCashable: AccrualSteps.of(savings.nonCashable),
-      costAvoidance: AccrualSteps.of(savings.costAvoidance),
-      netClaimed: AccrualSteps.ofNet(savings.claimed),
-      netVerified: AccrualSteps.ofNet(savings.verified),
-      verifiedByAssurance: byAssurance((assurance) =>
-        AccrualSteps.of(savings.verifiedWith(assurance)),
-      ),
-    },
-  };
+    facts.partnership === null ? undefined : countingStartsOn(facts.partnership),
+  );
+}
+
+/** The first day of the first month a partnership's lists of months and years show. */
+export function countingStartsOn(partnership: PartnershipHeader): CalendarDate {
+  return firstDayOfMonth(monthOf(partnership.startsOn));
 }
 
 /** `computeProgress` from facts already prepared. */
@@ -130,33 +122,20 @@ export function progressOn(
   asOf: CalendarDate,
   knownAt: Date,
 ): Progress {
-  const { facts, counted, steps } = prepared;
+  const { facts } = prepared;
   const partnership = requireHeader(facts);
   const engagements = inLoggedOrder(facts.engagements);
   const committedPence = engagements.reduce((sum, e) => sum + e.feePence, 0);
   const targetPence = engagements.reduce((sum, e) => sum + (e.savingsTargetPence ?? 0), 0);
 
-  const toDate = {
-    claimedPence: steps.claimed.toDatePence(asOf),
-    verifiedPence: steps.verified.toDatePence(asOf),
-    disputedPence: steps.disputed.toDatePence(asOf),
-    cashablePence: steps.cashable.toDatePence(asOf),
-    nonCashablePence: steps.nonCashable.toDatePence(asOf),
-    costAvoidancePence: steps.costAvoidance.toDatePence(asOf),
-    netClaimedPence: steps.netClaimed.toDatePence(asOf),
-    netVerifiedPence: steps.netVerified.toDatePence(asOf),
-    verifiedByAssurance: byAssurance((assurance) =>
-      steps.verifiedByAssurance[assurance].toDatePence(asOf),
-    ),
-  };
+  const { figures } = prepared;
+  const toDate = figures.toDate(asOf);
   const dayAfter = addDays(asOf, 1);
   // Each period runs to its own end or to asOf inclusive, whichever comes first.
   const upToAsOf = (bounds: DateRange): DateRange => ({
     start: bounds.start,
     endExclusive: earliestDate(bounds.endExclusive, dayAfter),
   });
-  const inPeriod = (figure: AccrualSteps, period: DateRange) =>
-    figure.inPeriodPence(period.start, period.endExclusive);
   // Before the partnership began there are no periods to list.
   const started = asOf >= partnership.startsOn;
   const financialYears = started
@@ -172,32 +151,48 @@ export function progressOn(
     currency: 'GBP',
     fees: { committedPence },
     savings: {
-      toDate,
-      fullYearEffectPence: steps.claimed.runningAmountOn(asOf),
+      toDate: {
+        claimedPence: toDate.claimedPence,
+        verifiedPence: toDate.verifiedPence,
+        disputedPence: toDate.disputedPence,
+        cashablePence: toDate.cashablePence,
+        nonCashablePence: toDate.nonCashablePence,
+        costAvoidancePence: toDate.costAvoidancePence,
+        netClaimedPence: toDate.netClaimedPence,
+        netVerifiedPence: toDate.netVerifiedPence,
+        verifiedByAssurance: { ...toDate.verifiedByAssurance },
+      },
+      fullYearEffectPence: figures.fullYearEffectOn(asOf),
       targetPence,
       returnOnFees: returnOnFees(toDate.verifiedPence, committedPence),
       netReturnOnFees: returnOnFees(toDate.netVerifiedPence, committedPence),
       byFinancialYear: financialYears.map((financialYear) => {
-        const year = upToAsOf(financialYearBounds(financialYear));
+        const year = figures.over(upToAsOf(financialYearBounds(financialYear)));
         return {
           financialYear,
-          claimedPence: inPeriod(steps.claimed, year),
-          verifiedPence: inPeriod(steps.verified, year),
-          cashablePence: inPeriod(steps.cashable, year),
-          nonCashablePence: inPeriod(steps.nonCashable, year),
-          costAvoidancePence: inPeriod(steps.costAvoidance, year),
+          claimedPence: year.claimedPence,
+          verifiedPence: year.verifiedPence,
+          cashablePence: year.cashablePence,
+          nonCashablePence: year.nonCashablePence,
+          costAvoidancePence: year.costAvoidancePence,
         };
       }),
       byMonth: months.map((month) => {
-        const period = upToAsOf(monthBounds(month));
+        const inMonth = figures.over(upToAsOf(monthBounds(month)));
         return {
           month,
-          claimedPence: inPeriod(steps.claimed, period),
-          verifiedPence: inPeriod(steps.verified, period),
+          claimedPence: inMonth.claimedPence,
+          verifiedPence: inMonth.verifiedPence,
         };
       }),
     },
-    savingsLines: savingsLinesOn(facts, counted, asOf),
+    savingsLines: linesInPlanOrder(facts).map((line) => ({
+      ...savingsLineFiguresOf(
+        line,
+        prepared.lines.get(line.code) ?? SavingsFigureSteps.of([]),
+        asOf,
+      ),
+    })),
     capacity: capacityOn(inLoggedOrder(facts.capacity), asOf),
     outcomes: inLoggedOrder(facts.measures).map((measure) => {
       const latest = latestReading(measure.readings, asOf);
@@ -221,36 +216,45 @@ export function progressOn(
 }
 
 /**
- * Claimed and verified to date at the end of each of `months`, every figure rounded on its own:
- * the savings are made into step functions once, so a report's chart costs a lookup per month.
+ * Claimed and verified to date at the end of each of `months` (or on `asOf`, when that comes
+ * first), for a chart: the same figures progress gives to those dates, a lookup per month.
  */
 export function savingsAtMonthEnds(
   facts: PartnershipFacts,
   months: readonly Month[],
-): { month: Month; claimedPence: Pence; verifiedPence: Pence }[] {
-  const prepared = kept.get(facts);
-  const savings = prepared ? undefined : savingGroups(countedSavings(facts));
-  const claimed = prepared?.steps.claimed ?? AccrualSteps.of(savings?.claimed ?? []);
-  const verified = prepared?.steps.verified ?? AccrualSteps.of(savings?.verified ?? []);
+  asOf?: CalendarDate,
+): MonthEndFigures[] {
+  return monthEndsOn(preparedOf(facts), months, asOf);
+}
+
+/** `savingsAtMonthEnds` from facts already prepared. */
+export function monthEndsOn(
+  { figures }: PreparedProgress,
+  months: readonly Month[],
+  asOf?: CalendarDate,
+): MonthEndFigures[] {
   return months.map((month) => {
-    const end = monthBounds(month).endExclusive;
-    return {
-      month,
-      claimedPence: claimed.inPeriodPence(EARLIEST_SAVING, end),
-      verifiedPence: verified.inPeriodPence(EARLIEST_SAVING, end),
-    };
+    const end = addDays(monthBounds(month).endExclusive, -1);
+    const { claimedPence, verifiedPence } = figures.toDate(
+      asOf === undefined ? end : earliestDate(end, asOf),
+    );
+    return { month, claimedPence, verifiedPence };
   });
 }
 
-/** Before any saving can start: SPEC §4 accepts no date before 2000. */
-const EARLIEST_SAVING = '0001-01-01' as CalendarDate;
+export type MonthEndFigures = { month: Month; claimedPence: Pence; verifiedPence: Pence };
+
+/** The partnership's savings figures from its facts, for a reader that lists its own parts. */
+export function savingsFiguresOf(facts: PartnershipFacts): SavingsFigureSteps {
+  return preparedOf(facts).figures;
+}
 
 export function requireHeader(facts: PartnershipFacts): PartnershipHeader {
   if (facts.partnership === null) throw new PartnershipNotKnownError(facts.partnershipId);
   return facts.partnership;
 }
 
-type Counted = CountedSaving & Pick<SavingFacts, 'kind' | 'assurance'>;
+type Counted = FiguredSaving;
 
 /** The savings as the rules of `@accord/ledger` count them, in the order they were logged. */
 function countedSavings(facts: PartnershipFacts): Counted[] {
@@ -271,51 +275,6 @@ export function countedSaving(saving: SavingFacts): Counted {
     kind: saving.kind,
     assurance: saving.assurance,
   };
-}
-
-/**
- * SPEC §3: claimed is every saving not withdrawn, and each kind a part of it; verified is each
- * verified saving's V, disputed each disputed saving's A and each verified saving's A − V.
- */
-function savingGroups(counted: readonly Counted[]) {
-  const live = counted.filter((s) => s.status !== 'withdrawn');
-  const verifiedSavings = live.filter((s) => s.status === 'verified');
-  return {
-    claimed: partsOf(live, claimedPart),
-    verified: partsOf(verifiedSavings, verifiedPart),
-    disputed: partsOf(live, disputedPart),
-    cashable: partsOf(
-      live.filter((s) => s.kind === 'cashable'),
-      claimedPart,
-    ),
-    nonCashable: partsOf(
-      live.filter((s) => s.kind === 'non_cashable'),
-      claimedPart,
-    ),
-    costAvoidance: partsOf(
-      live.filter((s) => s.kind === 'cost_avoidance'),
-      claimedPart,
-    ),
-    verifiedWith: (assurance: Assurance) =>
-      partsOf(
-        verifiedSavings.filter((s) => s.assurance === assurance),
-        verifiedPart,
-      ),
-  };
-}
-
-function byAssurance<T>(figure: (assurance: Assurance) => T): Record<Assurance, T> {
-  return Object.fromEntries(
-    ASSURANCES.map((assurance) => [assurance, figure(assurance)]),
-  ) as Record<Assurance, T>;
-}
-
-function savingsLinesOn(
-  facts: PartnershipFacts,
-  counted: readonly Counted[],
-  asOf: CalendarDate,
-): SavingsLineProgress[] {
-  return linesInPlanOrder(facts).map((line) => ({ ...savingsLineFigures(line, counted, asOf) }));
 }
 
 function milestonesOn(facts: PartnershipFacts, asOf: CalendarDate): Progress['milestones'] {

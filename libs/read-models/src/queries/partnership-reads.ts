@@ -20,6 +20,8 @@ import {
 import { type Portfolio, type PortfolioEntry, portfolioOf } from '../portfolio/portfolio';
 import {
   keepPrepared,
+  type MonthEndFigures,
+  monthEndsOn,
   PartnershipNotKnownError,
   type PreparedProgress,
   prepareProgress,
@@ -235,6 +237,20 @@ export class PartnershipReads {
       }),
     );
     return new Map(read.filter((entry) => entry !== undefined));
+  }
+
+  /**
+   * Progress as known now, with savings to date at the end of each month it lists (the last on
+   * `asOf`) for a chart: both from one reading of the facts, so they cannot disagree.
+   */
+  async progressWithMonthEnds(
+    partnershipId: string,
+    asOf: CalendarDate,
+  ): Promise<{ progress: Progress; monthEnds: MonthEndFigures[] }> {
+    const prepared = await this.preparedNow(partnershipId);
+    const progress = progressOn(prepared, asOf, new Date());
+    const months = progress.savings.byMonth.map(({ month }) => month);
+    return { progress, monthEnds: monthEndsOn(prepared, months, asOf) };
   }
 
   /** The savings register (SPEC §4) as of `asOf`, as known at `knownAt` or now, as CSV. */

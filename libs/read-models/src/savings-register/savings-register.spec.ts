@@ -1,7 +1,8 @@
-import type { CalendarDate } from '@accord/ledger';
+import { addDays, type CalendarDate } from '@accord/ledger';
 import { factsOf, ledgerHistory } from '@accord/read-models/testing';
 import { parse } from 'csv-parse/sync';
 import { computeProgress } from '../progress/compute-progress';
+import type { Progress } from '../progress/progress';
 import { SAVINGS_REGISTER_COLUMNS, savingsRegister, savingsRegisterCsv } from './savings-register';
 
 const asOf = '2026-04-30' as CalendarDate;
@@ -64,6 +65,33 @@ function history() {
   });
   h.claimed(edge, { amountPence: 5, recurrence: 'one_off', startsOn: '2026-05-01' });
   return { h, ids: { s1, s2, s3, s6 } };
+}
+
+/** Per year, the rows' figures are exactly progress's; over every year, progress to date. */
+function expectRowsAddUp(
+  rows: readonly Record<string, string | number | null>[],
+  progress: Progress,
+): void {
+  const sum = (inRows: typeof rows, field: string) =>
+    inRows.reduce((total, row) => total + Number(row[field]), 0);
+  for (const year of progress.savings.byFinancialYear) {
+    const inYear = rows.filter((row) => row.financialYear === year.financialYear);
+    expect([sum(inYear, 'claimedPence'), sum(inYear, 'verifiedPence')]).toEqual([
+      year.claimedPence,
+      year.verifiedPence,
+    ]);
+  }
+  const { toDate } = progress.savings;
+  expect(
+    ['claimedPence', 'verifiedPence', 'disputedPence', 'netClaimedPence'].map((field) =>
+      sum(rows, field),
+    ),
+  ).toEqual([
+    toDate.claimedPence,
+    toDate.verifiedPence,
+    toDate.disputedPence,
+    toDate.netClaimedPence,
+  ]);
 }
 
 describe('the savings register (SPEC §4)', () => {
@@ -192,7 +220,7 @@ describe('the savings register (SPEC §4)', () => {
     ]);
   });
 
-  it('reconciles per year with progress, within a penny per row', () => {
+  it('adds up per year exactly to progress, and over the years to progress to date', () => {
     const { h } = history();
     const facts = factsOf(h);
     const records: Record<string, string>[] = parse(
@@ -200,18 +228,61 @@ describe('the savings register (SPEC §4)', () => {
       { columns: true },
     );
     const progress = computeProgress(facts, asOf, new Date('2026-11-01T07:00:00.000Z'));
-    // 2025/26: 310,000 + 46,575 + 24,000 = 380,575p; progress sums exactly first:
-    // 310,000 + 46,575.34 + 24,000 = 380,575.34 → 380,575p.
-    // 2026/27: 300,000 + 82,192 + 18,000 + 250,000 = 650,192p; progress: 650,191.78 → 650,192p.
+    // 2025/26: 310,000 + 46,575.34 + 24,000 = 380,575.34 → 380,575p: the rows 310,000 + 46,575
+    // + 24,000. 2026/27: to date 1,030,767.12 → 1,030,767p, less 380,575p = 650,192p: the rows
+    // 300,000 + 82,192 + 18,000 + 250,000.
     expect(progress.savings.byFinancialYear.map((y) => [y.financialYear, y.claimedPence])).toEqual([
       ['2025/26', 380_575],
       ['2026/27', 650_192],
     ]);
-    for (const year of progress.savings.byFinancialYear) {
-      const inYear = records.filter((r) => r.financialYear === year.financialYear);
-      const sum = inYear.reduce((total, r) => total + Number(r.claimedPence), 0);
-      expect(Math.abs(sum - year.claimedPence)).toBeLessThanOrEqual(inYear.length);
+    expectRowsAddUp(records, progress);
+  });
+
+  it('gives the pennies left to the largest remainders, ties to the older saving', () => {
+    // Three cashable savings of 1p a year for 122 days, 50% ours: each 0.334p (net 0.167p), so
+    // each row rounded down is 0p. The year is 366 ÷ 365 = 1.003p → 1p (net 0.501p → 1p): the
+    // penny goes to the older saving, the remainders being equal. A fourth, 2p a year from
+    // 1 April, 0.668p, has the largest remainder once it is there.
+    const h = ledgerHistory();
+    h.formed({ startsOn: '2026-04-01' });
+    const engagement = h.engagement({ startsOn: '2026-04-01', feePence: 0 });
+    const intervention = h.intervention(engagement, { startedOn: '2026-04-01' });
+    for (const startsOn of ['2026-04-02', '2026-04-01', '2026-04-03']) {
+      h.claimed(intervention, {
+        amountPence: 1,
+        recurrence: 'recurring_annual',
+        startsOn,
+        endsOn: addDays(startsOn as CalendarDate, 122),
+        attributionPct: 50,
+      });
     }
+    const on = '2026-12-31' as CalendarDate;
+    const figures = (rows: ReturnType<typeof savingsRegister>) =>
+      rows.map((r) => [r.startsOn, r.claimedPence, r.netClaimedPence]);
+    expect(figures(savingsRegister(factsOf(h), on))).toEqual([
+      ['2026-04-01', 1, 1],
+      ['2026-04-02', 0, 0],
+      ['2026-04-03', 0, 0],
+    ]);
+    h.claimed(intervention, {
+      amountPence: 2,
+      recurrence: 'recurring_annual',
+      startsOn: '2026-04-04',
+      endsOn: '2026-08-04',
+      attributionPct: 50,
+    });
+    // Now 3 × 0.334 + 0.668 = 1.671p → 2p: one penny to the 0.668, one to the oldest 0.334. Net,
+    // 3 × 0.167 + 0.334 = 0.835p → 1p, to the fourth's 0.334.
+    expect(figures(savingsRegister(factsOf(h), on))).toEqual([
+      ['2026-04-01', 1, 0],
+      ['2026-04-02', 0, 0],
+      ['2026-04-03', 0, 0],
+      ['2026-04-04', 1, 1],
+    ]);
+    expectRowsAddUp(
+      savingsRegister(factsOf(h), on).map((row) => ({ ...row })),
+      computeProgress(factsOf(h), on, new Date()),
+    );
   });
 
   it('is a header alone for a partnership without savings', () => {

@@ -1,21 +1,30 @@
 import {
+  ASSURANCES,
   type Assurance,
+  accruedExact,
+  accruedNetExact,
   addDays,
+  apportion,
+  assuranceOfSaving,
   type CalendarDate,
   claimedPart,
+  type DateRange,
   disputedPart,
   earliestDate,
+  type FiguredSaving,
   type FinancialYear,
   financialYearBounds,
   financialYearOf,
   financialYearsFrom,
+  GROSS_DENOMINATOR,
+  latestDate,
+  NET_DENOMINATOR,
   type Pence,
-  partsOf,
   type Recurrence,
+  SAVING_KINDS,
   type SavingKind,
   type SavingStatus,
-  sumAccruedNetPenceByPeriod,
-  sumAccruedPenceByPeriod,
+  type SavingsFigures,
   verifiedPart,
 } from '@accord/ledger';
 import { stringify } from 'csv-stringify/sync';
@@ -24,7 +33,12 @@ import {
   type PartnershipFacts,
   type SavingFacts,
 } from '../partnership-facts/partnership-facts';
-import { countedSaving, requireHeader } from '../progress/compute-progress';
+import {
+  countedSaving,
+  countingStartsOn,
+  requireHeader,
+  savingsFiguresOf,
+} from '../progress/compute-progress';
 
 /** One row of the savings register (SPEC §4): a saving in one financial year it counts in. */
 export type SavingsRegisterRow = {
@@ -75,35 +89,40 @@ export const SAVINGS_REGISTER_COLUMNS = [
  * The savings register as of `asOf` from the facts as known: a row per saving and financial year
  * in which it counts something up to `asOf`, withdrawn savings left out. Oldest first: savings by
  * start date, those starting the same day in the order they were logged, each saving's years in
- * order. Each figure is rounded on its own, like progress's, so a year's rows add up to
- * progress's figure for that year within a penny per row.
+ * order.
+ *
+ * A year's rows add up exactly to progress's figures for that year (SPEC §4): each figure of the
+ * year is shared out among its rows by their exact shares, rounded down, the pennies left going
+ * to the largest remainders, ties to the older saving. Claimed and net claimed are shared kind by
+ * kind and verified assurance by assurance, since progress makes each whole of those parts.
  */
 export function savingsRegister(facts: PartnershipFacts, asOf: CalendarDate): SavingsRegisterRow[] {
-  requireHeader(facts);
+  const header = requireHeader(facts);
+  // Progress's own figures and first day of counting: a year beginning on or before it takes in
+  // whatever accrued before it, in the register as in progress.
+  const figures = savingsFiguresOf(facts);
+  const countsFrom = countingStartsOn(header);
   const savings = inLoggedOrder(facts.savings)
     .filter((saving) => saving.status !== 'withdrawn' && saving.startsOn <= asOf)
     // Stable: savings starting the same day keep their logged order.
     .sort((a, b) => (a.startsOn < b.startsOn ? -1 : a.startsOn > b.startsOn ? 1 : 0));
-  return savings.flatMap((saving) => rowsOf(saving, facts, asOf));
-}
 
-function rowsOf(
-  saving: SavingFacts,
-  facts: PartnershipFacts,
-  asOf: CalendarDate,
-): SavingsRegisterRow[] {
-  const years = yearsCounted(saving, asOf);
-  const dayAfter = addDays(asOf, 1);
-  const periods = years.map((year) => {
-    const bounds = financialYearBounds(year);
-    return { start: bounds.start, endExclusive: earliestDate(bounds.endExclusive, dayAfter) };
-  });
-  const counted = [countedSaving(saving)];
-  const claimed = sumAccruedPenceByPeriod(partsOf(counted, claimedPart), periods);
-  const verified = sumAccruedPenceByPeriod(partsOf(counted, verifiedPart), periods);
-  const disputed = sumAccruedPenceByPeriod(partsOf(counted, disputedPart), periods);
-  const netClaimed = sumAccruedNetPenceByPeriod(partsOf(counted, claimedPart), periods);
-  return years.map((financialYear, i) => ({
+  const rows: Share[] = [];
+  const byYear = new Map<FinancialYear, Share[]>();
+  for (const saving of savings) {
+    const counted = countedSaving(saving);
+    for (const financialYear of yearsCounted(saving, asOf, countsFrom)) {
+      const share = shareOf(counted, yearPart(financialYear, asOf), countsFrom);
+      if (share.claimed === 0n) continue;
+      const row = { saving, counted, financialYear, share, figures: { ...NONE } };
+      rows.push(row);
+      byYear.set(financialYear, [...(byYear.get(financialYear) ?? []), row]);
+    }
+  }
+  for (const [financialYear, inYear] of byYear) {
+    shareOut(inYear, figures.over(yearPart(financialYear, asOf)));
+  }
+  return rows.map(({ saving, financialYear, figures: pence }) => ({
     savingId: saving.savingId,
     interventionTitle: facts.interventions[saving.interventionId]?.title ?? '',
     kind: saving.kind,
@@ -117,24 +136,118 @@ function rowsOf(
     verifiedAmountPence: saving.verifiedAmountPence,
     assurance: saving.assurance,
     financialYear,
-    claimedPence: claimed[i],
-    verifiedPence: verified[i],
-    disputedPence: disputed[i],
-    netClaimedPence: netClaimed[i],
+    ...pence,
     basis: saving.basis,
   }));
 }
 
+type RowFigures = Pick<
+  SavingsRegisterRow,
+  'claimedPence' | 'verifiedPence' | 'disputedPence' | 'netClaimedPence'
+>;
+
+const NONE: RowFigures = {
+  claimedPence: 0,
+  verifiedPence: 0,
+  disputedPence: 0,
+  netClaimedPence: 0,
+};
+
+/** A saving's exact figures in one year: gross numerators over 365, net over 36,500. */
+type ExactShare = Readonly<{ claimed: bigint; verified: bigint; disputed: bigint; net: bigint }>;
+
+type Share = {
+  saving: SavingFacts;
+  counted: FiguredSaving;
+  financialYear: FinancialYear;
+  share: ExactShare;
+  figures: RowFigures;
+};
+
+/** A financial year up to `asOf` or its end, whichever is earlier. */
+function yearPart(financialYear: FinancialYear, asOf: CalendarDate): DateRange {
+  const bounds = financialYearBounds(financialYear);
+  return {
+    start: bounds.start,
+    endExclusive: earliestDate(bounds.endExclusive, addDays(asOf, 1)),
+  };
+}
+
+/** Before any saving can start: SPEC §4 accepts no date before 2000. */
+const BEFORE_ANY_SAVING = '0001-01-01' as CalendarDate;
+
+function shareOf(saving: FiguredSaving, part: DateRange, countsFrom: CalendarDate): ExactShare {
+  const from = part.start <= countsFrom ? BEFORE_ANY_SAVING : part.start;
+  const gross = (found: ReturnType<typeof claimedPart>) =>
+    found === null ? 0n : accruedExact(found, from, part.endExclusive).num;
+  const claimed = claimedPart(saving);
+  return {
+    claimed: gross(claimed),
+    verified: gross(verifiedPart(saving)),
+    disputed: gross(disputedPart(saving)),
+    net: claimed === null ? 0n : accruedNetExact(claimed, from, part.endExclusive),
+  };
+}
+
+/** SPEC §4: a year's figures shared out among its rows, each group by largest remainders. */
+function shareOut(rows: readonly Share[], year: SavingsFigures): void {
+  const give = (
+    group: readonly Share[],
+    exact: (share: ExactShare) => bigint,
+    denominator: bigint,
+    total: Pence,
+    field: keyof RowFigures,
+  ) => {
+    const parts = apportion(
+      group.map((row) => exact(row.share)),
+      denominator,
+      total,
+    );
+    group.forEach((row, i) => {
+      row.figures[field] = parts[i];
+    });
+  };
+  for (const kind of SAVING_KINDS) {
+    const ofKind = rows.filter((row) => row.counted.kind === kind);
+    give(ofKind, (s) => s.claimed, GROSS_DENOMINATOR, year[KIND_FIGURE[kind]], 'claimedPence');
+    give(ofKind, (s) => s.net, NET_DENOMINATOR, year.netClaimedByKind[kind], 'netClaimedPence');
+  }
+  for (const assurance of ASSURANCES) {
+    const assured = rows.filter(
+      (row) => row.counted.status === 'verified' && assuranceOfSaving(row.counted) === assurance,
+    );
+    give(
+      assured,
+      (s) => s.verified,
+      GROSS_DENOMINATOR,
+      year.verifiedByAssurance[assurance],
+      'verifiedPence',
+    );
+  }
+  give(rows, (s) => s.disputed, GROSS_DENOMINATOR, year.disputedPence, 'disputedPence');
+}
+
+const KIND_FIGURE = {
+  cashable: 'cashablePence',
+  non_cashable: 'nonCashablePence',
+  cost_avoidance: 'costAvoidancePence',
+} as const satisfies Record<SavingKind, keyof SavingsFigures>;
+
 /**
- * The years a saving counts in up to `asOf`: a one-off's own year; a recurring saving's years from
- * its start to its last day or `asOf`, whichever is earlier. The caller leaves out savings that
- * start after `asOf`.
+ * The years a saving may count in up to `asOf`: a one-off's own year; a recurring saving's years
+ * from its start to its last day or `asOf`, whichever is earlier. A year before the one counting
+ * begins in is counted in that one, as progress lists it. The caller leaves out savings that
+ * start after `asOf`, and rows of years in which the saving counts nothing.
  */
-function yearsCounted(saving: SavingFacts, asOf: CalendarDate): FinancialYear[] {
-  const first = financialYearOf(saving.startsOn);
-  if (saving.recurrence === 'one_off') return [first];
+function yearsCounted(
+  saving: SavingFacts,
+  asOf: CalendarDate,
+  countsFrom: CalendarDate,
+): FinancialYear[] {
+  const first = latestDate(saving.startsOn, countsFrom);
+  if (saving.recurrence === 'one_off') return [financialYearOf(first)];
   const lastDay = saving.endsOn === null ? asOf : earliestDate(asOf, addDays(saving.endsOn, -1));
-  return financialYearsFrom(first, financialYearOf(lastDay));
+  return financialYearsFrom(financialYearOf(first), financialYearOf(latestDate(lastDay, first)));
 }
 
 /**

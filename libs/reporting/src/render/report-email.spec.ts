@@ -50,6 +50,14 @@ describe('the report e-mail', () => {
     }
   });
 
+  it('says that parts add up to their totals, in the HTML and the plain text', async () => {
+    const { html, text } = await renderReport(sampleReport());
+    for (const part of [html, text]) {
+      expect(part).toContain('Parts add up to their totals to the penny');
+      expect(part).not.toContain('need not add up');
+    }
+  });
+
   it('escapes what people typed', async () => {
     const { html } = await renderReport(sampleReport());
     expect(html).toContain('Better Futures &lt;Children&gt; &amp; Families');

@@ -338,7 +338,8 @@ function interventionsSection(report: MonthlyReport): string {
 function footnote(report: MonthlyReport): string {
   return (
     `Figures as of ${formatDate(report.asOf)}, from the ledger as it stood at ${report.knownAt}. ` +
-    'Savings accrue day by day and each figure is rounded to the penny once, so parts need not add up to totals. ' +
+    'Savings accrue day by day. Parts add up to their totals to the penny: a month or year is ' +
+    'the difference of two rounded figures to date, and a total is the sum of its rounded kinds. ' +
     'Verified means agreed by the council; claimed includes verified and disputed savings.'
   );
 }
