@@ -66,7 +66,7 @@ describe('accord export savings', () => {
     }
     const verified = await actingAs(t, tenancy.approver).post(
       `/interventions/${interventionId}/savings/${ids[0]}/verify`,
-      { amountPence: 4_000_000, assurance: 'finance_reconciled' },
+      { amountPence: 4_000_000, assurance: 'finance_reconciled', evidence: 'Ledger 4471' },
     );
     expect(verified.status).toBe(200);
     dir = await mkdtemp(path.join(tmpdir(), 'accord-export-'));

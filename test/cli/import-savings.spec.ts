@@ -304,7 +304,7 @@ describe('accord import savings', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(lines(run.stderr)).toEqual([
-      'accord: row 702: startsOn must be a calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31',
+      'accord: row 702: Start date must be a real date',
       'accord: nothing written: 1 of 1200 rows has problems',
     ]);
     expect(await eventCount(t.database.db)).toBe(before);

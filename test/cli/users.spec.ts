@@ -99,7 +99,7 @@ describe('accord users', () => {
     ]);
     expect(run.code).toBe(2);
     expect(lines(run.stderr)).toEqual([
-      'accord: email must be an e-mail address',
+      'accord: E-mail address must be an e-mail address, like name@example.com',
       'accord: password must be at least 12 characters',
     ]);
     const found = await t.database.db

@@ -300,5 +300,5 @@ export function isEmailAddress(value: unknown): value is string {
 export function email(field: Field, value: unknown): Check {
   return isEmailAddress(value)
     ? undefined
-    : problem(field, 'invalid_email', 'must be an e-mail address');
+    : problem(field, 'invalid_email', 'must be an e-mail address, like name@example.com');
 }
