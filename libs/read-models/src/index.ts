@@ -3,6 +3,7 @@ export * from './partnership-facts/partnership-facts';
 export * from './partnership-facts/partnership-facts.projection';
 export * from './partnership-facts/partnership-facts.repository';
 export * from './progress/compute-progress';
+export * from './progress/placement-progress';
 export * from './progress/progress';
 export * from './projections';
 export * from './queries/partnership-reads';

@@ -35,6 +35,7 @@ import {
   type PartnershipHeader,
   type SavingFacts,
 } from '../partnership-facts/partnership-facts';
+import { placementsOn } from './placement-progress';
 import type { MilestoneOnDate, Progress, SavingsLineProgress } from './progress';
 
 export class PartnershipNotKnownError extends Error {
@@ -198,6 +199,7 @@ export function progressOn(
       }),
     },
     savingsLines: savingsLinesOn(facts, counted, asOf),
+    placements: placementsOn(facts, asOf),
     capacity: capacityOn(inLoggedOrder(facts.capacity), asOf),
     outcomes: inLoggedOrder(facts.measures).map((measure) => {
       const latest = latestReading(measure.readings, asOf);
