@@ -15,6 +15,7 @@ import {
   type PartnershipCommand,
   partnershipDecider,
   partnershipStream,
+  referenceUnitCosts,
 } from '@accord/ledger';
 import type { AnyTransaction } from '@accord/platform';
 
@@ -84,7 +85,7 @@ export class DemoLedger {
 
   /**
    * Logging an intervention reads its engagement, and a claim its partnership (for its savings
-   * lines), as the API's handlers do.
+   * lines and, for a placement claim, its unit costs), as the API's handlers do.
    */
   intervention(act: Act, command: InterventionCommand): void {
     const streamId = interventionStream(command.data.interventionId);
@@ -99,13 +100,18 @@ export class DemoLedger {
           );
           return { ...context, engagement: engagement.state };
         }
-        if (command.type === 'ClaimSaving' && state.status !== 'unlogged') {
+        const claim = command.type === 'ClaimSaving' || command.type === 'ClaimPlacementSaving';
+        if (claim && state.status !== 'unlogged') {
           const partnership = await tx.load(
             partnershipDecider,
             partnershipStream(state.partnershipId),
             { lock: false },
           );
-          return { ...context, partnership: partnership.state };
+          return {
+            ...context,
+            partnership: partnership.state,
+            referenceUnitCosts: referenceUnitCosts(),
+          };
         }
         return context;
       }),
