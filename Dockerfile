@@ -32,10 +32,12 @@ COPY --from=build /app/dist ./dist
 COPY bin ./bin
 # tsc emits JavaScript only: the page templates, the pages' own assets and the council reference
 # list are read at run time from the project root (the folder with package.json), so they are
-# copied as they are. GOV.UK Frontend's assets come with its package.
+# copied as they are, and so are the reference unit costs placement savings are priced from.
+# GOV.UK Frontend's assets come with its package.
 COPY apps/api/web/templates ./apps/api/web/templates
 COPY apps/api/web/assets ./apps/api/web/assets
 COPY libs/identity/data ./libs/identity/data
+COPY libs/ledger/data ./libs/ledger/data
 # The code stays owned by root and read-only to the process; only the outbox (reports written
 # as .eml files when SMTP_URL is unset) is writable.
 RUN mkdir outbox && chown 1000:1000 outbox

@@ -138,6 +138,24 @@ describe('the demo (SPEC §6)', () => {
         'delivered',
         'red',
       ]);
+      // Step-downs priced from the council's price list and the reference figures (SPEC §9).
+      expect(
+        progress.placements.map((p: { fromType: string; toType: string }) => [
+          p.fromType,
+          p.toType,
+        ]),
+      ).toEqual([
+        ['residential_childrens_home', 'in_house_fostering'],
+        ['residential_childrens_home', 'supported_accommodation'],
+        ['independent_fostering_agency', 'kinship_care'],
+      ]);
+      expect(progress.placements[0]).toMatchObject({ children: 2 });
+      expect(progress.placements[0].verifiedPence).toBeGreaterThan(0);
+      const { body: prices } = await get(
+        `/partnerships/${items[0].id}/unit-costs`,
+        DEMO_ACCOUNTS.viewer,
+      ).expect(200);
+      expect(prices.items.length).toBeGreaterThanOrEqual(4);
       expect(progress.savings.fullYearEffectPence).toBeGreaterThan(0);
       expect(progress.savings.returnOnFees).toBeGreaterThan(0);
       expect(progress.fees.committedPence).toBe(78_000_000);
@@ -173,6 +191,7 @@ describe('the demo (SPEC §6)', () => {
         'PartnershipFormed',
         'ReportRecipientsSet',
         'SavingsLineSet',
+        'UnitCostSet',
         'EngagementOpened',
         'EngagementFeeRevised',
         'MeasureDefined',

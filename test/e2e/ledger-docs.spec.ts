@@ -29,6 +29,7 @@ const LEDGER_WRITES: readonly [string, string, string][] = [
   ['post', '/api/v1/engagements/{id}/milestones/{mid}/cancel', 'CancelMilestoneRequest'],
   ['post', '/api/v1/engagements/{id}/interventions', 'LogInterventionRequest'],
   ['post', '/api/v1/interventions/{id}/savings', 'ClaimSavingRequest'],
+  ['post', '/api/v1/interventions/{id}/savings/placements', 'ClaimPlacementSavingRequest'],
   ['post', '/api/v1/interventions/{id}/savings/{sid}/verify', 'VerifySavingRequest'],
   ['post', '/api/v1/interventions/{id}/savings/{sid}/dispute', 'DisputeSavingRequest'],
   ['post', '/api/v1/interventions/{id}/savings/{sid}/revise', 'ReviseSavingRequest'],

@@ -394,6 +394,12 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
     status: 200,
     request: async () => ({}),
   },
+  'GET /api/v1/unit-costs/reference': {
+    access: 'authenticated',
+    as: 'viewer',
+    status: 200,
+    request: async () => ({}),
+  },
   'GET /api/v1/measures': {
     access: 'authenticated',
     as: 'director',
@@ -735,6 +741,22 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   },
 
   // The rest of the lifecycle and the savings lines (issue 12).
+  'POST /api/v1/interventions/:id/savings/placements': {
+    access: 'log_work',
+    as: 'director',
+    status: 201,
+    // Both types priced from the reference figures Accord ships.
+    request: async (w) => ({
+      params: { id: (await w.intervention()).interventionId },
+      body: {
+        children: 1,
+        fromType: 'residential_childrens_home',
+        toType: 'independent_fostering_agency',
+        startsOn: '2025-06-01',
+        weeks: 12,
+      },
+    }),
+  },
   'PUT /api/v1/partnerships/:id/savings-lines/:code': {
     access: 'judge',
     as: 'approver',
@@ -745,6 +767,28 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
         params: { id: partnershipId, code: 'CS-26-07' },
         body: { title: 'Fewer residential placements', financialYear: '2026/27', targetPence: 100 },
       };
+    },
+  },
+  'PUT /api/v1/partnerships/:id/unit-costs/:placementType': {
+    access: 'judge',
+    as: 'approver',
+    status: 200,
+    request: async (w) => {
+      const { partnershipId } = await w.partnership();
+      return {
+        params: { id: partnershipId, placementType: 'in_house_fostering' },
+        body: { weeklyCostPence: 50_000, effectiveFrom: '2025-04-01', source: 'Fee schedule' },
+      };
+    },
+  },
+  'GET /api/v1/partnerships/:id/unit-costs': {
+    access: 'read',
+    as: 'viewer',
+    status: 200,
+    request: async (w) => {
+      const { partnershipId } = await w.partnership();
+      await w.projected();
+      return { params: { id: partnershipId } };
     },
   },
   'POST /api/v1/partnerships/:id/close': {

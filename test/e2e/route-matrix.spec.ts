@@ -23,7 +23,11 @@ function pathVariants(path: string): string[] {
     (_, first: string) => `/Api/v1/${first.toUpperCase()}`,
   );
   return [
-    path.toUpperCase().replace(/:(\w+)/gi, (name) => name.toLowerCase()),
+    // Upper case but for the :params, whose names (`:placementType`) the fixtures give as declared.
+    path
+      .split('/')
+      .map((part) => (part.startsWith(':') ? part : part.toUpperCase()))
+      .join('/'),
     capitalised,
     `${path}/`,
   ];

@@ -8,6 +8,8 @@ import { AddCapacityController } from './add-capacity/add-capacity.controller';
 import { AddCapacityHandler } from './add-capacity/add-capacity.handler';
 import { CancelMilestoneController } from './cancel-milestone/cancel-milestone.controller';
 import { CancelMilestoneHandler } from './cancel-milestone/cancel-milestone.handler';
+import { ClaimPlacementSavingController } from './claim-placement-saving/claim-placement-saving.controller';
+import { ClaimPlacementSavingHandler } from './claim-placement-saving/claim-placement-saving.handler';
 import { ClaimSavingController } from './claim-saving/claim-saving.controller';
 import { ClaimSavingHandler } from './claim-saving/claim-saving.handler';
 import { CloseEngagementController } from './close-engagement/close-engagement.controller';
@@ -45,6 +47,8 @@ import { SetReportRecipientsController } from './set-report-recipients/set-repor
 import { SetReportRecipientsHandler } from './set-report-recipients/set-report-recipients.handler';
 import { SetSavingsLineController } from './set-savings-line/set-savings-line.controller';
 import { SetSavingsLineHandler } from './set-savings-line/set-savings-line.handler';
+import { SetUnitCostController } from './set-unit-cost/set-unit-cost.controller';
+import { SetUnitCostHandler } from './set-unit-cost/set-unit-cost.handler';
 import { IdempotencyKeyPurge, IdempotencyRepository } from './shared/idempotency.repository';
 import { LedgerWriter } from './shared/ledger-writer';
 import { SignOffMilestoneController } from './sign-off-milestone/sign-off-milestone.controller';
@@ -73,6 +77,7 @@ import { WithdrawSavingHandler } from './withdraw-saving/withdraw-saving.handler
     CancelMilestoneController,
     LogInterventionController,
     ClaimSavingController,
+    ClaimPlacementSavingController,
     VerifySavingController,
     DisputeSavingController,
     ReviseSavingController,
@@ -80,6 +85,7 @@ import { WithdrawSavingHandler } from './withdraw-saving/withdraw-saving.handler
     AddCapacityController,
     EndCapacityController,
     SetSavingsLineController,
+    SetUnitCostController,
     ClosePartnershipController,
     ReviseEngagementFeeController,
     CloseEngagementController,
@@ -105,6 +111,7 @@ import { WithdrawSavingHandler } from './withdraw-saving/withdraw-saving.handler
     CancelMilestoneHandler,
     LogInterventionHandler,
     ClaimSavingHandler,
+    ClaimPlacementSavingHandler,
     VerifySavingHandler,
     DisputeSavingHandler,
     ReviseSavingHandler,
@@ -112,6 +119,7 @@ import { WithdrawSavingHandler } from './withdraw-saving/withdraw-saving.handler
     AddCapacityHandler,
     EndCapacityHandler,
     SetSavingsLineHandler,
+    SetUnitCostHandler,
     ClosePartnershipHandler,
     ReviseEngagementFeeHandler,
     CloseEngagementHandler,

@@ -78,7 +78,7 @@ export class DemoLedger {
 
   /**
    * Logging an intervention reads its engagement, and a claim its partnership (for its savings
-   * lines), as the API's handlers do.
+   * lines and, for a placement claim, its unit costs), as the API's handlers do.
    */
   intervention(act: Act, command: InterventionCommand): void {
     const streamId = interventionStream(command.data.interventionId);

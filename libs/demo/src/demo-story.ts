@@ -22,6 +22,7 @@ import {
 import type { ReportRecipientsRepository } from '@accord/reporting';
 import { DEMO_ACCOUNTS, type DemoCast, SECOND_COUNCIL_APPROVER } from './demo-accounts';
 import type { Act, DemoLedger } from './demo-ledger';
+import { tellPlacementStory } from './demo-placements';
 
 export type DemoParties = Readonly<{
   consultancyId: string;
@@ -213,6 +214,7 @@ export function tellDemoStory(
       data: { engagementId, interventionId, title, category, startedOn: act.on, description },
     });
     return {
+      interventionId,
       claim(act: Act, saving: Saving) {
         const savingId = randomUUID();
         ledger.intervention(act, {
@@ -458,6 +460,14 @@ export function tellDemoStory(
       'A move from residential care to a foster family agreed at the placement panel, starting in two weeks: £1,500 a week less.',
   });
   stepDown.capacity(director(day(90)), 'support_hours_per_week', 40);
+  tellPlacementStory(ledger, {
+    partnershipId: better.partnership.id,
+    start,
+    interventionId: stepDown.interventionId,
+    today,
+    director,
+    approver,
+  });
 
   const fostering = placements.intervention(
     director(day(170)),

@@ -30,6 +30,8 @@ export * from './partnership/partnership.decider';
 export * from './partnership/partnership.events';
 export * from './partnership/reportable-month';
 export * from './partnership/savings-line';
+export * from './placements/placement-pricing';
+export * from './placements/reference-unit-costs';
 export * from './savings/restatement';
 export * from './savings/saving-lifecycle';
 export * from './savings/saving-parts';

@@ -4,9 +4,9 @@ import { isLedgerEvent, LEDGER_EVENT_TYPES } from './ledger-event';
 import { isPartnershipEvent } from './partnership/partnership.events';
 
 describe('ledger events', () => {
-  it('are the 25 types of SPEC §2, each once', () => {
-    expect(LEDGER_EVENT_TYPES).toHaveLength(25);
-    expect(new Set(LEDGER_EVENT_TYPES).size).toBe(25);
+  it('are the 26 types of SPEC §2 and §9, each once', () => {
+    expect(LEDGER_EVENT_TYPES).toHaveLength(26);
+    expect(new Set(LEDGER_EVENT_TYPES).size).toBe(26);
   });
 
   it('each belong to one aggregate', () => {
@@ -18,6 +18,7 @@ describe('ledger events', () => {
     }
     expect(isPartnershipEvent({ type: 'MonthlyReportSent' })).toBe(true);
     expect(isPartnershipEvent({ type: 'SavingsLineSet' })).toBe(true);
+    expect(isPartnershipEvent({ type: 'UnitCostSet' })).toBe(true);
     expect(isEngagementEvent({ type: 'MilestoneSignedOff' })).toBe(true);
     expect(isInterventionEvent({ type: 'CapacityEnded' })).toBe(true);
   });

@@ -175,6 +175,17 @@ export const VocabularyField = (values: readonly string[], options: FieldOptions
     (field) => `${labelOf(field)} must be one of: ${values.join(', ')}`,
   );
 
+/** A count of whole things from `least` to `most`: children moved, weeks a saving lasts. */
+export const WholeNumberField = (least: number, most: number, options: FieldOptions = {}) =>
+  field(
+    { type: 'integer', minimum: least, maximum: most, example: options.example ?? least },
+    options,
+    'isWholeNumber',
+    (value) =>
+      Number.isSafeInteger(value) && (value as number) >= least && (value as number) <= most,
+    wordsOf((field, value) => fieldChecks.wholeNumberFrom(field, value, least, most)),
+  );
+
 export const NumberField = (options: FieldOptions = {}) =>
   field(
     { type: Number },

@@ -1,3 +1,4 @@
+import { PLACEMENT_TYPES } from '@accord/ledger';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** The OpenAPI description of `Progress` (SPEC §4); the answer itself is built by `computeProgress`. */
@@ -91,6 +92,20 @@ class SavingsLineResponse {
   @ApiProperty({ enum: ['delivered', 'green', 'amber', 'red'] }) rag!: string;
 }
 
+class PlacementResponse {
+  @ApiProperty({ enum: PLACEMENT_TYPES, example: 'residential_childrens_home' })
+  fromType!: string;
+  @ApiProperty({ enum: PLACEMENT_TYPES, example: 'in_house_fostering' }) toType!: string;
+  @ApiProperty({ description: 'Children moved, summed over the claims started by asOf' })
+  children!: number;
+  @ApiProperty({ description: 'children × (F − T) of each of those claims, summed as claimed' })
+  weeklySavingPence!: number;
+  @ApiProperty({ description: 'Their claimed figure to asOf, as every figure to date' })
+  claimedPence!: number;
+  @ApiProperty({ description: 'Their verified figure to asOf, as every figure to date' })
+  verifiedPence!: number;
+}
+
 class CapacityResponse {
   @ApiProperty({ example: 'foster_placements' }) kind!: string;
   @ApiProperty({ example: 'placements' }) unit!: string;
@@ -168,6 +183,12 @@ export class ProgressResponse {
   @ApiProperty({ type: FeesResponse }) fees!: FeesResponse;
   @ApiProperty({ type: SavingsResponse }) savings!: SavingsResponse;
   @ApiProperty({ type: [SavingsLineResponse] }) savingsLines!: SavingsLineResponse[];
+  @ApiProperty({
+    type: [PlacementResponse],
+    description:
+      'Placement claims (SPEC §9) by pair of types, started on or before asOf, withdrawn left out',
+  })
+  placements!: PlacementResponse[];
   @ApiProperty({ type: [CapacityResponse] }) capacity!: CapacityResponse[];
   @ApiProperty({ type: [OutcomeResponse] }) outcomes!: OutcomeResponse[];
   @ApiProperty({ type: MilestonesResponse }) milestones!: MilestonesResponse;

@@ -5,6 +5,7 @@ import type {
   Assurance,
   CapacityKind,
   InterventionCategory,
+  PlacementType,
   Recurrence,
   SavingKind,
 } from '../vocabularies/vocabularies';
@@ -36,6 +37,29 @@ export type ClaimSaving = DomainCommand<
     attributionPct?: number;
     /** A savings line of the partnership; deciding it needs the partnership in the context. */
     lineCode?: string;
+  }
+>;
+
+/**
+ * A saving priced from a placement change (SPEC §9): `children` moved from `fromType` to
+ * `toType` on `startsOn` for `weeks`, priced from the partnership's unit costs (or the reference
+ * figures) on that date. `kind` defaults to `cashable`; `basis` to words from the valuation.
+ * Deciding it needs the partnership and the reference figures in the context.
+ */
+export type ClaimPlacementSaving = DomainCommand<
+  'ClaimPlacementSaving',
+  {
+    interventionId: string;
+    savingId: string;
+    children: number;
+    fromType: PlacementType;
+    toType: PlacementType;
+    startsOn: CalendarDate;
+    weeks: number;
+    kind?: SavingKind;
+    attributionPct?: number;
+    lineCode?: string;
+    basis?: string;
   }
 >;
 
@@ -111,6 +135,7 @@ export type StopIntervention = DomainCommand<
 export type InterventionCommand =
   | LogIntervention
   | ClaimSaving
+  | ClaimPlacementSaving
   | VerifySaving
   | DisputeSaving
   | ReviseSaving

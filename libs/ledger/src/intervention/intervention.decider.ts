@@ -7,6 +7,15 @@ import {
 } from '../engagement/engagement.decider';
 import { existingPartnership, type PartnershipState } from '../partnership/partnership.decider';
 import { savingsLineCode } from '../partnership/savings-line';
+import {
+  isPriced,
+  MOST_CHILDREN,
+  MOST_WEEKS,
+  type PlacementValuation,
+  placementBasis,
+  pricePlacementSaving,
+  type ReferenceUnitCost,
+} from '../placements/placement-pricing';
 import { type SavingStanding, savingAfter } from '../savings/saving-lifecycle';
 import { assertNever, type Decider, ifPresent, requireParent } from '../shared/decider';
 import type { DecisionContext } from '../shared/decision-context';
@@ -29,6 +38,7 @@ import {
   requiredId,
   requiredText,
   savingPence,
+  wholeNumberFrom,
 } from '../shared/validation';
 import {
   ASSURANCES,
@@ -36,11 +46,14 @@ import {
   CAPACITY_KINDS,
   CAPACITY_UNITS,
   INTERVENTION_CATEGORIES,
+  PLACEMENT_TYPES,
+  type PlacementType,
   RECURRENCES,
   SAVING_KINDS,
 } from '../vocabularies/vocabularies';
 import type {
   AddCapacity,
+  ClaimPlacementSaving,
   ClaimSaving,
   CompleteIntervention,
   DisputeSaving,
@@ -89,10 +102,15 @@ export type InterventionState = Readonly<{ status: 'unlogged' }> | Intervention;
 
 /**
  * Logging an intervention needs its engagement's state: a closed engagement takes no new work.
- * A claim naming a savings line needs its partnership's state, which holds the lines.
+ * A claim naming a savings line needs its partnership's state, which holds the lines; a placement
+ * claim needs it too, for the price list, and the reference figures for the types it lacks.
  */
 export type InterventionContext = DecisionContext &
-  Readonly<{ engagement?: EngagementState; partnership?: PartnershipState }>;
+  Readonly<{
+    engagement?: EngagementState;
+    partnership?: PartnershipState;
+    referenceUnitCosts?: readonly ReferenceUnitCost[];
+  }>;
 
 export const initialInterventionState = (): InterventionState => ({ status: 'unlogged' });
 
@@ -179,6 +197,8 @@ export function decideIntervention(
       return logIntervention(command, state, context);
     case 'ClaimSaving':
       return claimSaving(command, state, context);
+    case 'ClaimPlacementSaving':
+      return claimPlacementSaving(command, state, context);
     case 'VerifySaving':
       return verifySaving(command, state, context);
     case 'DisputeSaving':
@@ -256,6 +276,7 @@ function claimSaving(
   { data }: ClaimSaving,
   state: InterventionState,
   context: InterventionContext,
+  valuation?: PlacementValuation,
 ): InterventionEvent[] {
   const intervention = existingIntervention(state, data.interventionId);
   assertValid([
@@ -294,10 +315,81 @@ function claimSaving(
         basis: data.basis,
         attributionPct: data.attributionPct ?? FULL_ATTRIBUTION_PCT,
         ...ifPresent('lineCode', data.lineCode),
+        ...ifPresent('valuation', valuation),
         occurredOn: data.startsOn,
       },
     },
   ];
+}
+
+/** The fields a placement claim is priced from: while one is bad, there is nothing to price. */
+const PRICED_FROM = ['children', 'fromType', 'toType', 'startsOn', 'weeks'];
+
+/**
+ * Priced from the partnership's unit costs on `startsOn` (SPEC §9), then claimed as any saving:
+ * a recurring one of a year of the weekly saving, ending after `weeks`, with the same rules as a
+ * claim typed in. Every bad field, a missing price and a step up are said in one answer.
+ */
+function claimPlacementSaving(
+  { data }: ClaimPlacementSaving,
+  state: InterventionState,
+  context: InterventionContext,
+): InterventionEvent[] {
+  const intervention = existingIntervention(state, data.interventionId);
+  const partnership = existingPartnership(
+    requireParent(context.partnership, 'partnership'),
+    intervention.partnershipId,
+  );
+  const reference = requireParent(context.referenceUnitCosts, 'reference unit costs');
+  const checks: Check[] = [
+    requiredId('savingId', data.savingId),
+    wholeNumberFrom('children', data.children, 1, MOST_CHILDREN),
+    oneOf('fromType', data.fromType, PLACEMENT_TYPES),
+    oneOf('toType', data.toType, PLACEMENT_TYPES),
+    calendarDate('startsOn', data.startsOn),
+    startsInIntervention(data.startsOn, intervention),
+    wholeNumberFrom('weeks', data.weeks, 1, MOST_WEEKS),
+    data.kind === undefined ? undefined : oneOf('kind', data.kind, SAVING_KINDS),
+    optionalText('basis', data.basis),
+    optionalWholePercent('attributionPct', data.attributionPct),
+    lineCodeCheck(data.lineCode, intervention, context),
+  ];
+  const unpriceable = checks.some((check) => check && PRICED_FROM.includes(check.field));
+  const priced = unpriceable
+    ? undefined
+    : pricePlacementSaving(
+        {
+          children: data.children,
+          fromType: data.fromType as PlacementType,
+          toType: data.toType as PlacementType,
+          startsOn: data.startsOn,
+          weeks: data.weeks,
+        },
+        partnership.unitCosts,
+        reference,
+      );
+  assertValid([...checks, ...(priced && !isPriced(priced) ? priced.problems : [])]);
+  if (priced === undefined || !isPriced(priced)) throw new Error('unreachable: priced above');
+  return claimSaving(
+    {
+      type: 'ClaimSaving',
+      data: {
+        interventionId: data.interventionId,
+        savingId: data.savingId,
+        amountPence: priced.amountPence,
+        kind: data.kind ?? 'cashable',
+        recurrence: 'recurring_annual',
+        startsOn: data.startsOn,
+        endsOn: priced.endsOn,
+        basis: hasText(data.basis) ? data.basis : placementBasis(priced.valuation, data.startsOn),
+        ...ifPresent('attributionPct', data.attributionPct),
+        ...ifPresent('lineCode', data.lineCode),
+      },
+    },
+    state,
+    context,
+    priced.valuation,
+  );
 }
 
 /** A line the claim names must be one of its partnership's, as the partnership knows them now. */

@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../calendar/calendar-date';
 import type { Pence } from '../money/pence';
+import type { PlacementValuation } from '../placements/placement-pricing';
 import type { DomainEvent } from '../shared/decider';
 import type {
   Assurance,
@@ -27,7 +28,8 @@ export type InterventionLogged = DomainEvent<
 /**
  * `attributionPct` is written on every claim since issue 12 and absent before it, when every
  * claim was taken in full: read it with `attributionPctOf`. `lineCode` names a savings line of
- * the partnership, when the claim counts towards one.
+ * the partnership, when the claim counts towards one. `valuation` is on a claim priced from a
+ * placement change (SPEC §9): everything that produced its amount, which a later price never changes.
  */
 export type SavingClaimed = DomainEvent<
   'SavingClaimed',
@@ -40,6 +42,7 @@ export type SavingClaimed = DomainEvent<
     basis: string;
     attributionPct?: number;
     lineCode?: string;
+    valuation?: PlacementValuation;
     occurredOn: CalendarDate;
   }
 >;

@@ -3,6 +3,7 @@ import type { FinancialYear } from '../calendar/financial-year';
 import type { Month } from '../calendar/month';
 import type { Pence } from '../money/pence';
 import type { DomainCommand } from '../shared/decider';
+import type { PlacementType } from '../vocabularies/vocabularies';
 
 export type FormPartnership = DomainCommand<
   'FormPartnership',
@@ -35,6 +36,18 @@ export type SetSavingsLine = DomainCommand<
   }
 >;
 
+/** Sets what a placement type costs the council a week from a date, or corrects that date's. */
+export type SetUnitCost = DomainCommand<
+  'SetUnitCost',
+  {
+    partnershipId: string;
+    placementType: PlacementType;
+    weeklyCostPence: Pence;
+    effectiveFrom: CalendarDate;
+    source: string;
+  }
+>;
+
 /** Without `closedOn`, it closes today. */
 export type ClosePartnership = DomainCommand<
   'ClosePartnership',
@@ -56,5 +69,6 @@ export type PartnershipCommand =
   | FormPartnership
   | SetReportRecipients
   | SetSavingsLine
+  | SetUnitCost
   | ClosePartnership
   | RecordMonthlyReportSent;

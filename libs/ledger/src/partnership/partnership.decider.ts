@@ -1,6 +1,11 @@
 import { Map as PersistentMap } from 'immutable';
 import type { CalendarDate } from '../calendar/calendar-date';
 import type { Month } from '../calendar/month';
+import {
+  emptyUnitCostHistory,
+  type UnitCostHistory,
+  withUnitCost,
+} from '../placements/placement-pricing';
 import { assertNever, type Decider, ifPresent } from '../shared/decider';
 import type { DecisionContext } from '../shared/decision-context';
 import { conflict, notFound } from '../shared/domain-error';
@@ -13,6 +18,7 @@ import {
   financialYear,
   month,
   notInFuture,
+  oneOf,
   optionalText,
   pence,
   problem,
@@ -20,6 +26,7 @@ import {
   requiredText,
   timestamp,
 } from '../shared/validation';
+import { PLACEMENT_TYPES } from '../vocabularies/vocabularies';
 import type {
   ClosePartnership,
   FormPartnership,
@@ -28,6 +35,7 @@ import type {
   ReportRecipient,
   SetReportRecipients,
   SetSavingsLine,
+  SetUnitCost,
 } from './partnership.commands';
 import { closedOnOf, type PartnershipEvent } from './partnership.events';
 import { type SavingsLine, savingsLineCode } from './savings-line';
@@ -43,6 +51,8 @@ export type Partnership = Readonly<{
   reportedMonths: readonly Month[];
   /** By code; a claim may name one of them. */
   savingsLines: PersistentMap<string, SavingsLine>;
+  /** What each placement type costs the council a week, by the date each price takes effect. */
+  unitCosts: UnitCostHistory;
 }>;
 
 export type PartnershipState = Readonly<{ status: 'unformed' }> | Partnership;
@@ -65,6 +75,7 @@ export function evolvePartnership(
         recipientIds: [],
         reportedMonths: [],
         savingsLines: PersistentMap(),
+        unitCosts: emptyUnitCostHistory(),
       };
     case 'ReportRecipientsSet':
       return state.status === 'unformed' ? state : { ...state, recipientIds: data.recipientIds };
@@ -78,6 +89,18 @@ export function evolvePartnership(
               title: data.title,
               financialYear: data.financialYear,
               targetPence: data.targetPence,
+            }),
+          };
+    case 'UnitCostSet':
+      return state.status === 'unformed'
+        ? state
+        : {
+            ...state,
+            unitCosts: withUnitCost(state.unitCosts, {
+              placementType: data.placementType,
+              weeklyCostPence: data.weeklyCostPence,
+              effectiveFrom: data.effectiveFrom,
+              source: data.source,
             }),
           };
     case 'PartnershipClosed':
@@ -106,6 +129,8 @@ export function decidePartnership(
       return setReportRecipients(command, state, context);
     case 'SetSavingsLine':
       return setSavingsLine(command, state, context);
+    case 'SetUnitCost':
+      return setUnitCost(command, state, context);
     case 'ClosePartnership':
       return closePartnership(command, state, context);
     case 'RecordMonthlyReportSent':
@@ -197,6 +222,39 @@ function setSavingsLine(
         title: data.title,
         financialYear: data.financialYear,
         targetPence: data.targetPence,
+        occurredOn: today,
+      },
+    },
+  ];
+}
+
+/**
+ * The council says what a placement type costs it a week from a date. A price may take effect
+ * before the partnership began (a fee schedule usually does) and nothing is priced from it until
+ * a claim is; a closed partnership claims nothing more, so its prices are settled.
+ */
+function setUnitCost(
+  { data }: SetUnitCost,
+  state: PartnershipState,
+  { today }: DecisionContext,
+): PartnershipEvent[] {
+  const partnership = existingPartnership(state, data.partnershipId);
+  assertValid([
+    oneOf('placementType', data.placementType, PLACEMENT_TYPES),
+    pence('weeklyCostPence', data.weeklyCostPence),
+    calendarDate('effectiveFrom', data.effectiveFrom),
+    requiredText('source', data.source),
+  ]);
+  assertPartnershipOpen(partnership);
+  return [
+    {
+      type: 'UnitCostSet',
+      data: {
+        partnershipId: partnership.partnershipId,
+        placementType: data.placementType,
+        weeklyCostPence: data.weeklyCostPence,
+        effectiveFrom: data.effectiveFrom,
+        source: data.source,
         occurredOn: today,
       },
     },

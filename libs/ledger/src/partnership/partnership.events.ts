@@ -3,6 +3,7 @@ import type { FinancialYear } from '../calendar/financial-year';
 import type { Month } from '../calendar/month';
 import type { Pence } from '../money/pence';
 import type { DomainEvent } from '../shared/decider';
+import type { PlacementType } from '../vocabularies/vocabularies';
 
 export type PartnershipFormed = DomainEvent<
   'PartnershipFormed',
@@ -40,6 +41,23 @@ export type SavingsLineSet = DomainEvent<
 >;
 
 /**
+ * What a placement of the type costs the council a week from `effectiveFrom` (SPEC §9): each
+ * date of a type adds to its price history, and one set again for the same date replaces it.
+ * `source` says where the figure comes from (a fee schedule, a contract, a budget line).
+ */
+export type UnitCostSet = DomainEvent<
+  'UnitCostSet',
+  {
+    partnershipId: string;
+    placementType: PlacementType;
+    weeklyCostPence: Pence;
+    effectiveFrom: CalendarDate;
+    source: string;
+    occurredOn: CalendarDate;
+  }
+>;
+
+/**
  * `closedOn` is absent from events recorded before it was asked for: those closed on the day they
  * were recorded, their `occurredOn` (read it with `closedOnOf`).
  */
@@ -68,6 +86,7 @@ export type PartnershipEvent =
   | PartnershipFormed
   | ReportRecipientsSet
   | SavingsLineSet
+  | UnitCostSet
   | PartnershipClosed
   | MonthlyReportSent;
 
@@ -75,6 +94,7 @@ const TYPES: Record<PartnershipEvent['type'], true> = {
   PartnershipFormed: true,
   ReportRecipientsSet: true,
   SavingsLineSet: true,
+  UnitCostSet: true,
   PartnershipClosed: true,
   MonthlyReportSent: true,
 };

@@ -8,6 +8,7 @@ import {
 import type { InterventionCommand } from '../intervention/intervention.commands';
 import type { InterventionContext, InterventionState } from '../intervention/intervention.decider';
 import { type PartnershipState, partnershipDecider } from '../partnership/partnership.decider';
+import { referenceUnitCosts } from '../placements/reference-unit-costs';
 import type { Decider } from './decider';
 import { engagementStream, partnershipStream } from './streams';
 
@@ -15,7 +16,7 @@ import { engagementStream, partnershipStream } from './streams';
  * The one place that knows which commands read a parent stream besides their own, and which:
  * opening an engagement reads its partnership (a closed one takes no new work), logging an
  * intervention its engagement (likewise), a claim its partnership (which holds the savings
- * lines). Every other command decides on its own stream alone. The API's handlers, the demo
+ * lines and the price list a placement claim is priced from). Every other command decides on its own stream alone. The API's handlers, the demo
  * loader and the savings importer build their decision contexts here.
  */
 
@@ -57,11 +58,16 @@ export async function interventionContext(
     );
     return { today, engagement };
   }
-  if (command.type === 'ClaimSaving') return claimContext(state, today, read);
+  if (command.type === 'ClaimSaving' || command.type === 'ClaimPlacementSaving') {
+    return claimContext(state, today, read);
+  }
   return { today };
 }
 
-/** A claim's decision context: today, and its partnership, whose savings lines it may name. */
+/**
+ * A claim's decision context: today, its partnership, whose savings lines it may name and whose
+ * price list prices a placement claim, and the reference prices where the council set none.
+ */
 export async function claimContext(
   state: InterventionState,
   today: CalendarDate,
@@ -69,5 +75,5 @@ export async function claimContext(
 ): Promise<InterventionContext> {
   if (state.status === 'unlogged') return { today };
   const partnership = await read(partnershipDecider, partnershipStream(state.partnershipId));
-  return { today, partnership };
+  return { today, partnership, referenceUnitCosts: referenceUnitCosts() };
 }

@@ -212,6 +212,18 @@ export function optionalWholePercent(field: Field, value: unknown): Check {
   return value === undefined ? undefined : wholePercent(field, value);
 }
 
+/** A count of whole things from `least` to `most` (children, weeks): said with its bounds. */
+export function wholeNumberFrom(field: Field, value: unknown, least: number, most: number): Check {
+  return Number.isSafeInteger(value) && (value as number) >= least && (value as number) <= most
+    ? undefined
+    : problem(
+        field,
+        'invalid_count',
+        `must be a whole number from ${countInWords(least)} to ${countInWords(most)}`,
+        [least, most],
+      );
+}
+
 export function financialYear(field: Field, value: unknown): Check {
   return isAcceptedFinancialYear(value)
     ? undefined

@@ -52,6 +52,13 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   councilId: 'Council',
   consultancyId: 'Consultancy',
   recipients: 'Report recipients',
+  children: 'Number of children',
+  fromType: 'Placement before',
+  toType: 'Placement after',
+  weeks: 'Number of weeks',
+  placementType: 'Placement type',
+  weeklyCostPence: 'Weekly cost',
+  effectiveFrom: 'Effective from',
   email: 'E-mail address',
 };
 

@@ -64,6 +64,24 @@ export const CAPACITY_UNITS: Readonly<Record<Exclude<CapacityKind, 'other'>, str
   volunteers: 'volunteers',
 };
 
+/**
+ * Where a child lives, as a council's placement budget is split (SPEC §9): a placement saving
+ * is priced from the weekly cost of the type a child left and the type they moved to.
+ */
+export const PLACEMENT_TYPES = [
+  'residential_childrens_home',
+  'secure_childrens_home',
+  'residential_school',
+  'independent_fostering_agency',
+  'in_house_fostering',
+  'kinship_care',
+  'parent_and_child',
+  'supported_accommodation',
+  'living_at_home',
+  'other',
+] as const;
+export type PlacementType = (typeof PLACEMENT_TYPES)[number];
+
 export const MEASURE_DIRECTIONS = ['lower_is_better', 'higher_is_better'] as const;
 export type MeasureDirection = (typeof MEASURE_DIRECTIONS)[number];
 
@@ -78,3 +96,4 @@ export const isRecurrence = isOneOf(RECURRENCES);
 export const isAssurance = isOneOf(ASSURANCES);
 export const isCapacityKind = isOneOf(CAPACITY_KINDS);
 export const isMeasureDirection = isOneOf(MEASURE_DIRECTIONS);
+export const isPlacementType = isOneOf(PLACEMENT_TYPES);

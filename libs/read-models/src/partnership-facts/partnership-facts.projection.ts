@@ -19,7 +19,8 @@ export const PARTNERSHIP_SAVINGS = 'partnership_savings';
 // 5: the savings' keys compare bytewise (collate "C"), a third faster to index on a rebuild.
 // 6: a saving is stored as json, which PostgreSQL keeps as written instead of parsing it into
 // jsonb; the facts keep the reports sent and say their shape (FACTS_SHAPE).
-export const PARTNERSHIP_FACTS_VERSION = 6;
+// 7: the council's unit costs, and how each placement claim was priced (FACTS_SHAPE 3).
+export const PARTNERSHIP_FACTS_VERSION = 7;
 
 type Table = typeof PARTNERSHIP_FACTS | typeof PARTNERSHIP_SAVINGS;
 

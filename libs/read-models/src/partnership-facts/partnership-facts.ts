@@ -14,6 +14,8 @@ import {
   type MeasureTarget,
   type Month,
   type Pence,
+  type PlacementType,
+  type PlacementValuation,
   type Recurrence,
   type SavingKind,
   type SavingStatus,
@@ -56,6 +58,11 @@ export type PartnershipFacts = {
   /** The council's savings lines, keyed by code; a later SavingsLineSet replaces the line. */
   savingsLines: Record<string, SavingsLineFacts>;
   /**
+   * The council's price list (SPEC §9), keyed `<placementType>/<effectiveFrom>`: a price set
+   * again for the same type and date replaces it.
+   */
+  unitCosts: Record<string, UnitCostFacts>;
+  /**
    * The monthly reports sent, keyed by month: the instant whose knowledge each one's figures
    * reflect, as a later report restates them against (SPEC §5).
    */
@@ -75,6 +82,15 @@ export type SavingsLineFacts = {
   title: string;
   financialYear: FinancialYear;
   targetPence: Pence;
+};
+
+export type UnitCostFacts = {
+  placementType: PlacementType;
+  weeklyCostPence: Pence;
+  effectiveFrom: CalendarDate;
+  source: string;
+  /** Of the event that set this date's price. */
+  position: number;
 };
 
 export type PartnershipHeader = {
@@ -129,6 +145,8 @@ export type SavingFacts = {
   /** 100 for claims recorded before attribution. */
   attributionPct: number;
   lineCode: string | null;
+  /** How a placement claim was priced (SPEC §9), as it was claimed; null for a claim typed in. */
+  valuation: PlacementValuation | null;
   /** What the council agreed to, V ≤ amountPence, and how surely, while the saving stands verified. */
   verifiedAmountPence: Pence | null;
   assurance: Assurance | null;
@@ -191,9 +209,9 @@ export type PositionedEvent = Readonly<{
  * Raised whenever `PartnershipFacts` gains or changes a field. While a deploy rebuilds the facts
  * projection beside the live version, the live rows are an older shape: a reader then folds the
  * partnership's events instead of reading a field those rows lack.
- * 2: `reportsSent`.
+ * 2: `reportsSent`. 3: `unitCosts` and each saving's `valuation`.
  */
-export const FACTS_SHAPE = 2;
+export const FACTS_SHAPE = 3;
 
 export function emptyFacts(partnershipId: string): PartnershipFacts {
   return {
@@ -208,6 +226,7 @@ export function emptyFacts(partnershipId: string): PartnershipFacts {
     measures: {},
     milestones: {},
     savingsLines: {},
+    unitCosts: {},
     reportsSent: {},
   };
 }
@@ -274,6 +293,17 @@ export function applyToFacts(facts: PartnershipFacts, event: PositionedEvent): v
         title: d.title,
         financialYear: d.financialYear,
         targetPence: d.targetPence,
+      };
+      return;
+    }
+    case 'UnitCostSet': {
+      const d = ledgerEvent.data;
+      facts.unitCosts[`${d.placementType}/${d.effectiveFrom}`] = {
+        placementType: d.placementType,
+        weeklyCostPence: d.weeklyCostPence,
+        effectiveFrom: d.effectiveFrom,
+        source: d.source,
+        position,
       };
       return;
     }
@@ -419,6 +449,7 @@ export function applyToFacts(facts: PartnershipFacts, event: PositionedEvent): v
         status: 'claimed',
         attributionPct: attributionPctOf(ledgerEvent),
         lineCode: d.lineCode ?? null,
+        valuation: d.valuation ? { ...d.valuation } : null,
         verifiedAmountPence: null,
         assurance: null,
         evidence: null,

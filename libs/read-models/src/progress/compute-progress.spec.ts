@@ -77,6 +77,7 @@ describe('progress: savings', () => {
         ],
       },
       savingsLines: [],
+      placements: [],
       capacity: [],
       outcomes: [],
       milestones: {

@@ -30,6 +30,7 @@ import {
   type PartnershipHeader,
   type SavingFacts,
 } from '../partnership-facts/partnership-facts';
+import { placementsOn } from './placement-progress';
 import type { MilestoneOnDate, Progress } from './progress';
 
 export class PartnershipNotKnownError extends Error {
@@ -193,6 +194,7 @@ export function progressOn(
         asOf,
       ),
     })),
+    placements: placementsOn(facts, asOf),
     capacity: capacityOn(inLoggedOrder(facts.capacity), asOf),
     outcomes: inLoggedOrder(facts.measures).map((measure) => {
       const latest = latestReading(measure.readings, asOf);

@@ -9,6 +9,7 @@ import type {
   Pence,
   SavingsLineFigures,
 } from '@accord/ledger';
+import type { PlacementProgress } from './placement-progress';
 
 /** The answer of `GET /api/v1/partnerships/:id/progress`, exactly in the shape of SPEC §4. */
 export type Progress = {
@@ -50,6 +51,8 @@ export type Progress = {
   };
   /** The council's savings lines, by financial year then code; gross figures. */
   savingsLines: SavingsLineProgress[];
+  /** Placement claims by pair of types (SPEC §9), in the order of the list of types. */
+  placements: PlacementProgress[];
   capacity: CapacityOnDate[];
   outcomes: OutcomeProgress[];
   milestones: {

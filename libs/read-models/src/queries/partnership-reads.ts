@@ -30,6 +30,7 @@ import {
 } from '../progress/compute-progress';
 import type { Progress } from '../progress/progress';
 import { savingsRegister, savingsRegisterCsv } from '../savings-register/savings-register';
+import { type UnitCostItem, unitCostsOf } from '../unit-costs/unit-costs';
 import { PreparedFactsCache } from './prepared-facts.cache';
 
 /** Partnerships a list page holds unless asked for fewer or more. */
@@ -136,6 +137,13 @@ export class PartnershipReads {
     const header = requireHeader(facts);
     const names = await this.organisations.namesOf([header.consultancyId, header.councilId]);
     return partnershipDetail(facts, (id) => names.get(id) ?? null);
+  }
+
+  /** The council's price list as it stands (SPEC §9). */
+  async unitCosts(partnershipId: string): Promise<UnitCostItem[]> {
+    const { facts } = await this.preparedNow(partnershipId);
+    requireHeader(facts);
+    return unitCostsOf(facts);
   }
 
   /** One intervention of the partnership as it stands, a page of its savings at a time. */

@@ -11,6 +11,8 @@ import {
   interventionStream,
   type LedgerEvent,
   type MeasureDirection,
+  type PlacementType,
+  type PlacementValuation,
   partnershipStream,
   type Recurrence,
   type SavingKind,
@@ -102,6 +104,24 @@ export function ledgerHistory(partnershipId: string = randomUUID()) {
           title: o.title ?? `Line ${o.code}`,
           financialYear: o.financialYear as FinancialYear,
           targetPence: o.targetPence,
+          occurredOn: d('2026-04-01'),
+        },
+      });
+    },
+    unitCost(o: {
+      placementType: PlacementType;
+      weeklyCostPence: number;
+      effectiveFrom: string;
+      source?: string;
+    }) {
+      record(partnershipStream(partnershipId), {
+        type: 'UnitCostSet',
+        data: {
+          ...p,
+          placementType: o.placementType,
+          weeklyCostPence: o.weeklyCostPence,
+          effectiveFrom: d(o.effectiveFrom),
+          source: o.source ?? 'Council fee schedule',
           occurredOn: d('2026-04-01'),
         },
       });
@@ -271,6 +291,8 @@ export function ledgerHistory(partnershipId: string = randomUUID()) {
         /** Absent: shaped as a claim before issue 12, read as 100. */
         attributionPct?: number;
         lineCode?: string;
+        /** A claim priced from a placement change (SPEC §9). */
+        valuation?: PlacementValuation;
       },
     ): SavingRef {
       const savingId = randomUUID();
@@ -287,6 +309,7 @@ export function ledgerHistory(partnershipId: string = randomUUID()) {
           basis: 'Placement costs before and after',
           ...(o.attributionPct === undefined ? {} : { attributionPct: o.attributionPct }),
           ...(o.lineCode === undefined ? {} : { lineCode: o.lineCode }),
+          ...(o.valuation === undefined ? {} : { valuation: o.valuation }),
           occurredOn: d(o.startsOn),
         },
       });

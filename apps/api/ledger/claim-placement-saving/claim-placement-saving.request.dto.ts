@@ -1,0 +1,67 @@
+import {
+  type CalendarDate,
+  MOST_CHILDREN,
+  MOST_WEEKS,
+  PLACEMENT_TYPES,
+  type PlacementType,
+  SAVING_KINDS,
+  type SavingKind,
+} from '@accord/ledger';
+import {
+  AttributionField,
+  CalendarDateField,
+  SavingsLineCodeField,
+  TextField,
+  VocabularyField,
+  WholeNumberField,
+} from '../shared/fields';
+
+export class ClaimPlacementSavingRequest {
+  @WholeNumberField(1, MOST_CHILDREN, {
+    example: 2,
+    description: 'How many children moved, 1 to 1,000: a count, never who they are',
+  })
+  children!: number;
+
+  @VocabularyField(PLACEMENT_TYPES, { example: 'residential_childrens_home' })
+  fromType!: PlacementType;
+
+  @VocabularyField(PLACEMENT_TYPES, { example: 'in_house_fostering' })
+  toType!: PlacementType;
+
+  @CalendarDateField({
+    example: '2026-06-01',
+    description: 'The day they moved; both types are priced on it',
+  })
+  startsOn!: CalendarDate;
+
+  @WholeNumberField(1, MOST_WEEKS, {
+    example: 26,
+    description: 'How many weeks the saving lasts, 1 to 520',
+  })
+  weeks!: number;
+
+  @VocabularyField(SAVING_KINDS, {
+    required: false,
+    description: 'cashable unless given; cost_avoidance where the dearer placement never started',
+  })
+  kind?: SavingKind;
+
+  @AttributionField({
+    required: false,
+    description: 'The share the partnership may take credit for, 1 to 100; 100 unless given',
+  })
+  attributionPct?: number;
+
+  @SavingsLineCodeField({
+    required: false,
+    description: "The code of one of the partnership's savings lines",
+  })
+  lineCode?: string;
+
+  @TextField({
+    required: false,
+    description: 'Written in words from the valuation unless given',
+  })
+  basis?: string;
+}
