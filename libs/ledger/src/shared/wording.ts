@@ -74,7 +74,8 @@ export function labelOf(field: Field): string {
   return FIELD_LABELS[field] ?? FIELD_LABELS[field.split('.').at(-1) ?? field] ?? field;
 }
 
-const MONTH_NAMES = [
+/** The months' names, January first: one list for dates in words, the report and its charts. */
+export const MONTH_NAMES = [
   'January',
   'February',
   'March',
@@ -95,10 +96,16 @@ export function dateInWords(date: CalendarDate): string {
   return `${day} ${MONTH_NAMES[month - 1]} ${year}`;
 }
 
-const groupThousands = (digits: string): string => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+/** `1234567` → `1,234,567`. */
+export const groupThousands = (digits: string): string =>
+  digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
-/** `900000` → `£9,000.00`: an amount someone typed or claimed, to the penny. */
+/**
+ * `900000` → `£9,000.00`: an amount to the penny, by integer arithmetic on the pence themselves,
+ * never a float rounded for display.
+ */
 export function poundsInWords(pence: Pence): string {
+  if (!Number.isSafeInteger(pence)) throw new RangeError(`${pence} is not a whole number of pence`);
   const sign = pence < 0 ? '-' : '';
   const abs = Math.abs(pence);
   return `${sign}£${groupThousands(String(Math.floor(abs / 100)))}.${String(abs % 100).padStart(2, '0')}`;

@@ -1,36 +1,16 @@
-import type { CalendarDate, Month } from '@accord/ledger';
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
-
-function groupThousands(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
+import {
+  dateInWords,
+  groupThousands,
+  MONTH_NAMES,
+  type Month,
+  poundsInWords,
+} from '@accord/ledger';
 
 /**
- * Pence as pounds, `£1,234,567.89`, by integer arithmetic on the pence themselves: a figure in
- * the report is the ledger's figure to the penny, never a float rounded for display.
+ * Pence as pounds, `£1,234,567.89`: the ledger's own wording, so that a page, an e-mail and an
+ * error message say an amount alike.
  */
-export function formatPence(pence: number): string {
-  if (!Number.isSafeInteger(pence)) throw new RangeError(`${pence} is not a whole number of pence`);
-  const sign = pence < 0 ? '-' : '';
-  const abs = Math.abs(pence);
-  const pounds = Math.floor(abs / 100);
-  const rest = abs % 100;
-  return `${sign}£${groupThousands(String(pounds))}.${String(rest).padStart(2, '0')}`;
-}
+export const formatPence = poundsInWords;
 
 /** A short axis label: `£0`, `£950`, `£12k`, `£1.5m`. Only ever beside the exact figures. */
 export function formatPoundsShort(pence: number): string {
@@ -58,10 +38,7 @@ export function formatMonthShort(month: Month): string {
 }
 
 /** `2026-10-31` → `31 October 2026`. */
-export function formatDate(date: CalendarDate): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return `${day} ${MONTH_NAMES[month - 1]} ${year}`;
-}
+export const formatDate = dateInWords;
 
 /** A plain number with separators and at most `decimals` places: `1,234.5`. */
 export function formatNumber(value: number, decimals = 2): string {
