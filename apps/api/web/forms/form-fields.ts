@@ -12,6 +12,11 @@ export type FormField = Readonly<
     label: string;
     hint?: string;
     optional?: boolean;
+    /**
+     * Optional to the page, yet not labelled "(optional)": whether it is needed depends on
+     * another answer, as its hint says (the evidence an assurance needs).
+     */
+    dependsOnAnswer?: boolean;
     /** For a text field: `email`, `password`… and what the browser may fill in. */
     inputType?: string;
     autocomplete?: string;

@@ -243,6 +243,7 @@ export const INTERVENTION_FORMS: readonly FormRoute[] = [
             label: 'Evidence',
             kind: 'textarea',
             optional: true,
+            dependsOnAnswer: true,
             hint: 'Needed for Evidenced and Finance reconciled: what was checked, for example the finance ledger period and cost centre',
           },
           { api: 'note', label: 'Note', kind: 'textarea', optional: true },
