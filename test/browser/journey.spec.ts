@@ -213,6 +213,9 @@ describe('the core journey in a real browser', () => {
       await page.keyboard.press('Enter');
       await page.waitForURL(/\/verify\?from=approvals$/);
       expect(await heading(page)).toBe('Verify');
+      // Nothing is chosen for the approver: the full amount and the assurance are theirs to pick.
+      await page.getByLabel('Verify the full amount of £1,234.56').check();
+      await page.getByLabel('Self-reported').check();
       await tabTo(page, 'Verify');
       await page.keyboard.press('Enter');
       await page.waitForURL(`${base}/approvals?done=saving-verified`);

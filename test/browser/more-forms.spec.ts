@@ -339,10 +339,14 @@ describe('the rest of the forms in a real browser', () => {
       const { page } = approver;
       await page.goto(intervention());
       await row(page, 'shared with the council').getByRole('link', { name: 'Verify' }).click();
+      // No default: a part typed in, the full amount offered beside it.
+      expect(await page.getByLabel('Verify the full amount of £2,000.00').isChecked()).toBe(false);
+      await page.getByLabel('Verify part of it').check();
       await page.getByLabel('Amount verified').fill('1,500');
-      await page.getByLabel('Reconciled with the council’s finance ledger').check();
-      await page.getByLabel('Evidence').fill('Ledger P4, cost centre 4410');
-      expect(await page.getByLabel('Evidence').count()).toBe(1);
+      await page.getByLabel('Finance reconciled').check();
+      const evidence = page.getByRole('textbox', { name: 'Evidence' });
+      await evidence.fill('Ledger P4, cost centre 4410');
+      expect(await evidence.count()).toBe(1);
       await page.getByRole('button', { name: 'Verify' }).click();
       await page.waitForURL(/done=saving-verified$/);
       expect(await row(page, 'shared with the council').innerText()).toContain(

@@ -68,6 +68,7 @@ describe('pages for every role: accessible, phone-sized, and tenancy-bound', () 
       '/partnerships',
       `/partnerships/${p}`,
       `/partnerships/${p}?asOf=2026-10-31`,
+      `/partnerships/${p}/timeline`,
       `/engagements/${e}`,
       `/interventions/${i}`,
       '/approvals',
@@ -118,18 +119,31 @@ describe('pages for every role: accessible, phone-sized, and tenancy-bound', () 
       const axe = (
         globalThis as unknown as {
           axe: {
-            run: (
-              ...args: unknown[]
-            ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+            run: (...args: unknown[]) => Promise<{
+              violations: { id: string; nodes: { target: string[]; failureSummary?: string }[] }[];
+            }>;
           };
         }
       ).axe;
-      const result = await axe.run((globalThis as unknown as { document: unknown }).document, {
-        runOnly: { type: 'tag', values: tags },
-      });
-      return result.violations.map(
-        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-      );
+      const document = (
+        globalThis as unknown as {
+          document: { querySelector: (s: string) => { matches: (s: string) => boolean } | null };
+        }
+      ).document;
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+      // GOV.UK Frontend sets aria-expanded on a radio that reveals a question, knowingly: screen
+      // readers announce it, though ARIA does not yet list it for radios (alphagov/govuk-frontend
+      // issue 979). Only that is let through; any other attribute, on any other element, fails.
+      const knownGovukIssue = (id: string, node: { target: string[]; failureSummary?: string }) =>
+        id === 'aria-allowed-attr' &&
+        /aria-expanded="(true|false)"\s*$/.test(node.failureSummary ?? '') &&
+        document
+          .querySelector(node.target.join(' '))
+          ?.matches('.govuk-radios__input[aria-controls]') === true;
+      return result.violations
+        .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !knownGovukIssue(v.id, n)) }))
+        .filter((v) => v.nodes.length > 0)
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     }, WCAG);
     const overflow = await page.evaluate(() => {
       const root = (
@@ -170,6 +184,13 @@ describe('pages for every role: accessible, phone-sized, and tenancy-bound', () 
         await page.getByRole('button', { name: 'Claim a saving' }).click();
         await page.locator('.govuk-error-summary').waitFor();
         problems.push(...(await audit(page, 'claim a saving, with errors')));
+      }
+      if (role === 'approver') {
+        // Verify sent empty: the question of how much, and the assurance, marked at their radios.
+        await page.goto(`${base}/interventions/${ids.interventionId}/savings/${savingId}/verify`);
+        await page.getByRole('button', { name: 'Verify' }).click();
+        await page.locator('.govuk-error-summary').waitFor();
+        problems.push(...(await audit(page, 'verify, sent empty')));
       }
       if (role === 'anonymous') {
         await page.getByRole('button', { name: 'Sign in' }).click();

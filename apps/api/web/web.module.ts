@@ -9,12 +9,14 @@ import { ErrorPages } from './error-pages';
 import { FormFlow } from './forms/form-flow';
 import { LedgerPlaces } from './forms/ledger-places';
 import { FORM_CONTROLLERS } from './forms/web-forms';
+import { LedgerHistory } from './history/ledger-history';
 import { InterventionsController } from './interventions/interventions.controller';
 import { PageRenderer } from './page-renderer';
 import { LatestEntries } from './partnerships/latest-entries';
 import { PartnershipPage } from './partnerships/partnership.page';
 import { PartnershipListPage } from './partnerships/partnership-list.page';
 import { PartnershipReportPage } from './partnerships/partnership-report.page';
+import { PartnershipTimelinePage } from './partnerships/partnership-timeline.page';
 import { PartnershipsController } from './partnerships/partnerships.controller';
 import { PortfolioController } from './portfolio/portfolio.controller';
 import { PortfolioPage } from './portfolio/portfolio.page';
@@ -57,12 +59,14 @@ import { UsersController } from './users/users.controller';
     ApprovalsQueue,
     FormFlow,
     LedgerPlaces,
+    LedgerHistory,
     LatestEntries,
     SignInPage,
     OidcSignInPage,
     PartnershipListPage,
     PartnershipPage,
     PartnershipReportPage,
+    PartnershipTimelinePage,
     PortfolioPage,
     QueueDashboard,
   ],

@@ -1,3 +1,4 @@
+export * from './history/event-in-words';
 export * from './jobs/report-jobs';
 export * from './jobs/report-queue';
 export * from './jobs/report-requests.repository';

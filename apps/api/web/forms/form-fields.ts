@@ -12,6 +12,11 @@ export type FormField = Readonly<
     label: string;
     hint?: string;
     optional?: boolean;
+    /**
+     * Optional to the page, yet not labelled "(optional)": whether it is needed depends on
+     * another answer, as its hint says (the evidence an assurance needs).
+     */
+    dependsOnAnswer?: boolean;
     /** For a text field: `email`, `password`… and what the browser may fill in. */
     inputType?: string;
     autocomplete?: string;
@@ -21,10 +26,28 @@ export type FormField = Readonly<
     | { kind: 'people' }
     | {
         kind: 'radios' | 'select' | 'checkboxes';
-        options: readonly Readonly<{ value: string; text: string }>[];
+        /** A radio may carry a hint of its own: what choosing it means. */
+        options: readonly Readonly<{ value: string; text: string; hint?: string }>[];
+      }
+    /**
+     * An amount a person must decide on, with no default (SPEC §7): all of `wholePence`, or a part
+     * typed in pounds. Radios `{name}-choice` (`whole` or `part`), and the amount typed as `{name}`,
+     * revealed under "part" (shown beside it without JavaScript).
+     */
+    | {
+        kind: 'wholeOrPart';
+        question: string;
+        wholePence: number;
+        wholeText: string;
+        partText: string;
+        /** The error when neither is chosen: "Select whether to verify the full amount or part of it". */
+        unchosen: string;
       }
   )
 >;
+
+/** The radios' name of a `wholeOrPart` field: which of the two was chosen. */
+export const choiceName = (field: FormField): string => `${fieldName(field)}-choice`;
 
 /** What a visitor typed, kept to show again: text as typed, a date as its three parts. */
 export type DateParts = { day: string; month: string; year: string };
@@ -86,6 +109,24 @@ function typedPence(typed: string): number | undefined {
   return negative ? -pence : pence;
 }
 
+/** Pounds typed into a field, as pence at its API field, or the problem with them. */
+function readPounds(
+  field: FormField,
+  value: string,
+  api: Record<string, unknown>,
+  problems: FormProblem[],
+): void {
+  const pence = typedPence(value);
+  if (pence === undefined) {
+    problems.push({
+      field: fieldName(field),
+      message: `${field.label} must be an amount in pounds and pence, like 1,234.56`,
+    });
+  } else {
+    setPath(api, field.api, pence);
+  }
+}
+
 /**
  * Reads a form's body into what the visitor typed and the API body it stands for. What the
  * page itself must parse (pounds into pence, three date parts into a date) it checks here; every
@@ -142,6 +183,20 @@ export function readForm(
     }
     const value = text(body[name]);
     typed[name] = value;
+    if (field.kind === 'wholeOrPart') {
+      const choice = text(body[choiceName(field)]);
+      typed[choiceName(field)] = choice;
+      if (choice === 'whole') {
+        setPath(api, field.api, field.wholePence);
+      } else if (choice !== 'part') {
+        problems.push({ field: name, message: field.unchosen });
+      } else if (value.trim() === '') {
+        problems.push({ field: name, message: `Enter ${lower(field.label)}` });
+      } else {
+        readPounds(field, value, api, problems);
+      }
+      continue;
+    }
     if (field.kind === 'people') {
       setPath(api, field.api, readPeople(value));
       continue;
@@ -154,15 +209,7 @@ export function readForm(
       continue;
     }
     if (field.kind === 'pounds') {
-      const pence = typedPence(value);
-      if (pence === undefined) {
-        problems.push({
-          field: name,
-          message: `${field.label} must be an amount in pounds and pence, like 1,234.56`,
-        });
-      } else {
-        setPath(api, field.api, pence);
-      }
+      readPounds(field, value, api, problems);
     } else if (field.kind === 'number') {
       const number = /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : Number.NaN;
       if (Number.isFinite(number)) setPath(api, field.api, number);

@@ -13,6 +13,7 @@ import type { WriteAnswer } from '../../ledger/shared/ledger-writer';
 import { WriteRequest } from '../../ledger/shared/write-request';
 import { PageRenderer } from '../page-renderer';
 import {
+  choiceName,
   FORM_TOO_LARGE,
   type FormField,
   type FormProblem,
@@ -164,7 +165,13 @@ export class FormFlow {
     }
     const errorList = problems.map((problem) => {
       const field = form.fields.find((f) => fieldName(f) === problem.field);
-      const anchor = field?.kind === 'date' ? `${problem.field}-day` : problem.field;
+      // A choice not made is at its first radio; an amount typed under "part", at the amount.
+      const anchor =
+        field?.kind === 'date'
+          ? `${problem.field}-day`
+          : field?.kind === 'wholeOrPart' && typed[choiceName(field)] !== 'part'
+            ? choiceName(field)
+            : problem.field;
       return anchor ? { text: problem.message, href: `#${anchor}` } : { text: problem.message };
     });
     return this.pages.send(
@@ -182,6 +189,7 @@ export class FormFlow {
             typed[fieldName(field)] ??
             (field.kind === 'date' ? {} : field.kind === 'checkboxes' ? [] : ''),
           error: errors[fieldName(field)],
+          ...(field.kind === 'wholeOrPart' ? { choice: typed[choiceName(field)] ?? '' } : {}),
         })),
         action: response.req.originalUrl,
         version,

@@ -11,13 +11,25 @@ const WORDS: Readonly<Record<string, string>> = {
   non_cashable: 'Non-cashable',
   one_off: 'One-off',
   recurring_annual: 'Recurring every year',
-  self_reported: 'Self-reported by the consultancy',
-  evidenced: 'Documented: backed by documents (the default)',
-  finance_reconciled: 'Reconciled with the council’s finance ledger',
+  self_reported: 'Self-reported',
+  evidenced: 'Evidenced',
+  finance_reconciled: 'Finance reconciled',
+};
+
+/** What choosing a value means, where its name alone does not say (SPEC §2's assurances). */
+const HINTS: Readonly<Record<string, string>> = {
+  self_reported: 'The consultancy’s own figure: the council has not checked it',
+  evidenced: 'Backed by documents the council has seen: name them under Evidence',
+  finance_reconciled:
+    'Matched to the council’s finance ledger: give the ledger period and cost centre under Evidence',
 };
 
 export const options = (values: readonly string[]) =>
-  values.map((value) => ({ value, text: WORDS[value] ?? humanise(value) }));
+  values.map((value) => ({
+    value,
+    text: WORDS[value] ?? humanise(value),
+    ...(HINTS[value] ? { hint: HINTS[value] } : {}),
+  }));
 
 export const REASON: FormField = { api: 'reason', label: 'Reason', kind: 'textarea' };
 

@@ -29,6 +29,7 @@ import {
 } from '../forms/ledger-fields';
 import { LedgerPlaces } from '../forms/ledger-places';
 import { type FormRequest, type FormRoute, pageForm } from '../forms/page-form';
+import { type HistoryLine, LedgerHistory } from '../history/ledger-history';
 
 const LOG_WORK = ForPartnership('log_work', 'intervention');
 const JUDGE = ForPartnership('judge', 'intervention');
@@ -62,6 +63,7 @@ async function savingOf(at: FormRequest, fromApprovals = false) {
   ];
   return {
     saving,
+    partnership: found.partnership,
     ids: { interventionId: found.intervention.id, savingId: saving.id },
     shared: { ...found.shared, about, back },
     next: () => back,
@@ -186,24 +188,54 @@ export const INTERVENTION_FORMS: readonly FormRoute[] = [
     dto: VerifySavingRequest,
     banner: ['saving-verified', 'Saving verified'],
     async open(at) {
-      const { saving, ids, shared, next } = await savingOf(at, true);
+      const { saving, partnership, ids, shared, next } = await savingOf(at, true);
+      const line = partnership.savingsLines.find((l) => l.code === saving.lineCode);
+      // Who claimed it and when, and what happened to it since, from the ledger itself.
+      const history = at.use(LedgerHistory);
+      const lines = (await history.ofIntervention(ids.interventionId)).filter(
+        (l) => l.savingId === saving.id,
+      );
+      const named = await history.named(
+        [lines.at(0), lines.length > 1 ? lines.at(-1) : undefined].filter(
+          (l): l is HistoryLine => l !== undefined,
+        ),
+      );
+      const [claimed, latest] = named;
+      const claim = formatPence(saving.amountPence);
       return {
         ...shared,
         title: 'Verify',
+        about: [
+          { key: 'Amount claimed', value: claim },
+          { key: 'Attribution', value: `${saving.attributionPct}% to the partnership` },
+          {
+            key: 'Savings line',
+            value: line ? `${line.code}: ${line.title}` : (saving.lineCode ?? 'None'),
+          },
+          ...shared.about.filter((row) => row.key !== 'Amount'),
+          ...(claimed ? [{ key: 'Claimed by', value: `${claimed.who} on ${claimed.when}` }] : []),
+          ...(latest
+            ? [{ key: 'Since then', value: `${latest.words} (${latest.who}, ${latest.when})` }]
+            : []),
+        ],
         fields: [
           {
             api: 'amountPence',
             name: 'amount',
             label: 'Amount verified',
-            kind: 'pounds',
-            optional: true,
-            hint: `Leave empty to verify all of ${formatPence(saving.amountPence)}`,
+            kind: 'wholeOrPart',
+            question: 'How much of the claim do you verify?',
+            wholePence: saving.amountPence,
+            wholeText: `Verify the full amount of ${claim}`,
+            partText: 'Verify part of it',
+            unchosen: 'Select whether to verify the full amount or part of it',
+            hint: 'The part not verified counts as disputed',
           },
           {
             api: 'assurance',
             label: 'Assurance',
             kind: 'radios',
-            optional: true,
+            hint: 'How sure the council is of the amount verified',
             options: options(ASSURANCES),
           },
           {
@@ -211,7 +243,8 @@ export const INTERVENTION_FORMS: readonly FormRoute[] = [
             label: 'Evidence',
             kind: 'textarea',
             optional: true,
-            hint: 'For example, the finance ledger period and cost centre',
+            dependsOnAnswer: true,
+            hint: 'Needed for Evidenced and Finance reconciled: what was checked, for example the finance ledger period and cost centre',
           },
           { api: 'note', label: 'Note', kind: 'textarea', optional: true },
         ],

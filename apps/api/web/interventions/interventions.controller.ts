@@ -12,6 +12,7 @@ import type { Response } from 'express';
 import { CanonicalId } from '../../ledger/shared/canonical-id.pipe';
 import { LedgerPlaces } from '../forms/ledger-places';
 import { bannerFor } from '../forms/web-forms';
+import { LedgerHistory, type NamedHistoryLine } from '../history/ledger-history';
 import { PageController } from '../page-controller';
 import { PageRenderer } from '../page-renderer';
 import { pageOf } from '../paging';
@@ -33,6 +34,7 @@ export class InterventionsController {
   constructor(
     private readonly places: LedgerPlaces,
     private readonly pages: PageRenderer,
+    private readonly history: LedgerHistory,
   ) {}
 
   @Get(':id')
@@ -54,6 +56,7 @@ export class InterventionsController {
     const active = intervention.status === 'active';
     const base = `/interventions/${encodeURIComponent(intervention.id)}`;
     const savings = pageOf(intervention.savings, page, (n) => `${base}?page=${n}`);
+    const historyOf = await this.savingHistories(intervention.id, savings.items);
     await this.pages.send(
       response,
       200,
@@ -97,6 +100,11 @@ export class InterventionsController {
                 : []),
             ].join('; '),
             status: humanise(s.status),
+            history: (historyOf.get(s.id) ?? []).map((line) => ({
+              words: line.words,
+              who: line.who,
+              when: line.when,
+            })),
             tag: SAVING_TAG[s.status] ?? 'govuk-tag--grey',
             actions: [
               ...(judge && s.status === 'claimed'
@@ -136,5 +144,22 @@ export class InterventionsController {
       },
       caller,
     );
+  }
+
+  /** What each saving on the page went through, in words, oldest first (SPEC §7). */
+  private async savingHistories(
+    interventionId: string,
+    shown: readonly Readonly<{ id: string }>[],
+  ): Promise<Map<string, NamedHistoryLine[]>> {
+    const ids = new Set(shown.map((saving) => saving.id));
+    const lines = (await this.history.ofIntervention(interventionId)).filter(
+      (line) => line.savingId !== undefined && ids.has(line.savingId),
+    );
+    const bySaving = new Map<string, NamedHistoryLine[]>();
+    for (const line of await this.history.named(lines)) {
+      const id = line.savingId as string;
+      bySaving.set(id, [...(bySaving.get(id) ?? []), line]);
+    }
+    return bySaving;
   }
 }

@@ -14,6 +14,7 @@ import { PageController } from '../page-controller';
 import { PartnershipPage } from './partnership.page';
 import { PartnershipListPage } from './partnership-list.page';
 import { PartnershipReportPage } from './partnership-report.page';
+import { PartnershipTimelinePage } from './partnership-timeline.page';
 
 /** The visitor's partnerships, one partnership's page and reports (its forms: partnership.forms.ts). */
 @PageController('partnerships')
@@ -23,6 +24,7 @@ export class PartnershipsController {
     private readonly page: PartnershipPage,
     private readonly report: PartnershipReportPage,
     private readonly reports: MonthlyReports,
+    private readonly timelinePage: PartnershipTimelinePage,
   ) {}
 
   @Get()
@@ -44,6 +46,18 @@ export class PartnershipsController {
     @Res() response: Response,
   ): Promise<void> {
     return this.page.show(caller, parties, request, response);
+  }
+
+  /** Every event of the partnership in words, newest first, 50 a page. */
+  @Get(':id/timeline')
+  @ForPartnership('read')
+  timeline(
+    @CurrentCaller() caller: Caller,
+    @Parties() parties: PartnershipParties,
+    @Query('page') page: unknown,
+    @Res() response: Response,
+  ): Promise<void> {
+    return this.timelinePage.show(caller, parties.partnershipId, page, response);
   }
 
   @Get(':id/reports/:month')
