@@ -34,6 +34,17 @@ const LEDGER: readonly LedgerEvent[] = [
     },
   },
   {
+    type: 'UnitCostSet',
+    data: {
+      ...P,
+      placementType: 'in_house_fostering',
+      weeklyCostPence: 50_000,
+      effectiveFrom: on('2026-04-01'),
+      source: 'Fostering budget 2026/27',
+      occurredOn: day,
+    },
+  },
+  {
     type: 'EngagementOpened',
     data: {
       ...E,
@@ -258,6 +269,9 @@ describe('an event in words', () => {
     );
     expect(said('SavingsLineSet').words).toBe(
       'Savings line CS-26-07 set: ‘Placements’, 2026/27, target £100,000.00',
+    );
+    expect(said('UnitCostSet').words).toBe(
+      'Weekly cost of in-house fostering set to £500.00 from 1 April 2026; source: Fostering budget 2026/27',
     );
     expect(said('MonthlyReportSent').words).toBe(
       'Monthly report for October 2026 sent to 2 people',

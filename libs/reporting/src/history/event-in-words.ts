@@ -5,6 +5,7 @@ import {
   closedOnOf,
   engagementClosedOn,
   type LedgerEvent,
+  PLACEMENT_TYPE_WORDS,
   verifiedAmountOf,
 } from '@accord/ledger';
 import { formatDate, formatMonth, formatNumber, formatPence, humanise } from '../render/format';
@@ -94,6 +95,10 @@ export function describeEvent(event: LedgerEvent, soFar: HistorySoFar): EventInW
           event.data.recipientIds.length === 0
             ? 'Report recipients removed: the monthly report is no longer sent'
             : `Report recipients set: the monthly report goes to ${people(event.data.recipientIds.length)}`,
+      };
+    case 'UnitCostSet':
+      return {
+        words: `Weekly cost of ${PLACEMENT_TYPE_WORDS[event.data.placementType]} set to ${formatPence(event.data.weeklyCostPence)} from ${formatDate(event.data.effectiveFrom)}; source: ${event.data.source}`,
       };
     case 'SavingsLineSet': {
       const before = soFar.lines.get(event.data.code);
