@@ -3,6 +3,7 @@ import {
   AppConfig,
   answerUnparsableRequestsInJson,
   createValidationPipe,
+  quietNestStartup,
   useRequestBodyParsers,
 } from '@accord/platform';
 import { INestApplication } from '@nestjs/common';
@@ -28,7 +29,7 @@ export async function createApi(config: AppConfig): Promise<INestApplication> {
     new ExpressAdapter(server),
     { bufferLogs: true, bodyParser: false },
   );
-  app.useLogger(app.get(Logger));
+  app.useLogger(quietNestStartup(app.get(Logger)));
   answerUnparsableRequestsInJson(app.getHttpServer());
   // Helmet's CSP, with GOV.UK Frontend's one inline script (it marks the body js-enabled)
   // allowed by its hash; every other script and style comes from this origin.

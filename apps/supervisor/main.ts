@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { supervise } from './supervise';
+import { programEnvironment, supervise } from './supervise';
 
 /**
  * `npm start`: the API and the worker side by side, on one machine. A program that dies is
@@ -18,6 +18,7 @@ const supervisor = supervise([program('api'), program('worker')], {
   killAfterMs: 20_000,
   out: process.stdout,
   err: process.stderr,
+  env: programEnvironment(process.env, process.stdout.isTTY === true),
 });
 process.on('SIGTERM', () => supervisor.stop('SIGTERM'));
 process.on('SIGINT', () => supervisor.stop('SIGINT'));

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { Program, SuperviseOptions, Supervisor, supervise } from './supervise';
+import { Program, programEnvironment, SuperviseOptions, Supervisor, supervise } from './supervise';
 
 /** A stand-in program: a Node script. Each ends by itself within 20 s, should a test fail. */
 const node = (name: string, script: string): Program => ({
@@ -174,5 +174,38 @@ describe('supervise', () => {
     expect(await settled(supervisor)).toBe(1);
     expect(out.text()).toMatch(/^\[worker\] still running 0\.5 s after SIGTERM; killing it$/m);
     expect(out.text()).toMatch(/^\[worker\] ended by SIGKILL$/m);
+  });
+
+  it('hands the programs its environment, or the one it is given', async () => {
+    const { out, options: opts } = options({ env: { ...process.env, LOG_FORMAT: 'pretty' } });
+    const supervisor = supervise(
+      [
+        node(
+          'api',
+          `console.log('format ' + process.env.LOG_FORMAT); setTimeout(() => {}, 20_000);`,
+        ),
+      ],
+      opts,
+    );
+    await until(() => out.text().includes('format '));
+    supervisor.stop('SIGTERM');
+    await settled(supervisor);
+    expect(out.text()).toContain('[api] format pretty');
+  });
+});
+
+describe("the programs' log format under npm start", () => {
+  it('is pretty when the supervisor writes to a terminal, outside production', () => {
+    expect(programEnvironment({ PATH: '/bin' }, true)).toEqual({
+      PATH: '/bin',
+      LOG_FORMAT: 'pretty',
+    });
+    expect(programEnvironment({ NODE_ENV: 'development' }, true).LOG_FORMAT).toBe('pretty');
+  });
+
+  it('is left to the programs when piped, in production, or when LOG_FORMAT is set', () => {
+    expect(programEnvironment({ PATH: '/bin' }, false)).toEqual({ PATH: '/bin' });
+    expect(programEnvironment({ NODE_ENV: 'production' }, true).LOG_FORMAT).toBeUndefined();
+    expect(programEnvironment({ LOG_FORMAT: 'json' }, true).LOG_FORMAT).toBe('json');
   });
 });

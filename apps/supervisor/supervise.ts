@@ -5,6 +5,8 @@ import type { Readable, Writable } from 'node:stream';
 export type Program = { name: string; command: string; args: readonly string[] };
 
 export type SuperviseOptions = {
+  /** The programs' environment; the supervisor's own when not given. */
+  env?: NodeJS.ProcessEnv;
   /** How long a program that ended on its own waits before it is started again. */
   restartAfterMs: number;
   /** How long after a stop a program still running is killed (SIGKILL). */
@@ -48,7 +50,10 @@ export function supervise(programs: readonly Program[], options: SuperviseOption
   };
 
   const start = (program: Program) => {
-    const child = spawn(program.command, program.args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(program.command, program.args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: options.env ?? process.env,
+    });
     running.set(program.name, child);
     prefixLines(child.stdout, options.out, program.name);
     prefixLines(child.stderr, options.err, program.name);
@@ -95,6 +100,16 @@ export function supervise(programs: readonly Program[], options: SuperviseOption
       finishIfDone();
     },
   };
+}
+
+/**
+ * The programs' environment. Their output reaches the terminal through a pipe here, so they
+ * cannot see that a person is watching: when the supervisor's own output is a terminal, outside
+ * production and unless `LOG_FORMAT` says otherwise, it asks them for lines a person can read.
+ */
+export function programEnvironment(env: NodeJS.ProcessEnv, isTerminal: boolean): NodeJS.ProcessEnv {
+  if (!isTerminal || env.LOG_FORMAT || env.NODE_ENV === 'production') return env;
+  return { ...env, LOG_FORMAT: 'pretty' };
 }
 
 function prefixLines(input: Readable | null, output: Writable, name: string): void {

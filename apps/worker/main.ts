@@ -1,6 +1,11 @@
 import './tracing';
 import 'reflect-metadata';
-import { closeOnSignals, loadConfigOrExit, prepareDatabase } from '@accord/platform';
+import {
+  closeOnSignals,
+  loadConfigOrExit,
+  prepareDatabase,
+  quietNestStartup,
+} from '@accord/platform';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { WorkerModule } from './worker.module';
@@ -12,7 +17,7 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     bufferLogs: true,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(quietNestStartup(app.get(Logger)));
   closeOnSignals(app, 'worker');
   await app.init();
   app.get(Logger).log('worker started');

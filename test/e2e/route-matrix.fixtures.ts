@@ -524,6 +524,12 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
       body: { recipients: [{ email: uniqueEmail(), name: 'Finance Lead' }] },
     }),
   },
+  'GET /api/v1/partnerships/:id/reports': {
+    access: 'read',
+    as: 'viewer',
+    status: 200,
+    request: async (w) => ({ params: { id: (await w.partnership()).partnershipId } }),
+  },
   'GET /api/v1/partnerships/:id/reports/:month': {
     access: 'read',
     as: 'viewer',

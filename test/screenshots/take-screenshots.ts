@@ -84,6 +84,16 @@ async function main(): Promise<void> {
       .click();
     // The top of it: the whole page, timeline and all, is several screens long.
     await shot('partnership', false);
+    // What changed since the last report sent (the demo sends one, then verifies a saving).
+    const partnershipUrl = page.url();
+    const since = page.locator('#since-last-report');
+    await since.screenshot({ path: path.join(OUT, 'since-the-last-report.png') });
+    process.stdout.write('docs/screenshots/since-the-last-report.png\n');
+    await since.getByRole('link', { name: /restated/ }).click();
+    // From its top, where the notice is, rather than at the restatement the link goes to.
+    await page.goto(page.url().replace(/#.*$/, ''));
+    await shot('report-figures-changed', false);
+    await page.goto(partnershipUrl);
 
     // A form sent with mistakes: the GOV.UK error summary, each message by its field.
     await page.locator('a[href^="/engagements/"]').first().click();

@@ -86,6 +86,11 @@ export class PageRenderer {
     response.status(status).setHeader('Cache-Control', 'no-store').type('html').send(html);
   }
 
+  /** Renders a part of a page that is not one of the layout's pages (autoescaped all the same). */
+  fragment(template: string, data: Record<string, unknown>): string {
+    return this.env.render(`${template}.njk`, data);
+  }
+
   private async visitor(caller: Caller): Promise<Visitor | undefined> {
     const profile = await this.users.profile(caller).catch((error: unknown) => {
       if (error instanceof UnauthorizedException) return undefined;

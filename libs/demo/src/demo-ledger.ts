@@ -12,12 +12,15 @@ import {
   interventionContext,
   interventionDecider,
   interventionStream,
+  type Month,
   type PartnershipCommand,
   partnershipDecider,
   partnershipStream,
   type ReadStream,
 } from '@accord/ledger';
 import type { AnyTransaction } from '@accord/platform';
+import { reportMessageId, reportSentEventId } from '@accord/reporting';
+import { sql } from 'kysely';
 
 /** Who does something, and on which day of the story: the `today` the command is decided on. */
 export type Act = Readonly<{ on: CalendarDate; by: string }>;
@@ -66,6 +69,46 @@ export class DemoLedger {
     );
   }
 
+  /**
+   * A month's report recorded as sent on `act.on`, as the reporting worker records it (its event
+   * id and Message-ID), known at the instant it is written: the events written before it are
+   * what it reported, those after it (later days of the story) what changed since.
+   */
+  reportSent(
+    act: Act,
+    sent: Readonly<{ partnershipId: string; month: Month; recipientIds: readonly string[] }>,
+  ): void {
+    const { partnershipId, month } = sent;
+    this.queue(act, async () => {
+      // `recorded_at` keeps milliseconds, rounded: a moment either side keeps the events before
+      // and after this one apart from its knownAt, as the worker's wait for settling does.
+      const { rows } = await sql<{ knownAt: Date }>`
+        select date_trunc('milliseconds', clock_timestamp()) as "knownAt"
+        from (select pg_sleep(0.002)) waited`.execute(this.trx);
+      await sql`select pg_sleep(0.002)`.execute(this.trx);
+      const knownAt = rows[0]?.knownAt;
+      if (!knownAt) throw new Error('the database answered no time');
+      await this.write(
+        act,
+        partnershipDecider,
+        partnershipStream(partnershipId),
+        {
+          type: 'RecordMonthlyReportSent',
+          data: {
+            partnershipId,
+            month,
+            recipientIds: sent.recipientIds,
+            messageId: reportMessageId(partnershipId, month),
+            knownAt: knownAt.toISOString(),
+          },
+        } satisfies PartnershipCommand,
+        async () => ({ today: act.on }),
+        undefined,
+        reportSentEventId(partnershipId, month),
+      );
+    });
+  }
+
   /** Opening an engagement reads its partnership, as the API's handler does. */
   engagement(act: Act, command: EngagementCommand): void {
     const streamId = engagementStream(command.data.engagementId);
@@ -111,6 +154,8 @@ export class DemoLedger {
     command: C,
     contextOf: (tx: CommandTransaction, state: S) => Promise<X>,
     alongside?: (trx: AnyTransaction) => Promise<void>,
+    /** The event's id where the ledger derives it, as a sent report's is; else a new one. */
+    eventId?: string,
   ): Promise<void> {
     await handleCommand(this.trx, this.store, async (tx) => {
       const { version, state } = await tx.load(decider, streamId);
@@ -126,7 +171,7 @@ export class DemoLedger {
       const appended = await tx.append(
         streamId,
         decided.map((event) => ({
-          eventId: randomUUID(),
+          eventId: eventId ?? randomUUID(),
           type: event.type,
           data: event.data,
           metadata: { actorId: act.by, correlationId: this.correlationId, causationId },

@@ -1,4 +1,11 @@
-import type { CalendarDate } from '@accord/ledger';
+import { EventStore } from '@accord/event-store';
+import {
+  type CalendarDate,
+  lastDayOfMonth,
+  type Month,
+  type RecordedLedgerEvent,
+  restatementChanges,
+} from '@accord/ledger';
 import { createTestDatabase, eventCount } from '@accord/testing';
 import { loadDemo } from './demo-loader';
 
@@ -38,6 +45,36 @@ describe('the demo, told on any day', () => {
       expect(await database.db.selectFrom('users').select('id').execute()).toEqual([]);
       expect(await database.db.selectFrom('organisations').select('id').execute()).toEqual([]);
       expect((await loadDemo(database.db)).events).toBeGreaterThan(100);
+    } finally {
+      await database.drop();
+    }
+  });
+});
+
+describe("the demo's sent report", () => {
+  it('is for the month before last, and a saving it counted has been verified since', async () => {
+    const database = await createTestDatabase();
+    try {
+      const loaded = await loadDemo(database.db, { today: '2026-12-07' as CalendarDate });
+      const first = loaded.partnerships[0]?.id ?? '';
+      const events = (await new EventStore(database.db).readByDataKey('partnershipId', first)).map(
+        (event) => ({ ...event, recordedAt: event.recordedAt }) as unknown as RecordedLedgerEvent,
+      );
+      const sent = events.filter((event) => event.type === 'MonthlyReportSent');
+      expect(sent.map((event) => (event.data as { month: Month }).month)).toEqual(['2026-10']);
+      const { knownAt, occurredOn } = (sent[0]?.data ?? {}) as {
+        knownAt: string;
+        occurredOn: string;
+      };
+      expect(occurredOn).toBe('2026-11-03');
+      // Everything told before the day it was sent was known by then; the verification after it not.
+      const changes = restatementChanges(events, {
+        asOf: lastDayOfMonth('2026-10' as Month),
+        knownAt: new Date(knownAt),
+      });
+      expect(changes.map((event) => [event.type, event.data.occurredOn])).toEqual([
+        ['SavingVerified', '2026-11-10'],
+      ]);
     } finally {
       await database.drop();
     }

@@ -11,6 +11,7 @@ import {
   financialYearOf,
   firstDayOfMonth,
   type InterventionCategory,
+  lastDayOfMonth,
   latestDate,
   type MeasureDirection,
   type Month,
@@ -40,7 +41,8 @@ type Verification = Readonly<{ amountPence?: number; assurance?: Assurance; evid
 /**
  * The demo's story, told relative to `today` so that it stays alive: a partnership with the first
  * council formed 18 months ago, and a younger one with the second council, 9 months ago. Between
- * them they hold every event the ledger has but a closure and a sent report: fees revised,
+ * them they hold every event the ledger has but a closure: a monthly report sent (and a saving
+ * it counted verified since, so its figures have changed), fees revised,
  * savings of every kind (cashable, non-cashable, cost avoidance) and recurrence in every status
  * (claimed, verified in full and in part at each assurance, disputed, revised then verified,
  * withdrawn; one starting in two weeks; some with a share of the credit), savings lines of each
@@ -89,6 +91,7 @@ export function tellDemoStory(
     );
     return {
       partnership: { id: partnershipId, name, startsOn },
+      recipientIds: list.map((person) => person.recipientId),
       /** A line of the council's medium-term financial plan, which claims may name. */
       line(
         act: Act,
@@ -612,6 +615,26 @@ export function tellDemoStory(
     })
     .verify(approver(day(290)), 'Attendance lists checked', { assurance: 'self_reported' });
   educators.stop(director(day(330)), 'The council paused the programme in its budget review');
+
+  // The report for the month before last, sent on the 3rd of the month after it, as the
+  // schedule sends them; then a saving it counted as claimed verified a week later, so the
+  // partnership page has a change since the last report to show, and that report's page says
+  // its figures have changed.
+  const reportedMonth = previousMonth(previousMonth(monthOf(today)));
+  const reportedOn = addDays(lastDayOfMonth(reportedMonth), 3);
+  const agencyCover = stepDown.claim(director(addDays(firstDayOfMonth(reportedMonth), 6)), {
+    amountPence: 900_000,
+    kind: 'cashable',
+    recurrence: 'one_off',
+    startsOn: addDays(firstDayOfMonth(reportedMonth), 2),
+    basis: 'Agency cover for the step-down team cancelled early: £9,000 of booked cover credited.',
+  });
+  ledger.reportSent(admin(reportedOn), {
+    partnershipId: better.partnership.id,
+    month: reportedMonth,
+    recipientIds: better.recipientIds,
+  });
+  agencyCover.verify(approver(addDays(reportedOn, 7)), 'Credit note from the agency seen');
 
   // The second council: a younger early help partnership, decided by its own approver.
   const secondStart = firstDayOfMonthsBefore(today, 9);

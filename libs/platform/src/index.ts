@@ -12,6 +12,7 @@ export * from './http/request-body';
 export * from './http/validation';
 export * from './lifecycle/shutdown';
 export * from './logging/logging.module';
+export * from './logging/quiet-nest-startup';
 export * from './metrics/metrics';
 export * from './metrics/metrics.module';
 export * from './redis/redis.module';

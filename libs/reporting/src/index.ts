@@ -12,6 +12,7 @@ export * from './report/ledger-clock';
 export * from './report/monthly-report';
 export * from './report/monthly-report.composer';
 export * from './report/monthly-report.service';
+export * from './report/sent-reports';
 export * from './reporting.module';
 export * from './sending/monthly-report.sender';
 export * from './sending/report-claims.repository';

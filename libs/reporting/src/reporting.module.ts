@@ -9,6 +9,7 @@ import { ReportRecipientsRepository } from './recipients/report-recipients.repos
 import { LedgerClock } from './report/ledger-clock';
 import { MonthlyReportComposer } from './report/monthly-report.composer';
 import { MonthlyReports } from './report/monthly-report.service';
+import { SentReports } from './report/sent-reports';
 import { MonthlyReportSender } from './sending/monthly-report.sender';
 import { ReportClaimsRepository } from './sending/report-claims.repository';
 
@@ -35,6 +36,7 @@ class MailerShutdown implements OnApplicationShutdown {
     MonthlyReportComposer,
     MonthlyReportSender,
     MonthlyReports,
+    SentReports,
     ReportQueue,
     ReportRequestsRepository,
     ReportRecipientsRepository,
@@ -55,6 +57,7 @@ class MailerShutdown implements OnApplicationShutdown {
     MonthlyReportComposer,
     MonthlyReportSender,
     MonthlyReports,
+    SentReports,
     ReportQueue,
   ],
 })

@@ -1,21 +1,40 @@
 import { isValidMonth } from '@accord/ledger';
-import { MonthlyReports, renderReport } from '@accord/reporting';
+import { figuresMoved, MonthlyReports, renderReport, SentReports } from '@accord/reporting';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Response } from 'express';
+import { PageRenderer } from '../page-renderer';
+import { LatestEntries } from './latest-entries';
+import { sinceReportView } from './since-report.view';
 
 /**
  * `GET /partnerships/:id/reports/:month`: the month's report exactly as the API's `text/html`
  * answer gives it (the e-mail's HTML, charts embedded), which links back to the partnership.
+ * A sent report whose figures have moved since says so first (SPEC §7), with its restatement
+ * against now at `#restatement`; the report below stays exactly as it was sent.
  */
 @Injectable()
 export class PartnershipReportPage {
-  constructor(private readonly reports: MonthlyReports) {}
+  constructor(
+    private readonly reports: MonthlyReports,
+    private readonly sent: SentReports,
+    private readonly entries: LatestEntries,
+    private readonly pages: PageRenderer,
+  ) {}
 
   async show(partnershipId: string, month: string, response: Response): Promise<void> {
     // A malformed month is an address that names no page, not a bad query.
     if (!isValidMonth(month)) throw new NotFoundException();
     const report = await this.reports.report(partnershipId, month);
-    const { html } = await renderReport(report, 'data');
-    response.status(200).setHeader('Cache-Control', 'no-store').type('html').send(html);
+    const [{ html }, restated] = await Promise.all([
+      renderReport(report, 'data'),
+      this.sent.restated(partnershipId, month),
+    ]);
+    let page = html;
+    if (restated && figuresMoved(restated)) {
+      const since = sinceReportView(partnershipId, restated, await this.entries.of(partnershipId));
+      const notice = this.pages.fragment('report-changed', { since });
+      page = html.replace(/<body[^>]*>/, (body) => `${body}${notice}`);
+    }
+    response.status(200).setHeader('Cache-Control', 'no-store').type('html').send(page);
   }
 }

@@ -2,7 +2,7 @@ import { type Caller, mayAct, type PartnershipParties } from '@accord/identity';
 import { type CalendarDate, todayInLondon } from '@accord/ledger';
 import type { FieldError } from '@accord/platform';
 import { PartnershipReads } from '@accord/read-models';
-import { PartnershipLedger } from '@accord/reporting';
+import { PartnershipLedger, SentReports } from '@accord/reporting';
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { parseReadQuery } from '../../partnerships/shared/read-query';
@@ -11,6 +11,7 @@ import { bannerFor } from '../forms/web-forms';
 import { PageRenderer } from '../page-renderer';
 import { LatestEntries } from './latest-entries';
 import { partnershipView } from './partnership.view';
+import { sinceReportView } from './since-report.view';
 
 /** How many timeline entries one page of the partnership's page shows. */
 export const ENTRIES_PER_PAGE = 20;
@@ -27,6 +28,7 @@ export class PartnershipPage {
     private readonly ledger: PartnershipLedger,
     private readonly entries: LatestEntries,
     private readonly pages: PageRenderer,
+    private readonly sentReports: SentReports,
   ) {}
 
   async show(
@@ -43,11 +45,12 @@ export class PartnershipPage {
     const asOfError = asked?.problem ?? (asked ? readAsOfProblem(asked.date, now) : undefined);
     const given = asked === undefined || asOfError ? undefined : (asked.date as CalendarDate);
     const asOf = given ?? today;
-    const [detail, { progress, monthEnds }, loaded, entries] = await Promise.all([
+    const [detail, { progress, monthEnds }, loaded, entries, restated] = await Promise.all([
       this.reads.detail(partnershipId),
       this.reads.progressWithMonthEnds(partnershipId, asOf),
       this.ledger.load(partnershipId),
       this.entries.of(partnershipId),
+      this.sentReports.restated(partnershipId),
     ]);
     if (!loaded) throw new NotFoundException();
     const pageCount = Math.max(1, Math.ceil(entries.length / ENTRIES_PER_PAGE));
@@ -87,6 +90,7 @@ export class PartnershipPage {
       {
         title: partnership.name,
         partnership,
+        since: restated && sinceReportView(partnershipId, restated, entries),
         asOfError,
         errorList: asOfError ? [{ text: asOfError, href: '#asOf-day' }] : undefined,
         actions,

@@ -1,3 +1,4 @@
+import { logsArePretty } from '../logging/logging.module';
 import { ConfigError, loadConfig } from './config';
 
 const OIDC = {
@@ -65,4 +66,21 @@ describe('the OpenID Connect configuration (SPEC §11)', () => {
       expect(loadConfig({ ...OIDC, OIDC_ISSUER: issuer }).oidc?.issuer).toBe(issuer);
     },
   );
+});
+
+describe('LOG_FORMAT', () => {
+  it('is json or pretty, or unset', () => {
+    expect(loadConfig({ LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+    expect(loadConfig({ LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(loadConfig({}).logFormat).toBeUndefined();
+    expect(problemsOf({ LOG_FORMAT: 'yaml' })).toEqual(['LOG_FORMAT must be json or pretty']);
+  });
+
+  it('decides, unset, by the environment and whether a person is watching a terminal', () => {
+    expect(logsArePretty({ env: 'development', logFormat: undefined }, true)).toBe(true);
+    expect(logsArePretty({ env: 'development', logFormat: undefined }, false)).toBe(false);
+    expect(logsArePretty({ env: 'production', logFormat: undefined }, true)).toBe(false);
+    expect(logsArePretty({ env: 'production', logFormat: 'pretty' }, false)).toBe(true);
+    expect(logsArePretty({ env: 'development', logFormat: 'json' }, true)).toBe(false);
+  });
 });

@@ -36,6 +36,7 @@ const schema = z
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
+    LOG_FORMAT: z.enum(['json', 'pretty'], { message: 'must be json or pretty' }).optional(),
     OUTBOX_DIR: z.string().min(1).default('./outbox'),
     TRUST_PROXY: z
       .string()
@@ -76,6 +77,11 @@ export type AppConfig = Readonly<{
   publicUrl: string;
   admin: { email: string; password: string } | undefined;
   logLevel: string;
+  /**
+   * `LOG_FORMAT` as given: `json` (one object a line, for machines) or `pretty` (lines for a
+   * person). Unset: JSON in production, and elsewhere pretty only on a terminal.
+   */
+  logFormat: 'json' | 'pretty' | undefined;
   outboxDir: string;
   /** Express's `trust proxy`: which proxies' X-Forwarded-For to believe. */
   trustProxy: boolean | string[];
@@ -182,6 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         ? { email: c.ACCORD_ADMIN_EMAIL, password: c.ACCORD_ADMIN_PASSWORD }
         : undefined,
     logLevel: c.LOG_LEVEL,
+    logFormat: c.LOG_FORMAT,
     outboxDir: c.OUTBOX_DIR,
     trustProxy: parseTrustProxy(c.TRUST_PROXY),
     metricsToken: c.METRICS_TOKEN,

@@ -4,6 +4,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { trace } from '@opentelemetry/api';
 import { LoggerModule } from 'nestjs-pino';
 import pino from 'pino';
+import pinoPretty from 'pino-pretty';
 import { AppConfig } from '../config/config';
 import { CORRELATION_ATTRIBUTE } from '../telemetry/attributes';
 
@@ -24,22 +25,31 @@ export function correlationIdOf(req: IncomingMessage, res: ServerResponse): stri
 export type LogStream = 'stdout' | 'stderr';
 
 /**
- * Lines a person can read (pino-pretty) when they are watching a terminal in development;
- * otherwise one JSON object a line, for machines. Written synchronously, so that a process
- * ending on purpose loses no line.
+ * Whether log lines are for a person (pino-pretty) rather than one JSON object a line, for
+ * machines: as `LOG_FORMAT` says; unset, only in development on a terminal. `npm start`'s
+ * supervisor pipes its programs' output, so it says `LOG_FORMAT=pretty` for them when its own
+ * output is a terminal.
  */
+export function logsArePretty(
+  config: Pick<AppConfig, 'env' | 'logFormat'>,
+  isTerminal: boolean,
+): boolean {
+  if (config.logFormat !== undefined) return config.logFormat === 'pretty';
+  return config.env === 'development' && isTerminal;
+}
+
+/** Written synchronously, so that a process ending on purpose loses no line. */
 function destinationOf(config: AppConfig, stream: LogStream): pino.DestinationStream {
   const fd = stream === 'stdout' ? 1 : 2;
-  if (config.env === 'development' && process[stream].isTTY) {
-    return pino.transport({
-      target: 'pino-pretty',
-      options: {
-        destination: fd,
-        sync: true,
-        translateTime: 'SYS:HH:MM:ss.l',
-        ignore: 'pid,hostname,context',
-        messageFormat: '{if context}{context}: {end}{msg}',
-      },
+  if (logsArePretty(config, process[stream].isTTY === true)) {
+    // In this thread, not a transport's worker: a line is out before the next is written, so
+    // the start-up lines and the demo's sign-in notice come out in the order they were written.
+    return pinoPretty({
+      destination: fd,
+      sync: true,
+      translateTime: 'SYS:HH:MM:ss',
+      ignore: 'pid,hostname,context',
+      messageFormat: '{if context}{context}: {end}{msg}',
     });
   }
   return pino.destination({ dest: fd, sync: true });

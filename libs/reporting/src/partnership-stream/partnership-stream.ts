@@ -21,6 +21,8 @@ export type LoadedPartnership = Readonly<{
   version: number;
   /** Each month's `MonthlyReportSent`, as recorded. */
   sent: ReadonlyMap<Month, MonthlyReportSent['data']>;
+  /** When the ledger recorded each month's report as sent: once the mail server took it. */
+  sentAt: ReadonlyMap<Month, Date>;
 }>;
 
 export type ReportSent = Readonly<{
@@ -50,10 +52,16 @@ export class PartnershipLedger {
     const events = await this.store.readStream(partnershipStream(partnershipId));
     const loaded = fold(events as unknown as readonly PartnershipEvent[]);
     if (loaded.state.status === 'unformed') return undefined;
+    const sentAt = new Map<Month, Date>();
+    for (const event of events) {
+      const month = event.type === 'MonthlyReportSent' ? (event.data.month as Month) : undefined;
+      if (month !== undefined && !sentAt.has(month)) sentAt.set(month, event.recordedAt);
+    }
     return {
       state: loaded.state,
       version: events.at(-1)?.streamVersion ?? 0,
       sent: loaded.sent,
+      sentAt,
     };
   }
 

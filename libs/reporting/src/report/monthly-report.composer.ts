@@ -100,8 +100,7 @@ export class MonthlyReportComposer {
 
   /**
    * The restatement against the latest report `sent` for a month before `month`, among what was
-   * recorded by `knownAt` (so a sent report reproduces with the same restatement): that report's
-   * figures as it gave them, the same figures as now known, and the savings events since.
+   * recorded by `knownAt` (so a sent report reproduces with the same restatement).
    */
   private async restated(
     partnershipId: string,
@@ -115,7 +114,20 @@ export class MonthlyReportComposer {
         earlier = report;
       }
     }
-    if (earlier === undefined) return null;
+    return earlier === undefined ? null : this.restatement(partnershipId, earlier, knownAt);
+  }
+
+  /**
+   * A sent report restated as known at `knownAt` (SPEC §5): the figures it gave for its own
+   * month-end (progress at its stored `knownAt`), the same figures as known at `knownAt`, and
+   * the savings events recorded between that moved them. The monthly report, the partnership
+   * page and the list of sent reports all restate through this one read.
+   */
+  async restatement(
+    partnershipId: string,
+    earlier: Readonly<{ month: Month; knownAt: string }>,
+    knownAt: Date,
+  ): Promise<Restatement> {
     const earlierKnownAt = new Date(earlier.knownAt);
     const asOf = lastDayOfMonth(earlier.month);
     const figures = async (at: Date) => {
