@@ -29,6 +29,7 @@ import {
 } from '../forms/ledger-fields';
 import { LedgerPlaces } from '../forms/ledger-places';
 import { type FormRequest, type FormRoute, pageForm } from '../forms/page-form';
+import { CLAIM_PLACEMENT_SAVING_FORM } from './placement-claim.form';
 
 const LOG_WORK = ForPartnership('log_work', 'intervention');
 const JUDGE = ForPartnership('judge', 'intervention');
@@ -120,6 +121,7 @@ export const INTERVENTION_FORMS: readonly FormRoute[] = [
       };
     },
   }),
+  CLAIM_PLACEMENT_SAVING_FORM,
   pageForm({
     name: 'addCapacity',
     path: ':id/capacity/new',
