@@ -16,6 +16,7 @@ import { PartnershipPage } from './partnerships/partnership.page';
 import { PartnershipListPage } from './partnerships/partnership-list.page';
 import { PartnershipReportPage } from './partnerships/partnership-report.page';
 import { PartnershipsController } from './partnerships/partnerships.controller';
+import { UnitCostsController } from './partnerships/unit-costs.controller';
 import { PortfolioController } from './portfolio/portfolio.controller';
 import { PortfolioPage } from './portfolio/portfolio.page';
 import { QueueDashboard } from './queue-dashboard';
@@ -42,6 +43,7 @@ import { UsersController } from './users/users.controller';
     OidcSignInController,
     ...FORM_CONTROLLERS,
     PartnershipsController,
+    UnitCostsController,
     EngagementsController,
     InterventionsController,
     ApprovalsController,

@@ -11,6 +11,7 @@ import { bannerFor } from '../forms/web-forms';
 import { PageRenderer } from '../page-renderer';
 import { LatestEntries } from './latest-entries';
 import { partnershipView } from './partnership.view';
+import { placementsView } from './placements.view';
 
 /** How many timeline entries one page of the partnership's page shows. */
 export const ENTRIES_PER_PAGE = 20;
@@ -87,6 +88,7 @@ export class PartnershipPage {
       {
         title: partnership.name,
         partnership,
+        placements: placementsView(partnershipId, progress),
         asOfError,
         errorList: asOfError ? [{ text: asOfError, href: '#asOf-day' }] : undefined,
         actions,
