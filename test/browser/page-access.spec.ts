@@ -71,6 +71,7 @@ describe('pages for every role: accessible, phone-sized, and tenancy-bound', () 
       `/partnerships/${p}/timeline`,
       `/engagements/${e}`,
       `/interventions/${i}`,
+      `/partnerships/${p}/unit-costs`,
       '/approvals',
       '/portfolio',
       '/partnerships/00000000-0000-4000-8000-000000000000',
@@ -80,6 +81,7 @@ describe('pages for every role: accessible, phone-sized, and tenancy-bound', () 
       `/engagements/${e}/interventions/new`,
       `/engagements/${e}/milestones/new`,
       `/interventions/${i}/savings/new`,
+      `/interventions/${i}/savings/placements/new`,
       `/interventions/${i}/savings/${savingId}/revise`,
       `/interventions/${i}/capacity/new`,
       `/engagements/${e}/measures/new`,
@@ -94,6 +96,7 @@ describe('pages for every role: accessible, phone-sized, and tenancy-bound', () 
       `/interventions/${i}/savings/${savingId}/verify?from=approvals`,
       `/interventions/${i}/savings/${savingId}/dispute`,
       `/engagements/${e}/milestones/${milestoneId}/sign-off`,
+      `/partnerships/${p}/unit-costs/new`,
     ];
     if (role === 'director') return [...read, ...work];
     if (role === 'consultancyAdmin') {
@@ -184,6 +187,18 @@ describe('pages for every role: accessible, phone-sized, and tenancy-bound', () 
         await page.getByRole('button', { name: 'Claim a saving' }).click();
         await page.locator('.govuk-error-summary').waitFor();
         problems.push(...(await audit(page, 'claim a saving, with errors')));
+        // A check step: a placement saving priced from the reference figures alone.
+        await page.goto(`${base}/interventions/${ids.interventionId}/savings/placements/new`);
+        await page.getByLabel('Number of children').fill('1');
+        await page.getByLabel('From').selectOption('residential_childrens_home');
+        await page.getByLabel('To', { exact: true }).selectOption('independent_fostering_agency');
+        await page.getByLabel('Day').fill('1');
+        await page.getByLabel('Month').fill('7');
+        await page.getByLabel('Year').fill('2026');
+        await page.getByLabel('Weeks').fill('12');
+        await page.getByRole('button', { name: 'Continue' }).click();
+        await page.getByRole('heading', { name: /Check your answers/ }).waitFor();
+        problems.push(...(await audit(page, 'claim a placement saving, check your answers')));
       }
       if (role === 'approver') {
         // Verify sent empty: the question of how much, and the assurance, marked at their radios.
@@ -222,7 +237,10 @@ describe('pages for every role: accessible, phone-sized, and tenancy-bound', () 
       `/engagements/${e}/milestones/${milestoneId}/sign-off`,
       `/interventions/${i}`,
       `/interventions/${i}/savings/new`,
+      `/interventions/${i}/savings/placements/new`,
       `/interventions/${i}/savings/${savingId}/verify`,
+      `/partnerships/${p}/unit-costs`,
+      `/partnerships/${p}/unit-costs/new`,
     ];
     const answers: string[] = [];
     for (const path of pages) {
@@ -251,6 +269,8 @@ describe('pages for every role: accessible, phone-sized, and tenancy-bound', () 
       [tenancy.director, `/interventions/${i}/savings/${savingId}/verify`],
       [tenancy.director, `/engagements/${e}/milestones/${milestoneId}/sign-off`],
       [tenancy.councilAdmin, '/partnerships/new'],
+      [tenancy.director, `/partnerships/${p}/unit-costs/new`],
+      [tenancy.approver, `/interventions/${i}/savings/placements/new`],
     ];
     for (const [user, path] of refused) {
       const res = await as(user).post(path, { note: 'x', reason: 'x', title: 'x' });

@@ -106,6 +106,20 @@ async function main(): Promise<void> {
     await page.getByRole('button', { name: 'Claim a saving' }).click();
     await shot('claim-a-saving-with-errors');
 
+    // A step-down priced before it is claimed: the council's price beside the reference figure.
+    await page.goto(`${base}${intervention}/savings/placements/new`);
+    await page.getByLabel('Number of children').fill('2');
+    await page.getByLabel('From').selectOption('residential_childrens_home');
+    await page.getByLabel('To', { exact: true }).selectOption('in_house_fostering');
+    const today = new Date();
+    await page.getByLabel('Day').fill(String(today.getDate()));
+    await page.getByLabel('Month').fill(String(today.getMonth() + 1));
+    await page.getByLabel('Year').fill(String(today.getFullYear()));
+    await page.getByLabel('Weeks').fill('26');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: /Check your answers/ }).waitFor();
+    await shot('check-your-answers-placement-saving');
+
     await signIn('demo.approver@council.example');
     await page.goto(`${base}/approvals`);
     await shot('approvals');

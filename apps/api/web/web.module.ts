@@ -18,6 +18,7 @@ import { PartnershipListPage } from './partnerships/partnership-list.page';
 import { PartnershipReportPage } from './partnerships/partnership-report.page';
 import { PartnershipTimelinePage } from './partnerships/partnership-timeline.page';
 import { PartnershipsController } from './partnerships/partnerships.controller';
+import { UnitCostsController } from './partnerships/unit-costs.controller';
 import { PortfolioController } from './portfolio/portfolio.controller';
 import { PortfolioPage } from './portfolio/portfolio.page';
 import { QueueDashboard } from './queue-dashboard';
@@ -44,6 +45,7 @@ import { UsersController } from './users/users.controller';
     OidcSignInController,
     ...FORM_CONTROLLERS,
     PartnershipsController,
+    UnitCostsController,
     EngagementsController,
     InterventionsController,
     ApprovalsController,

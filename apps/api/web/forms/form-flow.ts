@@ -22,10 +22,17 @@ import {
   readForm,
   type TypedValues,
 } from './form-fields';
-import { Act, doneAt, type PageForm } from './page-form';
+import { Act, type CheckAnswers, doneAt, type PageForm } from './page-form';
 
 /** Seconds a form waits for the figures to include what it wrote before moving on. */
 const SETTLE_MS = 5_000;
+
+/** The hidden field a "Check your answers" confirmation carries the figures it showed in. */
+const CHECKED = 'checkedFigures';
+
+const FIGURES_CHANGED =
+  'The figures changed after you checked them (someone set a price or changed the record), so ' +
+  'nothing was claimed. Check the figures below again, then confirm if they are still right.';
 
 const STALE =
   'Someone else changed this record after you opened this form, so nothing was saved. ' +
@@ -58,7 +65,11 @@ export class FormFlow {
   ) {}
 
   show<Dto extends object>(response: Response, caller: Caller, form: AnyForm<Dto>): Promise<void> {
-    return this.render(response, caller, form, 200, form.initial ?? {}, [], form.version);
+    // A check step's Change link reopens the form with what was typed, in its address.
+    const query = response.req.query as Record<string, unknown>;
+    const asked = form.check !== undefined && Object.keys(query).some((key) => key !== 'done');
+    const typed = asked ? readForm(form.fields, query).typed : (form.initial ?? {});
+    return this.render(response, caller, form, 200, typed, [], form.version);
   }
 
   async submit<Dto extends object>(
@@ -84,6 +95,19 @@ export class FormFlow {
     const checked = await this.check(form, { ...read.api, ...form.fixed });
     if (checked.problems.length > 0) {
       return this.render(response, caller, form, 400, typed, checked.problems, version);
+    }
+    if (form.check) {
+      const found = await form.check(checked.body);
+      if ('problems' in found) {
+        const problems = found.problems.map((problem) => formProblem(form.fields, problem));
+        return this.render(response, caller, form, 400, typed, problems, version);
+      }
+      const sent = typeof body[CHECKED] === 'string' ? body[CHECKED] : undefined;
+      if (sent !== found.figures) {
+        // Not yet confirmed, or confirmed on figures that have changed since: show them (again).
+        const status = sent === undefined ? 200 : 409;
+        return this.renderCheck(response, caller, form, found, typed, version, status);
+      }
     }
     const correlationId = typeof request.id === 'string' ? request.id : randomUUID();
     const ifMatch = form.version === undefined ? undefined : version;
@@ -143,6 +167,63 @@ export class FormFlow {
     };
   }
 
+  /**
+   * GOV.UK's "Check your answers": what the write will record, each answer with a Change link
+   * back to the form (what was typed carried in its address, as no session keeps it), and a
+   * confirmation that sends the same answers again with the figures shown.
+   */
+  private renderCheck<Dto extends object>(
+    response: Response,
+    caller: Caller,
+    form: AnyForm<Dto>,
+    answers: CheckAnswers,
+    typed: TypedValues,
+    version: number | undefined,
+    status: number,
+  ): Promise<void> {
+    const hidden = typedAsFields(form.fields, typed);
+    const action = response.req.originalUrl.split('?')[0];
+    const query = new URLSearchParams(
+      hidden.map((h): [string, string] => [h.name, h.value]),
+    ).toString();
+    const changeHref = (name: string) => {
+      const field = form.fields.find((f) => fieldName(f) === name);
+      return `${action}?${query}#${field?.kind === 'date' ? `${name}-day` : name}`;
+    };
+    return this.pages.send(
+      response,
+      status,
+      'check-answers',
+      {
+        title: 'Check your answers',
+        caption: form.caption,
+        heading: `Check your answers: ${form.title.charAt(0).toLowerCase()}${form.title.slice(1)}`,
+        warning: status === 200 ? undefined : FIGURES_CHANGED,
+        rows: answers.rows.map((row) => ({
+          key: { text: row.key },
+          value: { text: row.value },
+          actions: row.change
+            ? {
+                items: [
+                  {
+                    href: changeHref(row.change),
+                    text: 'Change',
+                    visuallyHiddenText: row.key.toLowerCase(),
+                  },
+                ],
+              }
+            : undefined,
+        })),
+        hidden: [...hidden, { name: CHECKED, value: answers.figures }],
+        action,
+        version,
+        confirmText: answers.confirmText,
+        back: changeHref(fieldName(form.fields[0])).split('#')[0],
+      },
+      caller,
+    );
+  }
+
   private render(
     response: Response,
     caller: Caller,
@@ -200,4 +281,22 @@ export class FormFlow {
       caller,
     );
   }
+}
+
+/** What was typed as the form's own fields would send it: a date as its three parts. */
+function typedAsFields(
+  fields: readonly FormField[],
+  typed: TypedValues,
+): { name: string; value: string }[] {
+  return fields.flatMap((field) => {
+    const name = fieldName(field);
+    const value = typed[name];
+    if (value === undefined) return [];
+    if (typeof value === 'string') return [{ name, value }];
+    if (Array.isArray(value)) return value.map((v) => ({ name, value: v }));
+    return (['day', 'month', 'year'] as const).map((part) => ({
+      name: `${name}-${part}`,
+      value: value[part],
+    }));
+  });
 }

@@ -1,4 +1,5 @@
 import type { Caller, PartnershipParties } from '@accord/identity';
+import type { FieldProblem } from '@accord/ledger';
 import type { CustomDecorator, Type } from '@nestjs/common';
 import type { Command } from '@nestjs/cqrs';
 import type { Request } from 'express';
@@ -39,6 +40,27 @@ export type PageForm<Dto extends object, C extends Command<WriteAnswer> | Act> =
   command: (body: Dto, request: WriteRequest) => C;
   /** The page to go to once written, told what was written; the banner is the entry's. */
   next: (answer: WriteAnswer) => string;
+  /**
+   * A GOV.UK "Check your answers" step between the form and the write: what the write will
+   * record, worked out from the checked body, or the problems that stop it (by the API's field
+   * names). The write runs only once the visitor confirms the same figures they were shown.
+   */
+  check?: (body: Dto) => Promise<CheckAnswers | Readonly<{ problems: readonly FieldProblem[] }>>;
+}>;
+
+/** One row of a "Check your answers" page; `change` names the form's field its Change link opens. */
+export type CheckRow = Readonly<{ key: string; value: string; change?: string }>;
+
+/** What a form's check step shows, and the figures the confirmation must still match. */
+export type CheckAnswers = Readonly<{
+  rows: readonly CheckRow[];
+  /**
+   * What the write would record, as a string: carried in the confirmation and worked out again
+   * when it comes back, so that figures that changed in between are shown, never written unseen.
+   */
+  figures: string;
+  /** The confirmation's button: "Claim this saving". */
+  confirmText: string;
 }>;
 
 type AuthorizedRequest = Request & { caller?: Caller; parties?: PartnershipParties };

@@ -30,6 +30,7 @@ import {
 import { LedgerPlaces } from '../forms/ledger-places';
 import { type FormRequest, type FormRoute, pageForm } from '../forms/page-form';
 import { type HistoryLine, LedgerHistory } from '../history/ledger-history';
+import { CLAIM_PLACEMENT_SAVING_FORM } from './placement-claim.form';
 
 const LOG_WORK = ForPartnership('log_work', 'intervention');
 const JUDGE = ForPartnership('judge', 'intervention');
@@ -122,6 +123,7 @@ export const INTERVENTION_FORMS: readonly FormRoute[] = [
       };
     },
   }),
+  CLAIM_PLACEMENT_SAVING_FORM,
   pageForm({
     name: 'addCapacity',
     path: ':id/capacity/new',

@@ -136,6 +136,7 @@ export class InterventionsController {
           logWork && active
             ? [
                 { text: 'Claim a saving', href: `${base}/savings/new` },
+                { text: 'Claim a placement saving', href: `${base}/savings/placements/new` },
                 { text: 'Add capacity', href: `${base}/capacity/new` },
                 { text: 'Mark complete', href: `${base}/complete` },
                 { text: 'Stop', href: `${base}/stop` },

@@ -16,6 +16,7 @@ import type { FormField } from '../forms/form-fields';
 import { engagementPath, options, partnershipPath, whatHappens } from '../forms/ledger-fields';
 import { LedgerPlaces } from '../forms/ledger-places';
 import { type FormRequest, type FormRoute, pageForm } from '../forms/page-form';
+import { SET_UNIT_COST_FORM } from './unit-cost.form';
 
 /** The partnership a form is about, at its version, and what the form shows of it. */
 async function partnershipOf(at: FormRequest) {
@@ -212,6 +213,7 @@ export const PARTNERSHIP_FORMS: readonly FormRoute[] = [
       };
     },
   }),
+  SET_UNIT_COST_FORM,
   pageForm({
     name: 'closePartnership',
     path: ':id/close',

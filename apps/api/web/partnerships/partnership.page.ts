@@ -11,6 +11,7 @@ import { bannerFor } from '../forms/web-forms';
 import { PageRenderer } from '../page-renderer';
 import { LatestEntries } from './latest-entries';
 import { partnershipView } from './partnership.view';
+import { placementsView } from './placements.view';
 import { sinceReportView } from './since-report.view';
 
 /** How many timeline entries one page of the partnership's page shows. */
@@ -91,6 +92,7 @@ export class PartnershipPage {
         title: partnership.name,
         partnership,
         since: restated && sinceReportView(partnershipId, restated, entries),
+        placements: placementsView(partnershipId, progress),
         asOfError,
         errorList: asOfError ? [{ text: asOfError, href: '#asOf-day' }] : undefined,
         actions,

@@ -50,6 +50,25 @@ describe('the report e-mail', () => {
     }
   });
 
+  it('shows the children stepped down by pair of placement types, from progress', async () => {
+    const { html, text } = await renderReport(sampleReport());
+    expect(html).toContain('Residential children&#39;s home to in-house fostering');
+    expect(text).toContain(
+      "Residential children's home to in-house fostering: 2 children, £10,123.45 a week, £300,000.01 / £123,456.78",
+    );
+    for (const part of [html, text]) {
+      expect(part).toContain('£10,123.45'); // the weekly saving
+      expect(part).toContain('£300,000.01'); // claimed to date
+      expect(part).toContain('£123,456.78'); // verified to date
+    }
+  });
+
+  it('leaves the placements out where none was claimed', async () => {
+    const { html, text } = await renderReport(sampleReport({ placements: [] }));
+    expect(html).not.toContain('Children stepped down');
+    expect(text).not.toContain('Placements (');
+  });
+
   it('says that parts add up to their totals, in the HTML and the plain text', async () => {
     const { html, text } = await renderReport(sampleReport());
     for (const part of [html, text]) {

@@ -1,3 +1,4 @@
+import { PLACEMENT_TYPE_LABELS, type PlacementType } from '@accord/ledger';
 import mjml2html from 'mjml';
 import type { MonthlyReport } from '../report/monthly-report';
 import { cumulativeSavingsChart, type InlineImage } from './charts';
@@ -120,6 +121,7 @@ function reportMjml(
     </mj-section>
     ${restatementSection(report)}
     ${savingsLinesSection(report)}
+    ${placementsSection(report)}
     ${capacitySection(report)}
     ${outcomesSection(report)}
     ${milestonesSection(report)}
@@ -198,6 +200,40 @@ function savingsLinesSection(report: MonthlyReport): string {
             <th style="padding:5px 8px;text-align:right;white-space:nowrap;">Forecast</th>
             <th style="padding:5px 8px;text-align:right;white-space:nowrap;">At risk</th>
             <th style="padding:5px 0 5px 8px;text-align:right;white-space:nowrap;">Rating</th>
+          </tr>${rows}</mj-table>`,
+  );
+}
+
+/** A pair of placement types in words: `Residential children's home to In-house fostering`. */
+export function placementPairLabel(
+  pair: Readonly<{ fromType: PlacementType; toType: PlacementType }>,
+): string {
+  const to = PLACEMENT_TYPE_LABELS[pair.toType];
+  return `${PLACEMENT_TYPE_LABELS[pair.fromType]} to ${to.charAt(0).toLowerCase()}${to.slice(1)}`;
+}
+
+export const childrenInWords = (count: number) =>
+  count === 1 ? '1 child' : `${formatNumber(count)} children`;
+
+/** SPEC §9: children stepped down, by pair of placement types, as progress gives them. */
+function placementsSection(report: MonthlyReport): string {
+  if (report.placements.length === 0) return '';
+  const rows = report.placements
+    .map(
+      (pair) => `<tr style="border-bottom:1px solid #dfe3e6;vertical-align:top;">
+            <td style="padding:6px 8px 6px 0;">${escapeHtml(placementPairLabel(pair))}<br /><span style="color:${MUTED};font-size:12px;">${escapeHtml(childrenInWords(pair.children))} · ${formatPence(pair.weeklySavingPence)} a week</span></td>
+            <td style="padding:6px 8px;text-align:right;white-space:nowrap;">${formatPence(pair.claimedPence)}</td>
+            <td style="padding:6px 0 6px 8px;text-align:right;white-space:nowrap;">${formatPence(pair.verifiedPence)}</td>
+          </tr>`,
+    )
+    .join('');
+  return section(
+    'Placements',
+    `<mj-table>
+          <tr style="border-bottom:2px solid ${TEXT};text-align:left;">
+            <th style="padding:5px 8px 5px 0;">Children stepped down</th>
+            <th style="padding:5px 8px;text-align:right;white-space:nowrap;">Claimed</th>
+            <th style="padding:5px 0 5px 8px;text-align:right;white-space:nowrap;">Verified</th>
           </tr>${rows}</mj-table>`,
   );
 }
@@ -378,6 +414,14 @@ export function reportText(report: MonthlyReport): string {
     for (const line of report.savingsLines) {
       lines.push(
         `${line.code} ${line.title} (${line.financialYear}): ${formatPence(line.targetPence)} / ${formatPence(line.forecastPence)} / ${formatPence(line.atRiskPence)} / ${ragLabel(line.rag)}`,
+      );
+    }
+  }
+  if (report.placements.length > 0) {
+    heading('Placements (children, weekly saving, claimed / verified to date)');
+    for (const pair of report.placements) {
+      lines.push(
+        `${placementPairLabel(pair)}: ${childrenInWords(pair.children)}, ${formatPence(pair.weeklySavingPence)} a week, ${formatPence(pair.claimedPence)} / ${formatPence(pair.verifiedPence)}`,
       );
     }
   }

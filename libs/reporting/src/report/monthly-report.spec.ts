@@ -76,6 +76,8 @@ describe('a monthly report', () => {
       costAvoidancePence: 0,
     });
     expect(report.savings.toDate).toBe(progress.savings.toDate);
+    // Placements are progress's own (SPEC §9), never recomputed for the report.
+    expect(report.placements).toBe(progress.placements);
     expect(report.savings.fullYearEffectPence).toBe(3_650_000);
     expect(report.returnOnFees).toBe(0.31);
     expect(report.link).toBe(`https://accord.example/partnerships/${report.partnership.id}`);

@@ -58,6 +58,11 @@ export type MonthlyReport = {
   netReturnOnFees: number | null;
   /** The council's savings lines with their RAG rating, forecast and savings at risk. */
   savingsLines: Progress['savingsLines'];
+  /**
+   * Children stepped down, by pair of placement types (SPEC §9): progress's own `placements`,
+   * never recomputed, so the report's figures are the progress endpoint's to the penny.
+   */
+  placements: Progress['placements'];
   /** What changed since the previous report sent (SPEC §5); null where none was sent before. */
   restated: Restatement | null;
   capacity: Progress['capacity'];
@@ -174,6 +179,7 @@ export function buildMonthlyReport(inputs: MonthlyReportInputs): MonthlyReport {
     returnOnFees: progress.savings.returnOnFees,
     netReturnOnFees: progress.savings.netReturnOnFees,
     savingsLines: progress.savingsLines,
+    placements: progress.placements,
     restated: inputs.restated,
     capacity: progress.capacity,
     outcomes: progress.outcomes,

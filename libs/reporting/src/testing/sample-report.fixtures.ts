@@ -73,6 +73,16 @@ export function sampleReport(overrides: Partial<MonthlyReport> = {}): MonthlyRep
         rag: 'amber',
       },
     ],
+    placements: [
+      {
+        fromType: 'residential_childrens_home',
+        toType: 'in_house_fostering',
+        children: 2,
+        weeklySavingPence: 1_012_345,
+        claimedPence: 30_000_001,
+        verifiedPence: 12_345_678,
+      },
+    ],
     restated: {
       sinceMonth: m('2026-09'),
       asOf: d('2026-09-30'),
