@@ -303,8 +303,10 @@ describe('the web pages in a real browser', () => {
 
       // The newest entry first, its text shown as text: no element was made of it.
       const newest = page.locator('table', { hasText: 'Newest first' }).locator('tbody tr').first();
-      await expect(newest.locator('th').innerText()).resolves.toBe('Saving disputed');
-      await expect(newest.locator('td').first().innerText()).resolves.toContain(HOSTILE);
+      // Said in words, the reason with it.
+      await expect(newest.locator('th').innerText()).resolves.toBe(
+        `Saving of £1,250.50 disputed: ${HOSTILE}`,
+      );
       await expect(newest.locator('img').count()).resolves.toBe(0);
 
       // Reports for April to October, the months ended by 31 October; newest first.

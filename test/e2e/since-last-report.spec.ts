@@ -154,7 +154,8 @@ describe('since the last report', () => {
     );
     expect(html).toContain('They have changed since it was sent');
     const today = formatDate(todayInLondon(new Date()));
-    expect(html).toContain(`Saving of £9,000.00 verified on ${today} by ${tenancy.approver.name}`);
+    const change = `Saving of £9,000.00 verified in full, self-reported (${today}, ${tenancy.approver.name})`;
+    expect(words(html)).toContain(change);
     expect(await partnershipPage()).toContain(
       `href="/partnerships/${ids.partnershipId}/reports/2026-09#restatement"`,
     );
@@ -163,9 +164,7 @@ describe('since the last report', () => {
     expect(report).toContain('Figures have changed since this report was sent');
     expect(report).toContain('href="#restatement"');
     expect(report).toContain('id="restatement"');
-    expect(words(report)).toContain(
-      `Saving of £9,000.00 verified on ${today} by ${tenancy.approver.name}`,
-    );
+    expect(words(report)).toContain(change);
     // The report below the notice is still the one sent: its own figures have not moved.
     expect(words(report)).toContain(money(then.verifiedPence));
   });

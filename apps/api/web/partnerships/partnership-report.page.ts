@@ -4,6 +4,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Response } from 'express';
 import { PageRenderer } from '../page-renderer';
 import { LatestEntries } from './latest-entries';
+import { inWords } from './partnership.view';
 import { sinceReportView } from './since-report.view';
 
 /**
@@ -31,7 +32,11 @@ export class PartnershipReportPage {
     ]);
     let page = html;
     if (restated && figuresMoved(restated)) {
-      const since = sinceReportView(partnershipId, restated, await this.entries.of(partnershipId));
+      const since = sinceReportView(
+        partnershipId,
+        restated,
+        inWords(await this.entries.of(partnershipId)),
+      );
       const notice = this.pages.fragment('report-changed', { since });
       page = html.replace(/<body[^>]*>/, (body) => `${body}${notice}`);
     }

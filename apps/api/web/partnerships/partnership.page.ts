@@ -10,7 +10,7 @@ import { type DateParts, type FormField, formProblem, readForm } from '../forms/
 import { bannerFor } from '../forms/web-forms';
 import { PageRenderer } from '../page-renderer';
 import { LatestEntries } from './latest-entries';
-import { partnershipView } from './partnership.view';
+import { inWords, partnershipView } from './partnership.view';
 import { placementsView } from './placements.view';
 import { sinceReportView } from './since-report.view';
 
@@ -58,12 +58,13 @@ export class PartnershipPage {
     const pageAsked = Number(typeof request.query.page === 'string' ? request.query.page : '1');
     const page =
       Number.isSafeInteger(pageAsked) && pageAsked >= 1 ? Math.min(pageAsked, pageCount) : 1;
+    const worded = inWords(entries);
     const partnership = partnershipView({
       detail,
       progress,
       monthEnds,
       sent: loaded.sent,
-      entries: entries.slice((page - 1) * ENTRIES_PER_PAGE, page * ENTRIES_PER_PAGE),
+      entries: worded.slice((page - 1) * ENTRIES_PER_PAGE, page * ENTRIES_PER_PAGE),
       today,
       asOfGiven: given !== undefined,
     });
@@ -91,7 +92,7 @@ export class PartnershipPage {
       {
         title: partnership.name,
         partnership,
-        since: restated && sinceReportView(partnershipId, restated, entries),
+        since: restated && sinceReportView(partnershipId, restated, worded),
         placements: placementsView(partnershipId, progress),
         asOfError,
         errorList: asOfError ? [{ text: asOfError, href: '#asOf-day' }] : undefined,

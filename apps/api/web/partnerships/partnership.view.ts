@@ -1,5 +1,6 @@
 import {
   type CalendarDate,
+  type LedgerEvent,
   type Month,
   type MonthlyReportSent,
   reportMonths,
@@ -7,6 +8,8 @@ import {
 } from '@accord/ledger';
 import type { PartnershipDetail, Progress } from '@accord/read-models';
 import {
+  type EventInWords,
+  eventsInWords,
   formatDate,
   formatMonth,
   formatNumber,
@@ -15,6 +18,7 @@ import {
   humanise,
 } from '@accord/reporting';
 import type { TimelineItem } from '../../ledger/partnership-timeline/partnership-timeline.answer';
+import { FORMER_USER, NO_ONE } from '../history/ledger-history';
 import { type MonthFigures, savingsChart } from './savings-chart';
 
 export type PartnershipPageInputs = Readonly<{
@@ -23,7 +27,7 @@ export type PartnershipPageInputs = Readonly<{
   /** Savings to date at the end of each month progress lists, the last on its `asOf`. */
   monthEnds: readonly MonthFigures[];
   sent: ReadonlyMap<Month, MonthlyReportSent['data']>;
-  entries: readonly TimelineItem[];
+  entries: readonly WordedEntry[];
   today: CalendarDate;
   /** Whether the visitor asked for a date other than today. */
   asOfGiven: boolean;
@@ -172,14 +176,26 @@ export function partnershipView(inputs: PartnershipPageInputs) {
       };
     }),
     entries: inputs.entries.map((entry) => ({
-      what: eventName(entry.type),
+      what: entry.words.words,
       occurredOn: entry.occurredOn ? formatDate(entry.occurredOn as CalendarDate) : '–',
       recordedAt: RECORDED_AT.format(new Date(entry.recordedAt)),
-      by: entry.actor.name ?? (entry.actor.id ? 'Erased user' : 'Accord'),
-      detail: entryDetail(entry.data),
+      by: entry.actor.name ?? (entry.actor.id ? FORMER_USER : NO_ONE),
+      detail: entry.words.about ?? '',
     })),
   };
 }
+
+/**
+ * The entries, newest first, each with what it did in words: worded oldest first, so that a
+ * revision can say what it replaced.
+ */
+export function inWords(entries: readonly TimelineItem[]): WordedEntry[] {
+  const words = eventsInWords([...entries].reverse() as unknown as readonly LedgerEvent[]);
+  return entries.map((entry, index) => ({ ...entry, words: words[entries.length - 1 - index] }));
+}
+
+/** A timeline entry with what it did in the ledger's words (`eventsInWords`). */
+export type WordedEntry = TimelineItem & Readonly<{ words: EventInWords }>;
 
 /** A savings line's RAG rating as a GOV.UK tag: in words as well as colour. */
 const RAG_TAG: Readonly<Record<string, { text: string; classes: string }>> = {
@@ -197,26 +213,3 @@ const MILESTONE_TAG: Readonly<Record<string, string>> = {
   overdue: 'govuk-tag--red',
   cancelled: 'govuk-tag--grey',
 };
-
-/** `SavingClaimed` → `Saving claimed`. */
-export function eventName(type: string): string {
-  return humanise(type.replace(/(?<=[a-z])(?=[A-Z])/g, '_').toLowerCase());
-}
-
-/** The few fields that say what an entry was about; the rest is on the API's timeline. */
-export function entryDetail(data: Record<string, unknown>): string {
-  const parts: string[] = [];
-  for (const key of ['title', 'name']) {
-    if (typeof data[key] === 'string') parts.push(data[key] as string);
-  }
-  for (const key of ['amountPence', 'feePence']) {
-    if (Number.isSafeInteger(data[key])) parts.push(formatPence(data[key] as number));
-  }
-  for (const key of ['category', 'kind', 'recurrence', 'serviceArea']) {
-    if (typeof data[key] === 'string') parts.push(humanise(data[key] as string));
-  }
-  for (const key of ['basis', 'reason', 'evidence', 'note']) {
-    if (typeof data[key] === 'string' && data[key] !== '') parts.push(data[key] as string);
-  }
-  return parts.join(' · ');
-}

@@ -1,7 +1,13 @@
 import type { CalendarDate } from '@accord/ledger';
-import { formatDate, formatMonth, formatPence, type Restatement } from '@accord/reporting';
-import type { TimelineItem } from '../../ledger/partnership-timeline/partnership-timeline.answer';
-import { eventName } from './partnership.view';
+import {
+  formatDate,
+  formatMonth,
+  formatPence,
+  humanise,
+  type Restatement,
+} from '@accord/reporting';
+import { FORMER_USER, NO_ONE } from '../history/ledger-history';
+import type { WordedEntry } from './partnership.view';
 
 /** How many of the changes since a report are said in words; the rest are counted. */
 export const CHANGES_SHOWN = 10;
@@ -27,7 +33,7 @@ export type SinceReportView = Readonly<{
 export function sinceReportView(
   partnershipId: string,
   restated: Restatement,
-  entries: readonly TimelineItem[],
+  entries: readonly WordedEntry[],
 ): SinceReportView {
   const words = changeWords(
     entries,
@@ -53,7 +59,7 @@ export function sinceReportView(
       .map(
         (change) =>
           words.get(change.position) ??
-          `${eventName(change.type)}${change.occurredOn ? ` on ${formatDate(change.occurredOn)}` : ''}`,
+          `${humanise(change.type.replace(/(?<=[a-z])(?=[A-Z])/g, '_').toLowerCase())}${change.occurredOn ? ` on ${formatDate(change.occurredOn)}` : ''}`,
       ),
     more: Math.max(0, restated.changes.length - CHANGES_SHOWN),
     href: `/partnerships/${encodeURIComponent(partnershipId)}/reports/${restated.sinceMonth}#restatement`,
@@ -61,54 +67,20 @@ export function sinceReportView(
 }
 
 /**
- * "Saving of £9,000.00 verified on 3 December 2026 by Jo Smith": the words for the entries at
- * `positions`, reading every savings entry in the order recorded to know each saving's amount
- * at the time (a verification or withdrawal names none of its own).
+ * "Saving of £9,000.00 verified in full, evidenced; evidence: … (3 December 2026, Jo Smith)": the
+ * ledger's own words for the entries at `positions` (`eventsInWords`, which the timeline and the
+ * intervention page say too), with when and by whom.
  */
 function changeWords(
-  entries: readonly TimelineItem[],
+  entries: readonly WordedEntry[],
   positions: ReadonlySet<number>,
 ): Map<number, string> {
-  const amounts = new Map<string, number>();
   const words = new Map<number, string>();
-  for (const entry of [...entries].sort((a, b) => a.position - b.position)) {
-    const data = entry.data as Partial<{
-      interventionId: string;
-      savingId: string;
-      amountPence: number;
-      previousAmountPence: number;
-      reason: string;
-    }>;
-    if (data.savingId === undefined) continue;
-    const key = `${data.interventionId}/${data.savingId}`;
-    const amount = amounts.get(key);
-    if (entry.type === 'SavingClaimed' || entry.type === 'SavingRevised') {
-      amounts.set(key, data.amountPence ?? 0);
-    }
+  for (const entry of entries) {
     if (!positions.has(entry.position)) continue;
-    const pounds = (pence: number | undefined) => (pence === undefined ? '' : formatPence(pence));
-    const what = (() => {
-      switch (entry.type) {
-        case 'SavingClaimed':
-          return `Saving of ${pounds(data.amountPence)} claimed`;
-        case 'SavingVerified':
-          return data.amountPence !== undefined && data.amountPence !== amount
-            ? `Saving of ${pounds(amount)} verified at ${pounds(data.amountPence)}`
-            : `Saving of ${pounds(amount)} verified`;
-        case 'SavingDisputed':
-          return `Saving of ${pounds(amount)} disputed`;
-        case 'SavingRevised':
-          return `Saving of ${pounds(data.previousAmountPence ?? amount)} revised to ${pounds(data.amountPence)}`;
-        case 'SavingWithdrawn':
-          return `Saving of ${pounds(amount)} withdrawn`;
-        default:
-          return eventName(entry.type);
-      }
-    })();
-    const on = entry.occurredOn ? ` on ${formatDate(entry.occurredOn as CalendarDate)}` : '';
-    const by = entry.actor.name ?? (entry.actor.id ? 'a person since erased' : 'Accord');
-    const why = data.reason ? `: ${data.reason}` : '';
-    words.set(entry.position, `${what}${on} by ${by}${why}`);
+    const on = entry.occurredOn ? formatDate(entry.occurredOn as CalendarDate) : undefined;
+    const by = entry.actor.name ?? (entry.actor.id ? FORMER_USER : NO_ONE);
+    words.set(entry.position, `${entry.words.words} (${on ? `${on}, ` : ''}${by})`);
   }
   return words;
 }
