@@ -370,7 +370,10 @@ describe('the rest of the forms in a real browser', () => {
       );
       // 60% of the £1,500.00 verified.
       expect(progress.body.savings.toDate.netVerifiedPence).toBe(90_000);
-      const line = row(page, 'CS-26-07');
+      // The savings lines' table: the history below names the line in words too.
+      const line = page
+        .locator('table', { hasText: 'Savings lines' })
+        .locator('tbody tr', { hasText: 'CS-26-07' });
       const [lineFigures] = progress.body.savingsLines;
       expect(await line.innerText()).toContain('£10,000.00');
       expect(await line.locator('.govuk-tag').innerText()).toBe(

@@ -56,6 +56,8 @@ describe('an intervention with many savings', () => {
     await t.close();
   });
 
+  /** The savings a page names: each once in its row, and again in its history when it has one. */
+  const shown = (html: string) => [...new Set(html.match(/Saving number \d+</g))];
   const page = (user: SeededUser, path: string) =>
     t.http().get(path).set('Cookie', `accord_session=${user.token}`);
 
@@ -116,13 +118,13 @@ describe('an intervention with many savings', () => {
   it("shows the intervention's page fifty savings at a time, with GOV.UK pagination", async () => {
     const base = `/interventions/${ids.interventionId}`;
     const first = await page(tenancy.director, base).expect(200);
-    expect(first.text.match(/Saving number \d+</g)).toHaveLength(50);
+    expect(shown(first.text)).toHaveLength(50);
     expect(first.text).toContain('Showing 1 to 50 of 120 savings');
     expect(first.text).toContain('govuk-pagination');
     expect(first.text).toContain(`href="${base}?page=2"`);
 
     const last = await page(tenancy.director, `${base}?page=3`).expect(200);
-    expect(last.text.match(/Saving number \d+</g)).toHaveLength(20);
+    expect(shown(last.text)).toHaveLength(20);
     expect(last.text).toContain('Saving number 120<');
     expect(last.text).toContain('Showing 101 to 120 of 120 savings');
 
@@ -134,7 +136,7 @@ describe('an intervention with many savings', () => {
     const first = await eventually(() => page(tenancy.approver, '/approvals').expect(200));
     // 119 savings await a decision: the last was verified above.
     expect(first.text).toContain('119 things await your decision');
-    expect(first.text.match(/Saving number \d+</g)).toHaveLength(50);
+    expect(shown(first.text)).toHaveLength(50);
     const last = await page(tenancy.approver, '/approvals?page=3').expect(200);
     expect(last.text.match(/Saving number \d+</g)).toHaveLength(19);
   });
