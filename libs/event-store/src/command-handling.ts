@@ -13,8 +13,11 @@ export type LoadOptions = Readonly<{
   lock?: boolean;
 }>;
 
-/** How many events a fold takes in before it lets the event loop turn. */
-const FOLD_SLICE = 1_000;
+/**
+ * How many events a fold reads and takes in at a time: a long stream folded for the first time
+ * lets other requests in between pages, and never holds more than a page of rows.
+ */
+const FOLD_PAGE = 1_000;
 
 /** One command's unit of work: streams read, and appended to, in one transaction. */
 export type CommandTransaction = Readonly<{
@@ -60,18 +63,16 @@ export async function handleCommand<T>(
           locked.add(streamId);
         }
         const from = folded.find(evolver, streamId);
-        const events = await store.readStreamToFold(streamId, from?.version ?? 0, trx);
         let state = from?.state ?? evolver.initialState();
-        for (const [index, event] of events.entries()) {
-          // A long stream folded for the first time lets other requests in between slices.
-          if (index > 0 && index % FOLD_SLICE === 0) await new Promise(setImmediate);
-          state = evolver.evolve(state, event as unknown as E);
+        let version = from?.version ?? 0;
+        for (;;) {
+          const page = await store.readStreamToFold(streamId, version, trx, FOLD_PAGE);
+          for (const event of page) state = evolver.evolve(state, event as unknown as E);
+          version = page.at(-1)?.streamVersion ?? version;
+          if (page.length < FOLD_PAGE) break;
+          await new Promise(setImmediate);
         }
-        const loaded = {
-          streamId,
-          version: events.at(-1)?.streamVersion ?? from?.version ?? 0,
-          state,
-        };
+        const loaded = { streamId, version, state };
         if (!joined && !appended.has(streamId)) folded.keep(evolver, loaded);
         return loaded;
       },

@@ -166,13 +166,15 @@ export class EventStore {
   }
 
   /**
-   * A stream's events after `afterVersion` with what a fold takes in, as `readForProjections`
-   * reads the log: no event id, metadata or recording time to fetch and parse for each event.
+   * A page of a stream's events after `afterVersion` (at most `limit`) with what a fold takes
+   * in, as `readForProjections` reads the log: no event id, metadata or recording time to fetch
+   * and parse for each event.
    */
   async readStreamToFold(
     streamId: string,
     afterVersion: number,
     db: AnyDb = this.db,
+    limit?: number,
   ): Promise<ProjectedEvent[]> {
     const rows = await (db as Db)
       .selectFrom('events')
@@ -188,6 +190,7 @@ export class EventStore {
       .where('stream_id', '=', streamId)
       .where('stream_version', '>', afterVersion)
       .orderBy('stream_version')
+      .$if(limit !== undefined, (query) => query.limit(limit as number))
       .execute();
     return rows.map((row) => this.toProjectedEvent(row));
   }
