@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import {
   type Assurance,
   addDays,
@@ -18,6 +19,7 @@ import {
   sumAccruedPenceByPeriod,
   verifiedPart,
 } from '@accord/ledger';
+import { stringify as stringifyStream } from 'csv-stringify';
 import { stringify } from 'csv-stringify/sync';
 import {
   inLoggedOrder,
@@ -47,7 +49,25 @@ export type SavingsRegisterRow = {
   disputedPence: Pence;
   netClaimedPence: Pence;
   basis: string;
+  engagementTitle: string;
+  interventionId: string;
+  /** The name of whoever verified it, while it stands verified; "Former user" once erased. */
+  verifiedBy: string | null;
+  verifiedOn: CalendarDate | null;
+  evidence: string | null;
+  /** The council's reason, while the saving stands disputed. */
+  disputeReason: string | null;
 };
+
+/**
+ * Who gave the verdict a saving stands under, when, and why a dispute: what the register shows
+ * beside the figures, read from the verdict events (the facts keep no actors), by saving key.
+ */
+export type SavingVerdictRecord = Readonly<{
+  verifiedBy: string | null;
+  verifiedOn: CalendarDate | null;
+  disputeReason: string | null;
+}>;
 
 /** The register's columns, in SPEC §4's order. */
 export const SAVINGS_REGISTER_COLUMNS = [
@@ -69,6 +89,12 @@ export const SAVINGS_REGISTER_COLUMNS = [
   'disputedPence',
   'netClaimedPence',
   'basis',
+  'engagementTitle',
+  'interventionId',
+  'verifiedBy',
+  'verifiedOn',
+  'evidence',
+  'disputeReason',
 ] as const satisfies readonly (keyof SavingsRegisterRow)[];
 
 /**
@@ -78,20 +104,73 @@ export const SAVINGS_REGISTER_COLUMNS = [
  * order. Each figure is rounded on its own, like progress's, so a year's rows add up to
  * progress's figure for that year within a penny per row.
  */
-export function savingsRegister(facts: PartnershipFacts, asOf: CalendarDate): SavingsRegisterRow[] {
+export function savingsRegister(
+  facts: PartnershipFacts,
+  asOf: CalendarDate,
+  verdicts: ReadonlyMap<string, SavingVerdictRecord> = new Map(),
+): SavingsRegisterRow[] {
+  return [...savingsRegisterRows(facts, asOf, verdicts)];
+}
+
+/**
+ * `savingsRegister`, a row at a time, for the downloads: a writer takes each row as it comes,
+ * so a register of 100,000 rows is never held whole beside the file being written.
+ */
+export function* savingsRegisterRows(
+  facts: PartnershipFacts,
+  asOf: CalendarDate,
+  verdicts: ReadonlyMap<string, SavingVerdictRecord> = new Map(),
+): Generator<SavingsRegisterRow> {
   requireHeader(facts);
   const savings = inLoggedOrder(facts.savings)
     .filter((saving) => saving.status !== 'withdrawn' && saving.startsOn <= asOf)
     // Stable: savings starting the same day keep their logged order.
     .sort((a, b) => (a.startsOn < b.startsOn ? -1 : a.startsOn > b.startsOn ? 1 : 0));
-  return savings.flatMap((saving) => rowsOf(saving, facts, asOf));
+  for (const saving of savings) {
+    const details = detailsOf(saving, facts, verdicts);
+    for (const row of rowsOf(saving, facts, asOf)) yield { ...row, ...details };
+  }
+}
+
+type RowDetails = Pick<SavingsRegisterRow, (typeof DETAIL_COLUMNS)[number]>;
+
+const DETAIL_COLUMNS = [
+  'engagementTitle',
+  'interventionId',
+  'verifiedBy',
+  'verifiedOn',
+  'evidence',
+  'disputeReason',
+] as const;
+
+/** The columns after `basis`: where the saving was made, and the council's verdict on it. */
+function detailsOf(
+  saving: SavingFacts,
+  facts: PartnershipFacts,
+  verdicts: ReadonlyMap<string, SavingVerdictRecord>,
+): RowDetails {
+  const verdict = verdicts.get(savingKey(saving));
+  const verified = saving.status === 'verified';
+  return {
+    engagementTitle: facts.engagements[saving.engagementId]?.title ?? '',
+    interventionId: saving.interventionId,
+    verifiedBy: verified ? (verdict?.verifiedBy ?? null) : null,
+    verifiedOn: verified ? (verdict?.verifiedOn ?? null) : null,
+    evidence: verified ? saving.evidence : null,
+    disputeReason: saving.status === 'disputed' ? (verdict?.disputeReason ?? null) : null,
+  };
+}
+
+/** A saving's key, as `PartnershipFacts.savings` keys it. */
+export function savingKey(saving: Pick<SavingFacts, 'interventionId' | 'savingId'>): string {
+  return `${saving.interventionId}/${saving.savingId}`;
 }
 
 function rowsOf(
   saving: SavingFacts,
   facts: PartnershipFacts,
   asOf: CalendarDate,
-): SavingsRegisterRow[] {
+): Omit<SavingsRegisterRow, keyof RowDetails>[] {
   const years = yearsCounted(saving, asOf);
   const dayAfter = addDays(asOf, 1);
   const periods = years.map((year) => {
@@ -144,16 +223,35 @@ function yearsCounted(saving: SavingFacts, asOf: CalendarDate): FinancialYear[] 
  * so that opening the register never runs anything.
  */
 export function savingsRegisterCsv(rows: readonly SavingsRegisterRow[]): string {
-  return stringify(
-    rows.map((row) => SAVINGS_REGISTER_COLUMNS.map((column) => cell(row[column]))),
-    {
-      header: true,
-      columns: [...SAVINGS_REGISTER_COLUMNS],
-      record_delimiter: 'windows',
-      quoted_match: /[\r\n]/,
-    },
-  );
+  return stringify(rows.map(csvRecord), CSV_OPTIONS);
 }
+
+/**
+ * `savingsRegisterCsv` as a stream, a row taken from `rows` only as the reader asks for more:
+ * the HTTP answer of a large register is written as it is read, never built whole first.
+ */
+export function savingsRegisterCsvStream(rows: Iterable<SavingsRegisterRow>): Readable {
+  const source = Readable.from(csvRecords(rows), { objectMode: true });
+  const csv = stringifyStream(CSV_OPTIONS);
+  // pipe() does not pass an error on: a row that cannot be made ends the file as a failure.
+  source.on('error', (error) => csv.destroy(error));
+  return source.pipe(csv);
+}
+
+function* csvRecords(rows: Iterable<SavingsRegisterRow>): Generator<(string | number)[]> {
+  for (const row of rows) yield csvRecord(row);
+}
+
+function csvRecord(row: SavingsRegisterRow): (string | number)[] {
+  return SAVINGS_REGISTER_COLUMNS.map((column) => cell(row[column]));
+}
+
+const CSV_OPTIONS = {
+  header: true,
+  columns: [...SAVINGS_REGISTER_COLUMNS],
+  record_delimiter: 'windows',
+  quoted_match: /[\r\n]/,
+} as const;
 
 /**
  * Spreadsheets skip leading spaces before deciding a cell is a formula, and some read the
