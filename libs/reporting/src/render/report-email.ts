@@ -162,7 +162,7 @@ function section(title: string, body: string): string {
     </mj-section>`;
 }
 
-function assuranceLine(report: MonthlyReport): string {
+export function assuranceLine(report: MonthlyReport): string {
   const by = report.savings.toDate.verifiedByAssurance;
   return `${formatPence(by.finance_reconciled)} / ${formatPence(by.evidenced)} / ${formatPence(by.self_reported)}`;
 }
@@ -202,7 +202,7 @@ function savingsLinesSection(report: MonthlyReport): string {
   );
 }
 
-function ragLabel(rag: string): string {
+export function ragLabel(rag: string): string {
   return rag === 'delivered' ? 'Delivered' : rag.toUpperCase();
 }
 
@@ -222,7 +222,7 @@ function restatementSection(report: MonthlyReport): string {
   );
 }
 
-function restatementSummary(r: NonNullable<MonthlyReport['restated']>): string {
+export function restatementSummary(r: NonNullable<MonthlyReport['restated']>): string {
   const moved =
     r.before.claimedPence !== r.now.claimedPence || r.before.verifiedPence !== r.now.verifiedPence;
   const to = `to ${formatDate(r.asOf)}`;
@@ -235,7 +235,7 @@ function restatementSummary(r: NonNullable<MonthlyReport['restated']>): string {
   );
 }
 
-function restatementChange(
+export function restatementChange(
   change: NonNullable<MonthlyReport['restated']>['changes'][number],
 ): string {
   const when = change.occurredOn ? ` on ${formatDate(change.occurredOn)}` : '';
@@ -335,7 +335,7 @@ function interventionsSection(report: MonthlyReport): string {
   return section(`Interventions logged in ${formatMonth(report.month)}`, body);
 }
 
-function footnote(report: MonthlyReport): string {
+export function footnote(report: MonthlyReport): string {
   return (
     `Figures as of ${formatDate(report.asOf)}, from the ledger as it stood at ${report.knownAt}. ` +
     'Savings accrue day by day and each figure is rounded to the penny once, so parts need not add up to totals. ' +
