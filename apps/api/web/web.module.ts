@@ -13,6 +13,7 @@ import { InterventionsController } from './interventions/interventions.controlle
 import { PageRenderer } from './page-renderer';
 import { LatestEntries } from './partnerships/latest-entries';
 import { PartnershipPage } from './partnerships/partnership.page';
+import { PartnershipDownloads } from './partnerships/partnership-downloads';
 import { PartnershipListPage } from './partnerships/partnership-list.page';
 import { PartnershipReportPage } from './partnerships/partnership-report.page';
 import { PartnershipsController } from './partnerships/partnerships.controller';
@@ -63,6 +64,7 @@ import { UsersController } from './users/users.controller';
     PartnershipListPage,
     PartnershipPage,
     PartnershipReportPage,
+    PartnershipDownloads,
     PortfolioPage,
     QueueDashboard,
   ],

@@ -1,7 +1,8 @@
 import { isValidMonth } from '@accord/ledger';
-import { MonthlyReports, renderReport } from '@accord/reporting';
+import { MonthlyReports, renderReport, renderReportPdf } from '@accord/reporting';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Response } from 'express';
+import { reportPdfName } from '../../reports/report-month';
 
 /**
  * `GET /partnerships/:id/reports/:month`: the month's report exactly as the API's `text/html`
@@ -16,6 +17,35 @@ export class PartnershipReportPage {
     if (!isValidMonth(month)) throw new NotFoundException();
     const report = await this.reports.report(partnershipId, month);
     const { html } = await renderReport(report, 'data');
-    response.status(200).setHeader('Cache-Control', 'no-store').type('html').send(html);
+    const pdf = `/partnerships/${encodeURIComponent(partnershipId)}/reports/${month}.pdf`;
+    response
+      .status(200)
+      .setHeader('Cache-Control', 'no-store')
+      .type('html')
+      .send(withDownloadLink(html, pdf));
   }
+
+  /** `GET /partnerships/:id/reports/:month.pdf`: the same report as an A4 PDF to save. */
+  async pdf(partnershipId: string, month: string, response: Response): Promise<void> {
+    if (!isValidMonth(month)) throw new NotFoundException();
+    const report = await this.reports.report(partnershipId, month);
+    const pdf = await renderReportPdf(report);
+    response
+      .status(200)
+      .setHeader('Cache-Control', 'no-store')
+      .type('application/pdf')
+      .attachment(reportPdfName(report))
+      .send(pdf);
+  }
+}
+
+/**
+ * The e-mail's page with a link to its PDF above the report: the page is the e-mail as sent,
+ * so the link goes in beside it rather than into the e-mail's template.
+ */
+function withDownloadLink(html: string, href: string): string {
+  const link =
+    '<p style="max-width:640px;margin:16px auto 0;font:16px/1.4 Arial,Helvetica,sans-serif;">' +
+    `<a href="${href}" download style="color:#1d70b8;">Download this report (PDF)</a></p>`;
+  return html.replace(/<body[^>]*>/, (body) => `${body}${link}`);
 }
