@@ -193,6 +193,12 @@ describe('finance-grade savings over HTTP', () => {
       'disputedPence',
       'netClaimedPence',
       'basis',
+      'engagementTitle',
+      'interventionId',
+      'verifiedBy',
+      'verifiedOn',
+      'evidence',
+      'disputeReason',
     ]);
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({

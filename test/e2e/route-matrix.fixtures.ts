@@ -851,4 +851,13 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
       return { params: { id: partnershipId }, query: { asOf: '2026-03-31' } };
     },
   },
+  'GET /api/v1/partnerships/:id/savings.xlsx': {
+    access: 'read',
+    as: 'viewer',
+    status: 200,
+    request: async (w) => {
+      const { partnershipId } = await w.saving();
+      return { params: { id: partnershipId }, query: { asOf: '2026-03-31' } };
+    },
+  },
 };

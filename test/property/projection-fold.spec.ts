@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EventStore, ProjectionRunner } from '@accord/event-store';
-import { OrganisationsRepository } from '@accord/identity';
+import { OrganisationsRepository, UsersRepository } from '@accord/identity';
 import {
   ASSURANCES,
   addDays,
@@ -371,7 +371,11 @@ describe('the partnership facts read model', () => {
     database = await createTestDatabase();
     store = new EventStore(database.db);
     repository = new PartnershipFactsRepository(database.db, store);
-    reads = new PartnershipReads(repository, new OrganisationsRepository(database.db));
+    reads = new PartnershipReads(
+      repository,
+      new OrganisationsRepository(database.db),
+      new UsersRepository(database.db),
+    );
     wait = new ProjectionWait(repository, loadConfig({ DATABASE_URL: database.url }));
     await runner(1, 3);
   });
@@ -523,7 +527,11 @@ describe('the partnership facts read model', () => {
       where partnership_id = ${h.partnershipId}`.execute(database.db);
     expect(await repository.findFacts(h.partnershipId)).not.toHaveProperty('shape');
 
-    const fresh = new PartnershipReads(repository, new OrganisationsRepository(database.db));
+    const fresh = new PartnershipReads(
+      repository,
+      new OrganisationsRepository(database.db),
+      new UsersRepository(database.db),
+    );
     expect(await fresh.currentFacts(h.partnershipId)).toEqual(scratch);
     expect(await fresh.factsKnownAt(h.partnershipId, new Date())).toEqual(scratch);
   });

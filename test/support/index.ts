@@ -4,5 +4,6 @@ export * from './database';
 export * from './identity';
 export * from './ledger';
 export * from './oidc-provider';
+export * from './pdf-text';
 export * from './stream-tally.projection';
 export * from './wait';

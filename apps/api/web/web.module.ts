@@ -14,6 +14,7 @@ import { InterventionsController } from './interventions/interventions.controlle
 import { PageRenderer } from './page-renderer';
 import { LatestEntries } from './partnerships/latest-entries';
 import { PartnershipPage } from './partnerships/partnership.page';
+import { PartnershipDownloads } from './partnerships/partnership-downloads';
 import { PartnershipListPage } from './partnerships/partnership-list.page';
 import { PartnershipReportPage } from './partnerships/partnership-report.page';
 import { PartnershipTimelinePage } from './partnerships/partnership-timeline.page';
@@ -69,6 +70,7 @@ import { UsersController } from './users/users.controller';
     PartnershipPage,
     PartnershipReportPage,
     PartnershipTimelinePage,
+    PartnershipDownloads,
     PortfolioPage,
     QueueDashboard,
   ],

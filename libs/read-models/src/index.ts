@@ -11,4 +11,5 @@ export * from './queries/partnership-reads';
 export * from './read-models.module';
 export * from './read-your-writes/projection-wait';
 export * from './savings-register/savings-register';
+export * from './savings-register/savings-register.workbook';
 export * from './unit-costs/unit-costs';

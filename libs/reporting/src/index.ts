@@ -8,6 +8,7 @@ export * from './recipients/report-recipients.repository';
 export * from './render/charts';
 export * from './render/format';
 export * from './render/report-email';
+export * from './render/report-pdf';
 export * from './report/ledger-clock';
 export * from './report/monthly-report';
 export * from './report/monthly-report.composer';

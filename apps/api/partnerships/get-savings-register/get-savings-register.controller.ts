@@ -7,6 +7,7 @@ import type { Response } from 'express';
 import { parseReadQuery } from '../shared/read-query';
 import { ReadController, ReadRoute } from '../shared/read-route';
 import { ReadYourWrites } from '../shared/read-your-writes';
+import { type RegisterFormat, sendSavingsRegister, XLSX_TYPE } from './savings-register-download';
 
 @ReadController()
 export class GetSavingsRegisterController {
@@ -25,11 +26,39 @@ export class GetSavingsRegisterController {
   @ApiQuery({ name: 'asOf', required: false, description: 'YYYY-MM-DD; today if absent' })
   @ApiQuery({ name: 'knownAt', required: false, description: 'ISO 8601 instant; now if absent' })
   @ApiProduces('text/csv')
-  async register(
+  register(
     @Parties() parties: PartnershipParties,
     @Query() query: Record<string, unknown>,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<string> {
+    @Res() response: Response,
+  ): Promise<void> {
+    return this.send('csv', parties, query, response);
+  }
+
+  @Get(':id/savings.xlsx')
+  @ForPartnership('read')
+  @ReadRoute(
+    'The savings register as an Excel workbook: sheets Register (money in pounds, a totals ' +
+      'row), By financial year and Savings lines, each total equal to progress to the penny',
+    true,
+  )
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiQuery({ name: 'asOf', required: false, description: 'YYYY-MM-DD; today if absent' })
+  @ApiQuery({ name: 'knownAt', required: false, description: 'ISO 8601 instant; now if absent' })
+  @ApiProduces(XLSX_TYPE)
+  workbook(
+    @Parties() parties: PartnershipParties,
+    @Query() query: Record<string, unknown>,
+    @Res() response: Response,
+  ): Promise<void> {
+    return this.send('xlsx', parties, query, response);
+  }
+
+  private async send(
+    format: RegisterFormat,
+    parties: PartnershipParties,
+    query: Record<string, unknown>,
+    response: Response,
+  ): Promise<void> {
     const now = new Date();
     const { asOf, knownAt, minPosition } = parseReadQuery(
       query,
@@ -37,14 +66,13 @@ export class GetSavingsRegisterController {
       now,
     );
     await this.readYourWrites.after(minPosition);
-    const csv = await this.reads.savingsRegisterCsv(
+    await sendSavingsRegister(
+      this.reads,
+      format,
       parties.partnershipId,
       asOf ?? todayInLondon(now),
       knownAt,
+      response,
     );
-    // Labelled CSV once there is a register: an error answered before then is JSON, and a
-    // content type set up front (@Header) was kept by the error's answer too.
-    response.type('text/csv; charset=utf-8');
-    return csv;
   }
 }

@@ -1,7 +1,14 @@
 import { isValidMonth } from '@accord/ledger';
-import { figuresMoved, MonthlyReports, renderReport, SentReports } from '@accord/reporting';
+import {
+  figuresMoved,
+  MonthlyReports,
+  renderReport,
+  renderReportPdf,
+  SentReports,
+} from '@accord/reporting';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Response } from 'express';
+import { reportPdfName } from '../../reports/report-month';
 import { PageRenderer } from '../page-renderer';
 import { LatestEntries } from './latest-entries';
 import { inWords } from './partnership.view';
@@ -40,6 +47,35 @@ export class PartnershipReportPage {
       const notice = this.pages.fragment('report-changed', { since });
       page = html.replace(/<body[^>]*>/, (body) => `${body}${notice}`);
     }
-    response.status(200).setHeader('Cache-Control', 'no-store').type('html').send(page);
+    const pdf = `/partnerships/${encodeURIComponent(partnershipId)}/reports/${month}.pdf`;
+    response
+      .status(200)
+      .setHeader('Cache-Control', 'no-store')
+      .type('html')
+      .send(withDownloadLink(page, pdf));
   }
+
+  /** `GET /partnerships/:id/reports/:month.pdf`: the same report as an A4 PDF to save. */
+  async pdf(partnershipId: string, month: string, response: Response): Promise<void> {
+    if (!isValidMonth(month)) throw new NotFoundException();
+    const report = await this.reports.report(partnershipId, month);
+    const pdf = await renderReportPdf(report);
+    response
+      .status(200)
+      .setHeader('Cache-Control', 'no-store')
+      .type('application/pdf')
+      .attachment(reportPdfName(report))
+      .send(pdf);
+  }
+}
+
+/**
+ * The e-mail's page with a link to its PDF above the report: the page is the e-mail as sent,
+ * so the link goes in beside it rather than into the e-mail's template.
+ */
+function withDownloadLink(html: string, href: string): string {
+  const link =
+    '<p style="max-width:640px;margin:16px auto 0;font:16px/1.4 Arial,Helvetica,sans-serif;">' +
+    `<a href="${href}" download style="color:#1d70b8;">Download this report (PDF)</a></p>`;
+  return html.replace(/<body[^>]*>/, (body) => `${body}${link}`);
 }

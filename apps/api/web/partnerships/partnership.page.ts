@@ -97,6 +97,7 @@ export class PartnershipPage {
         asOfError,
         errorList: asOfError ? [{ text: asOfError, href: '#asOf-day' }] : undefined,
         actions,
+        downloads: downloadsOf(base, asOf),
         maySend: administer,
         mayJudge: mayAct(caller, parties, 'judge'),
         banner: bannerFor(request.query.done),
@@ -116,6 +117,15 @@ export class PartnershipPage {
       caller,
     );
   }
+}
+
+/** The register's files, as of the date the page shows (SPEC §7). */
+function downloadsOf(base: string, asOf: CalendarDate) {
+  const query = `?${new URLSearchParams({ asOf })}`;
+  return [
+    { text: 'Download the savings register (CSV)', href: `${base}/savings.csv${query}` },
+    { text: 'Download the savings register (Excel)', href: `${base}/savings.xlsx${query}` },
+  ];
 }
 
 type AsOfAsked = {

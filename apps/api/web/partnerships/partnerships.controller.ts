@@ -12,6 +12,7 @@ import { Get, NotFoundException, Param, Post, Query, Req, Res } from '@nestjs/co
 import type { Request, Response } from 'express';
 import { PageController } from '../page-controller';
 import { PartnershipPage } from './partnership.page';
+import { PartnershipDownloads } from './partnership-downloads';
 import { PartnershipListPage } from './partnership-list.page';
 import { PartnershipReportPage } from './partnership-report.page';
 import { PartnershipTimelinePage } from './partnership-timeline.page';
@@ -25,6 +26,7 @@ export class PartnershipsController {
     private readonly report: PartnershipReportPage,
     private readonly reports: MonthlyReports,
     private readonly timelinePage: PartnershipTimelinePage,
+    private readonly downloads: PartnershipDownloads,
   ) {}
 
   @Get()
@@ -58,6 +60,38 @@ export class PartnershipsController {
     @Res() response: Response,
   ): Promise<void> {
     return this.timelinePage.show(caller, parties.partnershipId, page, response);
+  }
+
+  /** The savings register to save, as of the page's `asOf` (today without one). */
+  @Get(':id/savings.csv')
+  @ForPartnership('read')
+  savingsCsv(
+    @Parties() parties: PartnershipParties,
+    @Query() query: Record<string, unknown>,
+    @Res() response: Response,
+  ): Promise<void> {
+    return this.downloads.register('csv', parties.partnershipId, query, response);
+  }
+
+  @Get(':id/savings.xlsx')
+  @ForPartnership('read')
+  savingsWorkbook(
+    @Parties() parties: PartnershipParties,
+    @Query() query: Record<string, unknown>,
+    @Res() response: Response,
+  ): Promise<void> {
+    return this.downloads.register('xlsx', parties.partnershipId, query, response);
+  }
+
+  /** Declared before the report's page, whose `:month` would otherwise take `2026-10.pdf`. */
+  @Get(':id/reports/:month.pdf')
+  @ForPartnership('read')
+  monthlyReportPdf(
+    @Parties() parties: PartnershipParties,
+    @Param('month') month: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    return this.report.pdf(parties.partnershipId, month, response);
   }
 
   @Get(':id/reports/:month')

@@ -4,6 +4,7 @@ import {
   type EventsTable,
   type ProjectionCheckpointsTable,
 } from '@accord/event-store';
+import type { CalendarDate } from '@accord/ledger';
 import { type AnyDb, KYSELY } from '@accord/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { type Kysely, sql } from 'kysely';
@@ -32,6 +33,15 @@ export class ReadModelUnavailableError extends Error {
     super('The read models are not available yet');
   }
 }
+
+/** A verdict on a saving, as the register shows it. */
+export type SavingVerdictEvent = Readonly<{
+  type: 'SavingVerified' | 'SavingDisputed';
+  savingKey: string;
+  actorId: string | null;
+  occurredOn: CalendarDate;
+  reason: string | null;
+}>;
 
 /** Where a page of the partnership list ends: the last row's name and id. */
 export type ListCursor = { name: string; id: string };
@@ -232,6 +242,33 @@ export class PartnershipFactsRepository {
       data: event.data,
       position: event.position,
     }));
+  }
+
+  /**
+   * The verifications and disputes of the partnership's savings recorded by `recordedBy` (all of
+   * them when not given), oldest first, with who recorded each: the register names the person a
+   * saving's verdict came from, which the facts do not keep (projections take in no metadata).
+   */
+  async savingVerdicts(partnershipId: string, recordedBy?: Date): Promise<SavingVerdictEvent[]> {
+    const events = await this.store.readByDataKey('partnershipId', partnershipId, {
+      recordedBy,
+      types: ['SavingVerified', 'SavingDisputed'],
+    });
+    return events.map((event) => {
+      const data = event.data as {
+        interventionId: string;
+        savingId: string;
+        occurredOn: CalendarDate;
+        reason?: string;
+      };
+      return {
+        type: event.type as SavingVerdictEvent['type'],
+        savingKey: `${data.interventionId}/${data.savingId}`,
+        actorId: typeof event.metadata.actorId === 'string' ? event.metadata.actorId : null,
+        occurredOn: data.occurredOn,
+        reason: data.reason ?? null,
+      };
+    });
   }
 
   /** How far the live version of the facts projection has read, if it is running at all. */

@@ -1,4 +1,4 @@
-import { OrganisationsRepository } from '@accord/identity';
+import { ERASED_NAME, OrganisationsRepository, UsersRepository } from '@accord/identity';
 import { type CalendarDate, isId } from '@accord/ledger';
 import { Injectable } from '@nestjs/common';
 import {
@@ -29,7 +29,13 @@ import {
   requireHeader,
 } from '../progress/compute-progress';
 import type { Progress } from '../progress/progress';
-import { savingsRegister, savingsRegisterCsv } from '../savings-register/savings-register';
+import {
+  type SavingsRegisterRow,
+  type SavingVerdictRecord,
+  savingsRegister,
+  savingsRegisterCsv,
+  savingsRegisterRows,
+} from '../savings-register/savings-register';
 import { type UnitCostItem, unitCostsOf } from '../unit-costs/unit-costs';
 import { PreparedFactsCache } from './prepared-facts.cache';
 
@@ -69,6 +75,9 @@ export type PartnershipListItem = {
   status: 'open' | 'closed';
 };
 
+/** How the register names a person since erased (SPEC §4). */
+const FORMER_USER = 'Former user';
+
 /** Savings held across the past folds kept: the latest one read of each partnership. */
 const PAST_CAPACITY = 30_000;
 
@@ -98,6 +107,7 @@ export class PartnershipReads {
   constructor(
     private readonly repository: PartnershipFactsRepository,
     private readonly organisations: OrganisationsRepository,
+    private readonly users: UsersRepository,
   ) {}
 
   /**
@@ -271,7 +281,61 @@ export class PartnershipReads {
       knownAt === undefined
         ? (await this.preparedNow(partnershipId)).facts
         : await this.factsKnownAt(partnershipId, knownAt);
-    return savingsRegisterCsv(savingsRegister(facts, asOf));
+    return savingsRegisterCsv(savingsRegister(facts, asOf, await this.verdicts(facts, knownAt)));
+  }
+
+  /**
+   * What the register's downloads are made of, from one reading of the facts so that they agree:
+   * the register's rows as of `asOf`, made one at a time as a writer takes them, and progress
+   * for the same `asOf` and `knownAt`, whose figures the workbook's totals sheets show.
+   */
+  async savingsRegisterDownload(
+    partnershipId: string,
+    asOf: CalendarDate,
+    knownAt?: Date,
+  ): Promise<{ rows: Iterable<SavingsRegisterRow>; progress: Progress }> {
+    const prepared =
+      knownAt === undefined
+        ? await this.preparedNow(partnershipId)
+        : await this.preparedKnownAt(partnershipId, knownAt);
+    const progress = progressOn(prepared, asOf, knownAt ?? new Date());
+    const verdicts = await this.verdicts(prepared.facts, knownAt);
+    return { rows: savingsRegisterRows(prepared.facts, asOf, verdicts), progress };
+  }
+
+  /**
+   * Who verified each saving and when, and why one was disputed, by saving key: the latest
+   * verification or dispute of each, which is the one it stands under while it is verified or
+   * disputed (a revision returns a saving to claimed). Names, never addresses; a person since
+   * erased is "Former user".
+   */
+  private async verdicts(
+    facts: PartnershipFacts,
+    knownAt?: Date,
+  ): Promise<Map<string, SavingVerdictRecord>> {
+    const events = await this.repository.savingVerdicts(facts.partnershipId, knownAt);
+    const latest = new Map<string, (typeof events)[number]>();
+    for (const event of events) latest.set(`${event.type} ${event.savingKey}`, event);
+    const names = await this.users.namesOf(
+      [...latest.values()].flatMap((event) => (event.actorId === null ? [] : [event.actorId])),
+    );
+    const nameOf = (actorId: string | null) => {
+      if (actorId === null) return null;
+      const name = names.get(actorId);
+      return name === undefined || name === ERASED_NAME ? FORMER_USER : name;
+    };
+    const verdicts = new Map<string, SavingVerdictRecord>();
+    for (const key of Object.keys(facts.savings)) {
+      const verified = latest.get(`SavingVerified ${key}`);
+      const disputed = latest.get(`SavingDisputed ${key}`);
+      if (verified === undefined && disputed === undefined) continue;
+      verdicts.set(key, {
+        verifiedBy: verified ? nameOf(verified.actorId) : null,
+        verifiedOn: verified?.occurredOn ?? null,
+        disputeReason: disputed?.reason ?? null,
+      });
+    }
+    return verdicts;
   }
 
   /**

@@ -1,9 +1,18 @@
+import { text } from 'node:stream/consumers';
 import { addDays, type CalendarDate } from '@accord/ledger';
 import { factsOf, ledgerHistory } from '@accord/read-models/testing';
 import { parse } from 'csv-parse/sync';
 import { computeProgress } from '../progress/compute-progress';
 import type { Progress } from '../progress/progress';
-import { SAVINGS_REGISTER_COLUMNS, savingsRegister, savingsRegisterCsv } from './savings-register';
+import {
+  SAVINGS_REGISTER_COLUMNS,
+  type SavingVerdictRecord,
+  savingKey,
+  savingsRegister,
+  savingsRegisterCsv,
+  savingsRegisterCsvStream,
+  savingsRegisterRows,
+} from './savings-register';
 
 const asOf = '2026-04-30' as CalendarDate;
 
@@ -37,7 +46,10 @@ function history() {
     attributionPct: 60,
     lineCode: 'CS-26-07',
   });
-  h.verified(s1, 2_920_000, '2026-05-01', { assurance: 'finance_reconciled' });
+  h.verified(s1, 2_920_000, '2026-05-01', {
+    assurance: 'finance_reconciled',
+    evidence: 'Finance ledger FL-2026-118',
+  });
   const withdrawn = h.claimed(edge, {
     amountPence: 99,
     recurrence: 'one_off',
@@ -139,7 +151,18 @@ describe('the savings register (SPEC §4)', () => {
 
   it('writes CSV that reads back, with formulas disarmed', () => {
     const { h, ids } = history();
-    const csv = savingsRegisterCsv(savingsRegister(factsOf(h), asOf));
+    const verdicts = new Map<string, SavingVerdictRecord>([
+      [
+        savingKey(ids.s1),
+        {
+          verifiedBy: '=Asha Patel',
+          verifiedOn: '2026-05-01' as CalendarDate,
+          disputeReason: null,
+        },
+      ],
+      [savingKey(ids.s3), { verifiedBy: null, verifiedOn: null, disputeReason: 'No evidence' }],
+    ]);
+    const csv = savingsRegisterCsv(savingsRegister(factsOf(h), asOf, verdicts));
     expect(csv.split('\r\n')[0]).toBe(SAVINGS_REGISTER_COLUMNS.join(','));
     expect(csv.endsWith('\r\n')).toBe(true);
 
@@ -164,6 +187,13 @@ describe('the savings register (SPEC §4)', () => {
       disputedPence: '62000',
       netClaimedPence: '186000',
       basis: 'Placement costs before and after',
+      // After basis, the columns issue 24 added: names, never addresses, formulas disarmed.
+      engagementTitle: 'Placements review',
+      interventionId: ids.s1.interventionId,
+      verifiedBy: `'=Asha Patel`,
+      verifiedOn: '2026-05-01',
+      evidence: 'Finance ledger FL-2026-118',
+      disputeReason: '',
     });
     const s3 = records.find((r) => r.savingId === ids.s3.savingId);
     expect(s3).toMatchObject({
@@ -173,7 +203,24 @@ describe('the savings register (SPEC §4)', () => {
       endsOn: '2026-04-10',
       verifiedAmountPence: '',
       assurance: '',
+      verifiedBy: '',
+      verifiedOn: '',
+      evidence: '',
+      disputeReason: 'No evidence',
     });
+    // A saving claimed and never judged has no verdict to show.
+    expect(records.find((r) => r.savingId === ids.s6.savingId)).toMatchObject({
+      verifiedBy: '',
+      verifiedOn: '',
+      disputeReason: '',
+    });
+  });
+
+  it('streams the same CSV a row at a time', async () => {
+    const { h } = history();
+    const facts = factsOf(h);
+    const streamed = await text(savingsRegisterCsvStream(savingsRegisterRows(facts, asOf)));
+    expect(streamed).toBe(savingsRegisterCsv(savingsRegister(facts, asOf)));
   });
 
   it('quotes line breaks and disarms every formula start, tab and carriage return included', () => {

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import {
   ASSURANCES,
   type Assurance,
@@ -27,6 +28,7 @@ import {
   type SavingsFigures,
   verifiedPart,
 } from '@accord/ledger';
+import { stringify as stringifyStream } from 'csv-stringify';
 import { stringify } from 'csv-stringify/sync';
 import {
   inLoggedOrder,
@@ -61,7 +63,25 @@ export type SavingsRegisterRow = {
   disputedPence: Pence;
   netClaimedPence: Pence;
   basis: string;
+  engagementTitle: string;
+  interventionId: string;
+  /** The name of whoever verified it, while it stands verified; "Former user" once erased. */
+  verifiedBy: string | null;
+  verifiedOn: CalendarDate | null;
+  evidence: string | null;
+  /** The council's reason, while the saving stands disputed. */
+  disputeReason: string | null;
 };
+
+/**
+ * Who gave the verdict a saving stands under, when, and why a dispute: what the register shows
+ * beside the figures, read from the verdict events (the facts keep no actors), by saving key.
+ */
+export type SavingVerdictRecord = Readonly<{
+  verifiedBy: string | null;
+  verifiedOn: CalendarDate | null;
+  disputeReason: string | null;
+}>;
 
 /** The register's columns, in SPEC §4's order. */
 export const SAVINGS_REGISTER_COLUMNS = [
@@ -83,6 +103,12 @@ export const SAVINGS_REGISTER_COLUMNS = [
   'disputedPence',
   'netClaimedPence',
   'basis',
+  'engagementTitle',
+  'interventionId',
+  'verifiedBy',
+  'verifiedOn',
+  'evidence',
+  'disputeReason',
 ] as const satisfies readonly (keyof SavingsRegisterRow)[];
 
 /**
@@ -96,7 +122,24 @@ export const SAVINGS_REGISTER_COLUMNS = [
  * to the largest remainders, ties to the older saving. Claimed and net claimed are shared kind by
  * kind and verified assurance by assurance, since progress makes each whole of those parts.
  */
-export function savingsRegister(facts: PartnershipFacts, asOf: CalendarDate): SavingsRegisterRow[] {
+export function savingsRegister(
+  facts: PartnershipFacts,
+  asOf: CalendarDate,
+  verdicts: ReadonlyMap<string, SavingVerdictRecord> = new Map(),
+): SavingsRegisterRow[] {
+  return [...savingsRegisterRows(facts, asOf, verdicts)];
+}
+
+/**
+ * `savingsRegister`, a row at a time, for the downloads: a year's pennies are shared out over its
+ * rows first (that needs the year's exact shares, a few numbers a row), then each row is made
+ * whole, with its details, only as the writer takes it.
+ */
+export function* savingsRegisterRows(
+  facts: PartnershipFacts,
+  asOf: CalendarDate,
+  verdicts: ReadonlyMap<string, SavingVerdictRecord> = new Map(),
+): Generator<SavingsRegisterRow> {
   const header = requireHeader(facts);
   // Progress's own figures and first day of counting: a year beginning on or before it takes in
   // whatever accrued before it, in the register as in progress.
@@ -122,7 +165,55 @@ export function savingsRegister(facts: PartnershipFacts, asOf: CalendarDate): Sa
   for (const [financialYear, inYear] of byYear) {
     shareOut(inYear, figures.over(yearPart(financialYear, asOf)));
   }
-  return rows.map(({ saving, financialYear, figures: pence }) => ({
+  for (const { saving, financialYear, figures: pence } of rows) {
+    yield {
+      ...rowOf(saving, facts, financialYear, pence),
+      ...detailsOf(saving, facts, verdicts),
+    };
+  }
+}
+
+type RowDetails = Pick<SavingsRegisterRow, (typeof DETAIL_COLUMNS)[number]>;
+
+const DETAIL_COLUMNS = [
+  'engagementTitle',
+  'interventionId',
+  'verifiedBy',
+  'verifiedOn',
+  'evidence',
+  'disputeReason',
+] as const;
+
+/** The columns after `basis`: where the saving was made, and the council's verdict on it. */
+function detailsOf(
+  saving: SavingFacts,
+  facts: PartnershipFacts,
+  verdicts: ReadonlyMap<string, SavingVerdictRecord>,
+): RowDetails {
+  const verdict = verdicts.get(savingKey(saving));
+  const verified = saving.status === 'verified';
+  return {
+    engagementTitle: facts.engagements[saving.engagementId]?.title ?? '',
+    interventionId: saving.interventionId,
+    verifiedBy: verified ? (verdict?.verifiedBy ?? null) : null,
+    verifiedOn: verified ? (verdict?.verifiedOn ?? null) : null,
+    evidence: verified ? saving.evidence : null,
+    disputeReason: saving.status === 'disputed' ? (verdict?.disputeReason ?? null) : null,
+  };
+}
+
+/** A saving's key, as `PartnershipFacts.savings` keys it. */
+export function savingKey(saving: Pick<SavingFacts, 'interventionId' | 'savingId'>): string {
+  return `${saving.interventionId}/${saving.savingId}`;
+}
+
+function rowOf(
+  saving: SavingFacts,
+  facts: PartnershipFacts,
+  financialYear: FinancialYear,
+  pence: RowFigures,
+): Omit<SavingsRegisterRow, keyof RowDetails> {
+  return {
     savingId: saving.savingId,
     interventionTitle: facts.interventions[saving.interventionId]?.title ?? '',
     kind: saving.kind,
@@ -138,7 +229,7 @@ export function savingsRegister(facts: PartnershipFacts, asOf: CalendarDate): Sa
     financialYear,
     ...pence,
     basis: saving.basis,
-  }));
+  };
 }
 
 type RowFigures = Pick<
@@ -257,16 +348,35 @@ function yearsCounted(
  * so that opening the register never runs anything.
  */
 export function savingsRegisterCsv(rows: readonly SavingsRegisterRow[]): string {
-  return stringify(
-    rows.map((row) => SAVINGS_REGISTER_COLUMNS.map((column) => cell(row[column]))),
-    {
-      header: true,
-      columns: [...SAVINGS_REGISTER_COLUMNS],
-      record_delimiter: 'windows',
-      quoted_match: /[\r\n]/,
-    },
-  );
+  return stringify(rows.map(csvRecord), CSV_OPTIONS);
 }
+
+/**
+ * `savingsRegisterCsv` as a stream, a row taken from `rows` only as the reader asks for more:
+ * the HTTP answer of a large register is written as it is read, never built whole first.
+ */
+export function savingsRegisterCsvStream(rows: Iterable<SavingsRegisterRow>): Readable {
+  const source = Readable.from(csvRecords(rows), { objectMode: true });
+  const csv = stringifyStream(CSV_OPTIONS);
+  // pipe() does not pass an error on: a row that cannot be made ends the file as a failure.
+  source.on('error', (error) => csv.destroy(error));
+  return source.pipe(csv);
+}
+
+function* csvRecords(rows: Iterable<SavingsRegisterRow>): Generator<(string | number)[]> {
+  for (const row of rows) yield csvRecord(row);
+}
+
+function csvRecord(row: SavingsRegisterRow): (string | number)[] {
+  return SAVINGS_REGISTER_COLUMNS.map((column) => cell(row[column]));
+}
+
+const CSV_OPTIONS = {
+  header: true,
+  columns: [...SAVINGS_REGISTER_COLUMNS],
+  record_delimiter: 'windows',
+  quoted_match: /[\r\n]/,
+} as const;
 
 /**
  * Spreadsheets skip leading spaces before deciding a cell is a formula, and some read the

@@ -164,7 +164,7 @@ function section(title: string, body: string): string {
     </mj-section>`;
 }
 
-function assuranceLine(report: MonthlyReport): string {
+export function assuranceLine(report: MonthlyReport): string {
   const by = report.savings.toDate.verifiedByAssurance;
   return `${formatPence(by.finance_reconciled)} / ${formatPence(by.evidenced)} / ${formatPence(by.self_reported)}`;
 }
@@ -238,7 +238,7 @@ function placementsSection(report: MonthlyReport): string {
   );
 }
 
-function ragLabel(rag: string): string {
+export function ragLabel(rag: string): string {
   return rag === 'delivered' ? 'Delivered' : rag.toUpperCase();
 }
 
@@ -258,7 +258,7 @@ function restatementSection(report: MonthlyReport): string {
   );
 }
 
-function restatementSummary(r: NonNullable<MonthlyReport['restated']>): string {
+export function restatementSummary(r: NonNullable<MonthlyReport['restated']>): string {
   const moved =
     r.before.claimedPence !== r.now.claimedPence || r.before.verifiedPence !== r.now.verifiedPence;
   const to = `to ${formatDate(r.asOf)}`;
@@ -271,7 +271,7 @@ function restatementSummary(r: NonNullable<MonthlyReport['restated']>): string {
   );
 }
 
-function restatementChange(
+export function restatementChange(
   change: NonNullable<MonthlyReport['restated']>['changes'][number],
 ): string {
   const when = change.occurredOn ? ` on ${formatDate(change.occurredOn)}` : '';
@@ -371,7 +371,7 @@ function interventionsSection(report: MonthlyReport): string {
   return section(`Interventions logged in ${formatMonth(report.month)}`, body);
 }
 
-function footnote(report: MonthlyReport): string {
+export function footnote(report: MonthlyReport): string {
   return (
     `Figures as of ${formatDate(report.asOf)}, from the ledger as it stood at ${report.knownAt}. ` +
     'Savings accrue day by day. Parts add up to their totals to the penny: a month or year is ' +
