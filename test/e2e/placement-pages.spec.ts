@@ -84,6 +84,8 @@ describe('placement pages', () => {
   };
 
   it('says at its field, in words, that a placement type has no price: 400, nothing written', async () => {
+    // As a person does, the form is opened first: by then the pages have read the intervention.
+    await open(tenancy.director, claimPath());
     const before = await interventionVersion();
     const answer = await send(tenancy.director, claimPath(), stepDown);
     expect(answer.status).toBe(400);
