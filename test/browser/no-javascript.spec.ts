@@ -72,10 +72,10 @@ describe('pages without JavaScript', () => {
       await page.goto(`${base}/partnerships/${ids.partnershipId}`);
       const timeline = page.locator('table', { hasText: 'Newest first' }).locator('tbody tr');
       await expect(timeline.count()).resolves.toBe(20);
-      await expect(timeline.first().innerText()).resolves.toContain('Saving claimed');
+      await expect(timeline.first().innerText()).resolves.toContain('Saving of £250.00 claimed');
       await page.getByRole('link', { name: /Next/ }).click();
       await expect(timeline.count()).resolves.toBe(6);
-      await expect(timeline.last().innerText()).resolves.toContain('Partnership formed');
+      await expect(timeline.last().innerText()).resolves.toMatch(/^Partnership ‘.+’ formed/);
 
       // Without JavaScript the service navigation is not folded: Sign out is right there.
       await page.getByRole('button', { name: 'Sign out' }).click();

@@ -62,6 +62,7 @@ const CODE_WORDS: Readonly<Record<string, string>> = {
   childrens_social_care: 'children’s social care',
   send: 'SEND (special educational needs and disabilities)',
   social_worker_fte: 'social worker FTE',
+  non_cashable: 'non-cashable',
 };
 
 /** A vocabulary's code inside a sentence: `placement_step_down` → `placement step down`. */
