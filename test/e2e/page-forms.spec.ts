@@ -3,7 +3,7 @@ import { interventionStream } from '@accord/ledger';
 import {
   actingAs,
   eventCount,
-  eventually,
+  pageVisitor,
   type SeededUser,
   seedLedger,
   seedTenancy,
@@ -36,16 +36,8 @@ describe("a page's form, sent", () => {
     await t?.close();
   });
 
-  const cookie = (user: SeededUser) => `accord_session=${user.token}`;
-  const open = (user: SeededUser, path: string) =>
-    eventually(() => t.http().get(path).set('Cookie', cookie(user)).expect(200));
-  const send = (user: SeededUser, path: string, body: Record<string, string>) =>
-    t
-      .http()
-      .post(path)
-      .type('form')
-      .set({ Cookie: cookie(user), 'Sec-Fetch-Site': 'same-origin' })
-      .send(body);
+  const { cookie, open, send } = pageVisitor(() => t);
+
   /** The version the form was opened at, from its hidden field. */
   const versionIn = (html: string) => Number(/name="version" value="(\d+)"/.exec(html)?.[1]);
   const versionOf = (interventionId: string) =>

@@ -4,7 +4,7 @@ import { interventionStream, parseCalendarDate, type SavingClaimed } from '@acco
 import {
   actingAs,
   eventually,
-  type SeededUser,
+  pageVisitor,
   seedLedger,
   seedTenancy,
   servePages,
@@ -35,15 +35,8 @@ describe('verifying on the page, and the history in words', () => {
     await t?.close();
   });
 
-  const cookie = (user: SeededUser) => `accord_session=${user.token}`;
-  const page = (user: SeededUser, path: string) => t.http().get(path).set('Cookie', cookie(user));
-  const send = (user: SeededUser, path: string, body: Record<string, string>) =>
-    t
-      .http()
-      .post(path)
-      .type('form')
-      .set({ Cookie: cookie(user), 'Sec-Fetch-Site': 'same-origin' })
-      .send(body);
+  const { page, send } = pageVisitor(() => t);
+
   const versionOf = () => store.streamVersion(interventionStream(ids.interventionId));
   const interventionPage = () => `/interventions/${ids.interventionId}`;
   const savingPath = (savingId: string, action: string) =>

@@ -4,7 +4,7 @@ import { formatPence } from '@accord/reporting';
 import {
   actingAs,
   eventually,
-  type SeededUser,
+  pageVisitor,
   seedLedger,
   seedTenancy,
   servePages,
@@ -35,16 +35,8 @@ describe('placement pages', () => {
     await t?.close();
   });
 
-  const cookie = (user: SeededUser) => `accord_session=${user.token}`;
-  const open = (user: SeededUser, path: string) =>
-    eventually(() => t.http().get(path).set('Cookie', cookie(user)).expect(200));
-  const send = (user: SeededUser, path: string, body: Record<string, string>) =>
-    t
-      .http()
-      .post(path)
-      .type('form')
-      .set({ Cookie: cookie(user), 'Sec-Fetch-Site': 'same-origin' })
-      .send(body);
+  const { open, send } = pageVisitor(() => t);
+
   /** A form's hidden fields, as a browser sends them back. */
   const hiddenIn = (html: string): Record<string, string> =>
     Object.fromEntries(

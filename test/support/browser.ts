@@ -5,6 +5,7 @@ import { EventStore, ProjectionRunner } from '@accord/event-store';
 import { projections } from '@accord/read-models';
 import { type Browser, chromium } from 'playwright-core';
 import { createTestApp, type TestApp } from './app';
+import { eventually } from './wait';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -65,4 +66,28 @@ export async function freePort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise((resolve) => server.close(resolve));
   return port;
+}
+
+/**
+ * Pages as a signed-in person's browser asks for them, at the HTTP level: the session cookie
+ * on every request, and form posts that say they come from Accord's own page. `app` is read
+ * when a request is made, so the helpers can be made before `beforeAll` serves the pages.
+ */
+export function pageVisitor(app: () => TestApp) {
+  const cookie = (user: { token: string }) => `accord_session=${user.token}`;
+  const page = (user: { token: string }, path: string) =>
+    app().http().get(path).set('Cookie', cookie(user));
+  return {
+    cookie,
+    page,
+    /** A page once the read models show it: 200, retried while they catch up. */
+    open: (user: { token: string }, path: string) => eventually(() => page(user, path).expect(200)),
+    send: (user: { token: string }, path: string, body: Record<string, string>) =>
+      app()
+        .http()
+        .post(path)
+        .type('form')
+        .set({ Cookie: cookie(user), 'Sec-Fetch-Site': 'same-origin' })
+        .send(body),
+  };
 }
