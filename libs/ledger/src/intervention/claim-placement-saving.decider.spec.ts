@@ -1,22 +1,17 @@
 import {
   date,
   deciderSpecification,
-  engagementId,
-  engagementOpened,
+  interventionContext,
   interventionId,
+  interventionIds,
   interventionLogged,
-  partnershipFormed,
-  partnershipId,
+  partnershipState,
   savingClaimed,
   savingId,
-  savingsLineSet,
-  today,
   unitCostSet,
 } from '@accord/ledger/testing';
-import { engagementDecider } from '../engagement/engagement.decider';
 import { sumAccruedToDatePence } from '../money/accrual';
-import { partnershipDecider } from '../partnership/partnership.decider';
-import type { PartnershipEvent, UnitCostSet } from '../partnership/partnership.events';
+import type { UnitCostSet } from '../partnership/partnership.events';
 import type { PlacementValuation, ReferenceUnitCost } from '../placements/placement-pricing';
 import { fold } from '../shared/decider';
 import type { ClaimPlacementSaving } from './intervention.commands';
@@ -37,8 +32,6 @@ const unitCost = (
     occurredOn: date('2026-04-02'),
   });
 const inHouse = unitCost('in_house_fostering', 50_000, '2026-04-01');
-const partnership = (...events: PartnershipEvent[]) =>
-  fold(partnershipDecider, [partnershipFormed(), savingsLineSet(), ...events]);
 
 /** The reference figure the project ships for a residential children's home (NAO, 2023-24). */
 const NAO = "National Audit Office, Managing children's residential care (September 2025)";
@@ -69,18 +62,19 @@ const valuationOf = (
   toSource: to.source,
 });
 
-const ids = { partnershipId, engagementId, interventionId };
 const logged = interventionLogged();
 
 const context: InterventionContext = {
-  today,
-  engagement: fold(engagementDecider, [engagementOpened()]),
-  partnership: partnership(inHouse),
+  ...interventionContext(),
+  partnership: partnershipState(inHouse),
   referenceUnitCosts: reference,
 };
 const given = deciderSpecification(interventionDecider, context);
 
-const claim: ClaimPlacementSaving = {
+/** The worked example's claim, below, with what a case changes. */
+const claimPlacement = (
+  data: Partial<ClaimPlacementSaving['data']> = {},
+): ClaimPlacementSaving => ({
   type: 'ClaimPlacementSaving',
   data: {
     interventionId,
@@ -90,8 +84,10 @@ const claim: ClaimPlacementSaving = {
     toType: 'in_house_fostering',
     startsOn: date('2026-06-01'),
     weeks: 26,
+    ...data,
   },
-};
+});
+const claim = claimPlacement();
 
 /**
  * The worked example of docs/DOMAIN.md: 2 children from a residential children's home at the
@@ -119,7 +115,7 @@ describe('ClaimPlacementSaving', () => {
   it("uses the council's own price over the reference figure where it has set one", () => {
     const own = unitCost('residential_childrens_home', 700_000, '2026-01-01', 'Framework rates');
     given([logged])
-      .when(claim, { partnership: partnership(inHouse, own) })
+      .when(claim, { partnership: partnershipState(inHouse, own) })
       .then([
         savingClaimed({
           ...claimed.data,
@@ -134,12 +130,12 @@ describe('ClaimPlacementSaving', () => {
     const dayAfter = unitCost('in_house_fostering', 10_000, '2026-06-02', 'Next schedule');
     const earlier = unitCost('in_house_fostering', 60_000, '2025-04-01', 'Old schedule');
     given([logged])
-      .when(claim, { partnership: partnership(earlier, inHouse, dayAfter) })
+      .when(claim, { partnership: partnershipState(earlier, inHouse, dayAfter) })
       .then([claimed]);
     const onTheDay = unitCost('in_house_fostering', 40_000, '2026-06-01', 'Same-day schedule');
     const events = interventionDecider.decide(claim, fold(interventionDecider, [logged]), {
       ...context,
-      partnership: partnership(inHouse, onTheDay),
+      partnership: partnershipState(inHouse, onTheDay),
     });
     expect(events[0]).toMatchObject({
       data: { valuation: { toWeeklyCostPence: 40_000, toSource: 'Same-day schedule' } },
@@ -155,7 +151,7 @@ describe('ClaimPlacementSaving', () => {
       '2026-01-01',
       'New framework',
     );
-    const raised = partnership(inHouse, corrected, framework);
+    const raised = partnershipState(inHouse, corrected, framework);
     // The stored claim stands as priced; deciding anything on it leaves its amount alone.
     const state = fold(interventionDecider, history);
     expect(state.status !== 'unlogged' && state.savings.get(savingId)?.amountPence).toBe(
@@ -169,10 +165,7 @@ describe('ClaimPlacementSaving', () => {
     expect(verified[0]).toMatchObject({ data: { amountPence: 58_465_700 } });
     // A second claim on the same facts is priced at the new list.
     given(history)
-      .when(
-        { type: 'ClaimPlacementSaving', data: { ...claim.data, savingId: 's-2' } },
-        { partnership: raised },
-      )
+      .when(claimPlacement({ savingId: 's-2' }), { partnership: raised })
       .then([
         savingClaimed({
           ...claimed.data,
@@ -185,12 +178,11 @@ describe('ClaimPlacementSaving', () => {
   });
 
   it('refuses a type with no price on the start date, naming the type and the date', () => {
-    const fromIfa = { ...claim.data, fromType: 'secure_childrens_home' } as const;
     given([logged])
-      .when({ type: 'ClaimPlacementSaving', data: fromIfa })
+      .when(claimPlacement({ fromType: 'secure_childrens_home' }))
       .thenInvalid({ fromType: 'no_unit_cost' });
     // The council's price from the day after the start is no price on the start date.
-    const tooLate = partnership(unitCost('in_house_fostering', 50_000, '2026-06-02'));
+    const tooLate = partnershipState(unitCost('in_house_fostering', 50_000, '2026-06-02'));
     expect(() =>
       interventionDecider.decide(claim, fold(interventionDecider, [logged]), {
         ...context,
@@ -200,61 +192,43 @@ describe('ClaimPlacementSaving', () => {
       'There is no weekly cost for in-house fostering on 1 June 2026: set one under Unit costs',
     );
     given([logged])
-      .when(
-        { type: 'ClaimPlacementSaving', data: { ...claim.data, toType: 'kinship_care' } },
-        { referenceUnitCosts: [] },
-      )
+      .when(claimPlacement({ toType: 'kinship_care' }), { referenceUnitCosts: [] })
       .thenInvalid({ fromType: 'no_unit_cost', toType: 'no_unit_cost' });
   });
 
   it('refuses a step up, or a move to a placement that costs the same, as no saving', () => {
-    const up = {
-      ...claim.data,
+    const up = claimPlacement({
       fromType: 'in_house_fostering',
       toType: 'residential_childrens_home',
-    } as const;
+    });
     expect(() =>
-      interventionDecider.decide(
-        { type: 'ClaimPlacementSaving', data: up },
-        fold(interventionDecider, [logged]),
-        context,
-      ),
+      interventionDecider.decide(up, fold(interventionDecider, [logged]), context),
     ).toThrow(
       "On 1 June 2026 a residential children's home at £6,106.30 a week costs more than " +
         'in-house fostering at £500.00 a week, so this is not a saving',
     );
-    const same = partnership(inHouse, unitCost('kinship_care', 50_000, '2026-04-01'));
+    const same = partnershipState(inHouse, unitCost('kinship_care', 50_000, '2026-04-01'));
     given([logged])
-      .when(
-        { type: 'ClaimPlacementSaving', data: { ...claim.data, fromType: 'kinship_care' } },
-        { partnership: same },
-      )
+      .when(claimPlacement({ fromType: 'kinship_care' }), { partnership: same })
       .thenInvalid({ toType: 'not_a_saving' });
     given([logged])
-      .when({
-        type: 'ClaimPlacementSaving',
-        data: { ...claim.data, fromType: 'in_house_fostering' },
-      })
+      .when(claimPlacement({ fromType: 'in_house_fostering' }))
       .thenInvalid({ toType: 'not_a_saving' });
   });
 
   it('names every bad field at once, and prices nothing until they are good', () => {
     given([logged])
-      .when({
-        type: 'ClaimPlacementSaving',
-        data: {
-          interventionId,
-          savingId,
+      .when(
+        claimPlacement({
           children: 0,
           fromType: 'hotel' as never,
-          toType: 'in_house_fostering',
           startsOn: date('2026-04-30'),
           weeks: 521,
           kind: 'cash' as never,
           attributionPct: 101,
           lineCode: 'CS-99-99',
-        },
-      })
+        }),
+      )
       .thenInvalid({
         children: 'invalid_count',
         fromType: 'unknown_value',
@@ -265,22 +239,20 @@ describe('ClaimPlacementSaving', () => {
         lineCode: 'unknown_line',
       });
     given([logged])
-      .when({ type: 'ClaimPlacementSaving', data: { ...claim.data, children: 1.5, weeks: 0 } })
+      .when(claimPlacement({ children: 1.5, weeks: 0 }))
       .thenInvalid({ children: 'invalid_count', weeks: 'invalid_count' });
   });
 
   it('keeps what was given: kind, share, line and basis', () => {
     given([logged])
-      .when({
-        type: 'ClaimPlacementSaving',
-        data: {
-          ...claim.data,
+      .when(
+        claimPlacement({
           kind: 'cost_avoidance',
           attributionPct: 60,
           lineCode: 'CS-26-07',
           basis: 'Two children who would have gone to residential care went to our carers',
-        },
-      })
+        }),
+      )
       .then([
         savingClaimed({
           ...claimed.data,
@@ -294,12 +266,9 @@ describe('ClaimPlacementSaving', () => {
 
   it('counts 1 child and 1 week in the singular, rounding a year of the saving half up', () => {
     const ifa = unitCost('independent_fostering_agency', 82_000, '2026-04-01');
-    const one: ClaimPlacementSaving = {
-      type: 'ClaimPlacementSaving',
-      data: { ...claim.data, children: 1, fromType: 'independent_fostering_agency', weeks: 1 },
-    };
+    const one = claimPlacement({ children: 1, fromType: 'independent_fostering_agency', weeks: 1 });
     given([logged])
-      .when(one, { partnership: partnership(inHouse, ifa) })
+      .when(one, { partnership: partnershipState(inHouse, ifa) })
       .then([
         savingClaimed({
           ...claimed.data,
@@ -318,7 +287,7 @@ describe('ClaimPlacementSaving', () => {
   it('follows the rules of every claim: an active intervention, a new saving id', () => {
     const completed = {
       type: 'InterventionCompleted',
-      data: { ...ids, completedOn: date('2026-10-31'), occurredOn: date('2026-10-31') },
+      data: { ...interventionIds, completedOn: date('2026-10-31'), occurredOn: date('2026-10-31') },
     } as const;
     given([logged, completed]).when(claim).thenFails('conflict', 'intervention.not_active');
     given([logged, claimed]).when(claim).thenFails('conflict', 'saving.already_exists');

@@ -4,19 +4,19 @@ import {
   deciderSpecification,
   engagementId,
   engagementOpened,
+  interventionContext,
   interventionId,
+  interventionIds,
   interventionLogged,
   logIntervention,
-  partnershipFormed,
   partnershipId,
+  partnershipState,
   savingClaimed,
   savingId,
-  savingsLineSet,
   today,
 } from '@accord/ledger/testing';
 import { engagementDecider } from '../engagement/engagement.decider';
 import type { EngagementEvent } from '../engagement/engagement.events';
-import { partnershipDecider } from '../partnership/partnership.decider';
 import { fold } from '../shared/decider';
 import type {
   AddCapacity,
@@ -24,7 +24,7 @@ import type {
   ReviseSaving,
   VerifySaving,
 } from './intervention.commands';
-import { type InterventionContext, interventionDecider } from './intervention.decider';
+import { interventionDecider } from './intervention.decider';
 import type {
   CapacityAdded,
   InterventionEvent,
@@ -33,25 +33,23 @@ import type {
 } from './intervention.events';
 
 const capacityId = 'c-1';
-const ids = { partnershipId, engagementId, interventionId };
 
 const engagement = (...events: EngagementEvent[]) => fold(engagementDecider, events);
-const partnership = fold(partnershipDecider, [partnershipFormed(), savingsLineSet()]);
+const partnership = partnershipState();
 
-const context: InterventionContext = { today, engagement: engagement(engagementOpened()) };
-const given = deciderSpecification(interventionDecider, context);
+const given = deciderSpecification(interventionDecider, interventionContext());
 
 const described = { description: 'Three children moved to in-house foster carers' };
 const log = logIntervention(described);
 const logged = interventionLogged(described);
 const completed: InterventionEvent = {
   type: 'InterventionCompleted',
-  data: { ...ids, completedOn: date('2026-10-31'), occurredOn: date('2026-10-31') },
+  data: { ...interventionIds, completedOn: date('2026-10-31'), occurredOn: date('2026-10-31') },
 };
 const stopped: InterventionEvent = {
   type: 'InterventionStopped',
   data: {
-    ...ids,
+    ...interventionIds,
     stoppedOn: date('2026-10-31'),
     reason: 'Funding ended',
     occurredOn: date('2026-10-31'),
@@ -72,7 +70,7 @@ const claimed = savingClaimed();
 const verifiedToday = (data: Partial<SavingVerified['data']> = {}): SavingVerified => ({
   type: 'SavingVerified',
   data: {
-    ...ids,
+    ...interventionIds,
     savingId,
     amountPence: 36_500_000,
     assurance: 'self_reported',
@@ -84,7 +82,7 @@ const verified = verifiedToday({ assurance: 'evidenced', occurredOn: date('2026-
 const disputed: InterventionEvent = {
   type: 'SavingDisputed',
   data: {
-    ...ids,
+    ...interventionIds,
     savingId,
     amountPence: 36_500_000,
     reason: 'Placement cost is £4,200/wk',
@@ -94,7 +92,7 @@ const disputed: InterventionEvent = {
 const revised: SavingRevised = {
   type: 'SavingRevised',
   data: {
-    ...ids,
+    ...interventionIds,
     savingId,
     amountPence: 28_600_000,
     previousAmountPence: 36_500_000,
@@ -107,7 +105,7 @@ const revised: SavingRevised = {
 const withdrawn: InterventionEvent = {
   type: 'SavingWithdrawn',
   data: {
-    ...ids,
+    ...interventionIds,
     savingId,
     reason: 'Child returned to residential care',
     occurredOn: date('2026-08-01'),
@@ -144,7 +142,8 @@ const savingAfter = (events: InterventionEvent[]) => {
   return state.status === 'unlogged' ? undefined : state.savings.get(savingId);
 };
 
-const addCapacity: AddCapacity = {
+/** Three foster placements from 1 May 2026, with what a case changes. */
+const addCapacityWith = (data: Partial<AddCapacity['data']>): AddCapacity => ({
   type: 'AddCapacity',
   data: {
     interventionId,
@@ -152,13 +151,15 @@ const addCapacity: AddCapacity = {
     kind: 'foster_placements',
     quantity: 3,
     startsOn: date('2026-05-01'),
+    ...data,
   },
-};
+});
+const addCapacity = addCapacityWith({});
 /** The capacity added, in the unit of its kind, dated from its start. */
 const capacityAdded = (data: Partial<CapacityAdded['data']> = {}): CapacityAdded => ({
   type: 'CapacityAdded',
   data: {
-    ...ids,
+    ...interventionIds,
     ...addCapacity.data,
     unit: 'placements',
     occurredOn: addCapacity.data.startsOn,
@@ -172,7 +173,12 @@ const endCapacity = {
 } as const;
 const capacityEnded: InterventionEvent = {
   type: 'CapacityEnded',
-  data: { ...ids, capacityId, endsOn: date('2026-11-01'), occurredOn: date('2026-11-01') },
+  data: {
+    ...interventionIds,
+    capacityId,
+    endsOn: date('2026-11-01'),
+    occurredOn: date('2026-11-01'),
+  },
 };
 
 describe('LogIntervention', () => {
@@ -280,18 +286,16 @@ describe('ClaimSaving', () => {
 
   it('names every bad field', () => {
     given([logged])
-      .when({
-        type: 'ClaimSaving',
-        data: {
-          interventionId,
+      .when(
+        claimSaving({
           savingId: '',
           amountPence: '100' as never,
           kind: 'cash' as never,
           recurrence: 'monthly' as never,
           startsOn: '2026-02-29' as never,
           basis: '',
-        },
-      })
+        }),
+      )
       .thenInvalid({
         savingId: 'required',
         amountPence: 'invalid_amount',
@@ -636,40 +640,38 @@ describe('AddCapacity', () => {
   it('takes a fractional quantity and a planned end', () => {
     const fte = { kind: 'social_worker_fte', quantity: 2.5, endsOn: date('2027-05-01') } as const;
     given([logged])
-      .when({ type: 'AddCapacity', data: { ...addCapacity.data, ...fte, unit: 'people' } })
+      .when(addCapacityWith({ ...fte, unit: 'people' }))
       .then([capacityAdded({ ...fte, unit: 'FTE' })]);
   });
 
   it('takes its own unit for kind other, and needs one', () => {
     const other = { kind: 'other', unit: 'family hubs' } as const;
     given([logged])
-      .when({ type: 'AddCapacity', data: { ...addCapacity.data, ...other } })
+      .when(addCapacityWith({ ...other }))
       .then([capacityAdded(other)]);
     given([logged])
-      .when({ type: 'AddCapacity', data: { ...addCapacity.data, kind: 'other' } })
+      .when(addCapacityWith({ kind: 'other' }))
       .thenInvalid({ unit: 'required' });
   });
 
   it('needs a quantity above zero', () => {
     for (const quantity of [0, -1, Number.POSITIVE_INFINITY]) {
       given([logged])
-        .when({ type: 'AddCapacity', data: { ...addCapacity.data, quantity } })
+        .when(addCapacityWith({ quantity }))
         .thenInvalid({ quantity: 'invalid_number' });
     }
   });
 
   it('names every bad field', () => {
     given([logged])
-      .when({
-        type: 'AddCapacity',
-        data: {
-          ...addCapacity.data,
+      .when(
+        addCapacityWith({
           capacityId: '',
           kind: 'beds' as never,
           quantity: 1,
           endsOn: date('2026-04-30'),
-        },
-      })
+        }),
+      )
       .thenInvalid({ capacityId: 'required', kind: 'unknown_value', endsOn: 'not_after_start' });
   });
 
@@ -719,7 +721,10 @@ describe('CompleteIntervention', () => {
     given([logged])
       .when({ type: 'CompleteIntervention', data: { interventionId } })
       .then([
-        { type: 'InterventionCompleted', data: { ...ids, completedOn: today, occurredOn: today } },
+        {
+          type: 'InterventionCompleted',
+          data: { ...interventionIds, completedOn: today, occurredOn: today },
+        },
       ]);
   });
 
@@ -747,7 +752,12 @@ describe('StopIntervention', () => {
       .then([
         {
           type: 'InterventionStopped',
-          data: { ...ids, stoppedOn: today, reason: 'Funding ended', occurredOn: today },
+          data: {
+            ...interventionIds,
+            stoppedOn: today,
+            reason: 'Funding ended',
+            occurredOn: today,
+          },
         },
       ]);
   });
@@ -822,7 +832,7 @@ describe('dates and values inside their context, issue 23', () => {
 
   it('refuses capacity that starts before its intervention', () => {
     given([logged])
-      .when({ type: 'AddCapacity', data: { ...addCapacity.data, startsOn: date('2026-04-30') } })
+      .when(addCapacityWith({ startsOn: date('2026-04-30') }))
       .thenInvalid({ startsOn: 'before_start' });
   });
 

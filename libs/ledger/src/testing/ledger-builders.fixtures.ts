@@ -1,15 +1,20 @@
 import { type CalendarDate, parseCalendarDate } from '../calendar/calendar-date';
 import { parseFinancialYear } from '../calendar/financial-year';
 import type { OpenEngagement } from '../engagement/engagement.commands';
+import { engagementDecider } from '../engagement/engagement.decider';
 import type { EngagementOpened } from '../engagement/engagement.events';
 import type { ClaimSaving, LogIntervention } from '../intervention/intervention.commands';
+import type { InterventionContext } from '../intervention/intervention.decider';
 import type { InterventionLogged, SavingClaimed } from '../intervention/intervention.events';
 import type { FormPartnership, SetUnitCost } from '../partnership/partnership.commands';
+import { partnershipDecider } from '../partnership/partnership.decider';
 import type {
+  PartnershipEvent,
   PartnershipFormed,
   SavingsLineSet,
   UnitCostSet,
 } from '../partnership/partnership.events';
+import { fold } from '../shared/decider';
 
 /*
  * The one story the decider specs tell: the partnership p-1, Better Futures, from 1 April 2026;
@@ -22,6 +27,8 @@ export const partnershipId = 'p-1';
 export const engagementId = 'e-1';
 export const interventionId = 'i-1';
 export const savingId = 's-1';
+/** The ids every event of the intervention i-1 carries. */
+export const interventionIds = { partnershipId, engagementId, interventionId };
 /** The day every decider spec decides on, unless a case says otherwise. */
 export const today: CalendarDate = parseCalendarDate('2026-11-23');
 
@@ -155,3 +162,13 @@ export const savingClaimed = (data: Partial<SavingClaimed['data']> = {}): Saving
     },
   };
 };
+
+/** The partnership as formed, with its savings line and whatever else a case sets on it. */
+export const partnershipState = (...events: PartnershipEvent[]) =>
+  fold(partnershipDecider, [partnershipFormed(), savingsLineSet(), ...events]);
+
+/** What a decision on the intervention reads by default: today, and its engagement, opened. */
+export const interventionContext = (): InterventionContext => ({
+  today,
+  engagement: fold(engagementDecider, [engagementOpened()]),
+});
