@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EventStore, type NewEvent } from '@accord/event-store';
+import { EventStore, type NewEvent, type ProjectionRunner } from '@accord/event-store';
 import { ACCESS, type Access, PAGE, type PartnershipAction } from '@accord/identity';
 import {
   CAPACITY_UNITS,
@@ -14,7 +14,15 @@ import {
   parseCalendarDate,
   partnershipStream,
 } from '@accord/ledger';
-import { seedUser, seedUserWithPassword, type Tenancy, type TestApp } from '@accord/testing';
+import {
+  createTestApp,
+  seedTenancy,
+  seedUser,
+  seedUserWithPassword,
+  startProjections,
+  type Tenancy,
+  type TestApp,
+} from '@accord/testing';
 import { type INestApplication, RequestMethod, type Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
@@ -645,3 +653,36 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
     }),
   }),
 };
+
+/** The application as the matrix tests it, and the requests its routes are sent. */
+export type Matrix = {
+  t: TestApp;
+  tenancy: Tenancy;
+  runner: ProjectionRunner;
+  world: World;
+  /** The `/api/v1` routes the application serves. */
+  routes: Route[];
+  /** The right caller's request for each route with a fixture, against resources that exist. */
+  prepared: Map<string, RouteRequest>;
+};
+
+/**
+ * A test application with a seeded tenancy and the projections running, its `/api/v1` routes,
+ * and each covered route's request built against a world of its own.
+ */
+export async function startMatrix(): Promise<Matrix> {
+  const t = await createTestApp();
+  const tenancy = await seedTenancy(t.app, t.database.db);
+  const runner = await startProjections(t);
+  // Operational routes (health, metrics) are declared in controllers too but served outside
+  // the prefix; what Express serves under it decides which routes are the API's.
+  const served = new Set(servedRoutes(t.app));
+  const routes = declaredRoutes(t.app).filter((route) => served.has(route.key));
+  const world = new World(t, tenancy);
+  const prepared = new Map<string, RouteRequest>();
+  for (const route of routes) {
+    const fixture = ROUTE_FIXTURES[route.key];
+    if (fixture) prepared.set(route.key, await fixture.request(world));
+  }
+  return { t, tenancy, runner, world, routes, prepared };
+}

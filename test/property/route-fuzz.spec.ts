@@ -1,23 +1,14 @@
 import { Agent, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { EventStore, ProjectionRunner } from '@accord/event-store';
-import { projections } from '@accord/read-models';
-import {
-  createTestApp,
-  eventCount,
-  seedTenancy,
-  type Tenancy,
-  type TestApp,
-} from '@accord/testing';
+import type { ProjectionRunner } from '@accord/event-store';
+import { eventCount, type Tenancy, type TestApp } from '@accord/testing';
 import fc from 'fast-check';
 import {
-  declaredRoutes,
   type Party,
   PREFIX,
   ROUTE_FIXTURES,
   type RouteRequest,
-  servedRoutes,
-  World,
+  startMatrix,
 } from '../e2e/route-matrix.fixtures';
 
 /**
@@ -933,16 +924,8 @@ describe('fuzzing every route (SPEC §4: no input answers 5xx)', () => {
   const agent = new Agent({ keepAlive: false });
 
   beforeAll(async () => {
-    t = await createTestApp();
-    tenancy = await seedTenancy(t.app, t.database.db);
-    runner = new ProjectionRunner({
-      databaseUrl: t.database.url,
-      db: t.database.db,
-      store: t.app.get(EventStore),
-      projections,
-      pollIntervalMs: 50,
-    });
-    await runner.start();
+    const matrix = await startMatrix();
+    ({ t, tenancy, runner } = matrix);
     // What the server logs as an error names the cause of a 5xx; the answer never does.
     t.app.useLogger({
       log: () => undefined,
@@ -952,19 +935,16 @@ describe('fuzzing every route (SPEC §4: no input answers 5xx)', () => {
     await t.app.listen(0, '127.0.0.1');
     port = (t.app.getHttpServer().address() as AddressInfo).port;
 
-    const served = new Set(servedRoutes(t.app));
-    const routes = declaredRoutes(t.app).filter((route) => served.has(route.key));
-    const world = new World(t, tenancy);
     const tokenOf = (party: Party) => (party === 'anonymous' ? undefined : tenancy[party].token);
     targets = [];
-    for (const route of routes) {
+    for (const route of matrix.routes) {
       const fixture = ROUTE_FIXTURES[route.key];
       targets.push({
         key: route.key,
         method: route.method,
         path: route.path,
         page: false,
-        template: fixture ? await fixture.request(world) : {},
+        template: matrix.prepared.get(route.key) ?? {},
         token: tokenOf(fixture?.as ?? 'platformAdmin'),
         door: 'api',
         runs: RUNS,
@@ -1055,7 +1035,7 @@ describe('fuzzing every route (SPEC §4: no input answers 5xx)', () => {
         runs: path.includes('/reports/') ? Math.ceil(RUNS / 5) : RUNS,
       });
     }
-    await world.projected();
+    await matrix.world.projected();
   }, 120_000);
 
   afterAll(async () => {
