@@ -5,5 +5,6 @@ export * from './identity';
 export * from './ledger';
 export * from './oidc-provider';
 export * from './pdf-text';
+export * from './projections';
 export * from './stream-tally.projection';
 export * from './wait';
