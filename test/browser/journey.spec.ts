@@ -7,6 +7,7 @@ import {
   seedOrganisation,
   seedUserWithPassword,
   servePages,
+  submitForm,
   type TestApp,
 } from '@accord/testing';
 import type { Browser, Page } from 'playwright-core';
@@ -150,12 +151,7 @@ describe('the core journey in a real browser', () => {
         .getByLabel('Basis')
         .fill('Two step-downs from residential to in-house foster care');
       const before = await eventCount(t.database.db);
-      const [refused] = await Promise.all([
-        page.waitForResponse((r) => r.request().method() === 'POST'),
-        page.getByRole('button', { name: 'Claim a saving' }).click(),
-      ]);
-      expect(refused.status()).toBe(400);
-      await page.waitForLoadState();
+      expect((await submitForm(page, 'Claim a saving')).status()).toBe(400);
       expect(await page.title()).toMatch(/^Error: /);
       const summary = page.locator('.govuk-error-summary');
       expect(await summary.innerText()).toContain('There is a problem');
