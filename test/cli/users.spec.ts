@@ -5,7 +5,7 @@ import {
   type Tenancy,
   type TestApp,
 } from '@accord/testing';
-import { lines, runCli } from './cli.fixtures';
+import { lines, options, runCli } from './cli.fixtures';
 
 describe('accord users', () => {
   let t: TestApp;
@@ -13,6 +13,16 @@ describe('accord users', () => {
 
   const signIn = (email: string, password: string) =>
     t.http().post('/api/v1/auth/login').send({ email, password });
+  /** `accord users create` with these options. */
+  const create = (fields: Record<string, string>, env?: Record<string, string>) =>
+    runCli(t, ['users', 'create', ...options(fields)], env);
+  /** The stored row of the user `id`. */
+  const storedUser = (id: string) =>
+    t.database.db
+      .selectFrom('users')
+      .select(['organisation_id', 'roles', 'name', 'email', 'erased_at'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -36,29 +46,16 @@ describe('accord users', () => {
   });
 
   it('creates a council approver who can sign in, and a platform admin without an organisation', async () => {
-    const approver = await runCli(t, [
-      'users',
-      'create',
-      '--email',
-      'sam.patel@council.example',
-      '--name',
-      'Sam Patel',
-      '--password',
-      'a long enough password',
-      '--organisation',
-      tenancy.councilId,
-      '--roles',
-      'approver,viewer',
-    ]);
+    const approver = await create({
+      email: 'sam.patel@council.example',
+      name: 'Sam Patel',
+      password: 'a long enough password',
+      organisation: tenancy.councilId,
+      roles: 'approver,viewer',
+    });
     expect(approver.stderr).toBe('');
     expect(approver.code).toBe(0);
-    const id = approver.stdout.trim();
-    const stored = await t.database.db
-      .selectFrom('users')
-      .select(['organisation_id', 'roles', 'name'])
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
-    expect(stored).toEqual({
+    expect(await storedUser(approver.stdout.trim())).toMatchObject({
       organisation_id: tenancy.councilId,
       roles: ['approver', 'viewer'],
       name: 'Sam Patel',
@@ -66,9 +63,8 @@ describe('accord users', () => {
     expect((await signIn('sam.patel@council.example', 'a long enough password')).status).toBe(200);
 
     // The password from the environment, out of the process list.
-    const operator = await runCli(
-      t,
-      ['users', 'create', '--email', 'ops@accord.example', '--name', 'Operations'],
+    const operator = await create(
+      { email: 'ops@accord.example', name: 'Operations' },
       { ACCORD_PASSWORD: 'another long password' },
     );
     expect(operator.code).toBe(0);
@@ -83,20 +79,13 @@ describe('accord users', () => {
   });
 
   it('names every bad field, and creates nobody', async () => {
-    const run = await runCli(t, [
-      'users',
-      'create',
-      '--email',
-      'not-an-address',
-      '--name',
-      'Short Password',
-      '--password',
-      'short',
-      '--organisation',
-      tenancy.councilId,
-      '--roles',
-      'director',
-    ]);
+    const run = await create({
+      email: 'not-an-address',
+      name: 'Short Password',
+      password: 'short',
+      organisation: tenancy.councilId,
+      roles: 'director',
+    });
     expect(run.code).toBe(2);
     expect(lines(run.stderr)).toEqual([
       'accord: E-mail address must be an e-mail address, like name@example.com',
@@ -111,71 +100,42 @@ describe('accord users', () => {
   });
 
   it('refuses roles that do not fit the organisation, and a taken address', async () => {
-    const base = ['users', 'create', '--name', 'Dee', '--password', 'a long enough password'];
-    const misfit = await runCli(t, [
-      ...base,
-      '--email',
-      'dee@council.example',
-      '--organisation',
-      tenancy.councilId,
-      '--roles',
-      'director',
-    ]);
+    const dee = { name: 'Dee', password: 'a long enough password' };
+    const misfit = await create({
+      ...dee,
+      email: 'dee@council.example',
+      organisation: tenancy.councilId,
+      roles: 'director',
+    });
     expect(misfit.code).toBe(2);
     expect(lines(misfit.stderr)).toEqual([
       'accord: A council user may hold only admin, approver, viewer; not director',
     ]);
-    const taken = await runCli(t, [
-      ...base,
-      '--email',
-      tenancy.director.email,
-      '--organisation',
-      tenancy.consultancyId,
-      '--roles',
-      'director',
-    ]);
+    const taken = await create({
+      ...dee,
+      email: tenancy.director.email,
+      organisation: tenancy.consultancyId,
+      roles: 'director',
+    });
     expect(taken.code).toBe(4);
   });
 
   it('as an organisation admin, creates only in their own organisation', async () => {
-    const run = await runCli(t, [
-      'users',
-      'create',
-      '--email',
-      'outsider@council.example',
-      '--name',
-      'Outsider',
-      '--password',
-      'a long enough password',
-      '--organisation',
-      tenancy.otherCouncilId,
-      '--roles',
-      'viewer',
-      '--as',
-      tenancy.councilAdmin.email,
-    ]);
+    const run = await create({
+      email: 'outsider@council.example',
+      name: 'Outsider',
+      password: 'a long enough password',
+      organisation: tenancy.otherCouncilId,
+      roles: 'viewer',
+      as: tenancy.councilAdmin.email,
+    });
     expect(run.code).toBe(3);
   });
 
   describe('--as, checked by the same policy as the API (SPEC §1, §8)', () => {
     const PASSWORD = 'a long enough password';
     const createAs = (as: string, email: string, organisation: string, roles: string) =>
-      runCli(t, [
-        'users',
-        'create',
-        '--email',
-        email,
-        '--name',
-        'Made By Someone',
-        '--password',
-        PASSWORD,
-        '--organisation',
-        organisation,
-        '--roles',
-        roles,
-        '--as',
-        as,
-      ]);
+      create({ email, name: 'Made By Someone', password: PASSWORD, organisation, roles, as });
     const usersWithEmail = (email: string) =>
       t.database.db.selectFrom('users').select('id').where('email', '=', email).execute();
 
@@ -217,12 +177,7 @@ describe('accord users', () => {
       const run = await runCli(t, ['users', 'erase', admin.email, '--as', tenancy.director.email]);
       expect(run.code).toBe(4);
       expect(lines(run.stderr)).toEqual(['accord: Your role does not allow this']);
-      const row = await t.database.db
-        .selectFrom('users')
-        .select(['email', 'erased_at'])
-        .where('id', '=', admin.id)
-        .executeTakeFirstOrThrow();
-      expect(row).toEqual({ email: admin.email, erased_at: null });
+      expect(await storedUser(admin.id)).toMatchObject({ email: admin.email, erased_at: null });
       expect((await signIn(admin.email, PASSWORD)).status).toBe(200);
     });
 
@@ -282,17 +237,12 @@ describe('accord users', () => {
       'users',
       'erase',
       viewer.email,
-      '--as',
-      tenancy.councilAdmin.email,
+      ...options({ as: tenancy.councilAdmin.email }),
     ]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(`erased ${viewer.id}\n`);
-    const row = await t.database.db
-      .selectFrom('users')
-      .select(['name', 'email', 'erased_at'])
-      .where('id', '=', viewer.id)
-      .executeTakeFirstOrThrow();
+    const row = await storedUser(viewer.id);
     expect(row.name).toBe('Erased user');
     expect(row.email).not.toContain(viewer.email);
     expect(row.erased_at).not.toBeNull();
