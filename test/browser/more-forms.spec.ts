@@ -3,6 +3,7 @@ import {
   actingAs,
   browserSuite,
   eventCount,
+  figure,
   fillDate,
   type SeededUser,
   submitForm,
@@ -321,14 +322,8 @@ describe('the rest of the forms in a real browser', () => {
       );
       const reconciled = progress.body.savings.toDate.verifiedByAssurance.finance_reconciled;
       expect(reconciled).toBe(150_000);
-      const figure = (label: string) =>
-        page
-          .locator('dl.figures > .govuk-summary-list__row')
-          .filter({ has: page.locator('dt', { hasText: new RegExp(`^\\s*${label}\\s*$`) }) })
-          .locator('dd')
-          .innerText();
-      expect(await figure('Verified, finance reconciled')).toBe('£1,500.00');
-      expect(await figure('Verified, net of attribution')).toBe(
+      expect(await figure(page, 'Verified, finance reconciled')).toBe('£1,500.00');
+      expect(await figure(page, 'Verified, net of attribution')).toBe(
         formatPence(progress.body.savings.toDate.netVerifiedPence),
       );
       // 60% of the £1,500.00 verified.

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { EventStore, type ProjectionRunner } from '@accord/event-store';
+import type { Role } from '@accord/identity';
 import { ProjectionWait } from '@accord/read-models';
 import type {
   Browser,
@@ -8,10 +9,40 @@ import type {
   Page,
   Response,
 } from 'playwright-core';
-import type { TestApp } from './app';
+import { createTestApp, type TestApp } from './app';
 import { launchChromium, servePages } from './browser';
-import { type SeededUser, seedTenancy, type Tenancy } from './identity';
+import { type SeededUser, seedTenancy, seedUserWithPassword, type Tenancy } from './identity';
 import { seedLedger } from './ledger';
+
+/** The password the people a test seeds to sign in have, unless the test gives another. */
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+/** A person of the tenancy's council or consultancy, with `roles`, who can sign in with `password`. */
+export function seedMember(
+  t: TestApp,
+  tenancy: Tenancy,
+  side: 'council' | 'consultancy',
+  roles: Role[],
+  password = TEST_PASSWORD,
+) {
+  const organisationId = side === 'council' ? tenancy.councilId : tenancy.consultancyId;
+  return seedUserWithPassword(t.app, t.database.db, organisationId, side, roles, password);
+}
+
+/**
+ * The API with `env` set (PUBLIC_URL, say), a tenancy, and the tenancy's council viewer, who
+ * signs in with TEST_PASSWORD.
+ */
+export async function appWithViewer(env: Record<string, string>) {
+  const t = await createTestApp(env);
+  const tenancy = await seedTenancy(t.app, t.database.db);
+  return { t, tenancy, viewer: await seedMember(t, tenancy, 'council', ['viewer']) };
+}
+
+/** The session cookie among a response's Set-Cookie headers, attributes and all. */
+export function sessionCookie(setCookie: string[] | string | undefined): string | undefined {
+  return [setCookie ?? []].flat().find((cookie) => cookie.startsWith('accord_session='));
+}
 
 /** The partnership, engagement and intervention `seedLedger` makes. */
 export type SeededLedger = Awaited<ReturnType<typeof seedLedger>>;
@@ -74,6 +105,15 @@ export async function submitForm(page: Page, name: string): Promise<Response> {
   ]);
   await page.waitForLoadState();
   return response;
+}
+
+/** The value shown beside `label` in the page's list of figures. */
+export function figure(page: Page, label: string): Promise<string> {
+  return page
+    .locator('dl.figures > .govuk-summary-list__row')
+    .filter({ has: page.locator('dt', { hasText: new RegExp(`^\\s*${label}\\s*$`) }) })
+    .locator('dd')
+    .innerText();
 }
 
 /** Types a date into the Day, Month and Year boxes of the group whose legend is `legend`. */
