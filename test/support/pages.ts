@@ -153,7 +153,7 @@ let axeSource: string | undefined;
 /**
  * What is wrong with the page as it stands: each WCAG 2.x A/AA violation axe-core can find
  * (`id: the elements`), and horizontal scrolling. GOV.UK Frontend's aria-expanded on a radio
- * that reveals a question is let through, and only that (see below).
+ * that reveals a question is let through, and only that.
  */
 export async function accessibilityProblems(page: Page): Promise<string[]> {
   axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
