@@ -1,7 +1,7 @@
 import type { EngagementDetail } from '@accord/read-models';
 import { formatDate, formatPence, humanise } from '@accord/reporting';
 import { engagementPath, interventionPath } from '../forms/ledger-fields';
-import type { Permitted } from '../forms/page-form';
+import type { Permitted } from '../page-request';
 
 type MilestoneAction = 'achieve' | 'sign-off' | 'reschedule' | 'cancel';
 

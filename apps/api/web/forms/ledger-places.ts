@@ -97,15 +97,9 @@ export class LedgerPlaces {
 
 /** The partnership a form is about, at its version: the form's caption, and the way back. */
 export async function partnershipOf(at: FormRequest) {
-  const { partnership, version } = await at.use(LedgerPlaces).partnershipAt(at.partnershipId);
-  const back = partnershipPath(partnership.id);
-  return {
-    partnership,
-    version,
-    ids: { partnershipId: partnership.id },
-    caption: partnership.name,
-    back,
-  };
+  const found = await at.use(LedgerPlaces).partnershipAt(at.partnershipId);
+  const { id, name } = found.partnership;
+  return { ...found, ids: { partnershipId: id }, caption: name, back: partnershipPath(id) };
 }
 
 /** The engagement a form is about, at its version: the form's caption, and the way back. */

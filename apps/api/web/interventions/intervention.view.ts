@@ -1,8 +1,8 @@
 import type { EngagementDetail, InterventionDetail } from '@accord/read-models';
 import { formatDate, formatPence, humanise } from '@accord/reporting';
 import { engagementPath, interventionPath } from '../forms/ledger-fields';
-import type { Permitted } from '../forms/page-form';
 import type { NamedHistoryLine } from '../history/ledger-history';
+import type { Permitted } from '../page-request';
 import type { Paged } from '../paging';
 
 const SAVING_TAG: Readonly<Record<string, string>> = {

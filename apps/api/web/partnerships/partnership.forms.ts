@@ -31,7 +31,7 @@ const SAVINGS_LINE_FIELDS: readonly FormField[] = [
   { api: 'targetPence', name: 'target', label: 'Target', kind: 'pounds' },
 ];
 
-/** The list of partnerships the visitor may see, where a new one is formed from. */
+/** The councils a consultancy may form a partnership with, from the list of partnerships. */
 async function councilsToPartner(at: FormRequest) {
   const councils = await at.use(OrganisationsRepository).councils();
   return { councils, caption: 'Partnerships', back: '/partnerships' };

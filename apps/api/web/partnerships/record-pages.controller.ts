@@ -7,12 +7,12 @@ import type { Request, Response } from 'express';
 import { engagementView } from '../engagements/engagement.view';
 import { interventionPath, partnershipPath } from '../forms/ledger-fields';
 import { LedgerPlaces } from '../forms/ledger-places';
-import { PageRequest } from '../forms/page-form';
 import { bannerFor } from '../forms/web-forms';
 import { LedgerHistory } from '../history/ledger-history';
 import { interventionView } from '../interventions/intervention.view';
 import { PageController } from '../page-controller';
 import { type PageData, PageRenderer } from '../page-renderer';
+import { PageRequest } from '../page-request';
 import { pageOf } from '../paging';
 import { unitCostsPath } from './unit-cost.form';
 
