@@ -4,13 +4,11 @@ import { Module } from '@nestjs/common';
 import { LedgerModule } from '../ledger/ledger.module';
 import { ApprovalsController } from './approvals/approvals.controller';
 import { ApprovalsQueue } from './approvals/approvals-queue';
-import { EngagementsController } from './engagements/engagements.controller';
 import { ErrorPages } from './error-pages';
 import { FormFlow } from './forms/form-flow';
 import { LedgerPlaces } from './forms/ledger-places';
 import { FORM_CONTROLLERS } from './forms/web-forms';
 import { LedgerHistory } from './history/ledger-history';
-import { InterventionsController } from './interventions/interventions.controller';
 import { PageRenderer } from './page-renderer';
 import { LatestEntries } from './partnerships/latest-entries';
 import { PartnershipPage } from './partnerships/partnership.page';
@@ -19,7 +17,7 @@ import { PartnershipListPage } from './partnerships/partnership-list.page';
 import { PartnershipReportPage } from './partnerships/partnership-report.page';
 import { PartnershipTimelinePage } from './partnerships/partnership-timeline.page';
 import { PartnershipsController } from './partnerships/partnerships.controller';
-import { UnitCostsController } from './partnerships/unit-costs.controller';
+import { RecordPagesController } from './partnerships/record-pages.controller';
 import { PortfolioController } from './portfolio/portfolio.controller';
 import { PortfolioPage } from './portfolio/portfolio.page';
 import { QueueDashboard } from './queue-dashboard';
@@ -46,9 +44,7 @@ import { UsersController } from './users/users.controller';
     OidcSignInController,
     ...FORM_CONTROLLERS,
     PartnershipsController,
-    UnitCostsController,
-    EngagementsController,
-    InterventionsController,
+    RecordPagesController,
     ApprovalsController,
     UsersController,
     PortfolioController,

@@ -22,28 +22,11 @@ import { ReviseEngagementFeeCommand } from '../../ledger/revise-engagement-fee/r
 import { ReviseEngagementFeeRequest } from '../../ledger/revise-engagement-fee/revise-engagement-fee.request.dto';
 import { SignOffMilestoneCommand } from '../../ledger/sign-off-milestone/sign-off-milestone.command';
 import { SignOffMilestoneRequest } from '../../ledger/sign-off-milestone/sign-off-milestone.request.dto';
-import {
-  engagementPath,
-  interventionPath,
-  options,
-  REASON,
-  whatHappens,
-} from '../forms/ledger-fields';
-import { LedgerPlaces } from '../forms/ledger-places';
+import { interventionPath, REASON, radios, TITLE, whatHappens } from '../forms/ledger-fields';
+import { engagementOf, LedgerPlaces } from '../forms/ledger-places';
 import { type FormRequest, type FormRoute, pageForm } from '../forms/page-form';
 
 const LOG_WORK = ForPartnership('log_work', 'engagement');
-
-/** The engagement a form is about, at its version, and what the form shows of it. */
-async function engagementOf(at: FormRequest) {
-  const found = await at.use(LedgerPlaces).engagementAt(at.partnershipId, at.id());
-  const { engagement, version } = found;
-  return {
-    ...found,
-    shared: { caption: engagement.title, back: engagementPath(engagement.id), version },
-    next: () => engagementPath(engagement.id),
-  };
-}
 
 /** A milestone's form: the milestone shown above the fields. */
 async function milestoneOf(at: FormRequest) {
@@ -56,8 +39,7 @@ async function milestoneOf(at: FormRequest) {
       ? [{ key: 'Achieved on', value: formatDate(milestone.achievedOn) }]
       : []),
   ];
-  const ids = { engagementId: found.engagement.id, milestoneId: milestone.id };
-  return { ...found, shared: { ...found.shared, about }, ids };
+  return { ...found, about, ids: { ...found.ids, milestoneId: milestone.id } };
 }
 
 function measureOptions(engagement: EngagementDetail) {
@@ -76,28 +58,18 @@ export const ENGAGEMENT_FORMS: readonly FormRoute[] = [
     access: LOG_WORK,
     banner: ['intervention-logged', 'Intervention logged'],
     dto: LogInterventionRequest,
-    async open(at) {
-      const { engagement, shared } = await engagementOf(at);
-      return {
-        ...shared,
-        title: 'Log an intervention',
-        fields: [
-          { api: 'title', label: 'Title', kind: 'text' },
-          {
-            api: 'category',
-            label: 'Category',
-            kind: 'radios',
-            options: options(INTERVENTION_CATEGORIES),
-          },
-          { api: 'startedOn', label: 'Start date', kind: 'date' },
-          { api: 'description', label: 'Description', kind: 'textarea', optional: true },
-        ],
-        submitText: 'Log an intervention',
-        command: (body, request) =>
-          new LogInterventionCommand({ engagementId: engagement.id, ...body }, request),
-        next: (answer) => interventionPath(String(answer.id)),
-      };
-    },
+    load: engagementOf,
+    form: ({ ids }) => ({
+      title: 'Log an intervention',
+      fields: [
+        TITLE,
+        radios('category', 'Category', INTERVENTION_CATEGORIES),
+        { api: 'startedOn', label: 'Start date', kind: 'date' },
+        { api: 'description', label: 'Description', kind: 'textarea', optional: true },
+      ],
+      command: (body, request) => new LogInterventionCommand({ ...ids, ...body }, request),
+      next: (answer) => interventionPath(String(answer.id)),
+    }),
   }),
   pageForm({
     name: 'planMilestone',
@@ -105,21 +77,12 @@ export const ENGAGEMENT_FORMS: readonly FormRoute[] = [
     access: LOG_WORK,
     banner: ['milestone-planned', 'Milestone planned'],
     dto: PlanMilestoneRequest,
-    async open(at) {
-      const { engagement, shared, next } = await engagementOf(at);
-      return {
-        ...shared,
-        title: 'Plan a milestone',
-        fields: [
-          { api: 'title', label: 'Title', kind: 'text' },
-          { api: 'dueOn', label: 'Due date', kind: 'date' },
-        ],
-        submitText: 'Plan a milestone',
-        command: (body, request) =>
-          new PlanMilestoneCommand({ engagementId: engagement.id, ...body }, request),
-        next,
-      };
-    },
+    load: engagementOf,
+    form: ({ ids }) => ({
+      title: 'Plan a milestone',
+      fields: [TITLE, { api: 'dueOn', label: 'Due date', kind: 'date' }],
+      command: (body, request) => new PlanMilestoneCommand({ ...ids, ...body }, request),
+    }),
   }),
   pageForm({
     name: 'signOffMilestone',
@@ -127,17 +90,12 @@ export const ENGAGEMENT_FORMS: readonly FormRoute[] = [
     access: ForPartnership('judge', 'engagement'),
     banner: ['milestone-signed-off', 'Milestone signed off'],
     dto: SignOffMilestoneRequest,
-    async open(at) {
-      const { ids, shared, next } = await milestoneOf(at);
-      return {
-        ...shared,
-        title: 'Sign off',
-        fields: [{ api: 'note', label: 'Note', kind: 'textarea', optional: true }],
-        submitText: 'Sign off',
-        command: (body, request) => new SignOffMilestoneCommand({ ...ids, ...body }, request),
-        next,
-      };
-    },
+    load: milestoneOf,
+    form: ({ ids }) => ({
+      title: 'Sign off',
+      fields: [{ api: 'note', label: 'Note', kind: 'textarea', optional: true }],
+      command: (body, request) => new SignOffMilestoneCommand({ ...ids, ...body }, request),
+    }),
   }),
   pageForm({
     name: 'achieveMilestone',
@@ -145,20 +103,15 @@ export const ENGAGEMENT_FORMS: readonly FormRoute[] = [
     access: LOG_WORK,
     banner: ['milestone-achieved', 'Milestone marked achieved'],
     dto: AchieveMilestoneRequest,
-    async open(at) {
-      const { ids, shared, next } = await milestoneOf(at);
-      return {
-        ...shared,
-        title: 'Mark achieved',
-        fields: [
-          { api: 'achievedOn', label: 'Date achieved', kind: 'date' },
-          { api: 'evidence', label: 'Evidence', kind: 'textarea', optional: true },
-        ],
-        submitText: 'Mark achieved',
-        command: (body, request) => new AchieveMilestoneCommand({ ...ids, ...body }, request),
-        next,
-      };
-    },
+    load: milestoneOf,
+    form: ({ ids }) => ({
+      title: 'Mark achieved',
+      fields: [
+        { api: 'achievedOn', label: 'Date achieved', kind: 'date' },
+        { api: 'evidence', label: 'Evidence', kind: 'textarea', optional: true },
+      ],
+      command: (body, request) => new AchieveMilestoneCommand({ ...ids, ...body }, request),
+    }),
   }),
   pageForm({
     name: 'rescheduleMilestone',
@@ -166,17 +119,12 @@ export const ENGAGEMENT_FORMS: readonly FormRoute[] = [
     access: LOG_WORK,
     banner: ['milestone-rescheduled', 'Milestone rescheduled'],
     dto: RescheduleMilestoneRequest,
-    async open(at) {
-      const { ids, shared, next } = await milestoneOf(at);
-      return {
-        ...shared,
-        title: 'Reschedule',
-        fields: [{ api: 'dueOn', label: 'New due date', kind: 'date' }, REASON],
-        submitText: 'Reschedule',
-        command: (body, request) => new RescheduleMilestoneCommand({ ...ids, ...body }, request),
-        next,
-      };
-    },
+    load: milestoneOf,
+    form: ({ ids }) => ({
+      title: 'Reschedule',
+      fields: [{ api: 'dueOn', label: 'New due date', kind: 'date' }, REASON],
+      command: (body, request) => new RescheduleMilestoneCommand({ ...ids, ...body }, request),
+    }),
   }),
   pageForm({
     name: 'cancelMilestone',
@@ -184,17 +132,13 @@ export const ENGAGEMENT_FORMS: readonly FormRoute[] = [
     access: LOG_WORK,
     banner: ['milestone-cancelled', 'Milestone cancelled'],
     dto: CancelMilestoneRequest,
-    async open(at) {
-      const { ids, shared, next } = await milestoneOf(at);
-      return {
-        ...shared,
-        title: 'Cancel',
-        fields: [REASON],
-        submitText: 'Cancel the milestone',
-        command: (body, request) => new CancelMilestoneCommand({ ...ids, ...body }, request),
-        next,
-      };
-    },
+    load: milestoneOf,
+    form: ({ ids }) => ({
+      title: 'Cancel',
+      fields: [REASON],
+      submitText: 'Cancel the milestone',
+      command: (body, request) => new CancelMilestoneCommand({ ...ids, ...body }, request),
+    }),
   }),
   pageForm({
     name: 'defineMeasure',
@@ -202,24 +146,18 @@ export const ENGAGEMENT_FORMS: readonly FormRoute[] = [
     access: LOG_WORK,
     banner: ['measure-defined', 'Measure defined'],
     dto: DefineMeasureRequest,
-    async open(at) {
-      const { engagement, shared, next } = await engagementOf(at);
-      return {
-        ...shared,
-        title: 'Define a measure',
-        fields: [
-          { api: 'measure', label: 'Measure', kind: 'select', options: measureOptions(engagement) },
-          { api: 'baseline.value', name: 'baselineValue', label: 'Baseline', kind: 'number' },
-          { api: 'baseline.asOf', name: 'baselineAsOf', label: 'Baseline date', kind: 'date' },
-          { api: 'target.value', name: 'targetValue', label: 'Target', kind: 'number' },
-          { api: 'target.by', name: 'targetBy', label: 'Target date', kind: 'date' },
-        ],
-        submitText: 'Define a measure',
-        command: (body, request) =>
-          new DefineMeasureCommand({ engagementId: engagement.id, ...body }, request),
-        next,
-      };
-    },
+    load: engagementOf,
+    form: ({ engagement, ids }) => ({
+      title: 'Define a measure',
+      fields: [
+        { api: 'measure', label: 'Measure', kind: 'select', options: measureOptions(engagement) },
+        { api: 'baseline.value', name: 'baselineValue', label: 'Baseline', kind: 'number' },
+        { api: 'baseline.asOf', name: 'baselineAsOf', label: 'Baseline date', kind: 'date' },
+        { api: 'target.value', name: 'targetValue', label: 'Target', kind: 'number' },
+        { api: 'target.by', name: 'targetBy', label: 'Target date', kind: 'date' },
+      ],
+      command: (body, request) => new DefineMeasureCommand({ ...ids, ...body }, request),
+    }),
   }),
   pageForm({
     name: 'recordReading',
@@ -227,11 +165,10 @@ export const ENGAGEMENT_FORMS: readonly FormRoute[] = [
     access: LOG_WORK,
     banner: ['reading-recorded', 'Reading recorded'],
     dto: RecordMeasureReadingRequest,
-    async open(at) {
-      const { engagement, shared, next } = await engagementOf(at);
+    load: engagementOf,
+    form: ({ engagement, ids }, at) => {
       const measure = at.use(LedgerPlaces).measure(engagement, at.param('measure'));
       return {
-        ...shared,
         title: 'Record a reading',
         about: [
           { key: 'Measure', value: `${measure.name} (${measure.unit})` },
@@ -252,13 +189,8 @@ export const ENGAGEMENT_FORMS: readonly FormRoute[] = [
             hint: 'For example, SSDA903 return',
           },
         ],
-        submitText: 'Record a reading',
         command: (body, request) =>
-          new RecordMeasureReadingCommand(
-            { engagementId: engagement.id, measure: measure.measure, ...body },
-            request,
-          ),
-        next,
+          new RecordMeasureReadingCommand({ ...ids, measure: measure.measure, ...body }, request),
       };
     },
   }),
@@ -268,19 +200,13 @@ export const ENGAGEMENT_FORMS: readonly FormRoute[] = [
     access: LOG_WORK,
     banner: ['fee-revised', 'Fee revised'],
     dto: ReviseEngagementFeeRequest,
-    async open(at) {
-      const { engagement, shared, next } = await engagementOf(at);
-      return {
-        ...shared,
-        title: 'Revise the fee',
-        about: [{ key: 'Fee now', value: formatPence(engagement.feePence) }],
-        fields: [{ api: 'feePence', name: 'fee', label: 'Fee', kind: 'pounds' }, REASON],
-        submitText: 'Revise the fee',
-        command: (body, request) =>
-          new ReviseEngagementFeeCommand({ engagementId: engagement.id, ...body }, request),
-        next,
-      };
-    },
+    load: engagementOf,
+    form: ({ engagement, ids }) => ({
+      title: 'Revise the fee',
+      about: [{ key: 'Fee now', value: formatPence(engagement.feePence) }],
+      fields: [{ api: 'feePence', name: 'fee', label: 'Fee', kind: 'pounds' }, REASON],
+      command: (body, request) => new ReviseEngagementFeeCommand({ ...ids, ...body }, request),
+    }),
   }),
   pageForm({
     name: 'closeEngagement',
@@ -288,18 +214,13 @@ export const ENGAGEMENT_FORMS: readonly FormRoute[] = [
     access: LOG_WORK,
     banner: ['engagement-closed', 'Engagement closed'],
     dto: CloseEngagementRequest,
-    async open(at) {
-      const { engagement, shared, next } = await engagementOf(at);
-      return {
-        ...shared,
-        title: 'Close',
-        about: whatHappens('The engagement takes no new interventions, milestones or measures.'),
-        fields: [{ api: 'closedOn', label: 'Closing date', kind: 'date' }],
-        submitText: 'Close the engagement',
-        command: (body, request) =>
-          new CloseEngagementCommand({ engagementId: engagement.id, ...body }, request),
-        next,
-      };
-    },
+    load: engagementOf,
+    form: ({ ids }) => ({
+      title: 'Close',
+      about: whatHappens('The engagement takes no new interventions, milestones or measures.'),
+      fields: [{ api: 'closedOn', label: 'Closing date', kind: 'date' }],
+      submitText: 'Close the engagement',
+      command: (body, request) => new CloseEngagementCommand({ ...ids, ...body }, request),
+    }),
   }),
 ];

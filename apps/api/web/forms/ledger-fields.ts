@@ -1,3 +1,4 @@
+import type { PartnershipDetail } from '@accord/read-models';
 import { humanise } from '@accord/reporting';
 import type { FormField } from './form-fields';
 
@@ -31,6 +32,22 @@ export const options = (values: readonly string[]) =>
     ...(HINTS[value] ? { hint: HINTS[value] } : {}),
   }));
 
+/** Radios for one of a vocabulary's values, each in its words. */
+export const radios = (api: string, label: string, values: readonly string[]): FormField => ({
+  api,
+  label,
+  kind: 'radios',
+  options: options(values),
+});
+
+export const TITLE: FormField = { api: 'title', label: 'Title', kind: 'text' };
+
+/** When something starts, and when it ends if it does. */
+export const PERIOD: readonly FormField[] = [
+  { api: 'startsOn', label: 'Start date', kind: 'date' },
+  { api: 'endsOn', label: 'End date', kind: 'date', optional: true },
+];
+
 export const REASON: FormField = { api: 'reason', label: 'Reason', kind: 'textarea' };
 
 export const ATTRIBUTION: FormField = {
@@ -41,6 +58,25 @@ export const ATTRIBUTION: FormField = {
   optional: true,
   hint: 'The share of the saving the partnership may take credit for, from 1 to 100 per cent. Leave empty for 100.',
 };
+
+/** A claim offers the partnership's savings lines, if it has any. */
+export const savingsLineField = ({ savingsLines }: PartnershipDetail): FormField[] =>
+  savingsLines.length
+    ? [
+        {
+          api: 'lineCode',
+          name: 'savingsLine',
+          label: 'Savings line',
+          kind: 'select',
+          optional: true,
+          hint: "The council's budget line this saving counts towards, if any",
+          options: savingsLines.map((line) => ({
+            value: line.code,
+            text: `${line.code}: ${line.title} (${line.financialYear})`,
+          })),
+        },
+      ]
+    : [];
 
 export const partnershipPath = (id: string) => `/partnerships/${encodeURIComponent(id)}`;
 export const engagementPath = (id: string) => `/engagements/${encodeURIComponent(id)}`;

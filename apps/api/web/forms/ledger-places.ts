@@ -7,6 +7,8 @@ import {
   PartnershipReads,
 } from '@accord/read-models';
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { engagementPath, interventionPath, partnershipPath } from './ledger-fields';
+import type { FormRequest } from './page-form';
 
 /**
  * Finds what a page names inside its partnership (the guard has checked the partnership is the
@@ -91,4 +93,25 @@ export class LedgerPlaces {
   partnershipVersion = (id: string) => this.store.streamVersion(partnershipStream(id));
   engagementVersion = (id: string) => this.store.streamVersion(engagementStream(id));
   interventionVersion = (id: string) => this.store.streamVersion(interventionStream(id));
+}
+
+/** The partnership a form is about, at its version: the form's caption, and the way back. */
+export async function partnershipOf(at: FormRequest) {
+  const found = await at.use(LedgerPlaces).partnershipAt(at.partnershipId);
+  const { id, name } = found.partnership;
+  return { ...found, ids: { partnershipId: id }, caption: name, back: partnershipPath(id) };
+}
+
+/** The engagement a form is about, at its version: the form's caption, and the way back. */
+export async function engagementOf(at: FormRequest) {
+  const found = await at.use(LedgerPlaces).engagementAt(at.partnershipId, at.id());
+  const { id, title } = found.engagement;
+  return { ...found, ids: { engagementId: id }, caption: title, back: engagementPath(id) };
+}
+
+/** The intervention a form is about, at its version: the form's caption, and the way back. */
+export async function interventionOf(at: FormRequest) {
+  const found = await at.use(LedgerPlaces).interventionAt(at.partnershipId, at.id());
+  const { id, title } = found.intervention;
+  return { ...found, ids: { interventionId: id }, caption: title, back: interventionPath(id) };
 }

@@ -1,10 +1,9 @@
-import type { Caller, PartnershipParties } from '@accord/identity';
 import type { FieldProblem } from '@accord/ledger';
 import type { CustomDecorator, Type } from '@nestjs/common';
 import type { Command } from '@nestjs/cqrs';
-import type { Request } from 'express';
 import type { WriteAnswer } from '../../ledger/shared/ledger-writer';
 import type { WriteRequest } from '../../ledger/shared/write-request';
+import { type AuthorizedRequest, PageRequest } from '../page-request';
 import type { FormField, TypedValues } from './form-fields';
 
 /** What a form does that is not a ledger command (adding a person): the service call itself. */
@@ -63,48 +62,45 @@ export type CheckAnswers = Readonly<{
   confirmText: string;
 }>;
 
-type AuthorizedRequest = Request & { caller?: Caller; parties?: PartnershipParties };
-
 /** The request a form is opened or sent in, as its entry sees it. */
-export class FormRequest {
+export class FormRequest extends PageRequest {
   constructor(
-    private readonly request: AuthorizedRequest,
+    request: AuthorizedRequest,
     /** A service of the web module (LedgerPlaces, UsersService…), for what the form shows. */
     readonly use: <T>(type: Type<T>) => T,
-  ) {}
-
-  /** The tenancy guard has authenticated every form route, so there is always a caller. */
-  get caller(): Caller {
-    if (!this.request.caller) throw new Error('a form route without an authenticated caller');
-    return this.request.caller;
-  }
-
-  /** The partnership a partnership-scoped route resolved (`ForPartnership`). */
-  get partnershipId(): string {
-    if (!this.request.parties) throw new Error('a form route that is not partnership-scoped');
-    return this.request.parties.partnershipId;
-  }
-
-  /** A path parameter as given (a savings line's code keeps its case). */
-  param(name: string): string {
-    return String(this.request.params[name] ?? '');
-  }
-
-  /** An id in the path, in the lower case the ledger names its streams and records with. */
-  id(name = 'id'): string {
-    return this.param(name).toLowerCase();
-  }
-
-  query(name: string): unknown {
-    return this.request.query[name];
+  ) {
+    super(request);
   }
 }
 
 /**
- * One row of a forms table (the shape of hmpo-form-wizard's steps): where the form lives, who may
- * use it, the banner the page it leads to shows, and how it opens for a request.
+ * What a form is about, as its row's `load` finds it: the caption, the page the form came from
+ * and goes back to (and on to, unless the row says otherwise), the version the write is
+ * conditional on, rows shown above the fields, and whatever else the row's form needs of it.
  */
-export type FormEntry<Dto extends object, C extends Command<WriteAnswer> | Act> = Readonly<{
+export type FormPlace = Readonly<{
+  caption: string;
+  back: string;
+  version?: number;
+  about?: PageForm<object, Act>['about'];
+}>;
+
+/** What a row's `form` says for its place; the button says the title unless it says otherwise. */
+export type FormBuilt<Dto extends object, C extends Command<WriteAnswer> | Act> = Omit<
+  PageForm<Dto, C>,
+  'dto' | 'caption' | 'back' | 'version' | 'submitText' | 'next'
+> &
+  Partial<Pick<PageForm<Dto, C>, 'submitText' | 'next'>>;
+
+/**
+ * One row of a forms table (the shape of hmpo-form-wizard's steps): where the form lives, who may
+ * use it, the banner the page it leads to shows, what it is about and what it asks there.
+ */
+export type FormEntry<
+  Dto extends object,
+  C extends Command<WriteAnswer> | Act,
+  P extends FormPlace,
+> = Readonly<{
   /** The name of its POST handler (`showX` is the GET's), as the start-up check names routes. */
   name: string;
   /** Below the table's controller path: `:id/milestones/:mid/achieve`. */
@@ -115,7 +111,10 @@ export type FormEntry<Dto extends object, C extends Command<WriteAnswer> | Act> 
   dto: Type<Dto>;
   /** `?done=` key and the words the next page shows for it: `['saving-claimed', 'Saving claimed']`. */
   banner: readonly [key: string, text: string];
-  open: (at: FormRequest) => Promise<Omit<PageForm<Dto, C>, 'dto'>>;
+  /** Finds what the form is about for the request (`engagementOf`), or refuses it (404). */
+  load: (at: FormRequest) => Promise<P>;
+  /** The form on what was found: its title, fields and command. */
+  form: (place: P, at: FormRequest) => FormBuilt<Dto, C>;
 }>;
 
 /** A table's row with its DTO and command types closed over: what the registrar needs. */
@@ -133,11 +132,30 @@ export type FormUse<R> = <Dto extends object, C extends Command<WriteAnswer> | A
 ) => Promise<R>;
 
 /** Declares a form: its types are checked here, then kept inside the route. */
-export function pageForm<Dto extends object, C extends Command<WriteAnswer> | Act>(
-  entry: FormEntry<Dto, C>,
-): FormRoute {
-  const { open, dto, ...route } = entry;
-  return { ...route, run: async (at, use) => use({ ...(await open(at)), dto }) };
+export function pageForm<
+  Dto extends object,
+  C extends Command<WriteAnswer> | Act,
+  P extends FormPlace,
+>(entry: FormEntry<Dto, C, P>): FormRoute {
+  const { load, form, dto, ...route } = entry;
+  return {
+    ...route,
+    run: async (at, use) => {
+      const place = await load(at);
+      const { caption, back, version, about } = place;
+      const built = form(place, at);
+      return use({
+        caption,
+        back,
+        version,
+        about,
+        submitText: built.title,
+        next: () => back,
+        ...built,
+        dto,
+      });
+    },
+  };
 }
 
 /** `path?done=key`: the page a form leads to, told which banner to show. */

@@ -67,6 +67,23 @@ export class LedgerHistory {
     return this.told(await this.store.readStream(interventionStream(interventionId)));
   }
 
+  /** What each of the savings shown went through, in words, oldest first (SPEC §7). */
+  async ofSavings(
+    interventionId: string,
+    shown: readonly Readonly<{ id: string }>[],
+  ): Promise<Map<string, NamedHistoryLine[]>> {
+    const ids = new Set(shown.map((saving) => saving.id));
+    const lines = (await this.ofIntervention(interventionId)).filter(
+      (line) => line.savingId !== undefined && ids.has(line.savingId),
+    );
+    const bySaving = new Map<string, NamedHistoryLine[]>();
+    for (const line of await this.named(lines)) {
+      const id = line.savingId as string;
+      bySaving.set(id, [...(bySaving.get(id) ?? []), line]);
+    }
+    return bySaving;
+  }
+
   /** The lines with who wrote them; an erased person is a former user. */
   async named(lines: readonly HistoryLine[]): Promise<NamedHistoryLine[]> {
     const names = await this.users.namesOf(

@@ -26,9 +26,9 @@ import { NotFoundException } from '@nestjs/common';
 import { ClaimPlacementSavingCommand } from '../../ledger/claim-placement-saving/claim-placement-saving.command';
 import { ClaimPlacementSavingRequest } from '../../ledger/claim-placement-saving/claim-placement-saving.request.dto';
 import type { FormField } from '../forms/form-fields';
-import { ATTRIBUTION, interventionPath, options } from '../forms/ledger-fields';
-import { LedgerPlaces } from '../forms/ledger-places';
-import { type CheckRow, type FormRequest, type FormRoute, pageForm } from '../forms/page-form';
+import { ATTRIBUTION, radios, savingsLineField } from '../forms/ledger-fields';
+import { interventionOf } from '../forms/ledger-places';
+import { type CheckRow, type FormRoute, pageForm } from '../forms/page-form';
 
 const TYPE_OPTIONS = PLACEMENT_TYPES.map((type) => ({
   value: type,
@@ -70,27 +70,9 @@ export const CLAIM_PLACEMENT_SAVING_FORM: FormRoute = pageForm({
   access: ForPartnership('log_work', 'intervention'),
   dto: ClaimPlacementSavingRequest,
   banner: ['placement-saving-claimed', 'Placement saving claimed'],
-  async open(at: FormRequest) {
-    const { partnership, intervention, version } = await at
-      .use(LedgerPlaces)
-      .interventionAt(at.partnershipId, at.id());
-    const back = interventionPath(intervention.id);
-    const lines: FormField[] = partnership.savingsLines.length
-      ? [
-          {
-            api: 'lineCode',
-            name: 'savingsLine',
-            label: 'Savings line',
-            kind: 'select',
-            optional: true,
-            hint: "The council's budget line this saving counts towards, if any",
-            options: partnership.savingsLines.map((line) => ({
-              value: line.code,
-              text: `${line.code}: ${line.title} (${line.financialYear})`,
-            })),
-          },
-        ]
-      : [];
+  load: interventionOf,
+  form: ({ partnership, ids }, at) => {
+    const lines = savingsLineField(partnership);
     const fields: FormField[] = [
       {
         api: 'children',
@@ -113,10 +95,7 @@ export const CLAIM_PLACEMENT_SAVING_FORM: FormRoute = pageForm({
         hint: `How many weeks the saving lasts, from 1 to ${MOST_WEEKS}`,
       },
       {
-        api: 'kind',
-        label: 'Kind',
-        kind: 'radios',
-        options: options(SAVING_KINDS),
+        ...radios('kind', 'Kind', SAVING_KINDS),
         hint: 'Cost avoidance where the dearer placement never started',
       },
       ATTRIBUTION,
@@ -131,16 +110,11 @@ export const CLAIM_PLACEMENT_SAVING_FORM: FormRoute = pageForm({
     ];
     const labelOf = (name: string) => fields.find((f) => f.api === name)?.label ?? name;
     return {
-      caption: intervention.title,
-      back,
-      version,
       title: 'Claim a placement saving',
       fields,
       initial: { kind: 'cashable' },
       submitText: 'Continue',
-      command: (body, request) =>
-        new ClaimPlacementSavingCommand({ interventionId: intervention.id, ...body }, request),
-      next: () => back,
+      command: (body, request) => new ClaimPlacementSavingCommand({ ...ids, ...body }, request),
       async check(body) {
         const loaded = await at.use(PartnershipLedger).load(at.partnershipId);
         if (!loaded) throw new NotFoundException();

@@ -1,16 +1,10 @@
-import {
-  Authenticated,
-  type Caller,
-  CurrentCaller,
-  ForPartnership,
-  Parties,
-  type PartnershipParties,
-} from '@accord/identity';
+import { Authenticated, ForPartnership, Parties, type PartnershipParties } from '@accord/identity';
 import { isAcceptedMonth } from '@accord/ledger';
 import { MonthlyReports } from '@accord/reporting';
 import { Get, NotFoundException, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { PageController } from '../page-controller';
+import { PageRequest } from '../page-request';
 import { PartnershipPage } from './partnership.page';
 import { PartnershipDownloads } from './partnership-downloads';
 import { PartnershipListPage } from './partnership-list.page';
@@ -31,35 +25,24 @@ export class PartnershipsController {
 
   @Get()
   @Authenticated()
-  partnerships(
-    @CurrentCaller() caller: Caller,
-    @Query('done') done: unknown,
-    @Res() response: Response,
-  ): Promise<void> {
-    return this.list.show(caller, done, response);
+  partnerships(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const at = new PageRequest(request);
+    return this.list.show(at.caller, at.query('done'), response);
   }
 
   @Get(':id')
   @ForPartnership('read')
-  partnership(
-    @CurrentCaller() caller: Caller,
-    @Parties() parties: PartnershipParties,
-    @Req() request: Request,
-    @Res() response: Response,
-  ): Promise<void> {
-    return this.page.show(caller, parties, request, response);
+  partnership(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const at = new PageRequest(request);
+    return this.page.show(at.caller, at.parties, request, response);
   }
 
   /** Every event of the partnership in words, newest first, 50 a page. */
   @Get(':id/timeline')
   @ForPartnership('read')
-  timeline(
-    @CurrentCaller() caller: Caller,
-    @Parties() parties: PartnershipParties,
-    @Query('page') page: unknown,
-    @Res() response: Response,
-  ): Promise<void> {
-    return this.timelinePage.show(caller, parties.partnershipId, page, response);
+  timeline(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const at = new PageRequest(request);
+    return this.timelinePage.show(at.caller, at.partnershipId, at.query('page'), response);
   }
 
   /** The savings register to save, as of the page's `asOf` (today without one). */
@@ -107,12 +90,9 @@ export class PartnershipsController {
   /** Send this report: queued once per partnership and month, as the API's send. */
   @Post(':id/reports/:month/send')
   @ForPartnership('administer')
-  async sendReport(
-    @CurrentCaller() caller: Caller,
-    @Parties() { partnershipId }: PartnershipParties,
-    @Param('month') month: string,
-    @Res() response: Response,
-  ) {
+  async sendReport(@Req() request: Request, @Res() response: Response) {
+    const { caller, partnershipId } = new PageRequest(request);
+    const month = request.params.month;
     if (!isAcceptedMonth(month)) throw new NotFoundException();
     await this.reports.requestSend(partnershipId, month, caller.userId, 'web');
     response.redirect(303, `/partnerships/${encodeURIComponent(partnershipId)}?done=report-queued`);

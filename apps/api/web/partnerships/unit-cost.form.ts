@@ -3,7 +3,7 @@ import { PLACEMENT_TYPE_LABELS, PLACEMENT_TYPES } from '@accord/ledger';
 import { SetUnitCostCommand } from '../../ledger/set-unit-cost/set-unit-cost.command';
 import { SetUnitCostRequest } from '../../ledger/set-unit-cost/set-unit-cost.request.dto';
 import { partnershipPath } from '../forms/ledger-fields';
-import { LedgerPlaces } from '../forms/ledger-places';
+import { partnershipOf } from '../forms/ledger-places';
 import { type FormRoute, pageForm } from '../forms/page-form';
 
 export const unitCostsPath = (partnershipId: string) =>
@@ -19,48 +19,42 @@ export const SET_UNIT_COST_FORM: FormRoute = pageForm({
   access: ForPartnership('judge'),
   dto: SetUnitCostRequest,
   banner: ['unit-cost-set', 'Unit cost set'],
-  async open(at) {
-    const { partnership, version } = await at.use(LedgerPlaces).partnershipAt(at.partnershipId);
-    const back = unitCostsPath(partnership.id);
-    return {
-      caption: partnership.name,
-      back,
-      version,
-      title: 'Set a unit cost',
-      fields: [
-        {
-          api: 'placementType',
-          label: 'Placement type',
-          kind: 'select',
-          options: PLACEMENT_TYPES.map((type) => ({
-            value: type,
-            text: PLACEMENT_TYPE_LABELS[type],
-          })),
-        },
-        {
-          api: 'weeklyCostPence',
-          name: 'weeklyCost',
-          label: 'Weekly cost',
-          kind: 'pounds',
-          hint: 'What one placement of the type costs the council a week, for example 1,234.56',
-        },
-        {
-          api: 'effectiveFrom',
-          label: 'Effective from',
-          kind: 'date',
-          hint: 'The first day the price applies, for example 1 4 2026',
-        },
-        {
-          api: 'source',
-          label: 'Source',
-          kind: 'text',
-          hint: 'Where the figure comes from, for example Council fee schedule 2026/27',
-        },
-      ],
-      submitText: 'Set a unit cost',
-      command: (body, request) =>
-        new SetUnitCostCommand({ partnershipId: partnership.id, ...body }, request),
-      next: () => back,
-    };
+  load: async (at) => {
+    const found = await partnershipOf(at);
+    return { ...found, back: unitCostsPath(found.partnership.id) };
   },
+  form: ({ ids }) => ({
+    title: 'Set a unit cost',
+    fields: [
+      {
+        api: 'placementType',
+        label: 'Placement type',
+        kind: 'select',
+        options: PLACEMENT_TYPES.map((type) => ({
+          value: type,
+          text: PLACEMENT_TYPE_LABELS[type],
+        })),
+      },
+      {
+        api: 'weeklyCostPence',
+        name: 'weeklyCost',
+        label: 'Weekly cost',
+        kind: 'pounds',
+        hint: 'What one placement of the type costs the council a week, for example 1,234.56',
+      },
+      {
+        api: 'effectiveFrom',
+        label: 'Effective from',
+        kind: 'date',
+        hint: 'The first day the price applies, for example 1 4 2026',
+      },
+      {
+        api: 'source',
+        label: 'Source',
+        kind: 'text',
+        hint: 'Where the figure comes from, for example Council fee schedule 2026/27',
+      },
+    ],
+    command: (body, request) => new SetUnitCostCommand({ ...ids, ...body }, request),
+  }),
 });

@@ -8,7 +8,7 @@ import {
 import { BadRequestException, NotFoundException } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { CreateUserRequest } from '../../identity/users/user.dto';
-import { Act, type FormRoute, pageForm } from '../forms/page-form';
+import { Act, type FormRequest, type FormRoute, pageForm } from '../forms/page-form';
 
 export const ROLE_WORDS: Readonly<Record<string, string>> = {
   platform_admin: 'Platform admin: runs Accord itself',
@@ -23,6 +23,18 @@ class NoFields {}
 
 const ADMIN = Authorize({ kind: 'organisation_admin' });
 
+/** The Users page, where its forms come from and go back to. */
+const USERS = { caption: 'Users', back: '/users' };
+
+/** The person a form is about, among the caller's organisation's people. */
+async function personOf(at: FormRequest) {
+  const id = at.param('id');
+  if (!isUUID(id)) throw new BadRequestException('Validation failed (uuid is expected)');
+  const person = (await at.use(UsersService).list(at.caller)).find((user) => user.id === id);
+  if (!person) throw new NotFoundException();
+  return { ...USERS, person };
+}
+
 /**
  * An organisation's admin adds and erases its people through the API's own UsersService (the
  * same rules: roles that fit the organisation, no erasing oneself).
@@ -34,12 +46,12 @@ export const USER_FORMS: readonly FormRoute[] = [
     access: ADMIN,
     dto: CreateUserRequest,
     banner: ['user-added', 'User added'],
-    async open(at) {
+    load: async () => USERS,
+    form: (_, at) => {
       const caller = at.caller;
       const kind = isPlatformAdmin(caller) ? 'none' : (caller.organisationKind ?? 'none');
       return {
         title: 'Add a person',
-        caption: 'Users',
         fields: [
           { api: 'name', label: 'Full name', kind: 'text', autocomplete: 'off' },
           {
@@ -68,14 +80,11 @@ export const USER_FORMS: readonly FormRoute[] = [
           },
         ],
         fixed: { organisationId: isPlatformAdmin(caller) ? null : caller.organisationId },
-        submitText: 'Add a person',
-        back: '/users',
         command: (body) =>
           new Act(async () => {
             await at.use(UsersService).create(caller, body);
             return undefined;
           }),
-        next: () => '/users',
       };
     },
   }),
@@ -85,35 +94,25 @@ export const USER_FORMS: readonly FormRoute[] = [
     access: ADMIN,
     dto: NoFields,
     banner: ['user-erased', 'User erased'],
-    async open(at) {
-      const id = at.param('id');
-      if (!isUUID(id)) throw new BadRequestException('Validation failed (uuid is expected)');
-      const users = at.use(UsersService);
-      const person = (await users.list(at.caller)).find((user) => user.id === id);
-      if (!person) throw new NotFoundException();
-      return {
-        title: 'Erase',
-        caption: 'Users',
-        about: [
-          { key: 'Name', value: person.name },
-          { key: 'E-mail address', value: person.email },
-          {
-            key: 'What happens',
-            value:
-              'Their name, e-mail address and password are blanked and they are signed out within ' +
-              'seconds. What they did stays in the ledger, shown as done by an erased user.',
-          },
-        ],
-        fields: [],
-        submitText: 'Erase',
-        back: '/users',
-        command: () =>
-          new Act(async () => {
-            await users.erase(at.caller, id);
-            return undefined;
-          }),
-        next: () => '/users',
-      };
-    },
+    load: personOf,
+    form: ({ person }, at) => ({
+      title: 'Erase',
+      about: [
+        { key: 'Name', value: person.name },
+        { key: 'E-mail address', value: person.email },
+        {
+          key: 'What happens',
+          value:
+            'Their name, e-mail address and password are blanked and they are signed out within ' +
+            'seconds. What they did stays in the ledger, shown as done by an erased user.',
+        },
+      ],
+      fields: [],
+      command: () =>
+        new Act(async () => {
+          await at.use(UsersService).erase(at.caller, person.id);
+          return undefined;
+        }),
+    }),
   }),
 ];
