@@ -1,53 +1,22 @@
-import { EventStore, StoredEvent } from '@accord/event-store';
+import { StoredEvent } from '@accord/event-store';
 import { todayInLondon } from '@accord/ledger';
-import {
-  actingAs,
-  createTestApp,
-  eventCount,
-  seedLedger,
-  seedTenancy,
-  Tenancy,
-  TestApp,
-} from '@accord/testing';
+import { ledgerSuite } from '@accord/testing';
 import type { Response } from 'supertest';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('the ledger write API', () => {
-  let t: TestApp;
-  let tenancy: Tenancy;
-  let store: EventStore;
-  let as: {
-    [K in 'consultancyAdmin' | 'director' | 'councilAdmin' | 'approver' | 'viewer']: ReturnType<
-      typeof actingAs
-    >;
-  } & { strangerDirector: ReturnType<typeof actingAs>; platformAdmin: ReturnType<typeof actingAs> };
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    tenancy = await seedTenancy(t.app, t.database.db);
-    store = t.app.get(EventStore);
-    as = {
-      consultancyAdmin: actingAs(t, tenancy.consultancyAdmin),
-      director: actingAs(t, tenancy.director),
-      councilAdmin: actingAs(t, tenancy.councilAdmin),
-      approver: actingAs(t, tenancy.approver),
-      viewer: actingAs(t, tenancy.viewer),
-      strangerDirector: actingAs(t, tenancy.strangerDirector),
-      platformAdmin: actingAs(t, tenancy.platformAdmin),
-    };
-  });
-  afterAll(() => t.close());
+  const suite = ledgerSuite({ startsOn: false });
+  const { as, events } = suite;
 
   const today = () => todayInLondon(new Date());
-  const events = () => eventCount(t.database.db);
 
   /** The stream's last event, checked to be the one the answer names. */
   async function written(
     streamId: string,
     answer: { version: number; position: number },
   ): Promise<StoredEvent> {
-    const stream = await store.readStream(streamId);
+    const stream = await suite.store.readStream(streamId);
     const last = stream[stream.length - 1];
     expect(last.position).toBe(answer.position);
     return last;
@@ -67,7 +36,7 @@ describe('the ledger write API', () => {
     it("forms one between the caller's consultancy and a council, with its metadata", async () => {
       const res = await as.consultancyAdmin.post(
         '/partnerships',
-        { councilId: tenancy.councilId, name: 'Better Futures', startsOn: '2026-04-01' },
+        { councilId: suite.tenancy.councilId, name: 'Better Futures', startsOn: '2026-04-01' },
         { 'X-Correlation-Id': 'form-partnership-1' },
       );
       expect(res.status).toBe(201);
@@ -82,14 +51,14 @@ describe('the ledger write API', () => {
       expect(event.type).toBe('PartnershipFormed');
       expect(event.data).toEqual({
         partnershipId: res.body.id,
-        consultancyId: tenancy.consultancyId,
-        councilId: tenancy.councilId,
+        consultancyId: suite.tenancy.consultancyId,
+        councilId: suite.tenancy.councilId,
         name: 'Better Futures',
         startsOn: '2026-04-01',
         occurredOn: '2026-04-01',
       });
       expect(event.metadata).toEqual({
-        actorId: tenancy.consultancyAdmin.id,
+        actorId: suite.tenancy.consultancyAdmin.id,
         correlationId: 'form-partnership-1',
         causationId: expect.stringMatching(UUID),
         channel: 'api',
@@ -97,11 +66,11 @@ describe('the ledger write API', () => {
     });
 
     it('generates a correlation id when none is given, and a causation id for each command', async () => {
-      const body = { councilId: tenancy.councilId, name: 'Second', startsOn: '2026-05-01' };
+      const body = { councilId: suite.tenancy.councilId, name: 'Second', startsOn: '2026-05-01' };
       const first = await as.consultancyAdmin.post('/partnerships', body).expect(201);
       const second = await as.consultancyAdmin.post('/partnerships', body).expect(201);
-      const [a] = await store.readStream(`partnership-${first.body.id}`);
-      const [b] = await store.readStream(`partnership-${second.body.id}`);
+      const [a] = await suite.store.readStream(`partnership-${first.body.id}`);
+      const [b] = await suite.store.readStream(`partnership-${second.body.id}`);
       expect(a.metadata.correlationId).toBe(first.headers['x-correlation-id']);
       expect(b.metadata.correlationId).toBe(second.headers['x-correlation-id']);
       expect(a.metadata.correlationId).not.toBe(b.metadata.correlationId);
@@ -109,7 +78,10 @@ describe('the ledger write API', () => {
     });
 
     it('refuses a councilId that names no council, naming the field', async () => {
-      for (const councilId of [tenancy.consultancyId, '6f8a3c1e-0000-4000-8000-000000000000']) {
+      for (const councilId of [
+        suite.tenancy.consultancyId,
+        '6f8a3c1e-0000-4000-8000-000000000000',
+      ]) {
         const res = await refused(
           () =>
             as.consultancyAdmin.post('/partnerships', {
@@ -126,7 +98,11 @@ describe('the ledger write API', () => {
     });
 
     it("is a consultancy admin's to do", async () => {
-      const body = { councilId: tenancy.councilId, name: 'Not yours', startsOn: '2026-04-01' };
+      const body = {
+        councilId: suite.tenancy.councilId,
+        name: 'Not yours',
+        startsOn: '2026-04-01',
+      };
       await refused(() => as.director.post('/partnerships', body), 403);
       await refused(() => as.councilAdmin.post('/partnerships', body), 403);
       await refused(() => as.approver.post('/partnerships', body), 403);
@@ -138,11 +114,11 @@ describe('the ledger write API', () => {
   describe('report recipients', () => {
     let partnershipId: string;
     beforeAll(async () => {
-      ({ partnershipId } = await seedLedger(t, tenancy));
+      ({ partnershipId } = await suite.seedLedger());
     });
 
     const recipientRows = () =>
-      t.database.db
+      suite.t.database.db
         .selectFrom('report_recipients')
         .select(['id', 'email', 'name'])
         .where('partnership_id', '=', partnershipId)
@@ -225,7 +201,7 @@ describe('the ledger write API', () => {
     let partnershipId: string;
     let engagementId: string;
     beforeAll(async () => {
-      ({ partnershipId } = await seedLedger(t, tenancy));
+      ({ partnershipId } = await suite.seedLedger());
     });
 
     it("opens an engagement, answering with the partnership's version", async () => {
@@ -260,7 +236,7 @@ describe('the ledger write API', () => {
           savingsTargetPence: 30_000_000,
           occurredOn: '2026-06-01',
         },
-        metadata: { actorId: tenancy.director.id },
+        metadata: { actorId: suite.tenancy.director.id },
       });
     });
 
@@ -378,7 +354,7 @@ describe('the ledger write API', () => {
     let engagementId: string;
     let milestoneId: string;
     beforeAll(async () => {
-      ({ engagementId } = await seedLedger(t, tenancy));
+      ({ engagementId } = await suite.seedLedger());
     });
     const path = (action = '') =>
       `/engagements/${engagementId}/milestones${milestoneId ? `/${milestoneId}` : ''}${action}`;
@@ -433,7 +409,7 @@ describe('the ledger write API', () => {
       expect(await written(`engagement-${engagementId}`, signedOff.body)).toMatchObject({
         type: 'MilestoneSignedOff',
         data: { milestoneId, note: 'Seen the minutes' },
-        metadata: { actorId: tenancy.approver.id },
+        metadata: { actorId: suite.tenancy.approver.id },
       });
     });
 
@@ -507,7 +483,7 @@ describe('the ledger write API', () => {
     let interventionId: string;
     let savingId: string;
     beforeAll(async () => {
-      ({ engagementId } = await seedLedger(t, tenancy));
+      ({ engagementId } = await suite.seedLedger());
     });
     const saving = (action: string) =>
       `/interventions/${interventionId}/savings/${savingId}${action}`;
@@ -583,7 +559,7 @@ describe('the ledger write API', () => {
       expect(await written(`intervention-${interventionId}`, verified.body)).toMatchObject({
         type: 'SavingVerified',
         data: { savingId, amountPence: 4_500_000, note: 'Matches the ledger' },
-        metadata: { actorId: tenancy.approver.id },
+        metadata: { actorId: suite.tenancy.approver.id },
       });
       await refused(
         () => as.approver.post(saving('/dispute'), { reason: 'Second thoughts' }),

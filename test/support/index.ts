@@ -5,5 +5,7 @@ export * from './identity';
 export * from './ledger';
 export * from './oidc-provider';
 export * from './pdf-text';
+export * from './problems';
 export * from './stream-tally.projection';
+export * from './suite';
 export * from './wait';
