@@ -1,10 +1,8 @@
 import { EventStore } from '@accord/event-store';
 import { createTestApp, type TestApp } from './app';
+import { servePages } from './browser';
 import { seedTenancy, type Tenancy } from './identity';
-import { actingAs, eventCount, seedLedger } from './ledger';
-
-/** The ids of the partnership, engagement and intervention `seedLedger` makes. */
-export type LedgerIds = Awaited<ReturnType<typeof seedLedger>>;
+import { actingAs, eventCount, type LedgerIds, seedLedger } from './ledger';
 
 /** Each user `seedTenancy` makes, by the name a spec acts as. */
 const ACTORS = [
@@ -48,6 +46,8 @@ export type LedgerSuiteOptions = Readonly<{
   startsOn?: string | false;
   /** Environment variables the app is configured with, beside the test defaults. */
   env?: Record<string, string>;
+  /** Serve the pages: listen on a loopback port, with the projections running (`servePages`). */
+  pages?: boolean;
 }>;
 
 /**
@@ -55,19 +55,30 @@ export type LedgerSuiteOptions = Readonly<{
  * `afterAll` that closes the app, and hands them out once they exist.
  */
 export function ledgerSuite(options: LedgerSuiteOptions = {}): LedgerSuite {
-  const { startsOn = '2026-04-01', env } = options;
+  const { startsOn = '2026-04-01', env, pages = false } = options;
   let made: { t: TestApp; tenancy: Tenancy; ids?: LedgerIds } | undefined;
+  let stopProjections = async () => {};
   const ready = () => {
     if (!made) throw new Error('the ledger suite is read before its beforeAll has run');
     return made;
   };
 
   beforeAll(async () => {
-    const t = await createTestApp(env);
+    let t: TestApp;
+    if (pages) {
+      const served = await servePages({ env });
+      t = served.t;
+      stopProjections = () => served.runner.stop();
+    } else {
+      t = await createTestApp(env);
+    }
     made = { t, tenancy: await seedTenancy(t.app, t.database.db) };
     if (startsOn !== false) made.ids = await seedLedger(t, made.tenancy, startsOn);
   });
-  afterAll(() => made?.t.close());
+  afterAll(async () => {
+    await stopProjections();
+    await made?.t.close();
+  });
 
   const lazyActingAs = (who: Actor): ActingAs => {
     const now = () => actingAs(ready().t, ready().tenancy[who]);
