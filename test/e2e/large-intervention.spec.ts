@@ -22,7 +22,7 @@ describe('an intervention with many savings', () => {
     suite.t.http().get(path).set('Cookie', `accord_session=${user.token}`);
 
   it('answers the API a page of savings at a time, in the order they were claimed', async () => {
-    const viewer = suite.as.viewer;
+    const { viewer } = suite.as;
     const first = await eventually(async () => {
       const res = await viewer.get(`/interventions/${suite.ids.interventionId}`).expect(200);
       expect(res.body.savings.total).toBe(SAVINGS);
@@ -54,7 +54,7 @@ describe('an intervention with many savings', () => {
   });
 
   it('decides a write on every saving the intervention holds', async () => {
-    const director = suite.as.director;
+    const { director } = suite.as;
     const verified = await suite.as.approver
       .post(`/interventions/${suite.ids.interventionId}/savings/${savingIds[SAVINGS - 1]}/verify`, {
         evidence: 'Ledger 4471',

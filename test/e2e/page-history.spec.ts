@@ -126,8 +126,8 @@ describe('verifying on the page, and the history in words', () => {
   });
 
   it("shows by each saving its history in words: a dispute's reason, what a revision replaced", async () => {
-    const approver = suite.as.approver;
-    const director = suite.as.director;
+    const { approver } = suite.as;
+    const { director } = suite.as;
     const revised = await claim(5_000_000, 'Two placements stepped down');
     await approver
       .post(`/interventions/${suite.ids.interventionId}/savings/${revised}/verify`, {

@@ -1,5 +1,11 @@
 /** One field a 400 answer names, in SPEC §4's error shape. */
-export type FieldProblem = Readonly<{ field: string; code: string; message: string }>;
+export type FieldProblem = Readonly<{
+  field: string;
+  code: string;
+  message: string;
+  /** The limit a value crossed, where the rule has one. */
+  bound?: unknown;
+}>;
 
 /** The body of an answer that may name fields. */
 export type ProblemBody = { details?: { fields?: FieldProblem[] } };
