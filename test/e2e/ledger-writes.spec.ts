@@ -10,6 +10,10 @@ describe('the ledger write API', () => {
   const { as, events } = suite;
 
   const today = () => todayInLondon(new Date());
+  /** A write's answer: the version its stream is now at, and the event's position. */
+  const at = (version: number) => ({ version, position: expect.any(Number) });
+  /** The answer to a write that makes something: `at`, and the new thing's id. */
+  const made = (version: number) => ({ id: expect.stringMatching(UUID), ...at(version) });
 
   /** The stream's last event, checked to be the one the answer names. */
   async function written(
@@ -40,11 +44,7 @@ describe('the ledger write API', () => {
         { 'X-Correlation-Id': 'form-partnership-1' },
       );
       expect(res.status).toBe(201);
-      expect(res.body).toEqual({
-        id: expect.stringMatching(UUID),
-        version: 1,
-        position: expect.any(Number),
-      });
+      expect(res.body).toEqual(made(1));
       expect(res.headers['x-correlation-id']).toBe('form-partnership-1');
       const event = await written(`partnership-${res.body.id}`, res.body);
       expect(event.streamVersion).toBe(1);
@@ -134,7 +134,7 @@ describe('the ledger write API', () => {
           ],
         })
         .expect(200);
-      expect(res.body).toEqual({ version: 2, position: expect.any(Number) });
+      expect(res.body).toEqual(at(2));
       const event = await written(`partnership-${partnershipId}`, res.body);
       expect(event.type).toBe('ReportRecipientsSet');
       expect(event.data).toEqual({
@@ -215,11 +215,7 @@ describe('the ledger write API', () => {
           savingsTargetPence: 30_000_000,
         })
         .expect(201);
-      expect(res.body).toEqual({
-        id: expect.stringMatching(UUID),
-        version: 1,
-        position: expect.any(Number),
-      });
+      expect(res.body).toEqual(made(1));
       engagementId = res.body.id;
       const event = await written(`engagement-${engagementId}`, res.body);
       expect(event).toMatchObject({
@@ -265,11 +261,7 @@ describe('the ledger write API', () => {
           target: { value: 30, by: '2027-03-31' },
         })
         .expect(201);
-      expect(res.body).toEqual({
-        id: 'residential_placements',
-        version: 2,
-        position: expect.any(Number),
-      });
+      expect(res.body).toEqual({ id: 'residential_placements', ...at(2) });
       const event = await written(`engagement-${engagementId}`, res.body);
       expect(event.data).toEqual({
         partnershipId,
@@ -319,11 +311,7 @@ describe('the ledger write API', () => {
           source: 'SSDA903 return',
         })
         .expect(201);
-      expect(res.body).toEqual({
-        id: expect.stringMatching(UUID),
-        version: 3,
-        position: expect.any(Number),
-      });
+      expect(res.body).toEqual(made(3));
       const event = await written(`engagement-${engagementId}`, res.body);
       expect(event.data).toEqual({
         partnershipId,
@@ -366,11 +354,7 @@ describe('the ledger write API', () => {
           dueOn: '2026-06-30',
         })
         .expect(201);
-      expect(planned.body).toEqual({
-        id: expect.stringMatching(UUID),
-        version: 2,
-        position: expect.any(Number),
-      });
+      expect(planned.body).toEqual(made(2));
       milestoneId = planned.body.id;
       expect((await written(`engagement-${engagementId}`, planned.body)).data).toEqual({
         partnershipId: expect.stringMatching(UUID),
@@ -384,7 +368,7 @@ describe('the ledger write API', () => {
       const rescheduled = await as.director
         .post(path('/reschedule'), { dueOn: '2026-07-31', reason: 'Panel chair on leave' })
         .expect(200);
-      expect(rescheduled.body).toEqual({ version: 3, position: expect.any(Number) });
+      expect(rescheduled.body).toEqual(at(3));
       expect((await written(`engagement-${engagementId}`, rescheduled.body)).data).toMatchObject({
         milestoneId,
         dueOn: '2026-07-31',
@@ -395,7 +379,7 @@ describe('the ledger write API', () => {
       const achieved = await as.director
         .post(path('/achieve'), { achievedOn: '2026-07-20', evidence: 'Panel minutes' })
         .expect(200);
-      expect(achieved.body).toEqual({ version: 4, position: expect.any(Number) });
+      expect(achieved.body).toEqual(at(4));
       expect(await written(`engagement-${engagementId}`, achieved.body)).toMatchObject({
         type: 'MilestoneAchieved',
         data: { milestoneId, achievedOn: '2026-07-20', evidence: 'Panel minutes' },
@@ -405,7 +389,7 @@ describe('the ledger write API', () => {
       const signedOff = await as.approver
         .post(path('/sign-off'), { note: 'Seen the minutes' })
         .expect(200);
-      expect(signedOff.body).toEqual({ version: 5, position: expect.any(Number) });
+      expect(signedOff.body).toEqual(at(5));
       expect(await written(`engagement-${engagementId}`, signedOff.body)).toMatchObject({
         type: 'MilestoneSignedOff',
         data: { milestoneId, note: 'Seen the minutes' },
@@ -497,11 +481,7 @@ describe('the ledger write API', () => {
           description: 'Targeted campaign',
         })
         .expect(201);
-      expect(res.body).toEqual({
-        id: expect.stringMatching(UUID),
-        version: 1,
-        position: expect.any(Number),
-      });
+      expect(res.body).toEqual(made(1));
       interventionId = res.body.id;
       const event = await written(`intervention-${interventionId}`, res.body);
       expect(event).toMatchObject({
@@ -530,11 +510,7 @@ describe('the ledger write API', () => {
           basis: 'Two step-downs from residential care',
         })
         .expect(201);
-      expect(claimed.body).toEqual({
-        id: expect.stringMatching(UUID),
-        version: 2,
-        position: expect.any(Number),
-      });
+      expect(claimed.body).toEqual(made(2));
       savingId = claimed.body.id;
       expect((await written(`intervention-${interventionId}`, claimed.body)).data).toEqual({
         partnershipId: expect.stringMatching(UUID),
@@ -555,7 +531,7 @@ describe('the ledger write API', () => {
       const verified = await as.approver
         .post(saving('/verify'), { note: 'Matches the ledger' })
         .expect(200);
-      expect(verified.body).toEqual({ version: 3, position: expect.any(Number) });
+      expect(verified.body).toEqual(at(3));
       expect(await written(`intervention-${interventionId}`, verified.body)).toMatchObject({
         type: 'SavingVerified',
         data: { savingId, amountPence: 4_500_000, note: 'Matches the ledger' },
@@ -572,7 +548,7 @@ describe('the ledger write API', () => {
       const revised = await as.director
         .post(saving('/revise'), { amountPence: 4_000_000, reason: 'One placement ended early' })
         .expect(200);
-      expect(revised.body).toEqual({ version: 4, position: expect.any(Number) });
+      expect(revised.body).toEqual(at(4));
       expect((await written(`intervention-${interventionId}`, revised.body)).data).toMatchObject({
         amountPence: 4_000_000,
         previousAmountPence: 4_500_000,
@@ -591,7 +567,7 @@ describe('the ledger write API', () => {
       const withdrawn = await as.director
         .post(saving('/withdraw'), { reason: 'Claimed under the wrong intervention' })
         .expect(200);
-      expect(withdrawn.body).toEqual({ version: 6, position: expect.any(Number) });
+      expect(withdrawn.body).toEqual(at(6));
       await refused(() => as.approver.post(saving('/verify'), {}), 409, 'saving.withdrawn');
       await refused(
         () => as.director.post(saving('/revise'), { amountPence: 1, reason: 'Again' }),
@@ -655,11 +631,7 @@ describe('the ledger write API', () => {
           startsOn: '2026-07-01',
         })
         .expect(201);
-      expect(added.body).toEqual({
-        id: expect.stringMatching(UUID),
-        version: 7,
-        position: expect.any(Number),
-      });
+      expect(added.body).toEqual(made(7));
       expect((await written(`intervention-${interventionId}`, added.body)).data).toMatchObject({
         capacityId: added.body.id,
         kind: 'foster_placements',
@@ -672,7 +644,7 @@ describe('the ledger write API', () => {
           endsOn: '2027-07-01',
         })
         .expect(200);
-      expect(ended.body).toEqual({ version: 8, position: expect.any(Number) });
+      expect(ended.body).toEqual(at(8));
       expect(await written(`intervention-${interventionId}`, ended.body)).toMatchObject({
         type: 'CapacityEnded',
         data: { capacityId: added.body.id, endsOn: '2027-07-01', occurredOn: '2027-07-01' },
