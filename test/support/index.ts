@@ -6,6 +6,7 @@ export * from './ledger';
 export * from './oidc-provider';
 export * from './pdf-text';
 export * from './problems';
+export * from './processes';
 export * from './stream-tally.projection';
 export * from './suite';
 export * from './wait';
