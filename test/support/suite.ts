@@ -1,7 +1,14 @@
 import { EventStore } from '@accord/event-store';
+import type { Role } from '@accord/identity';
 import { createTestApp, type TestApp } from './app';
 import { servePages } from './browser';
-import { seedTenancy, type Tenancy } from './identity';
+import {
+  type SeededUser,
+  seedTenancy,
+  seedUser,
+  seedUserWithPassword,
+  type Tenancy,
+} from './identity';
 import { actingAs, eventCount, type LedgerIds, seedLedger } from './ledger';
 
 /** Each user `seedTenancy` makes, by the name a spec acts as. */
@@ -39,6 +46,11 @@ export type LedgerSuite = {
   events(): Promise<number>;
   /** Another partnership, engagement and intervention of the same tenancy. */
   seedLedger(startsOn?: string): Promise<LedgerIds>;
+  /** Another user of the tenancy's consultancy: named, or with a password to sign in with. */
+  seedConsultancyUser(
+    roles: Role[],
+    who?: Readonly<{ name?: string; password?: string }>,
+  ): Promise<SeededUser>;
 };
 
 export type LedgerSuiteOptions = Readonly<{
@@ -110,5 +122,10 @@ export function ledgerSuite(options: LedgerSuiteOptions = {}): LedgerSuite {
     >,
     events: () => eventCount(ready().t.database.db),
     seedLedger: (from) => seedLedger(ready().t, ready().tenancy, from),
+    seedConsultancyUser: (roles, { name, password } = {}) => {
+      const { t, tenancy } = ready();
+      const at = [t.app, t.database.db, tenancy.consultancyId, 'consultancy', roles] as const;
+      return password === undefined ? seedUser(...at, name) : seedUserWithPassword(...at, password);
+    },
   };
 }
