@@ -1,13 +1,6 @@
-/** One field a 400 answer names, in SPEC §4's error shape. */
-export type FieldProblem = Readonly<{
-  field: string;
-  code: string;
-  message: string;
-  /** The limit a value crossed, where the rule has one. */
-  bound?: unknown;
-}>;
+import type { FieldProblem } from '@accord/ledger';
 
-/** The body of an answer that may name fields. */
+/** The body of an answer that may name fields: SPEC §4's error shape. */
 export type ProblemBody = { details?: { fields?: FieldProblem[] } };
 
 /** The problems a 400 answer names, in its order (none when it names none). */
