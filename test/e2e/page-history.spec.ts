@@ -16,6 +16,12 @@ describe('verifying on the page, and the history in words', () => {
   const interventionPage = () => `/interventions/${suite.ids.interventionId}`;
   const savingPath = (savingId: string, action: string) =>
     `${interventionPage()}/savings/${savingId}/${action}`;
+  /** The approver's Verify form for `savingId`, sent with `fields` as opened at `version`. */
+  const sendVerify = (savingId: string, version: number, fields: Record<string, string> = {}) =>
+    send(suite.tenancy.approver, savingPath(savingId, 'verify'), {
+      ...fields,
+      version: String(version),
+    });
   /** The HTML's text, tags dropped and spaces folded, as a reader sees it. */
   const textOf = (html: string) =>
     html
@@ -66,9 +72,7 @@ describe('verifying on the page, and the history in words', () => {
     const savingId = await claim(900_000, 'Sent empty');
     const before = await versionOf();
     const verified = (await verifiedEvents()).length;
-    const answer = await send(suite.tenancy.approver, savingPath(savingId, 'verify'), {
-      version: String(before),
-    });
+    const answer = await sendVerify(savingId, before);
     expect(answer.status).toBe(400);
     expect(answer.text).toContain('govuk-error-summary');
     expect(answer.text).toContain('Select whether to verify the full amount or part of it');
@@ -81,11 +85,10 @@ describe('verifying on the page, and the history in words', () => {
   it('verifies the full amount, self-reported, when that is chosen without evidence', async () => {
     const savingId = await claim(900_000, 'Chosen in full');
     const before = await versionOf();
-    const answer = await send(suite.tenancy.approver, savingPath(savingId, 'verify'), {
+    const answer = await sendVerify(savingId, before, {
       'amount-choice': 'whole',
       amount: '',
       assurance: 'self_reported',
-      version: String(before),
     });
     expect(answer.status).toBe(303);
     const event = (await verifiedEvents()).find((e) => e.data.savingId === savingId);
@@ -96,11 +99,10 @@ describe('verifying on the page, and the history in words', () => {
   it('words a part verified as Evidenced without evidence at the Evidence field: 400, nothing written', async () => {
     const savingId = await claim(900_000, 'Part, evidenced');
     const before = await versionOf();
-    const answer = await send(suite.tenancy.approver, savingPath(savingId, 'verify'), {
+    const answer = await sendVerify(savingId, before, {
       'amount-choice': 'part',
       amount: '7,500.00',
       assurance: 'evidenced',
-      version: String(before),
     });
     expect(answer.status).toBe(400);
     expect(answer.text).toContain('href="#evidence"');
@@ -112,12 +114,11 @@ describe('verifying on the page, and the history in words', () => {
     expect(answer.text).toMatch(/value="part" checked/);
     expect(await versionOf()).toBe(before);
 
-    const more = await send(suite.tenancy.approver, savingPath(savingId, 'verify'), {
+    const more = await sendVerify(savingId, before, {
       'amount-choice': 'part',
       amount: '9,000.01',
       assurance: 'evidenced',
       evidence: 'Placement invoices, May',
-      version: String(before),
     });
     expect(more.status).toBe(400);
     expect(more.text).toContain('href="#amount"');

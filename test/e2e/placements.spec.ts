@@ -1,4 +1,4 @@
-import { ledgerSuite, messagesByField } from '@accord/testing';
+import { type ActingAs, ledgerSuite, messagesByField } from '@accord/testing';
 
 const NAO = /^reference: National Audit Office, Managing children's residential care/;
 
@@ -12,6 +12,11 @@ describe('savings priced from placements over HTTP', () => {
 
   const unitCost = (placementType: string) =>
     `/partnerships/${suite.ids.partnershipId}/unit-costs/${placementType}`;
+  /** The council's weekly price of in-house fostering from `effectiveFrom`, set as `who`. */
+  const priceFostering = (who: ActingAs, pence: number, effectiveFrom: string, source: string) =>
+    who
+      .put(unitCost('in_house_fostering'), { weeklyCostPence: pence, effectiveFrom, source })
+      .expect(200);
   const claimPath = () => `/interventions/${suite.ids.interventionId}/savings/placements`;
   const stepDown = {
     children: 2,
@@ -50,13 +55,7 @@ describe('savings priced from placements over HTTP', () => {
     const set = await as.approver.put(unitCost('in_house_fostering'), body).expect(200);
     expect(set.body).toEqual({ version: expect.any(Number), position: expect.any(Number) });
     // A rise from the day after the claim below starts: never used for it.
-    await as.councilAdmin
-      .put(unitCost('in_house_fostering'), {
-        weeklyCostPence: 90_000,
-        effectiveFrom: '2026-06-02',
-        source: 'Fee schedule, June uplift',
-      })
-      .expect(200);
+    await priceFostering(as.councilAdmin, 90_000, '2026-06-02', 'Fee schedule, June uplift');
 
     const list = await as.viewer
       .get(`/partnerships/${suite.ids.partnershipId}/unit-costs`)
@@ -192,13 +191,7 @@ describe('savings priced from placements over HTTP', () => {
   });
 
   it('counts in progress by pair of types, and a later price does not revalue it', async () => {
-    await as.approver
-      .put(unitCost('in_house_fostering'), {
-        weeklyCostPence: 300_000,
-        effectiveFrom: '2026-04-01',
-        source: 'Corrected schedule',
-      })
-      .expect(200);
+    await priceFostering(as.approver, 300_000, '2026-04-01', 'Corrected schedule');
     await as.approver
       .post(`/interventions/${suite.ids.interventionId}/savings/${savingId}/verify`, {})
       .expect(200);
