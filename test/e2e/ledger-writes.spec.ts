@@ -253,24 +253,24 @@ describe('the ledger write API', () => {
     });
 
     it('defines a catalogue measure, taking its name, unit and direction', async () => {
+      const defining = {
+        measure: 'residential_placements',
+        baseline: { value: 42, asOf: '2026-03-31' },
+        target: { value: 30, by: '2027-03-31' },
+      };
       const res = await as.director
-        .post(`/engagements/${engagementId}/measures`, {
-          measure: 'residential_placements',
-          baseline: { value: 42, asOf: '2026-03-31' },
-          target: { value: 30, by: '2027-03-31' },
-        })
+        .post(`/engagements/${engagementId}/measures`, defining)
         .expect(201);
-      expect(res.body).toEqual({ id: 'residential_placements', ...at(2) });
-      const event = await written(`engagement-${engagementId}`, res.body);
+      const answer = { id: 'residential_placements', ...at(2) };
+      const event = await written(`engagement-${engagementId}`, res.body, answer);
+      // The catalogue's name, unit and direction, beside what was sent.
       expect(event.data).toEqual({
         partnershipId,
         engagementId,
-        measure: 'residential_placements',
+        ...defining,
         name: 'Children in residential placements',
         unit: 'children',
         direction: 'lower_is_better',
-        baseline: { value: 42, asOf: '2026-03-31' },
-        target: { value: 30, by: '2027-03-31' },
         occurredOn: today(),
       });
     });

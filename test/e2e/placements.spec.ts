@@ -25,6 +25,8 @@ describe('savings priced from placements over HTTP', () => {
     startsOn: '2026-06-01',
     weeks: 26,
   };
+  /** What a claim's valuation keeps of the step-down it was sent: all but its start. */
+  const valuationOf = ({ startsOn: _, ...kept }: typeof stepDown) => kept;
 
   it('serves the reference figures to anyone signed in, each with its year and source', async () => {
     const res = await as.viewer.get('/unit-costs/reference').expect(200);
@@ -129,10 +131,7 @@ describe('savings priced from placements over HTTP', () => {
       attributionPct: 100,
       basis: expect.stringMatching(/^2 children moved from a residential children's home/),
       valuation: {
-        children: 2,
-        fromType: 'residential_childrens_home',
-        toType: 'in_house_fostering',
-        weeks: 26,
+        ...valuationOf(stepDown),
         fromWeeklyCostPence: 610_630,
         toWeeklyCostPence: 50_000,
         fromSource: expect.stringMatching(NAO),
