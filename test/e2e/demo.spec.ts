@@ -12,8 +12,13 @@ import {
 import { EventStore, ProjectionRunner } from '@accord/event-store';
 import { councilReference } from '@accord/identity';
 import { type AnyDb, createKysely, createPool, loadConfig } from '@accord/platform';
-import { projections } from '@accord/read-models';
-import { createTestApp, createTestDatabase, eventCount, type TestApp } from '@accord/testing';
+import {
+  createTestApp,
+  createTestDatabase,
+  eventCount,
+  startProjections,
+  type TestApp,
+} from '@accord/testing';
 import { createApi } from '../../apps/api/create-api';
 
 const ACCOUNTS = Object.values(DEMO_ACCOUNTS);
@@ -40,14 +45,7 @@ describe('the demo (SPEC §6)', () => {
 
     beforeAll(async () => {
       t = await createTestApp({ ACCORD_DEMO: 'on' });
-      runner = new ProjectionRunner({
-        databaseUrl: t.database.url,
-        db: t.database.db,
-        store: t.app.get(EventStore),
-        projections,
-        pollIntervalMs: 50,
-      });
-      await runner.start();
+      runner = await startProjections(t);
       for (const account of ACCOUNTS) tokens.set(account.email, await signIn(account.email));
     });
     afterAll(async () => {

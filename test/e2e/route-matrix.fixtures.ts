@@ -1,22 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import { EventStore, type NewEvent } from '@accord/event-store';
+import { EventStore, type NewEvent, type ProjectionRunner } from '@accord/event-store';
 import { ACCESS, type Access, PAGE, type PartnershipAction } from '@accord/identity';
 import {
-  type CapacityAdded,
-  type EngagementOpened,
+  CAPACITY_UNITS,
+  type EngagementEvent,
   engagementStream,
-  type InterventionLogged,
+  type InterventionEvent,
   interventionStream,
-  type MeasureDefined,
-  type MilestoneAchieved,
+  type LedgerEvent,
+  MEASURE_CATALOGUE,
   type MilestonePlanned,
-  type PartnershipFormed,
+  type PartnershipEvent,
   parseCalendarDate,
   partnershipStream,
-  type ReportRecipientsSet,
-  type SavingClaimed,
 } from '@accord/ledger';
-import { seedUser, seedUserWithPassword, type Tenancy, type TestApp } from '@accord/testing';
+import {
+  createTestApp,
+  seedTenancy,
+  seedUser,
+  seedUserWithPassword,
+  startProjections,
+  type Tenancy,
+  type TestApp,
+} from '@accord/testing';
 import { type INestApplication, RequestMethod, type Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
@@ -144,7 +150,20 @@ function joinPath(...parts: string[]): string {
 const d = (value: string) => parseCalendarDate(value);
 const OCCURRED = d('2025-04-01');
 
-type Ids = { partnershipId: string; engagementId: string; interventionId: string };
+/** The ids of what a builder made, by name: each names the `:param` of a route acting on it. */
+export type Made = Partial<
+  Record<
+    | 'partnershipId'
+    | 'engagementId'
+    | 'interventionId'
+    | 'savingId'
+    | 'capacityId'
+    | 'milestoneId'
+    | 'measure'
+    | 'userId',
+    string
+  >
+>;
 
 /**
  * Builds partnerships between the tenancy's consultancy and council by appending ledger events
@@ -157,34 +176,43 @@ export class World {
     readonly tenancy: Tenancy,
   ) {}
 
-  private get store(): EventStore {
-    return this.t.app.get(EventStore);
-  }
-
-  private async append(stream: string, events: { type: string; data: object }[]) {
+  private async append(stream: string, events: LedgerEvent[]) {
     const newEvents: NewEvent[] = events.map((event) => ({
       eventId: randomUUID(),
       type: event.type,
       data: event.data as Record<string, unknown>,
       metadata: { actorId: this.tenancy.director.id, correlationId: randomUUID() },
     }));
-    return this.store.append(stream, newEvents);
+    return this.t.app.get(EventStore).append(stream, newEvents);
+  }
+
+  private inPartnership(...events: PartnershipEvent[]) {
+    return this.append(partnershipStream(events[0].data.partnershipId), events);
+  }
+
+  private inEngagement(...events: EngagementEvent[]) {
+    return this.append(engagementStream(events[0].data.engagementId), events);
+  }
+
+  private inIntervention(...events: InterventionEvent[]) {
+    return this.append(interventionStream(events[0].data.interventionId), events);
   }
 
   async partnership(): Promise<{ partnershipId: string }> {
     const partnershipId = randomUUID();
-    const formed: PartnershipFormed = {
+    const name = `Matrix partnership ${partnershipId.slice(0, 8)}`;
+    const { consultancyId, councilId } = this.tenancy;
+    await this.inPartnership({
       type: 'PartnershipFormed',
       data: {
         partnershipId,
-        consultancyId: this.tenancy.consultancyId,
-        councilId: this.tenancy.councilId,
-        name: `Matrix partnership ${partnershipId.slice(0, 8)}`,
+        consultancyId,
+        councilId,
+        name,
         startsOn: d('2025-04-01'),
         occurredOn: OCCURRED,
       },
-    };
-    await this.append(partnershipStream(partnershipId), [formed]);
+    });
     return { partnershipId };
   }
 
@@ -201,22 +229,19 @@ export class World {
         name: 'Finance Lead',
       })
       .execute();
-    const set: ReportRecipientsSet = {
+    await this.inPartnership({
       type: 'ReportRecipientsSet',
       data: { partnershipId, recipientIds: [recipientId], occurredOn: OCCURRED },
-    };
-    await this.append(partnershipStream(partnershipId), [set]);
+    });
     return { partnershipId };
   }
 
   async engagement(): Promise<{ partnershipId: string; engagementId: string }> {
-    const { partnershipId } = await this.partnership();
-    const engagementId = randomUUID();
-    const opened: EngagementOpened = {
+    const ids = { ...(await this.partnership()), engagementId: randomUUID() };
+    await this.inEngagement({
       type: 'EngagementOpened',
       data: {
-        partnershipId,
-        engagementId,
+        ...ids,
         title: 'Placement sufficiency',
         serviceArea: 'childrens_social_care',
         startsOn: d('2025-04-01'),
@@ -224,114 +249,103 @@ export class World {
         savingsTargetPence: 50_000_000,
         occurredOn: OCCURRED,
       },
-    };
-    await this.append(engagementStream(engagementId), [opened]);
-    return { partnershipId, engagementId };
+    });
+    return ids;
   }
 
-  async intervention(): Promise<Ids> {
-    const { partnershipId, engagementId } = await this.engagement();
-    const interventionId = randomUUID();
-    const logged: InterventionLogged = {
+  async intervention(): Promise<{
+    partnershipId: string;
+    engagementId: string;
+    interventionId: string;
+  }> {
+    const ids = { ...(await this.engagement()), interventionId: randomUUID() };
+    const title = 'Step down from residential care';
+    const startedOn = d('2025-05-01');
+    await this.inIntervention({
       type: 'InterventionLogged',
-      data: {
-        partnershipId,
-        engagementId,
-        interventionId,
-        title: 'Step down from residential care',
-        category: 'placement_step_down',
-        startedOn: d('2025-05-01'),
-        occurredOn: d('2025-05-01'),
-      },
-    };
-    await this.append(interventionStream(interventionId), [logged]);
-    return { partnershipId, engagementId, interventionId };
+      data: { ...ids, title, category: 'placement_step_down', startedOn, occurredOn: startedOn },
+    });
+    return ids;
   }
 
   /** A claimed saving. */
-  async saving(): Promise<Ids & { savingId: string }> {
-    const ids = await this.intervention();
-    const savingId = randomUUID();
-    const claimed: SavingClaimed = {
+  async saving() {
+    const ids = { ...(await this.intervention()), savingId: randomUUID() };
+    const startsOn = d('2025-06-01');
+    await this.inIntervention({
       type: 'SavingClaimed',
       data: {
         ...ids,
-        savingId,
         amountPence: 5_200_000,
         kind: 'cashable',
         recurrence: 'recurring_annual',
-        startsOn: d('2025-06-01'),
+        startsOn,
         basis: 'Two children stepped down to in-house foster care',
-        occurredOn: d('2025-06-01'),
+        occurredOn: startsOn,
       },
-    };
-    await this.append(interventionStream(ids.interventionId), [claimed]);
-    return { ...ids, savingId };
+    });
+    return ids;
   }
 
-  async capacity(): Promise<Ids & { capacityId: string }> {
-    const ids = await this.intervention();
-    const capacityId = randomUUID();
-    const added: CapacityAdded = {
+  async capacity() {
+    const ids = { ...(await this.intervention()), capacityId: randomUUID() };
+    const kind = 'foster_placements';
+    const startsOn = d('2025-06-01');
+    await this.inIntervention({
       type: 'CapacityAdded',
       data: {
         ...ids,
-        capacityId,
-        kind: 'foster_placements',
+        kind,
         quantity: 3,
-        unit: 'placements',
-        startsOn: d('2025-06-01'),
-        occurredOn: d('2025-06-01'),
+        unit: CAPACITY_UNITS[kind],
+        startsOn,
+        occurredOn: startsOn,
       },
-    };
-    await this.append(interventionStream(ids.interventionId), [added]);
-    return { ...ids, capacityId };
+    });
+    return ids;
   }
 
-  /** A planned milestone, or an achieved one ready for sign-off. */
-  async milestone(
-    state: 'planned' | 'achieved' = 'planned',
-  ): Promise<{ partnershipId: string; engagementId: string; milestoneId: string }> {
-    const ids = await this.engagement();
-    const milestoneId = randomUUID();
-    const planned: MilestonePlanned = {
-      type: 'MilestonePlanned',
-      data: {
-        ...ids,
-        milestoneId,
-        title: 'Panel in place',
-        dueOn: d('2025-09-30'),
-        occurredOn: OCCURRED,
-      },
-    };
-    const achieved: MilestoneAchieved = {
+  /** A planned milestone. */
+  async milestone() {
+    const ids = { ...(await this.engagement()), milestoneId: randomUUID() };
+    await this.inEngagement(planned(ids));
+    return ids;
+  }
+
+  /** An achieved milestone, ready for sign-off. */
+  async achievedMilestone() {
+    const ids = { ...(await this.engagement()), milestoneId: randomUUID() };
+    const achievedOn = d('2025-09-15');
+    await this.inEngagement(planned(ids), {
       type: 'MilestoneAchieved',
-      data: { ...ids, milestoneId, achievedOn: d('2025-09-15'), occurredOn: d('2025-09-15') },
-    };
-    await this.append(
-      engagementStream(ids.engagementId),
-      state === 'achieved' ? [planned, achieved] : [planned],
-    );
-    return { ...ids, milestoneId };
+      data: { ...ids, achievedOn, occurredOn: achievedOn },
+    });
+    return ids;
   }
 
-  async measure(): Promise<{ partnershipId: string; engagementId: string; measure: string }> {
+  /** The children looked after rate, from the catalogue, defined on an engagement. */
+  async measure() {
     const ids = await this.engagement();
-    const defined: MeasureDefined = {
+    const { key: measure, ...definition } = MEASURE_CATALOGUE[0];
+    await this.inEngagement({
       type: 'MeasureDefined',
       data: {
         ...ids,
-        measure: 'cla_rate_per_10k',
-        name: 'Children looked after rate per 10,000 children aged under 18',
-        unit: 'per 10,000',
-        direction: 'lower_is_better',
+        measure,
+        ...definition,
         baseline: { value: 92, asOf: d('2025-03-31') },
         target: { value: 80, by: d('2027-03-31') },
         occurredOn: OCCURRED,
       },
-    };
-    await this.append(engagementStream(ids.engagementId), [defined]);
-    return { ...ids, measure: 'cla_rate_per_10k' };
+    });
+    return { ...ids, measure };
+  }
+
+  /** A viewer of the council. */
+  async user(): Promise<{ userId: string }> {
+    const { app, database } = this.t;
+    const user = await seedUser(app, database.db, this.tenancy.councilId, 'council', ['viewer']);
+    return { userId: user.id };
   }
 
   /** Waits until every projection has applied every event, for routes that read read models. */
@@ -359,70 +373,117 @@ export class World {
 
 const uniqueEmail = () => `${randomUUID().slice(0, 12)}@example.org`;
 
+/** A milestone planned on the engagement `ids` name. */
+function planned(ids: { partnershipId: string; engagementId: string; milestoneId: string }) {
+  return {
+    type: 'MilestonePlanned',
+    data: { ...ids, title: 'Panel in place', dueOn: d('2025-09-30'), occurredOn: OCCURRED },
+  } satisfies MilestonePlanned;
+}
+
+/** What a route acts on: a builder of the world, run afresh for the route. */
+type Setup = {
+  [K in keyof World]: World[K] extends () => Promise<Made> ? K : never;
+}[keyof World];
+
+/** How a row builds its route's request, given the world and the route's key. */
+type Build = (world: World, key: string) => Promise<RouteRequest>;
+
+/** Which made id a route's `:param` takes, by the path segment in front of it. */
+const PARAM_IDS: Record<string, keyof Made> = {
+  'partnerships/:id': 'partnershipId',
+  'engagements/:id': 'engagementId',
+  'interventions/:id': 'interventionId',
+  'savings/:sid': 'savingId',
+  'capacity/:cid': 'capacityId',
+  'milestones/:mid': 'milestoneId',
+  'measures/:measure': 'measure',
+  'users/:id': 'userId',
+};
+
+/** The values of the `:params` in `key`: those `given`, else the ids of what was `made`. */
+function paramsOf(key: string, made: Made, given: Record<string, string> = {}) {
+  const named = [...key.matchAll(/[\w-]+\/:(\w+)/g)].map(([segment, param]) => {
+    const value = given[param] ?? made[PARAM_IDS[segment]];
+    if (value === undefined) throw new Error(`${key}: nothing made names :${param}`);
+    return [param, value] as const;
+  });
+  return named.length === 0 ? undefined : Object.fromEntries(named);
+}
+
+/**
+ * A request on what `setup` makes, its `:params` filled from the ids made (`request.params`
+ * gives the rest); a reading route waits for the projections to catch up first.
+ */
+function on(
+  setup: Setup,
+  request: RouteRequest | (() => RouteRequest) = {},
+  options: { projected?: boolean } = {},
+): Build {
+  return async (world, key) => {
+    const made: Made = await world[setup]();
+    if (options.projected) await world.projected();
+    const { params, ...rest } = typeof request === 'function' ? request() : request;
+    const named = paramsOf(key, made, params);
+    return named ? { ...rest, params: named } : rest;
+  };
+}
+
+/** A reading route's request on what `setup` makes, once the read models show it. */
+const seen = (setup: Setup, request: RouteRequest = {}) => on(setup, request, { projected: true });
+
+/** Signing in with a password, as a council viewer. */
+const signingIn: Build = async (w) => {
+  const password = 'matrix pass phrase';
+  const user = await seedUserWithPassword(
+    w.t.app,
+    w.t.database.db,
+    w.tenancy.councilId,
+    'council',
+    ['viewer'],
+    password,
+  );
+  return { body: { email: user.email, password } };
+};
+
+/**
+ * Rows sharing SPEC §4's "who" and the success they get: each route's key, with its request
+ * (sent as it is, needing nothing set up) or how to build it.
+ */
+function calledBy(
+  access: ExpectedAccess,
+  as: Party,
+  status: number,
+  rows: Record<string, RouteRequest | Build>,
+): Record<string, RouteFixture> {
+  return Object.fromEntries(
+    Object.entries(rows).map(([key, row]) => {
+      const build: Build = typeof row === 'function' ? row : async () => row;
+      return [key, { access, as, status, request: (world: World) => build(world, key) }];
+    }),
+  );
+}
+
 /**
  * Every `/api/v1` route with its right-role request. The matrix fails for a route missing here:
  * add the route's row when adding the route. Bodies follow SPEC §4.
  */
 export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   // Identity and reference lists.
-  'POST /api/v1/auth/login': {
-    access: 'public',
-    as: 'anonymous',
-    status: 200,
-    request: async (w) => {
-      const password = 'matrix pass phrase';
-      const user = await seedUserWithPassword(
-        w.t.app,
-        w.t.database.db,
-        w.tenancy.councilId,
-        'council',
-        ['viewer'],
-        password,
-      );
-      return { body: { email: user.email, password } };
-    },
-  },
-  'GET /api/v1/me': {
-    access: 'authenticated',
-    as: 'viewer',
-    status: 200,
-    request: async () => ({}),
-  },
-  'GET /api/v1/councils': {
-    access: 'authenticated',
-    as: 'viewer',
-    status: 200,
-    request: async () => ({}),
-  },
-  'GET /api/v1/unit-costs/reference': {
-    access: 'authenticated',
-    as: 'viewer',
-    status: 200,
-    request: async () => ({}),
-  },
-  'GET /api/v1/measures': {
-    access: 'authenticated',
-    as: 'director',
-    status: 200,
-    request: async () => ({}),
-  },
-  'POST /api/v1/organisations': {
-    access: 'platform_admin',
-    as: 'platformAdmin',
-    status: 201,
-    request: async () => ({ body: { kind: 'consultancy', name: 'Matrix Consulting' } }),
-  },
-  'GET /api/v1/organisations': {
-    access: 'platform_admin',
-    as: 'platformAdmin',
-    status: 200,
-    request: async () => ({}),
-  },
-  'POST /api/v1/users': {
-    access: 'organisation_admin',
-    as: 'councilAdmin',
-    status: 201,
-    request: async (w) => ({
+  ...calledBy('public', 'anonymous', 200, { 'POST /api/v1/auth/login': signingIn }),
+  ...calledBy('authenticated', 'viewer', 200, {
+    'GET /api/v1/me': {},
+    'GET /api/v1/councils': {},
+    'GET /api/v1/unit-costs/reference': {},
+    'GET /api/v1/partnerships': {},
+  }),
+  ...calledBy('authenticated', 'director', 200, { 'GET /api/v1/measures': {} }),
+  ...calledBy('platform_admin', 'platformAdmin', 201, {
+    'POST /api/v1/organisations': { body: { kind: 'consultancy', name: 'Matrix Consulting' } },
+  }),
+  ...calledBy('platform_admin', 'platformAdmin', 200, { 'GET /api/v1/organisations': {} }),
+  ...calledBy('organisation_admin', 'councilAdmin', 201, {
+    'POST /api/v1/users': async (w) => ({
       body: {
         email: uniqueEmail(),
         name: 'Jo Matrix',
@@ -431,133 +492,59 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
         roles: ['approver'],
       },
     }),
-  },
-  'GET /api/v1/users': {
-    access: 'organisation_admin',
-    as: 'consultancyAdmin',
-    status: 200,
-    request: async () => ({}),
-  },
-  'DELETE /api/v1/users/:id': {
-    access: 'organisation_admin',
-    as: 'councilAdmin',
-    status: 204,
-    request: async (w) => {
-      const user = await seedUser(w.t.app, w.t.database.db, w.tenancy.councilId, 'council', [
-        'viewer',
-      ]);
-      return { params: { id: user.id } };
-    },
-  },
+  }),
+  ...calledBy('organisation_admin', 'consultancyAdmin', 200, { 'GET /api/v1/users': {} }),
+  ...calledBy('organisation_admin', 'councilAdmin', 204, {
+    'DELETE /api/v1/users/:id': on('user'),
+  }),
 
   // Partnerships.
-  'POST /api/v1/partnerships': {
-    access: 'consultancy_admin',
-    as: 'consultancyAdmin',
-    status: 201,
-    request: async (w) => ({
+  ...calledBy('consultancy_admin', 'consultancyAdmin', 201, {
+    'POST /api/v1/partnerships': async (w) => ({
       body: { councilId: w.tenancy.councilId, name: 'Matrix partnership', startsOn: '2025-04-01' },
     }),
-  },
-  'GET /api/v1/partnerships': {
-    access: 'authenticated',
-    as: 'viewer',
-    status: 200,
-    request: async () => ({}),
-  },
-  'GET /api/v1/portfolio': {
-    access: 'authenticated',
-    as: 'approver',
-    status: 200,
-    request: async (w) => {
-      await w.saving();
-      await w.projected();
-      return { query: { asOf: '2025-12-31' } };
-    },
-  },
-  'GET /api/v1/partnerships/:id': {
-    access: 'read',
-    as: 'viewer',
-    status: 200,
-    request: async (w) => {
-      const { partnershipId } = await w.engagement();
-      await w.projected();
-      return { params: { id: partnershipId } };
-    },
-  },
-  'GET /api/v1/partnerships/:id/progress': {
-    access: 'read',
-    as: 'approver',
-    status: 200,
-    request: async (w) => {
-      const { partnershipId } = await w.saving();
-      await w.projected();
-      return { params: { id: partnershipId }, query: { asOf: '2025-12-31' } };
-    },
-  },
-  'GET /api/v1/partnerships/:id/timeline': {
-    access: 'read',
-    as: 'director',
-    status: 200,
-    request: async (w) => {
-      const { partnershipId } = await w.saving();
-      await w.projected();
-      return { params: { id: partnershipId }, query: { limit: '10' } };
-    },
-  },
-  'GET /api/v1/interventions/:id': {
-    access: 'read',
-    as: 'viewer',
-    status: 200,
-    request: async (w) => {
-      const { interventionId } = await w.saving();
-      await w.projected();
-      return { params: { id: interventionId }, query: { limit: '10' } };
-    },
-  },
-  'PUT /api/v1/partnerships/:id/report-recipients': {
-    access: 'administer',
-    as: 'councilAdmin',
-    status: 200,
-    request: async (w) => ({
-      params: { id: (await w.partnership()).partnershipId },
-      body: { recipients: [{ email: uniqueEmail(), name: 'Finance Lead' }] },
+  }),
+  ...calledBy('authenticated', 'approver', 200, {
+    'GET /api/v1/portfolio': seen('saving', { query: { asOf: '2025-12-31' } }),
+  }),
+  ...calledBy('read', 'viewer', 200, {
+    'GET /api/v1/partnerships/:id': seen('engagement'),
+    'GET /api/v1/interventions/:id': seen('saving', { query: { limit: '10' } }),
+    'GET /api/v1/partnerships/:id/reports': on('partnership'),
+    'GET /api/v1/partnerships/:id/reports/:month': seen('saving', {
+      params: { month: '2025-06' },
+      headers: { Accept: 'application/json' },
     }),
-  },
-  'GET /api/v1/partnerships/:id/reports': {
-    access: 'read',
-    as: 'viewer',
-    status: 200,
-    request: async (w) => ({ params: { id: (await w.partnership()).partnershipId } }),
-  },
-  'GET /api/v1/partnerships/:id/reports/:month': {
-    access: 'read',
-    as: 'viewer',
-    status: 200,
-    request: async (w) => {
-      const { partnershipId } = await w.saving();
-      await w.projected();
-      return {
-        params: { id: partnershipId, month: '2025-06' },
-        headers: { Accept: 'application/json' },
-      };
-    },
-  },
-  'POST /api/v1/partnerships/:id/reports/:month/send': {
-    access: 'administer',
-    as: 'consultancyAdmin',
-    status: 202,
-    request: async (w) => ({
-      params: { id: (await w.partnershipWithRecipients()).partnershipId, month: '2025-06' },
+    'GET /api/v1/partnerships/:id/unit-costs': seen('partnership'),
+    'GET /api/v1/partnerships/:id/savings.csv': on('saving', { query: { asOf: '2026-03-31' } }),
+    'GET /api/v1/partnerships/:id/savings.xlsx': on('saving', { query: { asOf: '2026-03-31' } }),
+  }),
+  ...calledBy('read', 'approver', 200, {
+    'GET /api/v1/partnerships/:id/progress': seen('saving', { query: { asOf: '2025-12-31' } }),
+  }),
+  ...calledBy('read', 'director', 200, {
+    'GET /api/v1/partnerships/:id/timeline': seen('saving', { query: { limit: '10' } }),
+  }),
+  ...calledBy('administer', 'councilAdmin', 200, {
+    'PUT /api/v1/partnerships/:id/report-recipients': on('partnership', () => ({
+      body: { recipients: [{ email: uniqueEmail(), name: 'Finance Lead' }] },
+    })),
+  }),
+  ...calledBy('administer', 'consultancyAdmin', 202, {
+    'POST /api/v1/partnerships/:id/reports/:month/send': on('partnershipWithRecipients', {
+      params: { month: '2025-06' },
       body: {},
     }),
-  },
-  'POST /api/v1/partnerships/:id/engagements': {
-    access: 'log_work',
-    as: 'director',
-    status: 201,
-    request: async (w) => ({
-      params: { id: (await w.partnership()).partnershipId },
+  }),
+  ...calledBy('close_partnership', 'consultancyAdmin', 200, {
+    'POST /api/v1/partnerships/:id/close': on('partnership', {
+      body: { closedOn: '2026-03-31', reason: 'Ended' },
+    }),
+  }),
+
+  // The work the consultancy logs: what it records (201), then what it changes (200).
+  ...calledBy('log_work', 'director', 201, {
+    'POST /api/v1/partnerships/:id/engagements': on('partnership', {
       body: {
         title: 'Edge of care service',
         serviceArea: 'early_help',
@@ -566,97 +553,17 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
         savingsTargetPence: 30_000_000,
       },
     }),
-  },
-
-  // Engagements: measures and milestones.
-  'POST /api/v1/engagements/:id/measures': {
-    access: 'log_work',
-    as: 'director',
-    status: 201,
-    request: async (w) => ({
-      params: { id: (await w.engagement()).engagementId },
+    'POST /api/v1/engagements/:id/measures': on('engagement', {
       body: {
         measure: 'average_caseload',
         baseline: { value: 22, asOf: '2025-03-31' },
         target: { value: 17, by: '2026-03-31' },
       },
     }),
-  },
-  'POST /api/v1/engagements/:id/measures/:measure/readings': {
-    access: 'log_work',
-    as: 'consultancyAdmin',
-    status: 201,
-    request: async (w) => {
-      const { engagementId, measure } = await w.measure();
-      return {
-        params: { id: engagementId, measure },
-        body: { value: 88.5, asOf: '2025-09-30', source: 'LAIT' },
-      };
-    },
-  },
-  'POST /api/v1/engagements/:id/milestones': {
-    access: 'log_work',
-    as: 'director',
-    status: 201,
-    request: async (w) => ({
-      params: { id: (await w.engagement()).engagementId },
+    'POST /api/v1/engagements/:id/milestones': on('engagement', {
       body: { title: 'Recruitment campaign live', dueOn: '2026-01-31' },
     }),
-  },
-  'POST /api/v1/engagements/:id/milestones/:mid/reschedule': {
-    access: 'log_work',
-    as: 'director',
-    status: 200,
-    request: async (w) => {
-      const { engagementId, milestoneId } = await w.milestone();
-      return {
-        params: { id: engagementId, mid: milestoneId },
-        body: { dueOn: '2025-10-31', reason: 'Panel dates moved by the council' },
-      };
-    },
-  },
-  'POST /api/v1/engagements/:id/milestones/:mid/achieve': {
-    access: 'log_work',
-    as: 'director',
-    status: 200,
-    request: async (w) => {
-      const { engagementId, milestoneId } = await w.milestone();
-      return {
-        params: { id: engagementId, mid: milestoneId },
-        body: { achievedOn: '2025-09-20', evidence: 'Panel minutes of 20 September' },
-      };
-    },
-  },
-  'POST /api/v1/engagements/:id/milestones/:mid/sign-off': {
-    access: 'judge',
-    as: 'approver',
-    status: 200,
-    request: async (w) => {
-      const { engagementId, milestoneId } = await w.milestone('achieved');
-      return {
-        params: { id: engagementId, mid: milestoneId },
-        body: { note: 'Seen the minutes' },
-      };
-    },
-  },
-  'POST /api/v1/engagements/:id/milestones/:mid/cancel': {
-    access: 'log_work',
-    as: 'director',
-    status: 200,
-    request: async (w) => {
-      const { engagementId, milestoneId } = await w.milestone();
-      return {
-        params: { id: engagementId, mid: milestoneId },
-        body: { reason: 'Superseded by the new sufficiency plan' },
-      };
-    },
-  },
-  'POST /api/v1/engagements/:id/interventions': {
-    access: 'log_work',
-    as: 'director',
-    status: 201,
-    request: async (w) => ({
-      params: { id: (await w.engagement()).engagementId },
+    'POST /api/v1/engagements/:id/interventions': on('engagement', {
       body: {
         title: 'Foster carer recruitment drive',
         category: 'foster_carer_recruitment',
@@ -664,15 +571,7 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
         description: 'Campaign with the regional fostering hub',
       },
     }),
-  },
-
-  // Interventions: savings and capacity.
-  'POST /api/v1/interventions/:id/savings': {
-    access: 'log_work',
-    as: 'director',
-    status: 201,
-    request: async (w) => ({
-      params: { id: (await w.intervention()).interventionId },
+    'POST /api/v1/interventions/:id/savings': on('intervention', {
       body: {
         amountPence: 4_160_000,
         kind: 'non_cashable',
@@ -681,79 +580,11 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
         basis: 'Agency social worker released after caseload review',
       },
     }),
-  },
-  'POST /api/v1/interventions/:id/savings/:sid/verify': {
-    access: 'judge',
-    as: 'approver',
-    status: 200,
-    request: async (w) => {
-      const { interventionId, savingId } = await w.saving();
-      return { params: { id: interventionId, sid: savingId }, body: { note: 'Matches ledger' } };
-    },
-  },
-  'POST /api/v1/interventions/:id/savings/:sid/dispute': {
-    access: 'judge',
-    as: 'councilAdmin',
-    status: 200,
-    request: async (w) => {
-      const { interventionId, savingId } = await w.saving();
-      return {
-        params: { id: interventionId, sid: savingId },
-        body: { reason: 'The second placement ended in August' },
-      };
-    },
-  },
-  'POST /api/v1/interventions/:id/savings/:sid/revise': {
-    access: 'log_work',
-    as: 'director',
-    status: 200,
-    request: async (w) => {
-      const { interventionId, savingId } = await w.saving();
-      return {
-        params: { id: interventionId, sid: savingId },
-        body: { amountPence: 2_600_000, reason: 'One placement only' },
-      };
-    },
-  },
-  'POST /api/v1/interventions/:id/savings/:sid/withdraw': {
-    access: 'log_work',
-    as: 'director',
-    status: 200,
-    request: async (w) => {
-      const { interventionId, savingId } = await w.saving();
-      return {
-        params: { id: interventionId, sid: savingId },
-        body: { reason: 'Claimed under the wrong intervention' },
-      };
-    },
-  },
-  'POST /api/v1/interventions/:id/capacity': {
-    access: 'log_work',
-    as: 'director',
-    status: 201,
-    request: async (w) => ({
-      params: { id: (await w.intervention()).interventionId },
+    'POST /api/v1/interventions/:id/capacity': on('intervention', {
       body: { kind: 'social_worker_fte', quantity: 2.5, startsOn: '2025-07-01' },
     }),
-  },
-  'POST /api/v1/interventions/:id/capacity/:cid/end': {
-    access: 'log_work',
-    as: 'director',
-    status: 200,
-    request: async (w) => {
-      const { interventionId, capacityId } = await w.capacity();
-      return { params: { id: interventionId, cid: capacityId }, body: { endsOn: '2025-12-01' } };
-    },
-  },
-
-  // The rest of the lifecycle and the savings lines (issue 12).
-  'POST /api/v1/interventions/:id/savings/placements': {
-    access: 'log_work',
-    as: 'director',
-    status: 201,
     // Both types priced from the reference figures Accord ships.
-    request: async (w) => ({
-      params: { id: (await w.intervention()).interventionId },
+    'POST /api/v1/interventions/:id/savings/placements': on('intervention', {
       body: {
         children: 1,
         fromType: 'residential_childrens_home',
@@ -762,102 +593,96 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
         weeks: 12,
       },
     }),
-  },
-  'PUT /api/v1/partnerships/:id/savings-lines/:code': {
-    access: 'judge',
-    as: 'approver',
-    status: 200,
-    request: async (w) => {
-      const { partnershipId } = await w.partnership();
-      return {
-        params: { id: partnershipId, code: 'CS-26-07' },
-        body: { title: 'Fewer residential placements', financialYear: '2026/27', targetPence: 100 },
-      };
-    },
-  },
-  'PUT /api/v1/partnerships/:id/unit-costs/:placementType': {
-    access: 'judge',
-    as: 'approver',
-    status: 200,
-    request: async (w) => {
-      const { partnershipId } = await w.partnership();
-      return {
-        params: { id: partnershipId, placementType: 'in_house_fostering' },
-        body: { weeklyCostPence: 50_000, effectiveFrom: '2025-04-01', source: 'Fee schedule' },
-      };
-    },
-  },
-  'GET /api/v1/partnerships/:id/unit-costs': {
-    access: 'read',
-    as: 'viewer',
-    status: 200,
-    request: async (w) => {
-      const { partnershipId } = await w.partnership();
-      await w.projected();
-      return { params: { id: partnershipId } };
-    },
-  },
-  'POST /api/v1/partnerships/:id/close': {
-    access: 'close_partnership',
-    as: 'consultancyAdmin',
-    status: 200,
-    request: async (w) => {
-      const { partnershipId } = await w.partnership();
-      return { params: { id: partnershipId }, body: { closedOn: '2026-03-31', reason: 'Ended' } };
-    },
-  },
-  'POST /api/v1/engagements/:id/fee': {
-    access: 'log_work',
-    as: 'director',
-    status: 200,
-    request: async (w) => {
-      const { engagementId } = await w.engagement();
-      return { params: { id: engagementId }, body: { feePence: 1, reason: 'Scope grew' } };
-    },
-  },
-  'POST /api/v1/engagements/:id/close': {
-    access: 'log_work',
-    as: 'director',
-    status: 200,
-    request: async (w) => {
-      const { engagementId } = await w.engagement();
-      return { params: { id: engagementId }, body: { closedOn: '2026-03-31' } };
-    },
-  },
-  'POST /api/v1/interventions/:id/complete': {
-    access: 'log_work',
-    as: 'director',
-    status: 200,
-    request: async (w) => {
-      const { interventionId } = await w.intervention();
-      return { params: { id: interventionId }, body: { completedOn: '2025-12-31' } };
-    },
-  },
-  'POST /api/v1/interventions/:id/stop': {
-    access: 'log_work',
-    as: 'director',
-    status: 200,
-    request: async (w) => {
-      const { interventionId } = await w.intervention();
-      return { params: { id: interventionId }, body: { stoppedOn: '2025-12-31', reason: 'Moved' } };
-    },
-  },
-  'GET /api/v1/partnerships/:id/savings.csv': {
-    access: 'read',
-    as: 'viewer',
-    status: 200,
-    request: async (w) => {
-      const { partnershipId } = await w.saving();
-      return { params: { id: partnershipId }, query: { asOf: '2026-03-31' } };
-    },
-  },
-  'GET /api/v1/partnerships/:id/savings.xlsx': {
-    access: 'read',
-    as: 'viewer',
-    status: 200,
-    request: async (w) => {
-      const { partnershipId } = await w.saving();
-      return { params: { id: partnershipId }, query: { asOf: '2026-03-31' } };
-    },
-  },
+  }),
+  ...calledBy('log_work', 'consultancyAdmin', 201, {
+    'POST /api/v1/engagements/:id/measures/:measure/readings': on('measure', {
+      body: { value: 88.5, asOf: '2025-09-30', source: 'LAIT' },
+    }),
+  }),
+  ...calledBy('log_work', 'director', 200, {
+    'POST /api/v1/engagements/:id/fee': on('engagement', {
+      body: { feePence: 1, reason: 'Scope grew' },
+    }),
+    'POST /api/v1/engagements/:id/close': on('engagement', { body: { closedOn: '2026-03-31' } }),
+    'POST /api/v1/engagements/:id/milestones/:mid/reschedule': on('milestone', {
+      body: { dueOn: '2025-10-31', reason: 'Panel dates moved by the council' },
+    }),
+    'POST /api/v1/engagements/:id/milestones/:mid/achieve': on('milestone', {
+      body: { achievedOn: '2025-09-20', evidence: 'Panel minutes of 20 September' },
+    }),
+    'POST /api/v1/engagements/:id/milestones/:mid/cancel': on('milestone', {
+      body: { reason: 'Superseded by the new sufficiency plan' },
+    }),
+    'POST /api/v1/interventions/:id/complete': on('intervention', {
+      body: { completedOn: '2025-12-31' },
+    }),
+    'POST /api/v1/interventions/:id/stop': on('intervention', {
+      body: { stoppedOn: '2025-12-31', reason: 'Moved' },
+    }),
+    'POST /api/v1/interventions/:id/savings/:sid/revise': on('saving', {
+      body: { amountPence: 2_600_000, reason: 'One placement only' },
+    }),
+    'POST /api/v1/interventions/:id/savings/:sid/withdraw': on('saving', {
+      body: { reason: 'Claimed under the wrong intervention' },
+    }),
+    'POST /api/v1/interventions/:id/capacity/:cid/end': on('capacity', {
+      body: { endsOn: '2025-12-01' },
+    }),
+  }),
+
+  // What the council judges.
+  ...calledBy('judge', 'approver', 200, {
+    'POST /api/v1/engagements/:id/milestones/:mid/sign-off': on('achievedMilestone', {
+      body: { note: 'Seen the minutes' },
+    }),
+    'POST /api/v1/interventions/:id/savings/:sid/verify': on('saving', {
+      body: { note: 'Matches ledger' },
+    }),
+    'PUT /api/v1/partnerships/:id/savings-lines/:code': on('partnership', {
+      params: { code: 'CS-26-07' },
+      body: { title: 'Fewer residential placements', financialYear: '2026/27', targetPence: 100 },
+    }),
+    'PUT /api/v1/partnerships/:id/unit-costs/:placementType': on('partnership', {
+      params: { placementType: 'in_house_fostering' },
+      body: { weeklyCostPence: 50_000, effectiveFrom: '2025-04-01', source: 'Fee schedule' },
+    }),
+  }),
+  ...calledBy('judge', 'councilAdmin', 200, {
+    'POST /api/v1/interventions/:id/savings/:sid/dispute': on('saving', {
+      body: { reason: 'The second placement ended in August' },
+    }),
+  }),
 };
+
+/** The application as the matrix tests it, and the requests its routes are sent. */
+export type Matrix = {
+  t: TestApp;
+  tenancy: Tenancy;
+  runner: ProjectionRunner;
+  world: World;
+  /** The `/api/v1` routes the application serves. */
+  routes: Route[];
+  /** The right caller's request for each route with a fixture, against resources that exist. */
+  prepared: Map<string, RouteRequest>;
+};
+
+/**
+ * A test application with a seeded tenancy and the projections running, its `/api/v1` routes,
+ * and each covered route's request built against a world of its own.
+ */
+export async function startMatrix(): Promise<Matrix> {
+  const t = await createTestApp();
+  const tenancy = await seedTenancy(t.app, t.database.db);
+  const runner = await startProjections(t);
+  // Operational routes (health, metrics) are declared in controllers too but served outside
+  // the prefix; what Express serves under it decides which routes are the API's.
+  const served = new Set(servedRoutes(t.app));
+  const routes = declaredRoutes(t.app).filter((route) => served.has(route.key));
+  const world = new World(t, tenancy);
+  const prepared = new Map<string, RouteRequest>();
+  for (const route of routes) {
+    const fixture = ROUTE_FIXTURES[route.key];
+    if (fixture) prepared.set(route.key, await fixture.request(world));
+  }
+  return { t, tenancy, runner, world, routes, prepared };
+}

@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { EventStore, ProjectionRunner } from '@accord/event-store';
+import type { ProjectionRunner } from '@accord/event-store';
 import type { Access, PartnershipAction } from '@accord/identity';
-import { projections } from '@accord/read-models';
-import { createTestApp, seedTenancy, type Tenancy, type TestApp } from '@accord/testing';
+import type { Tenancy, TestApp } from '@accord/testing';
 import type { Response } from 'supertest';
 import {
-  declaredRoutes,
   type ExpectedAccess,
   type Party,
   PREFIX,
@@ -13,7 +11,7 @@ import {
   type Route,
   type RouteRequest,
   servedRoutes,
-  World,
+  startMatrix,
 } from './route-matrix.fixtures';
 
 /** The same path written otherwise: upper-case, one capital, with a trailing slash. */
@@ -82,28 +80,10 @@ describe('route matrix: every /api/v1 route × who calls it', () => {
   let runner: ProjectionRunner;
   let routes: Route[];
   /** The right caller's request for each covered route, against resources that exist. */
-  const prepared = new Map<string, RouteRequest>();
+  let prepared: Map<string, RouteRequest>;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    tenancy = await seedTenancy(t.app, t.database.db);
-    runner = new ProjectionRunner({
-      databaseUrl: t.database.url,
-      db: t.database.db,
-      store: t.app.get(EventStore),
-      projections,
-      pollIntervalMs: 50,
-    });
-    await runner.start();
-    // Operational routes (health, metrics) are declared in controllers too but served outside
-    // the prefix; what Express serves under it decides which routes are the API's.
-    const served = new Set(servedRoutes(t.app));
-    routes = declaredRoutes(t.app).filter((route) => served.has(route.key));
-    const world = new World(t, tenancy);
-    for (const route of routes) {
-      const fixture = ROUTE_FIXTURES[route.key];
-      if (fixture) prepared.set(route.key, await fixture.request(world));
-    }
+    ({ t, tenancy, runner, routes, prepared } = await startMatrix());
   });
   afterAll(async () => {
     await runner?.stop();

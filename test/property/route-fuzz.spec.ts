@@ -1,23 +1,14 @@
 import { Agent, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { EventStore, ProjectionRunner } from '@accord/event-store';
-import { projections } from '@accord/read-models';
-import {
-  createTestApp,
-  eventCount,
-  seedTenancy,
-  type Tenancy,
-  type TestApp,
-} from '@accord/testing';
+import type { ProjectionRunner } from '@accord/event-store';
+import { eventCount, type Tenancy, type TestApp } from '@accord/testing';
 import fc from 'fast-check';
 import {
-  declaredRoutes,
   type Party,
   PREFIX,
   ROUTE_FIXTURES,
   type RouteRequest,
-  servedRoutes,
-  World,
+  startMatrix,
 } from '../e2e/route-matrix.fixtures';
 
 /**
@@ -449,34 +440,31 @@ const TWISTS: Readonly<Record<string, (value: unknown) => unknown>> = {
   'a hair over': (value) => (typeof value === 'number' ? value + 0.001 : value),
 };
 
+/** A kind of spec with nothing more to it, drawn `weight` times in the sum of the weights. */
+function bare<K extends string>(weight: number, kind: K) {
+  return { weight, arbitrary: fc.constant({ kind }) };
+}
+
+/** A kind of spec, drawn `weight` times in the sum of the weights, its other fields drawn too. */
+function kindWith<K extends string, T extends object>(
+  weight: number,
+  kind: K,
+  fields: { [P in keyof T]: fc.Arbitrary<T[P]> },
+): fc.WeightedArbitrary<{ kind: K } & T> {
+  return { weight, arbitrary: fc.record(fields).map((rest) => ({ kind, ...rest })) };
+}
+
 const bodySpec: fc.Arbitrary<BodySpec> = fc.oneof(
-  { weight: 2, arbitrary: fc.constant({ kind: 'template' as const }) },
-  { weight: 1, arbitrary: fc.constant({ kind: 'none' as const }) },
-  {
-    weight: 8,
-    arbitrary: fc.record({ kind: fc.constant('set' as const), at: fc.nat(), value: oddValue }),
-  },
-  {
-    weight: 6,
-    arbitrary: fc.record({
-      kind: fc.constant('twist' as const),
-      at: fc.nat(),
-      twist: fc.constantFrom(...Object.keys(TWISTS)),
-    }),
-  },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('drop' as const), at: fc.nat() }) },
-  {
-    weight: 2,
-    arbitrary: fc.record({
-      kind: fc.constant('extra' as const),
-      key: fc.oneof(fc.constantFrom('__proto__', 'constructor', 'id', 'version', ''), fc.string()),
-      value: oddValue,
-    }),
-  },
-  {
-    weight: 2,
-    arbitrary: fc.record({ kind: fc.constant('json' as const), value: fc.jsonValue() }),
-  },
+  bare(2, 'template'),
+  bare(1, 'none'),
+  kindWith(8, 'set', { at: fc.nat(), value: oddValue }),
+  kindWith(6, 'twist', { at: fc.nat(), twist: fc.constantFrom(...Object.keys(TWISTS)) }),
+  kindWith(2, 'drop', { at: fc.nat() }),
+  kindWith(2, 'extra', {
+    key: fc.oneof(fc.constantFrom('__proto__', 'constructor', 'id', 'version', ''), fc.string()),
+    value: oddValue,
+  }),
+  kindWith(2, 'json', { value: fc.jsonValue() }),
   {
     weight: 4,
     arbitrary: fc
@@ -486,41 +474,23 @@ const bodySpec: fc.Arbitrary<BodySpec> = fc.oneof(
 );
 
 const pathSpec: fc.Arbitrary<PathSpec> = fc.oneof(
-  { weight: 12, arbitrary: fc.constant({ kind: 'template' as const }) },
-  {
-    weight: 5,
-    arbitrary: fc.record({
-      kind: fc.constant('param' as const),
-      at: fc.nat(),
-      segment: oddSegment,
-    }),
-  },
-  { weight: 1, arbitrary: fc.constant({ kind: 'upper' as const }) },
-  { weight: 1, arbitrary: fc.constant({ kind: 'trailing-slash' as const }) },
-  { weight: 1, arbitrary: fc.constant({ kind: 'double-slash' as const }) },
-  {
-    weight: 1,
-    arbitrary: fc.record({
-      kind: fc.constant('long' as const),
-      segment: fc.constantFrom('x'.repeat(10_000), 'a/'.repeat(3_000), '%2e%2e/'.repeat(100)),
-    }),
-  },
+  bare(12, 'template'),
+  kindWith(5, 'param', { at: fc.nat(), segment: oddSegment }),
+  bare(1, 'upper'),
+  bare(1, 'trailing-slash'),
+  bare(1, 'double-slash'),
+  kindWith(1, 'long', {
+    segment: fc.constantFrom('x'.repeat(10_000), 'a/'.repeat(3_000), '%2e%2e/'.repeat(100)),
+  }),
 );
 
 const querySpec: fc.Arbitrary<QuerySpec> = fc.oneof(
-  { weight: 6, arbitrary: fc.constant({ kind: 'template' as const }) },
-  {
-    weight: 5,
-    arbitrary: fc.record({
-      kind: fc.constant('pairs' as const),
-      keepTemplate: fc.boolean(),
-      pairs: fc.array(fc.tuple(queryKey, oddQueryValue), {
-        minLength: 1,
-        maxLength: 3,
-      }),
-    }),
-  },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('raw' as const), text: oddQueryRaw }) },
+  bare(6, 'template'),
+  kindWith(5, 'pairs', {
+    keepTemplate: fc.boolean(),
+    pairs: fc.array(fc.tuple(queryKey, oddQueryValue), { minLength: 1, maxLength: 3 }),
+  }),
+  kindWith(2, 'raw', { text: oddQueryRaw }),
 );
 
 const headerPairs: fc.Arbitrary<[string, string][]> = fc.array(
@@ -954,16 +924,8 @@ describe('fuzzing every route (SPEC §4: no input answers 5xx)', () => {
   const agent = new Agent({ keepAlive: false });
 
   beforeAll(async () => {
-    t = await createTestApp();
-    tenancy = await seedTenancy(t.app, t.database.db);
-    runner = new ProjectionRunner({
-      databaseUrl: t.database.url,
-      db: t.database.db,
-      store: t.app.get(EventStore),
-      projections,
-      pollIntervalMs: 50,
-    });
-    await runner.start();
+    const matrix = await startMatrix();
+    ({ t, tenancy, runner } = matrix);
     // What the server logs as an error names the cause of a 5xx; the answer never does.
     t.app.useLogger({
       log: () => undefined,
@@ -973,19 +935,16 @@ describe('fuzzing every route (SPEC §4: no input answers 5xx)', () => {
     await t.app.listen(0, '127.0.0.1');
     port = (t.app.getHttpServer().address() as AddressInfo).port;
 
-    const served = new Set(servedRoutes(t.app));
-    const routes = declaredRoutes(t.app).filter((route) => served.has(route.key));
-    const world = new World(t, tenancy);
     const tokenOf = (party: Party) => (party === 'anonymous' ? undefined : tenancy[party].token);
     targets = [];
-    for (const route of routes) {
+    for (const route of matrix.routes) {
       const fixture = ROUTE_FIXTURES[route.key];
       targets.push({
         key: route.key,
         method: route.method,
         path: route.path,
         page: false,
-        template: fixture ? await fixture.request(world) : {},
+        template: matrix.prepared.get(route.key) ?? {},
         token: tokenOf(fixture?.as ?? 'platformAdmin'),
         door: 'api',
         runs: RUNS,
@@ -1076,7 +1035,7 @@ describe('fuzzing every route (SPEC §4: no input answers 5xx)', () => {
         runs: path.includes('/reports/') ? Math.ceil(RUNS / 5) : RUNS,
       });
     }
-    await world.projected();
+    await matrix.world.projected();
   }, 120_000);
 
   afterAll(async () => {

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { EventStore, ProjectionRunner } from '@accord/event-store';
-import { projections } from '@accord/read-models';
+import type { ProjectionRunner } from '@accord/event-store';
 import { type Browser, chromium } from 'playwright-core';
 import { createTestApp, type TestApp } from './app';
+import { startProjections } from './projections';
 import { eventually } from './wait';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -48,14 +48,7 @@ export async function servePages(
   const base = `http://127.0.0.1:${port}`;
   const t = await createTestApp({ ...options.env, PUBLIC_URL: base });
   await t.app.listen(port, '127.0.0.1');
-  const runner = new ProjectionRunner({
-    databaseUrl: t.database.url,
-    db: t.database.db,
-    store: t.app.get(EventStore),
-    projections,
-    pollIntervalMs: 50,
-  });
-  await runner.start();
+  const runner = await startProjections(t);
   return { t, base, runner };
 }
 

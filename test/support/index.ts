@@ -7,6 +7,7 @@ export * from './oidc-provider';
 export * from './pdf-text';
 export * from './problems';
 export * from './processes';
+export * from './projections';
 export * from './stream-tally.projection';
 export * from './suite';
 export * from './wait';

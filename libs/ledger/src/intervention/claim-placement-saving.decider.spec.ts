@@ -1,63 +1,37 @@
-import { date, deciderSpecification } from '@accord/ledger/testing';
-import { engagementDecider } from '../engagement/engagement.decider';
-import type { EngagementEvent } from '../engagement/engagement.events';
+import {
+  date,
+  deciderSpecification,
+  interventionContext,
+  interventionId,
+  interventionIds,
+  interventionLogged,
+  partnershipState,
+  savingClaimed,
+  savingId,
+  unitCostSet,
+} from '@accord/ledger/testing';
 import { sumAccruedToDatePence } from '../money/accrual';
-import { partnershipDecider } from '../partnership/partnership.decider';
-import type { PartnershipEvent, UnitCostSet } from '../partnership/partnership.events';
-import type { ReferenceUnitCost } from '../placements/placement-pricing';
+import type { UnitCostSet } from '../partnership/partnership.events';
+import type { PlacementValuation, ReferenceUnitCost } from '../placements/placement-pricing';
 import { fold } from '../shared/decider';
 import type { ClaimPlacementSaving } from './intervention.commands';
 import { type InterventionContext, interventionDecider } from './intervention.decider';
-import type { InterventionLogged, SavingClaimed } from './intervention.events';
 
-const partnershipId = 'p-1';
-const engagementId = 'e-1';
-const interventionId = 'i-1';
-const savingId = 's-1';
-const ids = { partnershipId, engagementId, interventionId };
-const today = date('2026-11-23');
-
-const formed: PartnershipEvent = {
-  type: 'PartnershipFormed',
-  data: {
-    partnershipId,
-    consultancyId: 'org-consultancy',
-    councilId: 'org-council',
-    name: 'Better Futures',
-    startsOn: date('2026-04-01'),
-    occurredOn: date('2026-04-01'),
-  },
-};
+/** The council's weekly cost of a placement type from a date, set on 2 April 2026. */
 const unitCost = (
   placementType: UnitCostSet['data']['placementType'],
   weeklyCostPence: number,
   effectiveFrom: string,
   source = 'Council fee schedule 2026/27',
-): UnitCostSet => ({
-  type: 'UnitCostSet',
-  data: {
-    partnershipId,
+): UnitCostSet =>
+  unitCostSet({
     placementType,
     weeklyCostPence,
     effectiveFrom: date(effectiveFrom),
     source,
     occurredOn: date('2026-04-02'),
-  },
-});
+  });
 const inHouse = unitCost('in_house_fostering', 50_000, '2026-04-01');
-const lineSet: PartnershipEvent = {
-  type: 'SavingsLineSet',
-  data: {
-    partnershipId,
-    code: 'CS-26-07',
-    title: 'Placements',
-    financialYear: '2026/27' as never,
-    targetPence: 50_000_000,
-    occurredOn: date('2026-04-02'),
-  },
-};
-const partnership = (...events: PartnershipEvent[]) =>
-  fold(partnershipDecider, [formed, lineSet, ...events]);
 
 /** The reference figure the project ships for a residential children's home (NAO, 2023-24). */
 const NAO = "National Audit Office, Managing children's residential care (September 2025)";
@@ -69,38 +43,38 @@ const reference: readonly ReferenceUnitCost[] = [
     source: NAO,
   },
 ];
+const naoPrice = { weeklyCostPence: 610_630, source: `reference: ${NAO}` };
 
-const engagementOpened: EngagementEvent = {
-  type: 'EngagementOpened',
-  data: {
-    ...ids,
-    title: 'Placement sufficiency',
-    serviceArea: 'childrens_social_care',
-    startsOn: date('2026-04-01'),
-    feePence: 25_000_000,
-    occurredOn: date('2026-04-01'),
-  },
-};
-const logged: InterventionLogged = {
-  type: 'InterventionLogged',
-  data: {
-    ...ids,
-    title: 'Step down from residential to foster care',
-    category: 'placement_step_down',
-    startedOn: date('2026-05-01'),
-    occurredOn: date('2026-05-01'),
-  },
-};
+type Price = Pick<UnitCostSet['data'], 'weeklyCostPence' | 'source'>;
+/** What a claim was priced from: its own facts, and the weekly cost and source of each side. */
+const valuationOf = (
+  { children, fromType, toType, weeks }: ClaimPlacementSaving['data'],
+  from: Price,
+  to: Price,
+): PlacementValuation => ({
+  children,
+  fromType,
+  toType,
+  weeks,
+  fromWeeklyCostPence: from.weeklyCostPence,
+  fromSource: from.source,
+  toWeeklyCostPence: to.weeklyCostPence,
+  toSource: to.source,
+});
+
+const logged = interventionLogged();
 
 const context: InterventionContext = {
-  today,
-  engagement: fold(engagementDecider, [engagementOpened]),
-  partnership: partnership(inHouse),
+  ...interventionContext(),
+  partnership: partnershipState(inHouse),
   referenceUnitCosts: reference,
 };
 const given = deciderSpecification(interventionDecider, context);
 
-const claim: ClaimPlacementSaving = {
+/** The worked example's claim, below, with what a case changes. */
+const claimPlacement = (
+  data: Partial<ClaimPlacementSaving['data']> = {},
+): ClaimPlacementSaving => ({
   type: 'ClaimPlacementSaving',
   data: {
     interventionId,
@@ -110,8 +84,10 @@ const claim: ClaimPlacementSaving = {
     toType: 'in_house_fostering',
     startsOn: date('2026-06-01'),
     weeks: 26,
+    ...data,
   },
-};
+});
+const claim = claimPlacement();
 
 /**
  * The worked example of docs/DOMAIN.md: 2 children from a residential children's home at the
@@ -119,34 +95,15 @@ const claim: ClaimPlacementSaving = {
  * for 26 weeks. D = 2 × (610,630 − 50,000) = 1,121,260p a week; a year of it is
  * 1,121,260 × 365 ÷ 7 = 58,465,700p; it ends 182 days on, on 30 November 2026.
  */
-const claimed: SavingClaimed = {
-  type: 'SavingClaimed',
-  data: {
-    ...ids,
-    savingId,
-    amountPence: 58_465_700,
-    kind: 'cashable',
-    recurrence: 'recurring_annual',
-    startsOn: date('2026-06-01'),
-    endsOn: date('2026-11-30'),
-    basis:
-      "2 children moved from a residential children's home (£6,106.30 a week) to in-house " +
-      'fostering (£500.00 a week) from 1 June 2026, for 26 weeks: a saving of £11,212.60 a week, ' +
-      '£584,657.00 a year',
-    attributionPct: 100,
-    valuation: {
-      children: 2,
-      fromType: 'residential_childrens_home',
-      toType: 'in_house_fostering',
-      weeks: 26,
-      fromWeeklyCostPence: 610_630,
-      toWeeklyCostPence: 50_000,
-      fromSource: `reference: ${NAO}`,
-      toSource: 'Council fee schedule 2026/27',
-    },
-    occurredOn: date('2026-06-01'),
-  },
-};
+const claimed = savingClaimed({
+  amountPence: 58_465_700,
+  endsOn: date('2026-11-30'),
+  basis:
+    "2 children moved from a residential children's home (£6,106.30 a week) to in-house " +
+    'fostering (£500.00 a week) from 1 June 2026, for 26 weeks: a saving of £11,212.60 a week, ' +
+    '£584,657.00 a year',
+  valuation: valuationOf(claim.data, naoPrice, inHouse.data),
+});
 
 describe('ClaimPlacementSaving', () => {
   it('prices the worked example: a year of the weekly saving, for as many weeks as it lasts', () => {
@@ -158,21 +115,14 @@ describe('ClaimPlacementSaving', () => {
   it("uses the council's own price over the reference figure where it has set one", () => {
     const own = unitCost('residential_childrens_home', 700_000, '2026-01-01', 'Framework rates');
     given([logged])
-      .when(claim, { partnership: partnership(inHouse, own) })
+      .when(claim, { partnership: partnershipState(inHouse, own) })
       .then([
-        {
-          type: 'SavingClaimed',
-          data: {
-            ...claimed.data,
-            amountPence: 67_785_714, // 2 × (700,000 − 50,000) × 365 ÷ 7 = 67,785,714.29
-            basis: expect.stringContaining('(£7,000.00 a week)') as never,
-            valuation: {
-              ...claimed.data.valuation,
-              fromWeeklyCostPence: 700_000,
-              fromSource: 'Framework rates',
-            } as never,
-          },
-        },
+        savingClaimed({
+          ...claimed.data,
+          amountPence: 67_785_714, // 2 × (700,000 − 50,000) × 365 ÷ 7 = 67,785,714.29
+          basis: expect.stringContaining('(£7,000.00 a week)'),
+          valuation: valuationOf(claim.data, own.data, inHouse.data),
+        }),
       ]);
   });
 
@@ -180,12 +130,12 @@ describe('ClaimPlacementSaving', () => {
     const dayAfter = unitCost('in_house_fostering', 10_000, '2026-06-02', 'Next schedule');
     const earlier = unitCost('in_house_fostering', 60_000, '2025-04-01', 'Old schedule');
     given([logged])
-      .when(claim, { partnership: partnership(earlier, inHouse, dayAfter) })
+      .when(claim, { partnership: partnershipState(earlier, inHouse, dayAfter) })
       .then([claimed]);
     const onTheDay = unitCost('in_house_fostering', 40_000, '2026-06-01', 'Same-day schedule');
     const events = interventionDecider.decide(claim, fold(interventionDecider, [logged]), {
       ...context,
-      partnership: partnership(inHouse, onTheDay),
+      partnership: partnershipState(inHouse, onTheDay),
     });
     expect(events[0]).toMatchObject({
       data: { valuation: { toWeeklyCostPence: 40_000, toSource: 'Same-day schedule' } },
@@ -194,11 +144,14 @@ describe('ClaimPlacementSaving', () => {
 
   it('is never revalued by a price changed after the claim', () => {
     const history = [logged, claimed];
-    const raised = partnership(
-      inHouse,
-      unitCost('in_house_fostering', 90_000, '2026-04-01', 'Corrected schedule'),
-      unitCost('residential_childrens_home', 900_000, '2026-01-01', 'New framework'),
+    const corrected = unitCost('in_house_fostering', 90_000, '2026-04-01', 'Corrected schedule');
+    const framework = unitCost(
+      'residential_childrens_home',
+      900_000,
+      '2026-01-01',
+      'New framework',
     );
+    const raised = partnershipState(inHouse, corrected, framework);
     // The stored claim stands as priced; deciding anything on it leaves its amount alone.
     const state = fold(interventionDecider, history);
     expect(state.status !== 'unlogged' && state.savings.get(savingId)?.amountPence).toBe(
@@ -212,37 +165,24 @@ describe('ClaimPlacementSaving', () => {
     expect(verified[0]).toMatchObject({ data: { amountPence: 58_465_700 } });
     // A second claim on the same facts is priced at the new list.
     given(history)
-      .when(
-        { type: 'ClaimPlacementSaving', data: { ...claim.data, savingId: 's-2' } },
-        { partnership: raised },
-      )
+      .when(claimPlacement({ savingId: 's-2' }), { partnership: raised })
       .then([
-        {
-          type: 'SavingClaimed',
-          data: {
-            ...claimed.data,
-            savingId: 's-2',
-            amountPence: 84_471_429, // 2 × (900,000 − 90,000) × 365 ÷ 7 = 84,471,428.57
-            basis: expect.any(String) as never,
-            valuation: {
-              ...claimed.data.valuation,
-              fromWeeklyCostPence: 900_000,
-              toWeeklyCostPence: 90_000,
-              fromSource: 'New framework',
-              toSource: 'Corrected schedule',
-            } as never,
-          },
-        },
+        savingClaimed({
+          ...claimed.data,
+          savingId: 's-2',
+          amountPence: 84_471_429, // 2 × (900,000 − 90,000) × 365 ÷ 7 = 84,471,428.57
+          basis: expect.any(String),
+          valuation: valuationOf(claim.data, framework.data, corrected.data),
+        }),
       ]);
   });
 
   it('refuses a type with no price on the start date, naming the type and the date', () => {
-    const fromIfa = { ...claim.data, fromType: 'secure_childrens_home' } as const;
     given([logged])
-      .when({ type: 'ClaimPlacementSaving', data: fromIfa })
+      .when(claimPlacement({ fromType: 'secure_childrens_home' }))
       .thenInvalid({ fromType: 'no_unit_cost' });
     // The council's price from the day after the start is no price on the start date.
-    const tooLate = partnership(unitCost('in_house_fostering', 50_000, '2026-06-02'));
+    const tooLate = partnershipState(unitCost('in_house_fostering', 50_000, '2026-06-02'));
     expect(() =>
       interventionDecider.decide(claim, fold(interventionDecider, [logged]), {
         ...context,
@@ -252,61 +192,43 @@ describe('ClaimPlacementSaving', () => {
       'There is no weekly cost for in-house fostering on 1 June 2026: set one under Unit costs',
     );
     given([logged])
-      .when(
-        { type: 'ClaimPlacementSaving', data: { ...claim.data, toType: 'kinship_care' } },
-        { referenceUnitCosts: [] },
-      )
+      .when(claimPlacement({ toType: 'kinship_care' }), { referenceUnitCosts: [] })
       .thenInvalid({ fromType: 'no_unit_cost', toType: 'no_unit_cost' });
   });
 
   it('refuses a step up, or a move to a placement that costs the same, as no saving', () => {
-    const up = {
-      ...claim.data,
+    const up = claimPlacement({
       fromType: 'in_house_fostering',
       toType: 'residential_childrens_home',
-    } as const;
+    });
     expect(() =>
-      interventionDecider.decide(
-        { type: 'ClaimPlacementSaving', data: up },
-        fold(interventionDecider, [logged]),
-        context,
-      ),
+      interventionDecider.decide(up, fold(interventionDecider, [logged]), context),
     ).toThrow(
       "On 1 June 2026 a residential children's home at £6,106.30 a week costs more than " +
         'in-house fostering at £500.00 a week, so this is not a saving',
     );
-    const same = partnership(inHouse, unitCost('kinship_care', 50_000, '2026-04-01'));
+    const same = partnershipState(inHouse, unitCost('kinship_care', 50_000, '2026-04-01'));
     given([logged])
-      .when(
-        { type: 'ClaimPlacementSaving', data: { ...claim.data, fromType: 'kinship_care' } },
-        { partnership: same },
-      )
+      .when(claimPlacement({ fromType: 'kinship_care' }), { partnership: same })
       .thenInvalid({ toType: 'not_a_saving' });
     given([logged])
-      .when({
-        type: 'ClaimPlacementSaving',
-        data: { ...claim.data, fromType: 'in_house_fostering' },
-      })
+      .when(claimPlacement({ fromType: 'in_house_fostering' }))
       .thenInvalid({ toType: 'not_a_saving' });
   });
 
   it('names every bad field at once, and prices nothing until they are good', () => {
     given([logged])
-      .when({
-        type: 'ClaimPlacementSaving',
-        data: {
-          interventionId,
-          savingId,
+      .when(
+        claimPlacement({
           children: 0,
           fromType: 'hotel' as never,
-          toType: 'in_house_fostering',
           startsOn: date('2026-04-30'),
           weeks: 521,
           kind: 'cash' as never,
           attributionPct: 101,
           lineCode: 'CS-99-99',
-        },
-      })
+        }),
+      )
       .thenInvalid({
         children: 'invalid_count',
         fromType: 'unknown_value',
@@ -317,82 +239,55 @@ describe('ClaimPlacementSaving', () => {
         lineCode: 'unknown_line',
       });
     given([logged])
-      .when({ type: 'ClaimPlacementSaving', data: { ...claim.data, children: 1.5, weeks: 0 } })
+      .when(claimPlacement({ children: 1.5, weeks: 0 }))
       .thenInvalid({ children: 'invalid_count', weeks: 'invalid_count' });
   });
 
   it('keeps what was given: kind, share, line and basis', () => {
     given([logged])
-      .when({
-        type: 'ClaimPlacementSaving',
-        data: {
-          ...claim.data,
+      .when(
+        claimPlacement({
           kind: 'cost_avoidance',
           attributionPct: 60,
           lineCode: 'CS-26-07',
           basis: 'Two children who would have gone to residential care went to our carers',
-        },
-      })
+        }),
+      )
       .then([
-        {
-          type: 'SavingClaimed',
-          data: {
-            ...claimed.data,
-            kind: 'cost_avoidance',
-            basis: 'Two children who would have gone to residential care went to our carers',
-            attributionPct: 60,
-            lineCode: 'CS-26-07',
-          },
-        },
+        savingClaimed({
+          ...claimed.data,
+          kind: 'cost_avoidance',
+          basis: 'Two children who would have gone to residential care went to our carers',
+          attributionPct: 60,
+          lineCode: 'CS-26-07',
+        }),
       ]);
   });
 
   it('counts 1 child and 1 week in the singular, rounding a year of the saving half up', () => {
     const ifa = unitCost('independent_fostering_agency', 82_000, '2026-04-01');
+    const one = claimPlacement({ children: 1, fromType: 'independent_fostering_agency', weeks: 1 });
     given([logged])
-      .when(
-        {
-          type: 'ClaimPlacementSaving',
-          data: {
-            ...claim.data,
-            children: 1,
-            fromType: 'independent_fostering_agency',
-            weeks: 1,
-          },
-        },
-        { partnership: partnership(inHouse, ifa) },
-      )
+      .when(one, { partnership: partnershipState(inHouse, ifa) })
       .then([
-        {
-          type: 'SavingClaimed',
-          data: {
-            ...claimed.data,
-            // 32,000 × 365 ÷ 7 = 1,668,571.43p
-            amountPence: 1_668_571,
-            endsOn: date('2026-06-08'),
-            basis:
-              '1 child moved from an independent fostering agency placement (£820.00 a week) to ' +
-              'in-house fostering (£500.00 a week) from 1 June 2026, for 1 week: a saving of ' +
-              '£320.00 a week, £16,685.71 a year',
-            valuation: {
-              children: 1,
-              fromType: 'independent_fostering_agency',
-              toType: 'in_house_fostering',
-              weeks: 1,
-              fromWeeklyCostPence: 82_000,
-              toWeeklyCostPence: 50_000,
-              fromSource: 'Council fee schedule 2026/27',
-              toSource: 'Council fee schedule 2026/27',
-            },
-          },
-        },
+        savingClaimed({
+          ...claimed.data,
+          // 32,000 × 365 ÷ 7 = 1,668,571.43p
+          amountPence: 1_668_571,
+          endsOn: date('2026-06-08'),
+          basis:
+            '1 child moved from an independent fostering agency placement (£820.00 a week) to ' +
+            'in-house fostering (£500.00 a week) from 1 June 2026, for 1 week: a saving of ' +
+            '£320.00 a week, £16,685.71 a year',
+          valuation: valuationOf(one.data, ifa.data, inHouse.data),
+        }),
       ]);
   });
 
   it('follows the rules of every claim: an active intervention, a new saving id', () => {
     const completed = {
       type: 'InterventionCompleted',
-      data: { ...ids, completedOn: date('2026-10-31'), occurredOn: date('2026-10-31') },
+      data: { ...interventionIds, completedOn: date('2026-10-31'), occurredOn: date('2026-10-31') },
     } as const;
     given([logged, completed]).when(claim).thenFails('conflict', 'intervention.not_active');
     given([logged, claimed]).when(claim).thenFails('conflict', 'saving.already_exists');

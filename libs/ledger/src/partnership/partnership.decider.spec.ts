@@ -1,9 +1,17 @@
-import { date, deciderSpecification, month } from '@accord/ledger/testing';
+import {
+  date,
+  deciderSpecification,
+  formPartnership,
+  month,
+  partnershipFormed,
+  partnershipId,
+  savingsLineSet,
+  today,
+} from '@accord/ledger/testing';
 import { fold } from '../shared/decider';
 import { FREE_TEXT_LIMIT } from '../shared/validation';
 import type {
   ClosePartnership,
-  FormPartnership,
   RecordMonthlyReportSent,
   SetReportRecipients,
   SetSavingsLine,
@@ -12,14 +20,10 @@ import { partnershipDecider } from './partnership.decider';
 import type {
   MonthlyReportSent,
   PartnershipClosed,
-  PartnershipFormed,
   ReportRecipientsSet,
-  SavingsLineSet,
 } from './partnership.events';
 import { reportableMonth } from './reportable-month';
 
-const partnershipId = 'p-1';
-const today = date('2026-11-23');
 const given = deciderSpecification(partnershipDecider, { today });
 
 const finance = { recipientId: 'r-1', email: 'finance@council.gov.uk', name: 'Finance Officer' };
@@ -29,20 +33,8 @@ const director = {
   name: 'Service Director',
 };
 
-const form: FormPartnership = {
-  type: 'FormPartnership',
-  data: {
-    partnershipId,
-    consultancyId: 'org-consultancy',
-    councilId: 'org-council',
-    name: 'Better Futures',
-    startsOn: date('2026-04-01'),
-  },
-};
-const formed: PartnershipFormed = {
-  type: 'PartnershipFormed',
-  data: { ...form.data, occurredOn: date('2026-04-01') },
-};
+const form = formPartnership();
+const formed = partnershipFormed();
 const recipientsSet: ReportRecipientsSet = {
   type: 'ReportRecipientsSet',
   data: { partnershipId, recipientIds: ['r-1'], occurredOn: date('2026-04-02') },
@@ -68,6 +60,17 @@ const sent: MonthlyReportSent = {
   type: 'MonthlyReportSent',
   data: { ...recordSent.data, occurredOn: today },
 };
+const setLine: SetSavingsLine = {
+  type: 'SetSavingsLine',
+  data: {
+    partnershipId,
+    code: 'CS-26-07',
+    title: "Children's placements: step-down to foster care",
+    financialYear: '2026/27' as SetSavingsLine['data']['financialYear'],
+    targetPence: 50_000_000,
+  },
+};
+const lineSet = savingsLineSet({ ...setLine.data, occurredOn: today });
 
 describe('FormPartnership', () => {
   it('forms the partnership, dated from its start', () => {
@@ -155,38 +158,14 @@ describe('SetReportRecipients', () => {
       .thenInvalid({ recipients: 'required' });
   });
 
-  it('needs the partnership', () => {
-    given([])
-      .when(setRecipients([finance]))
-      .thenFails('not_found', 'partnership.not_found');
+  it('needs the partnership it names', () => {
     given([formed])
       .when({ type: 'SetReportRecipients', data: { partnershipId: 'p-2', recipients: [] } })
       .thenFails('not_found', 'partnership.not_found', { partnershipId: 'p-2' });
   });
-
-  it('is refused once the partnership is closed', () => {
-    given([formed, closed])
-      .when(setRecipients([finance]))
-      .thenFails('conflict', 'partnership.closed');
-  });
 });
 
 describe('SetSavingsLine', () => {
-  const setLine: SetSavingsLine = {
-    type: 'SetSavingsLine',
-    data: {
-      partnershipId,
-      code: 'CS-26-07',
-      title: "Children's placements: step-down to foster care",
-      financialYear: '2026/27' as SetSavingsLine['data']['financialYear'],
-      targetPence: 50_000_000,
-    },
-  };
-  const lineSet: SavingsLineSet = {
-    type: 'SavingsLineSet',
-    data: { ...setLine.data, occurredOn: today },
-  };
-
   it('sets a line of the plan', () => {
     given([formed]).when(setLine).then([lineSet]);
   });
@@ -263,14 +242,6 @@ describe('SetSavingsLine', () => {
       .when({ type: 'SetSavingsLine', data: { ...setLine.data, targetPence: 0 } })
       .then([{ type: 'SavingsLineSet', data: { ...lineSet.data, targetPence: 0 } }]);
   });
-
-  it('is refused once the partnership is closed', () => {
-    given([formed, closed]).when(setLine).thenFails('conflict', 'partnership.closed');
-  });
-
-  it('needs the partnership', () => {
-    given([]).when(setLine).thenFails('not_found', 'partnership.not_found');
-  });
 });
 
 describe('ClosePartnership', () => {
@@ -317,10 +288,6 @@ describe('ClosePartnership', () => {
     given([formed, closed])
       .when(close)
       .thenFails('conflict', 'partnership.already_closed', { closedOn: '2026-10-01' });
-  });
-
-  it('needs the partnership', () => {
-    given([]).when(close).thenFails('not_found', 'partnership.not_found');
   });
 });
 
@@ -374,10 +341,22 @@ describe('RecordMonthlyReportSent', () => {
       })
       .thenInvalid({ 'recipientIds.1': 'required' });
   });
+});
 
-  it('needs the partnership', () => {
-    given([]).when(recordSent).thenFails('not_found', 'partnership.not_found');
-  });
+describe('every command on a formed partnership', () => {
+  it.each([setRecipients([finance]), setLine, close, recordSent])(
+    '$type needs the partnership',
+    (command) => {
+      given([]).when(command).thenFails('not_found', 'partnership.not_found');
+    },
+  );
+
+  it.each([setRecipients([finance]), setLine])(
+    '$type is refused once the partnership is closed',
+    (command) => {
+      given([formed, closed]).when(command).thenFails('conflict', 'partnership.closed');
+    },
+  );
 });
 
 describe('reportableMonth', () => {

@@ -1,35 +1,21 @@
-import { date, deciderSpecification } from '@accord/ledger/testing';
+import {
+  date,
+  deciderSpecification,
+  partnershipFormed,
+  partnershipId,
+  setUnitCost,
+  today,
+  unitCostSet,
+} from '@accord/ledger/testing';
 import { fold } from '../shared/decider';
-import type { SetUnitCost } from './partnership.commands';
 import { existingPartnership, partnershipDecider } from './partnership.decider';
-import type { PartnershipClosed, PartnershipFormed, UnitCostSet } from './partnership.events';
+import type { PartnershipClosed } from './partnership.events';
 
-const partnershipId = 'p-1';
-const today = date('2026-11-23');
 const given = deciderSpecification(partnershipDecider, { today });
 
-const formed: PartnershipFormed = {
-  type: 'PartnershipFormed',
-  data: {
-    partnershipId,
-    consultancyId: 'org-consultancy',
-    councilId: 'org-council',
-    name: 'Better Futures',
-    startsOn: date('2026-04-01'),
-    occurredOn: date('2026-04-01'),
-  },
-};
-const setCost: SetUnitCost = {
-  type: 'SetUnitCost',
-  data: {
-    partnershipId,
-    placementType: 'residential_childrens_home',
-    weeklyCostPence: 650_000,
-    effectiveFrom: date('2026-04-01'),
-    source: 'Council fee schedule 2026/27',
-  },
-};
-const costSet: UnitCostSet = { type: 'UnitCostSet', data: { ...setCost.data, occurredOn: today } };
+const formed = partnershipFormed();
+const setCost = setUnitCost();
+const costSet = unitCostSet();
 
 describe('SetUnitCost', () => {
   it('records what a placement type costs the council a week from a date', () => {
@@ -37,26 +23,19 @@ describe('SetUnitCost', () => {
   });
 
   it('takes a price effective before the partnership began, and a price of nothing', () => {
-    const data = {
-      ...setCost.data,
+    const change = {
       placementType: 'living_at_home',
       weeklyCostPence: 0,
       effectiveFrom: date('2025-04-01'),
     } as const;
     given([formed])
-      .when({ type: 'SetUnitCost', data })
-      .then([{ type: 'UnitCostSet', data: { ...data, occurredOn: today } }]);
+      .when(setUnitCost(change))
+      .then([unitCostSet(change)]);
   });
 
   it('keeps every date of a type as its price history, a date set again replaced', () => {
-    const later: UnitCostSet = {
-      type: 'UnitCostSet',
-      data: { ...costSet.data, weeklyCostPence: 700_000, effectiveFrom: date('2027-04-01') },
-    };
-    const corrected: UnitCostSet = {
-      type: 'UnitCostSet',
-      data: { ...costSet.data, weeklyCostPence: 640_000, source: 'Corrected schedule' },
-    };
+    const later = unitCostSet({ weeklyCostPence: 700_000, effectiveFrom: date('2027-04-01') });
+    const corrected = unitCostSet({ weeklyCostPence: 640_000, source: 'Corrected schedule' });
     const state = existingPartnership(
       fold(partnershipDecider, [formed, costSet, later, corrected]),
       partnershipId,

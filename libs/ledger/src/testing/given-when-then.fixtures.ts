@@ -55,6 +55,11 @@ export function deciderSpecification<C, E, S, X>(decider: Decider<C, E, S, X>, c
               : result,
           ).toEqual({ kind: 'invalid', code: 'invalid_input', fields });
         },
+        /** The bad fields as a person is told of them, words and bounds, or nothing when none. */
+        fieldProblems(): unknown {
+          const result = outcome();
+          return 'error' in result ? result.error.details?.fields : undefined;
+        },
       };
     },
   });
@@ -69,3 +74,6 @@ export {
   sumAccruedNetToDatePence,
   sumAccruedToDatePence,
 } from '../money/accrual';
+
+/** The story the decider specs share, built to each case's changes. */
+export * from './ledger-builders.fixtures';
