@@ -1,12 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { AddressInfo } from 'node:net';
-import { EventStore, ProjectionRunner } from '@accord/event-store';
-import { createKysely, createPool, loadConfig } from '@accord/platform';
-import { projections } from '@accord/read-models';
-import { createApi } from '../../apps/api/create-api';
 import { seedTenancy } from '../support/identity';
+import { projectionRunner, startBenchApi } from './bench-api';
 import type { Row } from './event-store.bench';
-import { obliterateReports } from './report-fanout.bench';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCY = 16;
@@ -36,24 +30,9 @@ async function rate(
  * trivial route served by the same process in the same run.
  */
 export async function benchHttp(databaseUrl: string): Promise<Row[]> {
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl,
-    LOG_LEVEL: 'silent',
-    ACCORD_DEMO: 'off',
-    REDIS_PREFIX: `accord-bench-${randomUUID().slice(0, 8)}`,
-  });
-  const app = await createApi(config);
-  await app.listen(0, '127.0.0.1');
-  const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-  const db = createKysely(createPool(databaseUrl));
-  const runner = new ProjectionRunner({
-    databaseUrl,
-    db,
-    store: new EventStore(db),
-    projections,
-    pollIntervalMs: 50,
-  });
+  const api = await startBenchApi(databaseUrl, { ACCORD_DEMO: 'off' });
+  const { app, base, db } = api;
+  const runner = projectionRunner(databaseUrl, db, 50);
   await runner.start();
   try {
     const tenancy = await seedTenancy(app, db);
@@ -133,12 +112,6 @@ export async function benchHttp(databaseUrl: string): Promise<Row[]> {
     ];
   } finally {
     await runner.stop();
-    await app.close();
-    await db.destroy();
-    // The API made the reports queue under the bench's own prefix: leave nothing in Redis.
-    await obliterateReports(
-      { url: config.redisUrl, maxRetriesPerRequest: null },
-      config.redisPrefix,
-    );
+    await api.close();
   }
 }

@@ -1,16 +1,15 @@
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream, existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { addDays, parseCalendarDate, RECURRENCES, SAVING_KINDS } from '@accord/ledger';
-import { createKysely, createPool, loadConfig } from '@accord/platform';
+import { createKysely, createPool } from '@accord/platform';
 import { sql } from 'kysely';
 import { createApi } from '../../apps/api/create-api';
 import { seedTenancy } from '../support/identity';
+import { benchConfig, listen } from './bench-api';
 import type { Row } from './event-store.bench';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -110,17 +109,10 @@ export async function benchImport(
   rows: number,
   built = false,
 ): Promise<Row[]> {
-  const redisPrefix = `accord-bench-${randomUUID().slice(0, 8)}`;
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl,
-    LOG_LEVEL: 'silent',
-    REDIS_PREFIX: redisPrefix,
-  });
+  const config = benchConfig(databaseUrl);
   const app = await createApi(config);
   let open = true;
-  await app.listen(0, '127.0.0.1');
-  const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/api/v1`;
+  const base = `${await listen(app)}/api/v1`;
   const db = createKysely(createPool(databaseUrl));
   const dir = await mkdtemp(path.join(tmpdir(), 'accord-import-bench-'));
   try {
@@ -181,7 +173,7 @@ export async function benchImport(
       {
         NODE_ENV: 'test',
         DATABASE_URL: databaseUrl,
-        REDIS_PREFIX: redisPrefix,
+        REDIS_PREFIX: config.redisPrefix,
         LOG_LEVEL: 'silent',
       },
       built,

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AddressInfo } from 'node:net';
-import { EventStore, type NewEvent, ProjectionRunner } from '@accord/event-store';
+import { EventStore, type NewEvent } from '@accord/event-store';
 import {
   ASSURANCES,
   addDays,
@@ -10,14 +9,12 @@ import {
   parseCalendarDate,
   partnershipStream,
 } from '@accord/ledger';
-import { createKysely, createPool, loadConfig } from '@accord/platform';
-import { PARTNERSHIP_FACTS, PartnershipReads, projections } from '@accord/read-models';
+import { PARTNERSHIP_FACTS, PartnershipReads } from '@accord/read-models';
 import { MonthlyReportComposer } from '@accord/reporting';
 import { sql } from 'kysely';
-import { createApi } from '../../apps/api/create-api';
 import { seedTenancy } from '../support/identity';
+import { factsApplied, projectionRunner, startBenchApi } from './bench-api';
 import type { Row } from './event-store.bench';
-import { obliterateReports } from './report-fanout.bench';
 
 export type LedgerSize = { partnerships: number; savings: number; large: number };
 
@@ -198,17 +195,8 @@ export async function serialRate(call: () => Promise<unknown>, seconds = 3): Pro
  * against a current one; composing a monthly report against one progress read.
  */
 export async function benchLedger(databaseUrl: string, size: LedgerSize): Promise<Row[]> {
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl,
-    LOG_LEVEL: 'silent',
-    REDIS_PREFIX: `accord-bench-${randomUUID().slice(0, 8)}`,
-  });
-  const app = await createApi(config);
-  await app.listen(0, '127.0.0.1');
-  const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-  const db = createKysely(createPool(databaseUrl));
-  const store = new EventStore(db);
+  const api = await startBenchApi(databaseUrl);
+  const { app, base, db, store } = api;
   const rows: Row[] = [];
   try {
     const tenancy = await seedTenancy(app, db);
@@ -266,25 +254,13 @@ export async function benchLedger(databaseUrl: string, size: LedgerSize): Promis
       peakRss = Math.max(peakRss, rss);
       quarterPeaks[quarter] = Math.max(quarterPeaks[quarter], rss);
     }, 20);
-    const runner = new ProjectionRunner({
-      databaseUrl,
-      db,
-      store,
-      projections,
-      pollIntervalMs: 20,
-    });
+    const runner = projectionRunner(databaseUrl, db, 20, store);
     const rebuild = await timedRate(async () => {
       await runner.start();
-      for (;;) {
-        const row = await db
-          .selectFrom('projection_checkpoints' as never)
-          .select(sql<string>`events_applied`.as('applied'))
-          .where(sql`name`, '=', PARTNERSHIP_FACTS)
-          .executeTakeFirst();
-        if (row && Number(row.applied) >= total) return total;
-        quarter = Math.min(3, Math.floor((4 * Number(row?.applied ?? 0)) / total));
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      await factsApplied(db, total, (applied) => {
+        quarter = Math.min(3, Math.floor((4 * applied) / total));
+      });
+      return total;
     });
     clearInterval(sampler);
     // A small ledger may be done before the sampler saw its last quarter.
@@ -416,12 +392,6 @@ export async function benchLedger(databaseUrl: string, size: LedgerSize): Promis
     await runner.stop();
     return rows;
   } finally {
-    await app.close();
-    await db.destroy();
-    // The API made the reports queue under the bench's own prefix: leave nothing in Redis.
-    await obliterateReports(
-      { url: config.redisUrl, maxRetriesPerRequest: null },
-      config.redisPrefix,
-    );
+    await api.close();
   }
 }

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { AddressInfo } from 'node:net';
-import { EventStore, ProjectionRunner } from '@accord/event-store';
+import { EventStore } from '@accord/event-store';
 import { interventionStream, parseCalendarDate, type SavingClaimed } from '@accord/ledger';
-import { createKysely, createPool, loadConfig } from '@accord/platform';
-import { projections } from '@accord/read-models';
+import { createKysely, createPool } from '@accord/platform';
 import { sql } from 'kysely';
 import { createApi } from '../../apps/api/create-api';
 import { seedTenancy } from '../support/identity';
-import { obliterateReports } from './report-fanout.bench';
+import { benchConfig, closeBench, listen, projectionRunner } from './bench-api';
 
 const CLAIMS = Number(process.env.BENCH_LONG_CLAIMS ?? 200);
 const APPEND_CHUNK = 2_000;
@@ -37,13 +35,7 @@ export async function benchLongStream(
   databaseUrl: string,
   savings: number,
 ): Promise<LongStreamFigures> {
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl,
-    LOG_LEVEL: 'silent',
-    ACCORD_DEMO: 'off',
-    REDIS_PREFIX: `accord-bench-${randomUUID().slice(0, 8)}`,
-  });
+  const config = benchConfig(databaseUrl, { ACCORD_DEMO: 'off' });
   const db = createKysely(createPool(databaseUrl));
   let app = await createApi(config);
   try {
@@ -54,8 +46,7 @@ export async function benchLongStream(
 
     // A fresh API: nothing of the long stream is folded yet.
     app = await createApi(config);
-    await app.listen(0, '127.0.0.1');
-    const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    const base = await listen(app);
     const claim = async (interventionId: string, i: number) => {
       const started = performance.now();
       const res = await fetch(`${base}/api/v1/interventions/${interventionId}/savings`, {
@@ -97,13 +88,7 @@ export async function benchLongStream(
     await watch;
 
     // Pages read the read models, which the worker keeps: let them catch up first.
-    const runner = new ProjectionRunner({
-      databaseUrl,
-      db,
-      store: new EventStore(db),
-      projections,
-      pollIntervalMs: 50,
-    });
+    const runner = projectionRunner(databaseUrl, db, 50);
     await runner.start();
     await caughtUp(db);
     await runner.stop();
@@ -126,12 +111,7 @@ export async function benchLongStream(
       pageMs: median(pageTimes),
     };
   } finally {
-    await app.close();
-    await db.destroy();
-    await obliterateReports(
-      { url: config.redisUrl, maxRetriesPerRequest: null },
-      config.redisPrefix,
-    );
+    await closeBench(app, db, config);
   }
 }
 

@@ -1,15 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { AddressInfo } from 'node:net';
-import { EventStore, ProjectionRunner } from '@accord/event-store';
 import { type CalendarDate, partnershipStream } from '@accord/ledger';
-import { createKysely, createPool, loadConfig } from '@accord/platform';
-import { PARTNERSHIP_FACTS, PartnershipReads, projections } from '@accord/read-models';
-import { sql } from 'kysely';
-import { createApi } from '../../apps/api/create-api';
+import { PartnershipReads } from '@accord/read-models';
 import { seedTenancy } from '../support/identity';
+import { factsApplied, projectionRunner, startBenchApi } from './bench-api';
 import type { Row } from './event-store.bench';
 import { append, partnershipEvents, rate, serialRate } from './ledger.bench';
-import { obliterateReports } from './report-fanout.bench';
 
 export type PortfolioSize = { partnerships: number; savings: number };
 
@@ -22,17 +17,8 @@ const AS_OF = '2026-10-31';
  * savings line, so every line is an overlap. The goal: the portfolio within 3× the time.
  */
 export async function benchPortfolio(databaseUrl: string, size: PortfolioSize): Promise<Row[]> {
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl,
-    LOG_LEVEL: 'silent',
-    REDIS_PREFIX: `accord-bench-${randomUUID().slice(0, 8)}`,
-  });
-  const app = await createApi(config);
-  await app.listen(0, '127.0.0.1');
-  const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-  const db = createKysely(createPool(databaseUrl));
-  const store = new EventStore(db);
+  const api = await startBenchApi(databaseUrl);
+  const { app, base, db, store } = api;
   try {
     const tenancy = await seedTenancy(app, db);
     const sides = { consultancyId: tenancy.consultancyId, councilId: tenancy.councilId };
@@ -62,23 +48,9 @@ export async function benchPortfolio(databaseUrl: string, size: PortfolioSize): 
       await append(store, streams);
     }
     const total = await store.headPosition();
-    const runner = new ProjectionRunner({
-      databaseUrl,
-      db,
-      store,
-      projections,
-      pollIntervalMs: 20,
-    });
+    const runner = projectionRunner(databaseUrl, db, 20, store);
     await runner.start();
-    for (;;) {
-      const row = await db
-        .selectFrom('projection_checkpoints' as never)
-        .select(sql<string>`events_applied`.as('applied'))
-        .where(sql`name`, '=', PARTNERSHIP_FACTS)
-        .executeTakeFirst();
-      if (row && Number(row.applied) >= total) break;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await factsApplied(db, total);
     await runner.stop();
 
     const get = (path: string) =>
@@ -121,11 +93,6 @@ export async function benchPortfolio(databaseUrl: string, size: PortfolioSize): 
       },
     ];
   } finally {
-    await app.close();
-    await db.destroy();
-    await obliterateReports(
-      { url: config.redisUrl, maxRetriesPerRequest: null },
-      config.redisPrefix,
-    );
+    await api.close();
   }
 }

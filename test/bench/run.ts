@@ -2,8 +2,6 @@
  * `npm run bench`: throughput figures printed as ratios against a floor measured in the same run
  * on the same machine, so they compare across machines. Uses its own scratch database.
  */
-import { Client } from 'pg';
-import { prepareDatabase } from '../../libs/platform/src/database/database';
 import { benchEventStore, Row } from './event-store.bench';
 import { benchHttp } from './http.bench';
 import { benchImport } from './import.bench';
@@ -11,20 +9,14 @@ import { benchLedger } from './ledger.bench';
 import { benchLongStream } from './long-stream.bench';
 import { benchPortfolio } from './portfolio.bench';
 import { benchReportFanOut } from './report-fanout.bench';
+import { scratchDatabases } from './scratch-database';
 
 const SERVER = process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
 // Per run: engineers sharing a machine may bench at the same time, and each run drops its own.
 const DATABASE = `accord_bench_${process.pid}`;
-
-async function admin(text: string) {
-  const client = new Client({ connectionString: `${SERVER}/postgres` });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
+/** The suffixes of the databases the sections make: `--ledger-only`'s is DATABASE_ledger. */
+const SECTION_DATABASES = ['', '_ledger', '_fanout', '_import', '_long', '_portfolio'];
+const databases = scratchDatabases(SERVER);
 
 /** Small figures keep two significant digits: a ratio of 0.004 is not 0. */
 function figure(value: number): string {
@@ -77,21 +69,12 @@ async function main() {
   try {
     if (only === undefined) {
       // The appends' and the HTTP routes' own database; the other sections make theirs.
-      await admin(`drop database if exists ${DATABASE} with (force)`);
-      await prepareDatabase(`${SERVER}/${DATABASE}`);
-      print(
-        'Event store appends (one event per transaction)',
-        await benchEventStore(`${SERVER}/${DATABASE}`),
-      );
-      print(
-        'HTTP requests (16 at a time; "writers" is concurrency)',
-        await benchHttp(`${SERVER}/${DATABASE}`),
-      );
+      const databaseUrl = await databases.fresh(DATABASE);
+      print('Event store appends (one event per transaction)', await benchEventStore(databaseUrl));
+      print('HTTP requests (16 at a time; "writers" is concurrency)', await benchHttp(databaseUrl));
     }
     if (run('--long-only')) {
-      await admin(`drop database if exists ${DATABASE}_long with (force)`);
-      await prepareDatabase(`${SERVER}/${DATABASE}_long`);
-      const long = await benchLongStream(`${SERVER}/${DATABASE}_long`, size.large);
+      const long = await benchLongStream(await databases.fresh(`${DATABASE}_long`), size.large);
       process.stdout.write(
         `\nClaims on an intervention of ${long.savings} savings, one at a time (median ms)\n` +
           `${'claim on a new intervention'.padEnd(48)}${figure(long.newClaimMs).padStart(10)}\n` +
@@ -103,11 +86,9 @@ async function main() {
     }
     if (run('--portfolio-only')) {
       // Its own database, so that the portfolio holds only its own partnerships.
-      await admin(`drop database if exists ${DATABASE}_portfolio with (force)`);
-      await prepareDatabase(`${SERVER}/${DATABASE}_portfolio`);
       print(
         "Portfolio: 10 partnerships of 2,000 savings vs one partnership's progress (goal ≤ 3×)",
-        await benchPortfolio(`${SERVER}/${DATABASE}_portfolio`, {
+        await benchPortfolio(await databases.fresh(`${DATABASE}_portfolio`), {
           partnerships: 10,
           savings: 2000,
         }),
@@ -115,21 +96,17 @@ async function main() {
     }
     if (run('--ledger-only')) {
       // Its own database, so that the rebuild starts from the first event.
-      await admin(`drop database if exists ${DATABASE}_ledger with (force)`);
-      await prepareDatabase(`${SERVER}/${DATABASE}_ledger`);
       print(
         `Synthetic ledger: ${size.partnerships} partnerships of ${size.savings} savings and one of ${size.large}`,
-        await benchLedger(`${SERVER}/${DATABASE}_ledger`, size),
+        await benchLedger(await databases.fresh(`${DATABASE}_ledger`), size),
       );
     }
     if (run('--import-only')) {
       // Its own database, so that the import's append competes with nothing else's.
-      await admin(`drop database if exists ${DATABASE}_import with (force)`);
-      await prepareDatabase(`${SERVER}/${DATABASE}_import`);
       print(
         `Savings import (${importRows} rows into a new intervention, the command line in its own process; "vs floor" is the figure over its goal)`,
         await benchImport(
-          `${SERVER}/${DATABASE}_import`,
+          await databases.fresh(`${DATABASE}_import`),
           importRows,
           process.argv.includes('--import-built'),
         ),
@@ -137,20 +114,13 @@ async function main() {
     }
     if (run('--fanout-only')) {
       // Its own database, so that the fan-out lists only its own partnerships.
-      await admin(`drop database if exists ${DATABASE}_fanout with (force)`);
-      await prepareDatabase(`${SERVER}/${DATABASE}_fanout`);
       print(
         `Report fan-out (${fanOut} partnerships, one report each; "writers" is concurrency)`,
-        await benchReportFanOut(`${SERVER}/${DATABASE}_fanout`, fanOut),
+        await benchReportFanOut(await databases.fresh(`${DATABASE}_fanout`), fanOut),
       );
     }
   } finally {
-    await admin(`drop database if exists ${DATABASE} with (force)`);
-    await admin(`drop database if exists ${DATABASE}_ledger with (force)`);
-    await admin(`drop database if exists ${DATABASE}_fanout with (force)`);
-    await admin(`drop database if exists ${DATABASE}_import with (force)`);
-    await admin(`drop database if exists ${DATABASE}_long with (force)`);
-    await admin(`drop database if exists ${DATABASE}_portfolio with (force)`);
+    for (const suffix of SECTION_DATABASES) await databases.drop(`${DATABASE}${suffix}`);
   }
 }
 

@@ -3,10 +3,11 @@ import { ProjectionRunner } from '@accord/event-store';
 import {
   actingAs,
   launchChromium,
+  TEST_PASSWORD as PASSWORD,
   pdfText,
   seedLedger,
+  seedMember,
   seedTenancy,
-  seedUserWithPassword,
   servePages,
   type Tenancy,
   type TestApp,
@@ -15,7 +16,6 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 
-const PASSWORD = 'correct horse battery staple';
 const AS_OF = '2026-10-31';
 
 const pence = (pounds: unknown) => Math.round(Number(pounds) * 100);
@@ -45,14 +45,7 @@ describe('downloads from the pages', () => {
   beforeAll(async () => {
     ({ t, base, runner } = await servePages());
     tenancy = await seedTenancy(t.app, t.database.db);
-    const viewer = await seedUserWithPassword(
-      t.app,
-      t.database.db,
-      tenancy.councilId,
-      'council',
-      ['viewer'] as never,
-      PASSWORD,
-    );
+    const viewer = await seedMember(t, tenancy, 'council', ['viewer']);
     const seeded = await seedLedger(t, tenancy, '2026-01-05');
     partnershipId = seeded.partnershipId;
     const director = actingAs(t, tenancy.director);

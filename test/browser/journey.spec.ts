@@ -3,10 +3,12 @@ import { formatPence } from '@accord/reporting';
 import {
   actingAs,
   eventCount,
+  figure,
   launchChromium,
   seedOrganisation,
   seedUserWithPassword,
   servePages,
+  submitForm,
   type TestApp,
 } from '@accord/testing';
 import type { Browser, Page } from 'playwright-core';
@@ -150,12 +152,7 @@ describe('the core journey in a real browser', () => {
         .getByLabel('Basis')
         .fill('Two step-downs from residential to in-house foster care');
       const before = await eventCount(t.database.db);
-      const [refused] = await Promise.all([
-        page.waitForResponse((r) => r.request().method() === 'POST'),
-        page.getByRole('button', { name: 'Claim a saving' }).click(),
-      ]);
-      expect(refused.status()).toBe(400);
-      await page.waitForLoadState();
+      expect((await submitForm(page, 'Claim a saving')).status()).toBe(400);
       expect(await page.title()).toMatch(/^Error: /);
       const summary = page.locator('.govuk-error-summary');
       expect(await summary.innerText()).toContain('There is a problem');
@@ -234,18 +231,14 @@ describe('the core journey in a real browser', () => {
         `/partnerships/${partnershipId}/progress`,
       );
       expect(progress.status).toBe(200);
-      const figure = (label: string) =>
-        page
-          .locator('dl.figures > .govuk-summary-list__row')
-          .filter({ has: page.locator('dt', { hasText: new RegExp(`^\\s*${label}\\s*$`) }) })
-          .locator('dd')
-          .innerText();
       const toDate = progress.body.savings.toDate;
       expect(toDate.claimedPence).toBe(123_456);
-      expect(await figure('Claimed')).toBe(formatPence(toDate.claimedPence));
-      expect(await figure('Verified by the council')).toBe(formatPence(toDate.verifiedPence));
-      expect(await figure('Committed fees')).toBe(formatPence(progress.body.fees.committedPence));
-      expect(await figure('Committed fees')).toBe('£120,000.00');
+      expect(await figure(page, 'Claimed')).toBe(formatPence(toDate.claimedPence));
+      expect(await figure(page, 'Verified by the council')).toBe(formatPence(toDate.verifiedPence));
+      expect(await figure(page, 'Committed fees')).toBe(
+        formatPence(progress.body.fees.committedPence),
+      );
+      expect(await figure(page, 'Committed fees')).toBe('£120,000.00');
       // The chart's table holds the same cumulative figures, June onwards.
       const chartRows = page
         .locator('table', {

@@ -1,18 +1,14 @@
-import { ProjectionRunner } from '@accord/event-store';
-import { ProjectionWait } from '@accord/read-models';
 import { formatPence } from '@accord/reporting';
 import {
   actingAs,
+  browserSuite,
   eventCount,
-  launchChromium,
+  figure,
+  fillDate,
   type SeededUser,
-  seedLedger,
-  seedTenancy,
-  servePages,
-  type Tenancy,
-  type TestApp,
+  submitForm,
 } from '@accord/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
 /**
  * The forms beyond the core journey, each through the page a person would use: savings revised,
@@ -21,63 +17,33 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
  * each link shown only to the roles that may follow it.
  */
 describe('the rest of the forms in a real browser', () => {
-  let t: TestApp;
-  let tenancy: Tenancy;
-  let browser: Browser;
-  let base: string;
-  let runner: ProjectionRunner;
-  let ids: { partnershipId: string; engagementId: string; interventionId: string };
-
-  beforeAll(async () => {
-    ({ t, base, runner } = await servePages());
-    tenancy = await seedTenancy(t.app, t.database.db);
-    ids = await seedLedger(t, tenancy, '2026-04-01');
+  const suite = browserSuite(async ({ t, tenancy, ids }) => {
     const director = actingAs(t, tenancy.director);
-    let position = 0;
     for (const amountPence of [100_000, 200_000, 300_000]) {
-      const res = await director.post(`/interventions/${ids.interventionId}/savings`, {
+      await director.post(`/interventions/${ids.interventionId}/savings`, {
         amountPence,
         kind: 'cashable',
         recurrence: 'one_off',
         startsOn: '2026-06-15',
         basis: `Saving of ${amountPence}`,
       });
-      position = res.body.position;
     }
-    await t.app.get(ProjectionWait).waitFor(position, 20_000);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await runner?.stop();
-    await t?.close();
   });
 
-  const as = async (user: SeededUser): Promise<{ context: BrowserContext; page: Page }> => {
-    const context = await browser.newContext();
-    await context.addCookies([{ name: 'accord_session', value: user.token, url: base }]);
-    return { context, page: await context.newPage() };
-  };
-  const fillDate = async (page: Page, legend: string, day: string, month: string, year: string) => {
-    const group = page.getByRole('group', { name: legend });
-    await group.getByLabel('Day').fill(day);
-    await group.getByLabel('Month').fill(month);
-    await group.getByLabel('Year').fill(year);
-  };
   const banner = (page: Page) => page.locator('.govuk-notification-banner--success').innerText();
   const row = (page: Page, text: string) => page.locator('tbody tr', { hasText: text });
-  const intervention = () => `${base}/interventions/${ids.interventionId}`;
-  const engagement = () => `${base}/engagements/${ids.engagementId}`;
+  const intervention = () => `${suite.base}/interventions/${suite.ids.interventionId}`;
+  const engagement = () => `${suite.base}/engagements/${suite.ids.engagementId}`;
 
   it('shows each link and button only to the roles that may use it', async () => {
     const seen = async (user: SeededUser, url: string) => {
-      const { context, page } = await as(user);
+      const { context, page } = await suite.signedIn(user);
       await page.goto(url);
       const names = await page.locator('main a, main button').allInnerTexts();
       await context.close();
       return names.map((name) => name.trim());
     };
-    const viewer = await seen(tenancy.viewer, intervention());
+    const viewer = await seen(suite.tenancy.viewer, intervention());
     for (const name of [
       'Claim a saving',
       'Add capacity',
@@ -88,19 +54,22 @@ describe('the rest of the forms in a real browser', () => {
     ]) {
       expect([name, viewer.includes(name)]).toEqual([name, false]);
     }
-    const director = await seen(tenancy.director, intervention());
+    const director = await seen(suite.tenancy.director, intervention());
     expect(director).toEqual(expect.arrayContaining(['Claim a saving', 'Add capacity', 'Revise']));
     expect(director).not.toContain('Verify');
-    const approver = await seen(tenancy.approver, intervention());
+    const approver = await seen(suite.tenancy.approver, intervention());
     expect(approver).toEqual(expect.arrayContaining(['Verify', 'Dispute']));
     expect(approver).not.toContain('Claim a saving');
     expect(approver).not.toContain('Revise');
-    const onPartnership = await seen(tenancy.viewer, `${base}/partnerships/${ids.partnershipId}`);
+    const onPartnership = await seen(
+      suite.tenancy.viewer,
+      `${suite.base}/partnerships/${suite.ids.partnershipId}`,
+    );
     expect(onPartnership).not.toContain('Open an engagement');
     expect(onPartnership).not.toContain('Report recipients');
     const adminOnPartnership = await seen(
-      tenancy.councilAdmin,
-      `${base}/partnerships/${ids.partnershipId}`,
+      suite.tenancy.councilAdmin,
+      `${suite.base}/partnerships/${suite.ids.partnershipId}`,
     );
     expect(adminOnPartnership).toEqual(
       expect.arrayContaining(['Report recipients', 'Send this report']),
@@ -108,7 +77,7 @@ describe('the rest of the forms in a real browser', () => {
   });
 
   it('revises, withdraws and disputes savings, and refuses a stale form', async () => {
-    const { context, page } = await as(tenancy.director);
+    const { context, page } = await suite.signedIn(suite.tenancy.director);
     try {
       await page.goto(intervention());
       await row(page, '£1,000.00').getByRole('link', { name: 'Revise' }).click();
@@ -121,18 +90,13 @@ describe('the rest of the forms in a real browser', () => {
       await other.getByLabel('Reason').fill('Counted twice');
       await other.getByRole('button', { name: 'Withdraw' }).click();
       await other.waitForURL(/done=saving-withdrawn$/);
-      const before = await eventCount(t.database.db);
-      const [stale] = await Promise.all([
-        page.waitForResponse((r) => r.request().method() === 'POST'),
-        page.getByRole('button', { name: 'Revise' }).click(),
-      ]);
-      expect(stale.status()).toBe(409);
-      await page.waitForLoadState();
+      const before = await eventCount(suite.t.database.db);
+      expect((await submitForm(page, 'Revise')).status()).toBe(409);
       expect(await page.locator('.govuk-error-summary').innerText()).toContain(
         'Someone else changed this record after you opened this form',
       );
       expect(await page.getByLabel('Amount').inputValue()).toBe('1,100');
-      expect(await eventCount(t.database.db)).toBe(before);
+      expect(await eventCount(suite.t.database.db)).toBe(before);
       // Sent again, knowingly, it goes through.
       await page.getByRole('button', { name: 'Revise' }).click();
       await page.waitForURL(/done=saving-revised$/);
@@ -143,7 +107,7 @@ describe('the rest of the forms in a real browser', () => {
       await context.close();
     }
 
-    const approver = await as(tenancy.approver);
+    const approver = await suite.signedIn(suite.tenancy.approver);
     try {
       await approver.page.goto(intervention());
       await row(approver.page, '£2,000.00').getByRole('link', { name: 'Dispute' }).click();
@@ -161,7 +125,7 @@ describe('the rest of the forms in a real browser', () => {
   });
 
   it('adds and ends capacity, defines a measure and records a reading', async () => {
-    const { context, page } = await as(tenancy.director);
+    const { context, page } = await suite.signedIn(suite.tenancy.director);
     try {
       await page.goto(intervention());
       await page.getByRole('button', { name: 'Add capacity' }).click();
@@ -197,7 +161,7 @@ describe('the rest of the forms in a real browser', () => {
   });
 
   it('plans, reschedules and cancels a milestone', async () => {
-    const { context, page } = await as(tenancy.director);
+    const { context, page } = await suite.signedIn(suite.tenancy.director);
     try {
       await page.goto(engagement());
       await page.getByRole('button', { name: 'Plan a milestone' }).click();
@@ -222,9 +186,9 @@ describe('the rest of the forms in a real browser', () => {
   });
 
   it("sets the report's recipients and sends a month's report", async () => {
-    const { context, page } = await as(tenancy.councilAdmin);
+    const { context, page } = await suite.signedIn(suite.tenancy.councilAdmin);
     try {
-      await page.goto(`${base}/partnerships/${ids.partnershipId}`);
+      await page.goto(`${suite.base}/partnerships/${suite.ids.partnershipId}`);
       await page.getByRole('button', { name: 'Report recipients' }).click();
       await page
         .getByLabel('Recipients')
@@ -242,7 +206,7 @@ describe('the rest of the forms in a real browser', () => {
       expect(await page.locator('.govuk-summary-list').innerText()).toContain(
         'Alex Lee (alex.lee@example.gov.uk)',
       );
-      await page.goto(`${base}/partnerships/${ids.partnershipId}`);
+      await page.goto(`${suite.base}/partnerships/${suite.ids.partnershipId}`);
       await page
         .locator('ul.reports li', { hasText: 'October 2026' })
         .getByRole('button', { name: 'Send this report' })
@@ -255,9 +219,9 @@ describe('the rest of the forms in a real browser', () => {
   });
 
   it("lets an organisation's admin add and erase its people", async () => {
-    const { context, page } = await as(tenancy.councilAdmin);
+    const { context, page } = await suite.signedIn(suite.tenancy.councilAdmin);
     try {
-      await page.goto(`${base}/partnerships`);
+      await page.goto(`${suite.base}/partnerships`);
       await page.getByRole('link', { name: 'Users' }).click();
       await page.getByRole('button', { name: 'Add a person' }).click();
       await page.getByLabel('Full name').fill('Robin Shah');
@@ -274,18 +238,18 @@ describe('the rest of the forms in a real browser', () => {
       expect(await page.getByLabel(/Director:/).count()).toBe(0);
       await page.getByLabel('First password').fill('a long enough password');
       await page.getByRole('button', { name: 'Add a person' }).click();
-      await page.waitForURL(`${base}/users?done=user-added`);
+      await page.waitForURL(`${suite.base}/users?done=user-added`);
       await row(page, 'Robin Shah').getByRole('link', { name: 'Erase' }).click();
       await page.getByRole('button', { name: 'Erase' }).click();
-      await page.waitForURL(`${base}/users?done=user-erased`);
+      await page.waitForURL(`${suite.base}/users?done=user-erased`);
       expect(await page.locator('main').innerText()).not.toContain('Robin Shah');
     } finally {
       await context.close();
     }
     // A director is not an admin: no Users page.
-    const director = await as(tenancy.director);
+    const director = await suite.signedIn(suite.tenancy.director);
     try {
-      const response = await director.page.goto(`${base}/users`);
+      const response = await director.page.goto(`${suite.base}/users`);
       expect(response?.status()).toBe(403);
     } finally {
       await director.context.close();
@@ -293,10 +257,10 @@ describe('the rest of the forms in a real browser', () => {
   });
 
   it('sets a savings line, claims against it in part, verifies in part, and shows the figures', async () => {
-    const admin = await as(tenancy.councilAdmin);
+    const admin = await suite.signedIn(suite.tenancy.councilAdmin);
     try {
       const { page } = admin;
-      await page.goto(`${base}/partnerships/${ids.partnershipId}`);
+      await page.goto(`${suite.base}/partnerships/${suite.ids.partnershipId}`);
       await page.getByRole('button', { name: 'Set a savings line' }).click();
       await page.getByLabel('Code').fill('CS-26-07');
       await page.getByLabel('Title').fill('Reduce residential placements');
@@ -313,7 +277,7 @@ describe('the rest of the forms in a real browser', () => {
       await admin.context.close();
     }
 
-    const director = await as(tenancy.director);
+    const director = await suite.signedIn(suite.tenancy.director);
     try {
       const { page } = director;
       await page.goto(intervention());
@@ -334,7 +298,7 @@ describe('the rest of the forms in a real browser', () => {
       await director.context.close();
     }
 
-    const approver = await as(tenancy.approver);
+    const approver = await suite.signedIn(suite.tenancy.approver);
     try {
       const { page } = approver;
       await page.goto(intervention());
@@ -352,20 +316,14 @@ describe('the rest of the forms in a real browser', () => {
       expect(await row(page, 'shared with the council').innerText()).toContain(
         'Verified £1,500.00, finance reconciled',
       );
-      await page.goto(`${base}/partnerships/${ids.partnershipId}?asOf=2027-03-31`);
-      const progress = await actingAs(t, tenancy.approver).get(
-        `/partnerships/${ids.partnershipId}/progress?asOf=2027-03-31`,
+      await page.goto(`${suite.base}/partnerships/${suite.ids.partnershipId}?asOf=2027-03-31`);
+      const progress = await actingAs(suite.t, suite.tenancy.approver).get(
+        `/partnerships/${suite.ids.partnershipId}/progress?asOf=2027-03-31`,
       );
       const reconciled = progress.body.savings.toDate.verifiedByAssurance.finance_reconciled;
       expect(reconciled).toBe(150_000);
-      const figure = (label: string) =>
-        page
-          .locator('dl.figures > .govuk-summary-list__row')
-          .filter({ has: page.locator('dt', { hasText: new RegExp(`^\\s*${label}\\s*$`) }) })
-          .locator('dd')
-          .innerText();
-      expect(await figure('Verified, finance reconciled')).toBe('£1,500.00');
-      expect(await figure('Verified, net of attribution')).toBe(
+      expect(await figure(page, 'Verified, finance reconciled')).toBe('£1,500.00');
+      expect(await figure(page, 'Verified, net of attribution')).toBe(
         formatPence(progress.body.savings.toDate.netVerifiedPence),
       );
       // 60% of the £1,500.00 verified.
@@ -387,7 +345,7 @@ describe('the rest of the forms in a real browser', () => {
   });
 
   it('revises the fee, completes an intervention, closes the engagement and the partnership', async () => {
-    const director = await as(tenancy.director);
+    const director = await suite.signedIn(suite.tenancy.director);
     try {
       const { page } = director;
       await page.goto(intervention());
@@ -414,10 +372,10 @@ describe('the rest of the forms in a real browser', () => {
       await director.context.close();
     }
 
-    const admin = await as(tenancy.consultancyAdmin);
+    const admin = await suite.signedIn(suite.tenancy.consultancyAdmin);
     try {
       const { page } = admin;
-      await page.goto(`${base}/partnerships/${ids.partnershipId}`);
+      await page.goto(`${suite.base}/partnerships/${suite.ids.partnershipId}`);
       await page.getByRole('button', { name: 'Close' }).click();
       await fillDate(page, 'Closing date', '1', '11', '2026');
       await page.getByLabel('Reason').fill('Contract ended');

@@ -1,20 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { ProjectionRunner } from '@accord/event-store';
-import { ProjectionWait } from '@accord/read-models';
 import {
+  accessibilityProblems,
   actingAs,
-  launchChromium,
+  browserSuite,
+  pricePlacementStepDown,
   type SeededUser,
-  seedLedger,
-  seedTenancy,
-  servePages,
-  type Tenancy,
-  type TestApp,
 } from '@accord/testing';
-import type { Browser, Page } from 'playwright-core';
-
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+import type { Page } from 'playwright-core';
 
 /**
  * Every page as each role sees it: no WCAG 2.x A/AA violation axe-core can find, no horizontal
@@ -22,19 +13,9 @@ const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
  * may read but not write, sign-in for nobody.
  */
 describe('pages for every role: accessible, phone-sized, and tenancy-bound', () => {
-  let t: TestApp;
-  let tenancy: Tenancy;
-  let browser: Browser;
-  let base: string;
-  let runner: ProjectionRunner;
-  let ids: { partnershipId: string; engagementId: string; interventionId: string };
   let savingId: string;
   let milestoneId: string;
-
-  beforeAll(async () => {
-    ({ t, base, runner } = await servePages());
-    tenancy = await seedTenancy(t.app, t.database.db);
-    ids = await seedLedger(t, tenancy, '2026-04-01');
+  const suite = browserSuite(async ({ t, tenancy, ids }) => {
     const director = actingAs(t, tenancy.director);
     const claimed = await director.post(`/interventions/${ids.interventionId}/savings`, {
       amountPence: 250_000,
@@ -49,21 +30,13 @@ describe('pages for every role: accessible, phone-sized, and tenancy-bound', () 
       dueOn: '2026-10-15',
     });
     milestoneId = planned.body.id;
-    const achieved = await director.post(
-      `/engagements/${ids.engagementId}/milestones/${milestoneId}/achieve`,
-      { achievedOn: '2026-10-20' },
-    );
-    await t.app.get(ProjectionWait).waitFor(achieved.body.position, 20_000);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await runner?.stop();
-    await t?.close();
+    await director.post(`/engagements/${ids.engagementId}/milestones/${milestoneId}/achieve`, {
+      achievedOn: '2026-10-20',
+    });
   });
 
   const pagesOf = (role: string): string[] => {
-    const { partnershipId: p, engagementId: e, interventionId: i } = ids;
+    const { partnershipId: p, engagementId: e, interventionId: i } = suite.ids;
     const read = [
       '/partnerships',
       `/partnerships/${p}`,
@@ -108,59 +81,16 @@ describe('pages for every role: accessible, phone-sized, and tenancy-bound', () 
     return read;
   };
 
-  const signedIn = async (user: SeededUser | undefined) => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
-    if (user) {
-      await context.addCookies([{ name: 'accord_session', value: user.token, url: base }]);
-    }
-    return context;
+  /** A phone-sized browser page, signed in as `user` or as nobody. */
+  const phone = async (user: SeededUser | undefined) => {
+    const viewport = { width: 375, height: 800 };
+    if (user) return suite.signedIn(user, { viewport });
+    const context = await suite.browser.newContext({ viewport });
+    return { context, page: await context.newPage() };
   };
 
-  const audit = async (page: Page, path: string) => {
-    await page.evaluate(AXE);
-    const violations = await page.evaluate(async (tags) => {
-      const axe = (
-        globalThis as unknown as {
-          axe: {
-            run: (...args: unknown[]) => Promise<{
-              violations: { id: string; nodes: { target: string[]; failureSummary?: string }[] }[];
-            }>;
-          };
-        }
-      ).axe;
-      const document = (
-        globalThis as unknown as {
-          document: { querySelector: (s: string) => { matches: (s: string) => boolean } | null };
-        }
-      ).document;
-      const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-      // GOV.UK Frontend sets aria-expanded on a radio that reveals a question, knowingly: screen
-      // readers announce it, though ARIA does not yet list it for radios (alphagov/govuk-frontend
-      // issue 979). Only that is let through; any other attribute, on any other element, fails.
-      const knownGovukIssue = (id: string, node: { target: string[]; failureSummary?: string }) =>
-        id === 'aria-allowed-attr' &&
-        /aria-expanded="(true|false)"\s*$/.test(node.failureSummary ?? '') &&
-        document
-          .querySelector(node.target.join(' '))
-          ?.matches('.govuk-radios__input[aria-controls]') === true;
-      return result.violations
-        .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !knownGovukIssue(v.id, n)) }))
-        .filter((v) => v.nodes.length > 0)
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    }, WCAG);
-    const overflow = await page.evaluate(() => {
-      const root = (
-        globalThis as unknown as {
-          document: { documentElement: { scrollWidth: number; clientWidth: number } };
-        }
-      ).document.documentElement;
-      return root.scrollWidth - root.clientWidth;
-    });
-    return [
-      ...violations.map((v) => `${path} ${v}`),
-      ...(overflow > 0 ? [`${path} scrolls sideways by ${overflow}px`] : []),
-    ];
-  };
+  const audit = async (page: Page, path: string) =>
+    (await accessibilityProblems(page)).map((problem) => `${path} ${problem}`);
 
   it.each([
     ['anonymous'],
@@ -171,38 +101,33 @@ describe('pages for every role: accessible, phone-sized, and tenancy-bound', () 
     ['councilAdmin'],
     ['platformAdmin'],
   ] as const)('passes axe-core (WCAG 2.x A and AA) at 375 px for %s', async (role) => {
-    const user = role === 'anonymous' ? undefined : (tenancy[role] as SeededUser);
-    const context = await signedIn(user);
-    const page = await context.newPage();
+    const user = role === 'anonymous' ? undefined : (suite.tenancy[role] as SeededUser);
+    const { context, page } = await phone(user);
     const problems: string[] = [];
     try {
       for (const path of role === 'anonymous' ? ['/sign-in'] : pagesOf(role)) {
-        await page.goto(`${base}${path}`);
+        await page.goto(`${suite.base}${path}`);
         problems.push(...(await audit(page, path)));
       }
       if (role === 'director') {
         // A form with its errors shown: the error summary and messages by the fields.
-        await page.goto(`${base}/interventions/${ids.interventionId}/savings/new`);
+        await page.goto(`${suite.base}/interventions/${suite.ids.interventionId}/savings/new`);
         await page.getByLabel('Amount').fill('lots');
         await page.getByRole('button', { name: 'Claim a saving' }).click();
         await page.locator('.govuk-error-summary').waitFor();
         problems.push(...(await audit(page, 'claim a saving, with errors')));
         // A check step: a placement saving priced from the reference figures alone.
-        await page.goto(`${base}/interventions/${ids.interventionId}/savings/placements/new`);
-        await page.getByLabel('Number of children').fill('1');
-        await page.getByLabel('From').selectOption('residential_childrens_home');
-        await page.getByLabel('To', { exact: true }).selectOption('independent_fostering_agency');
-        await page.getByLabel('Day').fill('1');
-        await page.getByLabel('Month').fill('7');
-        await page.getByLabel('Year').fill('2026');
-        await page.getByLabel('Weeks').fill('12');
-        await page.getByRole('button', { name: 'Continue' }).click();
-        await page.getByRole('heading', { name: /Check your answers/ }).waitFor();
+        await page.goto(
+          `${suite.base}/interventions/${suite.ids.interventionId}/savings/placements/new`,
+        );
+        await pricePlacementStepDown(page);
         problems.push(...(await audit(page, 'claim a placement saving, check your answers')));
       }
       if (role === 'approver') {
         // Verify sent empty: the question of how much, and the assurance, marked at their radios.
-        await page.goto(`${base}/interventions/${ids.interventionId}/savings/${savingId}/verify`);
+        await page.goto(
+          `${suite.base}/interventions/${suite.ids.interventionId}/savings/${savingId}/verify`,
+        );
         await page.getByRole('button', { name: 'Verify' }).click();
         await page.locator('.govuk-error-summary').waitFor();
         problems.push(...(await audit(page, 'verify, sent empty')));
@@ -219,13 +144,18 @@ describe('pages for every role: accessible, phone-sized, and tenancy-bound', () 
   });
 
   it('answers 404 outside the tenancy, 403 to a role that may not act, sign-in to nobody', async () => {
-    const { partnershipId: p, engagementId: e, interventionId: i } = ids;
+    const { partnershipId: p, engagementId: e, interventionId: i } = suite.ids;
     const as = (user: SeededUser | undefined) => {
       const cookie = user ? `accord_session=${user.token}` : '';
       return {
-        get: (path: string) => t.http().get(path).set('Cookie', cookie),
+        get: (path: string) => suite.t.http().get(path).set('Cookie', cookie),
         post: (path: string, body: Record<string, string> = {}) =>
-          t.http().post(path).type('form').set({ Cookie: cookie, Origin: base }).send(body),
+          suite.t
+            .http()
+            .post(path)
+            .type('form')
+            .set({ Cookie: cookie, Origin: suite.base })
+            .send(body),
       };
     };
     const pages = [
@@ -244,7 +174,7 @@ describe('pages for every role: accessible, phone-sized, and tenancy-bound', () 
     ];
     const answers: string[] = [];
     for (const path of pages) {
-      for (const stranger of [tenancy.strangerDirector, tenancy.strangerApprover]) {
+      for (const stranger of [suite.tenancy.strangerDirector, suite.tenancy.strangerApprover]) {
         const res = await as(stranger).get(path);
         if (res.status !== 404 || !res.text.includes('Page not found')) {
           answers.push(`stranger GET ${path}: ${res.status}`);
@@ -262,15 +192,15 @@ describe('pages for every role: accessible, phone-sized, and tenancy-bound', () 
     }
     // Inside the tenancy, a role that may read but not do this is refused, and nothing is written.
     const refused: [SeededUser, string][] = [
-      [tenancy.viewer, `/interventions/${i}/savings/new`],
-      [tenancy.viewer, `/interventions/${i}/savings/${savingId}/verify`],
-      [tenancy.viewer, `/engagements/${e}/milestones/new`],
-      [tenancy.approver, `/partnerships/${p}/engagements/new`],
-      [tenancy.director, `/interventions/${i}/savings/${savingId}/verify`],
-      [tenancy.director, `/engagements/${e}/milestones/${milestoneId}/sign-off`],
-      [tenancy.councilAdmin, '/partnerships/new'],
-      [tenancy.director, `/partnerships/${p}/unit-costs/new`],
-      [tenancy.approver, `/interventions/${i}/savings/placements/new`],
+      [suite.tenancy.viewer, `/interventions/${i}/savings/new`],
+      [suite.tenancy.viewer, `/interventions/${i}/savings/${savingId}/verify`],
+      [suite.tenancy.viewer, `/engagements/${e}/milestones/new`],
+      [suite.tenancy.approver, `/partnerships/${p}/engagements/new`],
+      [suite.tenancy.director, `/interventions/${i}/savings/${savingId}/verify`],
+      [suite.tenancy.director, `/engagements/${e}/milestones/${milestoneId}/sign-off`],
+      [suite.tenancy.councilAdmin, '/partnerships/new'],
+      [suite.tenancy.director, `/partnerships/${p}/unit-costs/new`],
+      [suite.tenancy.approver, `/interventions/${i}/savings/placements/new`],
     ];
     for (const [user, path] of refused) {
       const res = await as(user).post(path, { note: 'x', reason: 'x', title: 'x' });
@@ -280,6 +210,6 @@ describe('pages for every role: accessible, phone-sized, and tenancy-bound', () 
     }
     expect(answers).toEqual([]);
     expect((await as(undefined).get('/')).headers.location).toBe('/sign-in');
-    expect((await as(tenancy.viewer).get('/')).headers.location).toBe('/partnerships');
+    expect((await as(suite.tenancy.viewer).get('/')).headers.location).toBe('/partnerships');
   });
 });

@@ -1,39 +1,19 @@
-import { readFileSync } from 'node:fs';
-import { EventStore, type ProjectionRunner } from '@accord/event-store';
-import { ProjectionWait } from '@accord/read-models';
+import { EventStore } from '@accord/event-store';
 import { appendRecorded, ledgerHistory } from '@accord/read-models/testing';
 import { formatPence, formatReturnOnFees } from '@accord/reporting';
 import {
+  accessibilityProblems,
   actingAs,
-  launchChromium,
+  browserSuite,
   type SeededUser,
-  seedLedger,
   seedOrganisation,
-  seedTenancy,
-  servePages,
-  type Tenancy,
-  type TestApp,
 } from '@accord/testing';
-import type { Browser, Page } from 'playwright-core';
-
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** The portfolio page (SPEC §10): two consultancies side by side, the double count flagged first. */
 describe('the portfolio page', () => {
-  let t: TestApp;
-  let tenancy: Tenancy;
-  let browser: Browser;
-  let base: string;
-  let runner: ProjectionRunner;
-  let ids: { partnershipId: string; engagementId: string; interventionId: string };
   let northgateId: string;
   const financeName = 'Finance recovery with Northgate';
-
-  beforeAll(async () => {
-    ({ t, base, runner } = await servePages());
-    tenancy = await seedTenancy(t.app, t.database.db);
-    ids = await seedLedger(t, tenancy, '2026-04-01');
+  const suite = browserSuite(async ({ t, tenancy, ids }) => {
     const director = actingAs(t, tenancy.director);
     const approver = actingAs(t, tenancy.approver);
     const claimed = await director.post(`/interventions/${ids.interventionId}/savings`, {
@@ -79,68 +59,30 @@ describe('the portfolio page', () => {
         })
         .expect(200);
     }
-    const last = await approver
+    await approver
       .put(`/partnerships/${ids.partnershipId}/savings-lines/CS-30-01`, {
         title: 'Agency spend',
         financialYear: '2026/27',
         targetPence: 1_000_000,
       })
       .expect(200);
-    await t.app.get(ProjectionWait).waitFor(last.body.position, 20_000);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await runner?.stop();
-    await t?.close();
   });
 
   const open = async (user: SeededUser, path: string, javaScriptEnabled = true) => {
-    const context = await browser.newContext({
+    const { context, page } = await suite.signedIn(user, {
       viewport: { width: 375, height: 800 },
       javaScriptEnabled,
     });
-    await context.addCookies([{ name: 'accord_session', value: user.token, url: base }]);
-    const page = await context.newPage();
-    const response = await page.goto(`${base}${path}`);
+    const response = await page.goto(`${suite.base}${path}`);
     return { context, page, status: response?.status() };
   };
 
-  const audit = async (page: Page): Promise<string[]> => {
-    await page.evaluate(AXE);
-    const violations = await page.evaluate(async (tags) => {
-      const axe = (
-        globalThis as unknown as {
-          axe: {
-            run: (
-              ...args: unknown[]
-            ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run((globalThis as unknown as { document: unknown }).document, {
-        runOnly: { type: 'tag', values: tags },
-      });
-      return result.violations.map(
-        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-      );
-    }, WCAG);
-    const overflow = await page.evaluate(() => {
-      const root = (
-        globalThis as unknown as {
-          document: { documentElement: { scrollWidth: number; clientWidth: number } };
-        }
-      ).document.documentElement;
-      return root.scrollWidth - root.clientWidth;
-    });
-    return [...violations, ...(overflow > 0 ? [`scrolls sideways by ${overflow}px`] : [])];
-  };
-
   it("shows the council both consultancies' partnerships, their totals and the double count first, without JavaScript", async () => {
-    const api = (await actingAs(t, tenancy.approver).get('/portfolio?asOf=2026-11-30').expect(200))
-      .body;
+    const api = (
+      await actingAs(suite.t, suite.tenancy.approver).get('/portfolio?asOf=2026-11-30').expect(200)
+    ).body;
     const { context, page, status } = await open(
-      tenancy.approver,
+      suite.tenancy.approver,
       '/portfolio?asOf=2026-11-30',
       false,
     );
@@ -179,11 +121,13 @@ describe('the portfolio page', () => {
 
   it('passes axe at 375 px with JavaScript, for each side, and lists figures on /partnerships', async () => {
     const problems: string[] = [];
-    for (const user of [tenancy.approver, tenancy.director, tenancy.viewer]) {
+    for (const user of [suite.tenancy.approver, suite.tenancy.director, suite.tenancy.viewer]) {
       for (const path of ['/portfolio', '/partnerships']) {
         const { context, page } = await open(user, path);
         try {
-          problems.push(...(await audit(page)).map((p) => `${user.roles} ${path}: ${p}`));
+          problems.push(
+            ...(await accessibilityProblems(page)).map((p) => `${user.roles} ${path}: ${p}`),
+          );
           if (path === '/partnerships') {
             const header = await page.locator('thead').innerText();
             expect(header).toContain('Claimed to date');
@@ -198,7 +142,7 @@ describe('the portfolio page', () => {
     }
     expect(problems).toEqual([]);
     // The consultancy sees its own partnership only: nothing of Northgate's, no overlap.
-    const { context, page } = await open(tenancy.director, '/portfolio');
+    const { context, page } = await open(suite.tenancy.director, '/portfolio');
     try {
       expect(await page.locator('.govuk-warning-text').count()).toBe(0);
       expect(await page.locator('body').innerText()).not.toContain(financeName);
@@ -208,10 +152,10 @@ describe('the portfolio page', () => {
   });
 
   it('lets the platform admin choose whose portfolio, and shows it no Portfolio link', async () => {
-    const { context, page } = await open(tenancy.platformAdmin, '/portfolio');
+    const { context, page } = await open(suite.tenancy.platformAdmin, '/portfolio');
     try {
       expect(await page.getByRole('link', { name: 'Portfolio' }).count()).toBe(0);
-      expect(await audit(page)).toEqual([]);
+      expect(await accessibilityProblems(page)).toEqual([]);
       const council = await page
         .locator('#organisationId option')
         .evaluateAll(
@@ -219,7 +163,7 @@ describe('the portfolio page', () => {
             (options as unknown as { value: string; textContent: string }[]).find(
               (o) => o.value === id,
             )?.value,
-          tenancy.councilId,
+          suite.tenancy.councilId,
         );
       await page.selectOption('#organisationId', council ?? '');
       await page.getByRole('button', { name: 'Show the portfolio' }).click();

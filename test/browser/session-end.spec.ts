@@ -1,19 +1,18 @@
 import {
+  appWithViewer,
   createTestApp,
+  TEST_PASSWORD as PASSWORD,
+  type SeededUser,
   seedLedger,
+  seedMember,
   seedTenancy,
-  seedUserWithPassword,
+  sessionCookie,
   type Tenancy,
   type TestApp,
 } from '@accord/testing';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createApi } from '../../apps/api/create-api';
-
-const PASSWORD = 'correct horse battery staple';
-
-const sessionCookie = (setCookie: string[] | string | undefined) =>
-  [setCookie ?? []].flat().find((cookie) => cookie.startsWith('accord_session='));
 
 /** The cookie's `name=value`, as a browser sends it back. */
 const cookiePair = (setCookie: string[] | string | undefined) => {
@@ -31,7 +30,7 @@ describe('signing out', () => {
   let t: TestApp;
   let other: INestApplication;
   let tenancy: Tenancy;
-  let viewer: Awaited<ReturnType<typeof seedUserWithPassword>>;
+  let viewer: SeededUser;
   let partnershipId: string;
 
   const form = (app: INestApplication, path: string, cookie?: string) =>
@@ -48,19 +47,10 @@ describe('signing out', () => {
       .set('Authorization', `Bearer ${cookie.slice('accord_session='.length)}`);
 
   beforeAll(async () => {
-    t = await createTestApp({ PUBLIC_URL });
+    ({ t, tenancy, viewer } = await appWithViewer({ PUBLIC_URL }));
     // A second API process on the same database, as when several run behind a balancer.
     other = await createApi(t.config);
     await other.init();
-    tenancy = await seedTenancy(t.app, t.database.db);
-    viewer = await seedUserWithPassword(
-      t.app,
-      t.database.db,
-      tenancy.councilId,
-      'council',
-      ['viewer'],
-      PASSWORD,
-    );
     ({ partnershipId } = await seedLedger(t, tenancy));
   });
   afterAll(async () => {
@@ -132,14 +122,7 @@ describe('the session cookie behind a TLS-terminating proxy', () => {
 
   const signedInCookie = async (t: TestApp, headers: Record<string, string>) => {
     const tenancy = await seedTenancy(t.app, t.database.db);
-    const user = await seedUserWithPassword(
-      t.app,
-      t.database.db,
-      tenancy.councilId,
-      'council',
-      ['viewer'],
-      PASSWORD,
-    );
+    const user = await seedMember(t, tenancy, 'council', ['viewer']);
     const res = await t
       .http()
       .post('/sign-in')

@@ -6,6 +6,7 @@ import { BAD_CREDENTIALS } from '@accord/identity';
 import { ProjectionWait } from '@accord/read-models';
 import {
   actingAs,
+  figure,
   launchChromium,
   seedLedger,
   seedTenancy,
@@ -72,14 +73,6 @@ describe('the web pages in a real browser', () => {
     await page.waitForLoadState();
     return response;
   };
-
-  /** The value shown beside a label in a list of figures. */
-  const figure = (page: Page, label: string) =>
-    page
-      .locator('dl.figures > .govuk-summary-list__row')
-      .filter({ has: page.locator('dt', { hasText: new RegExp(`^\\s*${label}\\s*$`) }) })
-      .locator('dd')
-      .innerText();
 
   const cells = (page: Page, caption: string, row: string) =>
     page

@@ -1,14 +1,15 @@
 import { ACCESS_TOKEN_SECONDS, BAD_CREDENTIALS, SIGN_IN_LIMITS } from '@accord/identity';
 import {
-  createTestApp,
+  appWithViewer,
+  TEST_PASSWORD as PASSWORD,
+  type SeededUser,
   seedLedger,
-  seedTenancy,
-  seedUserWithPassword,
+  seedMember,
+  sessionCookie,
   type Tenancy,
   type TestApp,
 } from '@accord/testing';
 
-const PASSWORD = 'correct horse battery staple';
 const PUBLIC_URL = 'https://accord.example';
 
 /**
@@ -19,7 +20,7 @@ const PUBLIC_URL = 'https://accord.example';
 describe('web sign-in and session over HTTP', () => {
   let t: TestApp;
   let tenancy: Tenancy;
-  let viewer: Awaited<ReturnType<typeof seedUserWithPassword>>;
+  let viewer: SeededUser;
 
   const form = (path: string, fields: Record<string, string>, headers = {}) =>
     t
@@ -30,20 +31,9 @@ describe('web sign-in and session over HTTP', () => {
       .send(fields);
   const signIn = (fields: Record<string, string>, headers = {}) =>
     form('/sign-in', fields, headers);
-  const sessionCookie = (setCookie: string[] | string | undefined) =>
-    [setCookie ?? []].flat().find((cookie) => cookie.startsWith('accord_session='));
 
   beforeAll(async () => {
-    t = await createTestApp({ PUBLIC_URL });
-    tenancy = await seedTenancy(t.app, t.database.db);
-    viewer = await seedUserWithPassword(
-      t.app,
-      t.database.db,
-      tenancy.councilId,
-      'council',
-      ['viewer'],
-      PASSWORD,
-    );
+    ({ t, tenancy, viewer } = await appWithViewer({ PUBLIC_URL }));
   });
   afterAll(async () => {
     await t.close();
@@ -108,14 +98,7 @@ describe('web sign-in and session over HTTP', () => {
   });
 
   it("holds the API's per-account limit, with Retry-After", async () => {
-    const locked = await seedUserWithPassword(
-      t.app,
-      t.database.db,
-      tenancy.councilId,
-      'council',
-      ['viewer'],
-      PASSWORD,
-    );
+    const locked = await seedMember(t, tenancy, 'council', ['viewer']);
     for (let i = 0; i < SIGN_IN_LIMITS.perAccount; i++) {
       const res = await signIn({ email: locked.email, password: `wrong password ${i}` });
       expect(res.status).toBe(401);

@@ -1,37 +1,12 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SAVINGS_REGISTER_COLUMNS } from '@accord/read-models';
-import {
-  actingAs,
-  createTestApp,
-  seedLedger,
-  seedTenancy,
-  type Tenancy,
-  type TestApp,
-} from '@accord/testing';
+import { actingAs } from '@accord/testing';
 import { parse } from 'csv-parse/sync';
-import { lines, runCli } from './cli.fixtures';
+import { cliSuite, lines, options } from './cli.fixtures';
 
 describe('accord export savings', () => {
-  let t: TestApp;
-  let tenancy: Tenancy;
-  let partnershipId: string;
-  let dir: string;
-
-  const apiRegister = async (asOf: string) => {
-    const res = await actingAs(t, tenancy.approver).get(
-      `/partnerships/${partnershipId}/savings.csv?asOf=${asOf}`,
-    );
-    expect(res.status).toBe(200);
-    return res.text;
-  };
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    tenancy = await seedTenancy(t.app, t.database.db);
-    let interventionId: string;
-    ({ partnershipId, interventionId } = await seedLedger(t, tenancy));
+  const suite = cliSuite(async ({ t, tenancy, ids }) => {
     const director = actingAs(t, tenancy.director);
     const claims = [
       {
@@ -58,26 +33,32 @@ describe('accord export savings', () => {
         basis: 'A placement\nthat never started',
       },
     ];
-    const ids: string[] = [];
+    const savingIds: string[] = [];
     for (const claim of claims) {
-      const res = await director.post(`/interventions/${interventionId}/savings`, claim);
+      const res = await director.post(`/interventions/${ids.interventionId}/savings`, claim);
       expect(res.status).toBe(201);
-      ids.push(res.body.id);
+      savingIds.push(res.body.id);
     }
     const verified = await actingAs(t, tenancy.approver).post(
-      `/interventions/${interventionId}/savings/${ids[0]}/verify`,
+      `/interventions/${ids.interventionId}/savings/${savingIds[0]}/verify`,
       { amountPence: 4_000_000, assurance: 'finance_reconciled', evidence: 'Ledger 4471' },
     );
     expect(verified.status).toBe(200);
-    dir = await mkdtemp(path.join(tmpdir(), 'accord-export-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-    await t.close();
   });
 
+  const apiRegister = async (asOf: string) => {
+    const res = await actingAs(suite.t, suite.tenancy.approver).get(
+      `/partnerships/${suite.ids.partnershipId}/savings.csv?asOf=${asOf}`,
+    );
+    expect(res.status).toBe(200);
+    return res.text;
+  };
+  /** `accord export savings --partnership <the seeded one>` with more options. */
+  const exportSavings = (more: Record<string, string>) =>
+    suite.run(['export', 'savings', ...options({ partnership: suite.ids.partnershipId, ...more })]);
+
   it('--help names its options', async () => {
-    const run = await runCli(t, ['export', 'savings', '--help']);
+    const run = await suite.run(['export', 'savings', '--help']);
     expect(run.code).toBe(0);
     for (const option of ['--partnership <id>', '--as-of <YYYY-MM-DD>', '--out <file>', '--as']) {
       expect(run.stdout).toContain(option);
@@ -85,14 +66,7 @@ describe('accord export savings', () => {
   });
 
   it('writes the same register as the API, to stdout or a file', async () => {
-    const run = await runCli(t, [
-      'export',
-      'savings',
-      '--partnership',
-      partnershipId,
-      '--as-of',
-      '2027-06-30',
-    ]);
+    const run = await exportSavings({ 'as-of': '2027-06-30' });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const rows: Record<string, string>[] = parse(run.stdout, { columns: true });
@@ -102,19 +76,12 @@ describe('accord export savings', () => {
     expect(rows).toEqual(parse(await apiRegister('2027-06-30'), { columns: true }));
     expect(rows.map((row) => row.basis)).toContain("'=SUM(A1:A9) looks like a formula");
 
-    const out = path.join(dir, 'register.csv');
-    const toFile = await runCli(t, [
-      'export',
-      'savings',
-      '--partnership',
-      partnershipId,
-      '--as-of',
-      '2026-12-31',
-      '--out',
+    const out = path.join(suite.dir, 'register.csv');
+    const toFile = await exportSavings({
+      'as-of': '2026-12-31',
       out,
-      '--as',
-      tenancy.viewer.email,
-    ]);
+      as: suite.tenancy.viewer.email,
+    });
     expect(toFile.code).toBe(0);
     expect(lines(toFile.stdout)).toEqual([
       `wrote the savings register as of 2026-12-31 (2 rows) to ${out}`,
@@ -123,26 +90,12 @@ describe('accord export savings', () => {
   });
 
   it('names a bad date as bad input, and a partnership outside the tenancy as not found', async () => {
-    const bad = await runCli(t, [
-      'export',
-      'savings',
-      '--partnership',
-      partnershipId,
-      '--as-of',
-      '2026-02-30',
-    ]);
+    const bad = await exportSavings({ 'as-of': '2026-02-30' });
     expect(bad.code).toBe(2);
     expect(lines(bad.stderr)).toEqual([
       'accord: asOf must be a calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31',
     ]);
-    const stranger = await runCli(t, [
-      'export',
-      'savings',
-      '--partnership',
-      partnershipId,
-      '--as',
-      tenancy.strangerApprover.email,
-    ]);
+    const stranger = await exportSavings({ as: suite.tenancy.strangerApprover.email });
     expect(stranger.code).toBe(3);
     expect(stranger.stdout).toBe('');
   });

@@ -1,19 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { EventStore } from '@accord/event-store';
-import {
-  actingAs,
-  createTestApp,
-  eventCount,
-  seedLedger,
-  seedTenancy,
-  type Tenancy,
-  type TestApp,
-} from '@accord/testing';
+import { actingAs, eventCount } from '@accord/testing';
 import { SavingsImport } from '../../apps/cli/savings/savings-import';
-import { lines, runCli } from './cli.fixtures';
+import { cliSuite, lines } from './cli.fixtures';
 
 const HEADER = 'amountPence,kind,recurrence,startsOn,endsOn,basis,attributionPct,lineCode';
 
@@ -37,57 +28,58 @@ const FIXED = [
 ].join('\n');
 
 describe('accord import savings', () => {
-  let t: TestApp;
-  let tenancy: Tenancy;
-  let interventionId: string;
-  let engagementId: string;
-  let dir: string;
+  const suite = cliSuite(async ({ t, tenancy, ids }) => {
+    const line = await actingAs(t, tenancy.councilAdmin).put(
+      `/partnerships/${ids.partnershipId}/savings-lines/CS-26-07`,
+      { title: 'Placements', financialYear: '2026/27', targetPence: 1_000_000 },
+    );
+    expect(line.status).toBe(200);
+  });
 
   const file = async (name: string, text: string) => {
-    const at = path.join(dir, name);
+    const at = path.join(suite.dir, name);
     await writeFile(at, text);
     return at;
   };
   /** `accord import savings <at> --intervention <id> --as <email>`. */
-  const importAs = (email: string, at: string, intervention = interventionId) =>
-    runCli(t, ['import', 'savings', at, '--intervention', intervention, '--as', email]);
-  const savingClaims = (intervention = interventionId) =>
-    t.database.db
+  const importAs = (email: string, at: string, intervention = suite.ids.interventionId) =>
+    suite.run(['import', 'savings', at, '--intervention', intervention, '--as', email]);
+  const savingClaims = (intervention = suite.ids.interventionId) =>
+    suite.t.database.db
       .selectFrom('events')
       .select(['event_id', 'data', 'metadata'])
       .where('type', '=', 'SavingClaimed')
       .where('stream_id', '=', `intervention-${intervention}`)
       .orderBy('position')
       .execute();
+  /**
+   * Imports the file at `at` as the director and expects it refused whole, as bad input: the
+   * `problems` named on stderr, nothing on stdout, no event written.
+   */
+  const expectRefusedWhole = async (
+    at: string,
+    problems: string[],
+    intervention = suite.ids.interventionId,
+  ) => {
+    const before = await eventCount(suite.t.database.db);
+    const run = await importAs(suite.tenancy.director.email, at, intervention);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(lines(run.stderr)).toEqual(problems);
+    expect(await eventCount(suite.t.database.db)).toBe(before);
+  };
   /** Another intervention in the seeded engagement, for a test of its own. */
   const newIntervention = async (title: string): Promise<string> => {
-    const res = await actingAs(t, tenancy.director).post(
-      `/engagements/${engagementId}/interventions`,
+    const res = await actingAs(suite.t, suite.tenancy.director).post(
+      `/engagements/${suite.ids.engagementId}/interventions`,
       { title, category: 'placement_step_down', startedOn: '2026-04-01' },
     );
     expect(res.status).toBe(201);
     return res.body.id;
   };
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    tenancy = await seedTenancy(t.app, t.database.db);
-    let partnershipId: string;
-    ({ interventionId, partnershipId, engagementId } = await seedLedger(t, tenancy));
-    const line = await actingAs(t, tenancy.councilAdmin).put(
-      `/partnerships/${partnershipId}/savings-lines/CS-26-07`,
-      { title: 'Placements', financialYear: '2026/27', targetPence: 1_000_000 },
-    );
-    expect(line.status).toBe(200);
-    dir = await mkdtemp(path.join(tmpdir(), 'accord-import-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-    await t.close();
-  });
-
   it('--help names the file, every option and the columns', async () => {
-    const run = await runCli(t, ['import', 'savings', '--help']);
+    const run = await suite.run(['import', 'savings', '--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('<file.csv>');
     expect(run.stdout).toContain('--intervention <id>');
@@ -96,12 +88,7 @@ describe('accord import savings', () => {
   });
 
   it('names every bad row and field, and writes nothing', async () => {
-    const before = await eventCount(t.database.db);
-    const run = await importAs(tenancy.director.email, await file('with-errors.csv', WITH_ERRORS));
-    expect(run.code).toBe(2);
-    expect(run.stdout).toBe('');
-    const errors = lines(run.stderr);
-    expect(errors).toEqual([
+    await expectRefusedWhole(await file('with-errors.csv', WITH_ERRORS), [
       'accord: row 2: Amount must be a whole number of pence',
       'accord: row 4: Kind must be one of: cashable, non_cashable, cost_avoidance',
       'accord: row 4: Start date must be a real date',
@@ -110,12 +97,11 @@ describe('accord import savings', () => {
       "accord: row 5: Savings line NOPE-1 is not one of the partnership's lines",
       'accord: nothing written: 3 of 5 rows have problems',
     ]);
-    expect(await eventCount(t.database.db)).toBe(before);
   });
 
   it('writes every row of the fixed file once, as the named user; the same file again writes nothing', async () => {
     const fixed = await file('fixed.csv', FIXED);
-    const first = await importAs(tenancy.director.email, fixed);
+    const first = await importAs(suite.tenancy.director.email, fixed);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(lines(first.stdout)).toEqual([
@@ -124,7 +110,7 @@ describe('accord import savings', () => {
       expect.stringMatching(/^row 4: saving [0-9a-f-]{36} claimed$/),
       expect.stringMatching(/^row 5: saving [0-9a-f-]{36} claimed$/),
       expect.stringMatching(/^row 6: saving [0-9a-f-]{36} claimed$/),
-      `5 savings claimed in intervention ${interventionId}`,
+      `5 savings claimed in intervention ${suite.ids.interventionId}`,
     ]);
 
     const claims = await savingClaims();
@@ -149,19 +135,21 @@ describe('accord import savings', () => {
     ]);
     expect(claims[0].data).not.toHaveProperty('endsOn');
     for (const claim of claims) {
-      expect(claim.metadata).toEqual(expect.objectContaining({ actorId: tenancy.director.id }));
+      expect(claim.metadata).toEqual(
+        expect.objectContaining({ actorId: suite.tenancy.director.id }),
+      );
     }
 
     // Another user, the same file, the id in capitals: the rows' ids come from the file and the
     // intervention, so they are already there.
     const again = await importAs(
-      tenancy.consultancyAdmin.email,
+      suite.tenancy.consultancyAdmin.email,
       fixed,
-      interventionId.toUpperCase(),
+      suite.ids.interventionId.toUpperCase(),
     );
     expect(again.code).toBe(0);
     expect(lines(again.stdout)).toEqual([
-      `0 savings claimed in intervention ${interventionId}; 5 imported before, left as they are`,
+      `0 savings claimed in intervention ${suite.ids.interventionId}; 5 imported before, left as they are`,
     ]);
     expect(await savingClaims()).toHaveLength(5);
   });
@@ -176,7 +164,7 @@ describe('accord import savings', () => {
     beforeAll(async () => {
       intervention = await newIntervention('Imported by content');
       const first = await importAs(
-        tenancy.director.email,
+        suite.tenancy.director.email,
         await file('content.csv', [HEADER, ...ROWS].join('\n')),
         intervention,
       );
@@ -205,9 +193,9 @@ describe('accord import savings', () => {
         ),
         quoted(ROWS[2]),
       ].join('\r\n')}\r\n\r\n,,,,,,,\r\n`;
-      const before = await eventCount(t.database.db);
+      const before = await eventCount(suite.t.database.db);
       const run = await importAs(
-        tenancy.consultancyAdmin.email,
+        suite.tenancy.consultancyAdmin.email,
         await file('content-resaved.csv', resaved),
         intervention,
       );
@@ -216,13 +204,13 @@ describe('accord import savings', () => {
       expect(lines(run.stdout)).toEqual([
         `0 savings claimed in intervention ${intervention}; 3 imported before, left as they are`,
       ]);
-      expect(await eventCount(t.database.db)).toBe(before);
+      expect(await eventCount(suite.t.database.db)).toBe(before);
     });
 
     it('writes only the new row of the same rows reordered with one inserted above', async () => {
       const added = '99000,cost_avoidance,one_off,2026-07-01,,Panel time released,,';
       const run = await importAs(
-        tenancy.director.email,
+        suite.tenancy.director.email,
         await file('content-reordered.csv', [HEADER, added, ROWS[2], ROWS[0], ROWS[1]].join('\n')),
         intervention,
       );
@@ -245,28 +233,23 @@ describe('accord import savings', () => {
 
     it('are a duplicate without a rowRef: both rows named, nothing written', async () => {
       const intervention = await newIntervention('Duplicates refused');
-      const before = await eventCount(t.database.db);
-      const run = await importAs(
-        tenancy.director.email,
+      await expectRefusedWhole(
         await file(
           'duplicate.csv',
           [HEADER, ROW, '5000,cashable,one_off,2026-05-01,,Another,,', ROW].join('\n'),
         ),
+        [
+          'accord: row 4: the same saving as row 2: give each row its own rowRef if both are meant',
+          'accord: nothing written: 1 of 3 rows has problems',
+        ],
         intervention,
       );
-      expect(run.code).toBe(2);
-      expect(run.stdout).toBe('');
-      expect(lines(run.stderr)).toEqual([
-        'accord: row 4: the same saving as row 2: give each row its own rowRef if both are meant',
-        'accord: nothing written: 1 of 3 rows has problems',
-      ]);
-      expect(await eventCount(t.database.db)).toBe(before);
     });
 
     it('are two savings when their rowRef differs', async () => {
       const intervention = await newIntervention('Duplicates told apart');
       const run = await importAs(
-        tenancy.director.email,
+        suite.tenancy.director.email,
         await file(
           'row-refs.csv',
           [`${HEADER},rowRef`, `${ROW},child A`, `${ROW},child B`].join('\n'),
@@ -295,28 +278,26 @@ describe('accord import savings', () => {
       (_, i) => `${1000 + i},cashable,one_off,2026-05-01,,Placement ${i},,,ref-${i}`,
     );
     rows[700] = '1700,cashable,one_off,2026-02-30,,Placement 700,,,ref-700';
-    const before = await eventCount(t.database.db);
-    const run = await importAs(
-      tenancy.director.email,
+    await expectRefusedWhole(
       await file('one-bad.csv', [`${HEADER},rowRef`, ...rows].join('\n')),
+      [
+        'accord: row 702: Start date must be a real date',
+        'accord: nothing written: 1 of 1200 rows has problems',
+      ],
       intervention,
     );
-    expect(run.code).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(lines(run.stderr)).toEqual([
-      'accord: row 702: Start date must be a real date',
-      'accord: nothing written: 1 of 1200 rows has problems',
-    ]);
-    expect(await eventCount(t.database.db)).toBe(before);
   });
 
   it('decides again, under the lock, on what another import wrote while the file was read', async () => {
     const intervention = await newIntervention('Two imports at once');
     const row = (n: number) => `${1000 + n},cashable,one_off,2026-05-01,,Raced placement ${n},,`;
-    const importer = new SavingsImport(t.database.db, t.app.get(EventStore, { strict: false }));
+    const importer = new SavingsImport(
+      suite.t.database.db,
+      suite.t.app.get(EventStore, { strict: false }),
+    );
     const caller = {
-      userId: tenancy.director.id,
-      organisationId: tenancy.consultancyId,
+      userId: suite.tenancy.director.id,
+      organisationId: suite.tenancy.consultancyId,
       organisationKind: 'consultancy' as const,
       roles: ['director' as const],
       version: 1,
@@ -362,34 +343,42 @@ describe('accord import savings', () => {
   });
 
   it('refuses a run without --as, as bad usage', async () => {
-    const run = await runCli(t, [
+    const run = await suite.run([
       'import',
       'savings',
       await file('fixed.csv', FIXED),
       '--intervention',
-      interventionId,
+      suite.ids.interventionId,
     ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/required option '--as <e-mail>' not specified/);
   });
 
   it('answers not found for an intervention outside the user’s tenancy, or a missing file', async () => {
-    const stranger = await importAs(tenancy.strangerDirector.email, await file('fixed.csv', FIXED));
+    const stranger = await importAs(
+      suite.tenancy.strangerDirector.email,
+      await file('fixed.csv', FIXED),
+    );
     expect(stranger.code).toBe(3);
-    expect(lines(stranger.stderr)).toEqual([`accord: intervention ${interventionId} not found`]);
+    expect(lines(stranger.stderr)).toEqual([
+      `accord: intervention ${suite.ids.interventionId} not found`,
+    ]);
 
-    const missing = await importAs(tenancy.director.email, path.join(dir, 'no-such.csv'));
+    const missing = await importAs(
+      suite.tenancy.director.email,
+      path.join(suite.dir, 'no-such.csv'),
+    );
     expect(missing.code).toBe(3);
   });
 
   it('refuses a council approver, who may not claim savings', async () => {
-    const run = await importAs(tenancy.approver.email, await file('fixed.csv', FIXED));
+    const run = await importAs(suite.tenancy.approver.email, await file('fixed.csv', FIXED));
     expect(run.code).toBe(4);
   });
 
   it('names an unknown or missing column before reading any row', async () => {
     const run = await importAs(
-      tenancy.director.email,
+      suite.tenancy.director.email,
       await file('columns.csv', 'amount,kind,recurrence,startsOn\n1,cashable,one_off,2026-05-01'),
     );
     expect(run.code).toBe(2);

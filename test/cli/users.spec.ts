@@ -1,11 +1,11 @@
 import {
   createTestApp,
+  seedMember,
   seedTenancy,
-  seedUserWithPassword,
   type Tenancy,
   type TestApp,
 } from '@accord/testing';
-import { lines, runCli } from './cli.fixtures';
+import { lines, options, runCli } from './cli.fixtures';
 
 describe('accord users', () => {
   let t: TestApp;
@@ -13,6 +13,27 @@ describe('accord users', () => {
 
   const signIn = (email: string, password: string) =>
     t.http().post('/api/v1/auth/login').send({ email, password });
+  /** `accord users create` with these options. */
+  const create = (fields: Record<string, string>, env?: Record<string, string>) =>
+    runCli(t, ['users', 'create', ...options(fields)], env);
+  const PASSWORD = 'a long enough password';
+  /**
+   * `accord users create` of someone at `email` in `organisation` with `roles`, named and with a
+   * password unless `more` gives them, and `--as` whoever `more` names.
+   */
+  const createPerson = (
+    email: string,
+    organisation: string,
+    roles: string,
+    more: Readonly<{ name?: string; password?: string; as?: string }> = {},
+  ) => create({ email, name: 'Made By Someone', password: PASSWORD, organisation, roles, ...more });
+  /** The stored row of the user `id`. */
+  const storedUser = (id: string) =>
+    t.database.db
+      .selectFrom('users')
+      .select(['organisation_id', 'roles', 'name', 'email', 'erased_at'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -36,39 +57,26 @@ describe('accord users', () => {
   });
 
   it('creates a council approver who can sign in, and a platform admin without an organisation', async () => {
-    const approver = await runCli(t, [
-      'users',
-      'create',
-      '--email',
+    const approver = await createPerson(
       'sam.patel@council.example',
-      '--name',
-      'Sam Patel',
-      '--password',
-      'a long enough password',
-      '--organisation',
       tenancy.councilId,
-      '--roles',
       'approver,viewer',
-    ]);
+      {
+        name: 'Sam Patel',
+      },
+    );
     expect(approver.stderr).toBe('');
     expect(approver.code).toBe(0);
-    const id = approver.stdout.trim();
-    const stored = await t.database.db
-      .selectFrom('users')
-      .select(['organisation_id', 'roles', 'name'])
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
-    expect(stored).toEqual({
+    expect(await storedUser(approver.stdout.trim())).toMatchObject({
       organisation_id: tenancy.councilId,
       roles: ['approver', 'viewer'],
       name: 'Sam Patel',
     });
-    expect((await signIn('sam.patel@council.example', 'a long enough password')).status).toBe(200);
+    expect((await signIn('sam.patel@council.example', PASSWORD)).status).toBe(200);
 
     // The password from the environment, out of the process list.
-    const operator = await runCli(
-      t,
-      ['users', 'create', '--email', 'ops@accord.example', '--name', 'Operations'],
+    const operator = await create(
+      { email: 'ops@accord.example', name: 'Operations' },
       { ACCORD_PASSWORD: 'another long password' },
     );
     expect(operator.code).toBe(0);
@@ -83,20 +91,10 @@ describe('accord users', () => {
   });
 
   it('names every bad field, and creates nobody', async () => {
-    const run = await runCli(t, [
-      'users',
-      'create',
-      '--email',
-      'not-an-address',
-      '--name',
-      'Short Password',
-      '--password',
-      'short',
-      '--organisation',
-      tenancy.councilId,
-      '--roles',
-      'director',
-    ]);
+    const run = await createPerson('not-an-address', tenancy.councilId, 'director', {
+      name: 'Short Password',
+      password: 'short',
+    });
     expect(run.code).toBe(2);
     expect(lines(run.stderr)).toEqual([
       'accord: E-mail address must be an e-mail address, like name@example.com',
@@ -111,85 +109,45 @@ describe('accord users', () => {
   });
 
   it('refuses roles that do not fit the organisation, and a taken address', async () => {
-    const base = ['users', 'create', '--name', 'Dee', '--password', 'a long enough password'];
-    const misfit = await runCli(t, [
-      ...base,
-      '--email',
-      'dee@council.example',
-      '--organisation',
-      tenancy.councilId,
-      '--roles',
-      'director',
-    ]);
+    const misfit = await createPerson('dee@council.example', tenancy.councilId, 'director');
     expect(misfit.code).toBe(2);
     expect(lines(misfit.stderr)).toEqual([
       'accord: A council user may hold only admin, approver, viewer; not director',
     ]);
-    const taken = await runCli(t, [
-      ...base,
-      '--email',
-      tenancy.director.email,
-      '--organisation',
-      tenancy.consultancyId,
-      '--roles',
-      'director',
-    ]);
+    const taken = await createPerson(tenancy.director.email, tenancy.consultancyId, 'director');
     expect(taken.code).toBe(4);
   });
 
   it('as an organisation admin, creates only in their own organisation', async () => {
-    const run = await runCli(t, [
-      'users',
-      'create',
-      '--email',
-      'outsider@council.example',
-      '--name',
-      'Outsider',
-      '--password',
-      'a long enough password',
-      '--organisation',
-      tenancy.otherCouncilId,
-      '--roles',
-      'viewer',
-      '--as',
-      tenancy.councilAdmin.email,
-    ]);
+    const run = await createPerson('outsider@council.example', tenancy.otherCouncilId, 'viewer', {
+      as: tenancy.councilAdmin.email,
+    });
     expect(run.code).toBe(3);
   });
 
   describe('--as, checked by the same policy as the API (SPEC §1, §8)', () => {
-    const PASSWORD = 'a long enough password';
-    const createAs = (as: string, email: string, organisation: string, roles: string) =>
-      runCli(t, [
-        'users',
-        'create',
-        '--email',
-        email,
-        '--name',
-        'Made By Someone',
-        '--password',
-        PASSWORD,
-        '--organisation',
-        organisation,
-        '--roles',
-        roles,
-        '--as',
-        as,
-      ]);
     const usersWithEmail = (email: string) =>
       t.database.db.selectFrom('users').select('id').where('email', '=', email).execute();
+    /** Creates `email` as `as` and expects it refused with `code` and `message`, storing nobody. */
+    const expectRefused = async (
+      attempt: Parameters<typeof createPerson>,
+      code: number,
+      message: string,
+    ) => {
+      const run = await createPerson(...attempt);
+      expect(run.code).toBe(code);
+      expect(lines(run.stderr)).toEqual([message]);
+      expect(await usersWithEmail(attempt[0])).toEqual([]);
+      return run;
+    };
 
     it('refuses a viewer creating a council admin, and stores nobody', async () => {
-      const run = await createAs(
-        tenancy.viewer.email,
-        'x@council.example',
-        tenancy.councilId,
-        'admin,approver',
+      const run = await expectRefused(
+        ['x@council.example', tenancy.councilId, 'admin,approver', { as: tenancy.viewer.email }],
+        4,
+        'accord: Your role does not allow this',
       );
-      expect(run.code).toBe(4);
-      expect(lines(run.stderr)).toEqual(['accord: Your role does not allow this']);
       expect(run.stdout).toBe('');
-      expect(await usersWithEmail('x@council.example')).toEqual([]);
       expect((await signIn('x@council.example', PASSWORD)).status).toBe(401);
     });
 
@@ -199,53 +157,40 @@ describe('accord users', () => {
         [tenancy.approver.email, tenancy.councilId, 'viewer'],
       ]) {
         const email = `made-by-${as}`;
-        const run = await createAs(as, email, organisation, roles);
+        const run = await createPerson(email, organisation, roles, { as });
         expect(run.code).toBe(4);
         expect(await usersWithEmail(email)).toEqual([]);
       }
     });
 
     it('refuses a director erasing the consultancy admin, who can still sign in', async () => {
-      const admin = await seedUserWithPassword(
-        t.app,
-        t.database.db,
-        tenancy.consultancyId,
-        'consultancy',
-        ['admin'],
-        PASSWORD,
-      );
+      const admin = await seedMember(t, tenancy, 'consultancy', ['admin'], PASSWORD);
       const run = await runCli(t, ['users', 'erase', admin.email, '--as', tenancy.director.email]);
       expect(run.code).toBe(4);
       expect(lines(run.stderr)).toEqual(['accord: Your role does not allow this']);
-      const row = await t.database.db
-        .selectFrom('users')
-        .select(['email', 'erased_at'])
-        .where('id', '=', admin.id)
-        .executeTakeFirstOrThrow();
-      expect(row).toEqual({ email: admin.email, erased_at: null });
+      expect(await storedUser(admin.id)).toMatchObject({ email: admin.email, erased_at: null });
       expect((await signIn(admin.email, PASSWORD)).status).toBe(200);
     });
 
     it('answers not found to a council admin creating in another organisation', async () => {
-      const run = await createAs(
-        tenancy.councilAdmin.email,
-        'intruder@consultancy.example',
-        tenancy.otherConsultancyId,
-        'admin',
-      );
-      expect(run.code).toBe(3);
-      expect(lines(run.stderr)).toEqual([
+      await expectRefused(
+        [
+          'intruder@consultancy.example',
+          tenancy.otherConsultancyId,
+          'admin',
+          { as: tenancy.councilAdmin.email },
+        ],
+        3,
         `accord: Organisation ${tenancy.otherConsultancyId} not found`,
-      ]);
-      expect(await usersWithEmail('intruder@consultancy.example')).toEqual([]);
+      );
     });
 
     it('lets a platform admin create an admin in any organisation', async () => {
-      const run = await createAs(
-        tenancy.platformAdmin.email,
+      const run = await createPerson(
         'new.admin@consultancy.example',
         tenancy.otherConsultancyId,
         'admin',
+        { as: tenancy.platformAdmin.email },
       );
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
@@ -256,21 +201,13 @@ describe('accord users', () => {
     });
 
     it('refuses an erased person named in --as, as an erased bearer token is', async () => {
-      const admin = await seedUserWithPassword(
-        t.app,
-        t.database.db,
-        tenancy.councilId,
-        'council',
-        ['admin'],
-        PASSWORD,
-      );
+      const admin = await seedMember(t, tenancy, 'council', ['admin'], PASSWORD);
       expect((await runCli(t, ['users', 'erase', admin.id])).code).toBe(0);
-      const run = await createAs(admin.email, 'late@council.example', tenancy.councilId, 'viewer');
-      expect(run.code).toBe(3);
-      expect(lines(run.stderr)).toEqual([
+      await expectRefused(
+        ['late@council.example', tenancy.councilId, 'viewer', { as: admin.email }],
+        3,
         `accord: --as: no user has the e-mail address ${admin.email}`,
-      ]);
-      expect(await usersWithEmail('late@council.example')).toEqual([]);
+      );
     });
   });
 
@@ -282,17 +219,12 @@ describe('accord users', () => {
       'users',
       'erase',
       viewer.email,
-      '--as',
-      tenancy.councilAdmin.email,
+      ...options({ as: tenancy.councilAdmin.email }),
     ]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(`erased ${viewer.id}\n`);
-    const row = await t.database.db
-      .selectFrom('users')
-      .select(['name', 'email', 'erased_at'])
-      .where('id', '=', viewer.id)
-      .executeTakeFirstOrThrow();
+    const row = await storedUser(viewer.id);
     expect(row.name).toBe('Erased user');
     expect(row.email).not.toContain(viewer.email);
     expect(row.erased_at).not.toBeNull();

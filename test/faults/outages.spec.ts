@@ -1,17 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { EventStore } from '@accord/event-store';
-import { TokenService } from '@accord/identity';
 import type { AppConfig } from '@accord/platform';
 import { foldFacts, PartnershipFactsRepository, ProjectionWait } from '@accord/read-models';
-import {
-  adminQuery,
-  createTestDatabase,
-  eventually,
-  seedOrganisation,
-  seedUser,
-  type TestDatabase,
-} from '@accord/testing';
-import type { INestApplication } from '@nestjs/common';
+import { adminQuery, createTestDatabase, eventually, type TestDatabase } from '@accord/testing';
 import { Queue } from 'bullmq';
 import { sql } from 'kysely';
 import {
@@ -20,10 +11,11 @@ import {
   type Parties,
   runLane,
   seedLanes,
+  seedParties,
   summarise,
   type Written,
 } from './support/load';
-import { type AppProcess, startApp } from './support/processes';
+import { type AppProcess, startApp, untilReady } from './support/processes';
 import { freePort, type OwnRedis, ownRedis } from './support/redis-server';
 import { type OwnSmtp, ownSmtp } from './support/smtp-server';
 
@@ -58,15 +50,7 @@ describe('the API and the worker through outages under load', () => {
     const proc = startApp(app, app, env(`accord-${app}`));
     processes.push(proc);
     if (app === 'api') {
-      await eventually(
-        async () => {
-          if (proc.child.exitCode !== null) throw new Error(`api exited:\n${proc.output()}`);
-          const res = await fetch(`http://127.0.0.1:${port}/health/ready`);
-          expect(res.status).toBe(200);
-        },
-        90_000,
-        100,
-      );
+      await untilReady(proc, port);
     } else {
       await eventually(
         async () => {
@@ -113,24 +97,7 @@ describe('the API and the worker through outages under load', () => {
         JWT_SECRET: jwtSecret,
       };
     };
-    // Users are seeded straight into the database, with tokens signed by the processes' secret.
-    const tokens = new TokenService(jwtSecret);
-    const app = { get: () => tokens } as unknown as INestApplication;
-    const consultancyId = await seedOrganisation(database.db, 'consultancy');
-    const councilId = await seedOrganisation(database.db, 'council');
-    const user = (
-      org: string,
-      kind: 'consultancy' | 'council',
-      role: 'admin' | 'director' | 'approver' | 'viewer',
-    ) => seedUser(app, database.db, org, kind, [role]).then((u) => u.token);
-    parties = {
-      councilId,
-      admin: await user(consultancyId, 'consultancy', 'admin'),
-      director: await user(consultancyId, 'consultancy', 'director'),
-      approver: await user(councilId, 'council', 'approver'),
-      councilAdmin: await user(councilId, 'council', 'admin'),
-      viewer: await user(councilId, 'council', 'viewer'),
-    };
+    parties = await seedParties(database.db, jwtSecret);
     queue = new Queue('reports', {
       connection: { url: redis.url, maxRetriesPerRequest: null },
       prefix: PREFIX,

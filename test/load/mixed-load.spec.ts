@@ -1,16 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { TokenService } from '@accord/identity';
-import {
-  createTestDatabase,
-  eventually,
-  seedOrganisation,
-  seedUser,
-  type TestDatabase,
-} from '@accord/testing';
-import type { INestApplication } from '@nestjs/common';
+import { createTestDatabase, type TestDatabase } from '@accord/testing';
 import { sql } from 'kysely';
-import { ApiClient, type Parties, runLane, seedLanes, summarise } from '../faults/support/load';
-import { type AppProcess, startApp } from '../faults/support/processes';
+import {
+  ApiClient,
+  type Parties,
+  runLane,
+  seedLanes,
+  seedParties,
+  summarise,
+} from '../faults/support/load';
+import { type AppProcess, startApp, untilReady } from '../faults/support/processes';
 import { freePort, type OwnRedis, ownRedis } from '../faults/support/redis-server';
 
 /**
@@ -44,33 +43,10 @@ describe('the API under a steady mixed load', () => {
       JWT_SECRET: jwtSecret,
       OUTBOX_DIR: `/tmp/accord-load-outbox-${process.pid}`,
     };
-    const tokens = new TokenService(jwtSecret);
-    const app = { get: () => tokens } as unknown as INestApplication;
-    const consultancyId = await seedOrganisation(database.db, 'consultancy');
-    const councilId = await seedOrganisation(database.db, 'council');
-    const user = (
-      org: string,
-      kind: 'consultancy' | 'council',
-      role: 'admin' | 'director' | 'approver' | 'viewer',
-    ) => seedUser(app, database.db, org, kind, [role]).then((u) => u.token);
-    parties = {
-      councilId,
-      admin: await user(consultancyId, 'consultancy', 'admin'),
-      director: await user(consultancyId, 'consultancy', 'director'),
-      approver: await user(councilId, 'council', 'approver'),
-      councilAdmin: await user(councilId, 'council', 'admin'),
-      viewer: await user(councilId, 'council', 'viewer'),
-    };
+    parties = await seedParties(database.db, jwtSecret);
     const api = startApp('api', 'api', env);
     processes.push(api, startApp('worker', 'worker', env));
-    await eventually(
-      async () => {
-        if (api.child.exitCode !== null) throw new Error(`api exited:\n${api.output()}`);
-        expect((await fetch(`http://127.0.0.1:${port}/health/ready`)).status).toBe(200);
-      },
-      90_000,
-      100,
-    );
+    await untilReady(api, port);
   }, 180_000);
 
   afterAll(async () => {

@@ -6,33 +6,22 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { EventStore, ProjectionRunner } from '@accord/event-store';
-import { createKysely, createPool, loadConfig, prepareDatabase } from '@accord/platform';
+import { createKysely, createPool, loadConfig } from '@accord/platform';
 import { projections } from '@accord/read-models';
-import { Client } from 'pg';
 import type { Page } from 'playwright-core';
 import { createApi } from '../../apps/api/create-api';
+import { scratchDatabases } from '../bench/scratch-database';
 import { launchChromium } from '../support/browser';
 
 const SERVER = process.env.SCREENSHOTS_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
 const DATABASE = `accord_screens_${process.pid}`;
+const databases = scratchDatabases(SERVER);
 const OUT = path.join(__dirname, '..', '..', 'docs', 'screenshots');
 const PASSWORD = 'accord-demo-password';
 
-async function admin(text: string): Promise<void> {
-  const client = new Client({ connectionString: `${SERVER}/postgres` });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
-  await admin(`drop database if exists ${DATABASE} with (force)`);
-  const databaseUrl = `${SERVER}/${DATABASE}`;
-  await prepareDatabase(databaseUrl);
+  const databaseUrl = await databases.fresh(DATABASE);
   const config = loadConfig({
     NODE_ENV: 'development',
     PORT: '0',
@@ -132,7 +121,7 @@ async function main(): Promise<void> {
     await runner.stop();
     await db.destroy();
     await app.close();
-    await admin(`drop database if exists ${DATABASE} with (force)`);
+    await databases.drop(DATABASE);
   }
 }
 

@@ -4,6 +4,7 @@ export * from './database';
 export * from './identity';
 export * from './ledger';
 export * from './oidc-provider';
+export * from './pages';
 export * from './pdf-text';
 export * from './problems';
 export * from './processes';

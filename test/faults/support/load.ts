@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { TokenService } from '@accord/identity';
+import { seedOrganisation, seedUser, type TestDatabase } from '@accord/testing';
+import type { INestApplication } from '@nestjs/common';
 
 /** One answer the load got: which kind of call, its status (0: no answer, the connection failed), how long it took. */
 export type Outcome = Readonly<{
@@ -114,6 +117,30 @@ export type Parties = Readonly<{
   councilAdmin: string;
   viewer: string;
 }>;
+
+/**
+ * The load's people, seeded straight into the database with tokens signed by the processes'
+ * own `jwtSecret`: a consultancy's admin and director; a council's approver, admin and viewer.
+ */
+export async function seedParties(db: TestDatabase['db'], jwtSecret: string): Promise<Parties> {
+  const tokens = new TokenService(jwtSecret);
+  const app = { get: () => tokens } as unknown as INestApplication;
+  const consultancyId = await seedOrganisation(db, 'consultancy');
+  const councilId = await seedOrganisation(db, 'council');
+  const user = (
+    org: string,
+    kind: 'consultancy' | 'council',
+    role: 'admin' | 'director' | 'approver' | 'viewer',
+  ) => seedUser(app, db, org, kind, [role]).then((u) => u.token);
+  return {
+    councilId,
+    admin: await user(consultancyId, 'consultancy', 'admin'),
+    director: await user(consultancyId, 'consultancy', 'director'),
+    approver: await user(councilId, 'council', 'approver'),
+    councilAdmin: await user(councilId, 'council', 'admin'),
+    viewer: await user(councilId, 'council', 'viewer'),
+  };
+}
 
 export type Lane = Readonly<{ partnershipId: string; interventionId: string }>;
 

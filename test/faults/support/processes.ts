@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import { eventually } from '@accord/testing';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 
@@ -48,4 +49,16 @@ export function startApp(
     if (!killing) proc.unexpectedExits.push(`${name} exited: code ${code}, signal ${signal}`);
   });
   return proc;
+}
+
+/** Until the API process answers ready on `port` (90 s at most); at once an error if it exits. */
+export async function untilReady(api: AppProcess, port: number): Promise<void> {
+  await eventually(
+    async () => {
+      if (api.child.exitCode !== null) throw new Error(`api exited:\n${api.output()}`);
+      expect((await fetch(`http://127.0.0.1:${port}/health/ready`)).status).toBe(200);
+    },
+    90_000,
+    100,
+  );
 }
