@@ -2,14 +2,9 @@ import { EventStore } from '@accord/event-store';
 import type { Role } from '@accord/identity';
 import { createTestApp, type TestApp } from './app';
 import { servePages } from './browser';
-import {
-  type SeededUser,
-  seedTenancy,
-  seedUser,
-  seedUserWithPassword,
-  type Tenancy,
-} from './identity';
+import { type SeededUser, seedTenancy, seedUser, type Tenancy } from './identity';
 import { actingAs, eventCount, type LedgerIds, seedLedger } from './ledger';
+import { seedMember } from './pages';
 
 /** Each user `seedTenancy` makes, by the name a spec acts as. */
 const ACTORS = [
@@ -124,8 +119,8 @@ export function ledgerSuite(options: LedgerSuiteOptions = {}): LedgerSuite {
     seedLedger: (from) => seedLedger(ready().t, ready().tenancy, from),
     seedConsultancyUser: (roles, { name, password } = {}) => {
       const { t, tenancy } = ready();
-      const at = [t.app, t.database.db, tenancy.consultancyId, 'consultancy', roles] as const;
-      return password === undefined ? seedUser(...at, name) : seedUserWithPassword(...at, password);
+      if (password !== undefined) return seedMember(t, tenancy, 'consultancy', roles, password);
+      return seedUser(t.app, t.database.db, tenancy.consultancyId, 'consultancy', roles, name);
     },
   };
 }
