@@ -1,55 +1,29 @@
-import {
-  actingAs,
-  createTestApp,
-  eventCount,
-  seedLedger,
-  seedTenancy,
-  type Tenancy,
-  type TestApp,
-} from '@accord/testing';
+import { fields, ledgerSuite } from '@accord/testing';
 import { parse } from 'csv-parse/sync';
-
-type Problem = { field: string; code?: string };
-const fields = (body: { details?: { fields?: Problem[] } }) =>
-  (body.details?.fields ?? []).map((f) => f.field);
 
 /**
  * Issue 12 through the API: savings lines, attribution, partial verification with evidence and
  * assurance, the savings register and the rest of the lifecycle. The figures are worked by hand.
  */
 describe('finance-grade savings over HTTP', () => {
-  let t: TestApp;
-  let tenancy: Tenancy;
-  let ids: Awaited<ReturnType<typeof seedLedger>>;
-  let director: ReturnType<typeof actingAs>;
-  let approver: ReturnType<typeof actingAs>;
-  let viewer: ReturnType<typeof actingAs>;
+  const suite = ledgerSuite();
+  const { director, approver, viewer } = suite.as;
 
   /** As known now, folded from the events: no projection needs to run. */
   const progress = async (asOf: string) =>
     (
       await viewer
         .get(
-          `/partnerships/${ids.partnershipId}/progress?asOf=${asOf}&knownAt=${encodeURIComponent(new Date().toISOString())}`,
+          `/partnerships/${suite.ids.partnershipId}/progress?asOf=${asOf}&knownAt=${encodeURIComponent(new Date().toISOString())}`,
         )
         .expect(200)
     ).body;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    tenancy = await seedTenancy(t.app, t.database.db);
-    ids = await seedLedger(t, tenancy, '2026-04-01');
-    director = actingAs(t, tenancy.director);
-    approver = actingAs(t, tenancy.approver);
-    viewer = actingAs(t, tenancy.viewer);
-  });
-  afterAll(() => t.close());
 
   let lineSaving: string;
 
   it('sets a savings line, refuses a claim naming a line that does not exist', async () => {
     const line = await approver
-      .put(`/partnerships/${ids.partnershipId}/savings-lines/CS-26-07`, {
+      .put(`/partnerships/${suite.ids.partnershipId}/savings-lines/CS-26-07`, {
         title: 'Fewer residential placements',
         financialYear: '2026/27',
         targetPence: 3_650_000,
@@ -57,7 +31,7 @@ describe('finance-grade savings over HTTP', () => {
       .expect(200);
     expect(line.body).toEqual({ version: 2, position: expect.any(Number) });
     const bad = await approver
-      .put(`/partnerships/${ids.partnershipId}/savings-lines/cs 26`, {
+      .put(`/partnerships/${suite.ids.partnershipId}/savings-lines/cs 26`, {
         title: '',
         financialYear: '2026/28',
         targetPence: -1,
@@ -65,9 +39,9 @@ describe('finance-grade savings over HTTP', () => {
       .expect(400);
     expect(fields(bad.body).sort()).toEqual(['code', 'financialYear', 'targetPence', 'title']);
 
-    const before = await eventCount(t.database.db);
+    const before = await suite.events();
     const unknown = await director
-      .post(`/interventions/${ids.interventionId}/savings`, {
+      .post(`/interventions/${suite.ids.interventionId}/savings`, {
         amountPence: 3_650_000,
         kind: 'cashable',
         recurrence: 'recurring_annual',
@@ -77,12 +51,12 @@ describe('finance-grade savings over HTTP', () => {
       })
       .expect(400);
     expect(fields(unknown.body)).toEqual(['lineCode']);
-    expect(await eventCount(t.database.db)).toBe(before);
+    expect(await suite.events()).toBe(before);
   });
 
   it('claims with attribution and a line, verifies part of it with evidence and assurance', async () => {
     const claimed = await director
-      .post(`/interventions/${ids.interventionId}/savings`, {
+      .post(`/interventions/${suite.ids.interventionId}/savings`, {
         amountPence: 3_650_000,
         kind: 'cashable',
         recurrence: 'recurring_annual',
@@ -94,7 +68,7 @@ describe('finance-grade savings over HTTP', () => {
       .expect(201);
     lineSaving = claimed.body.id;
     await director
-      .post(`/interventions/${ids.interventionId}/savings`, {
+      .post(`/interventions/${suite.ids.interventionId}/savings`, {
         amountPence: 100_000,
         kind: 'cost_avoidance',
         recurrence: 'one_off',
@@ -103,13 +77,13 @@ describe('finance-grade savings over HTTP', () => {
       })
       .expect(201);
     const tooMuch = await approver
-      .post(`/interventions/${ids.interventionId}/savings/${lineSaving}/verify`, {
+      .post(`/interventions/${suite.ids.interventionId}/savings/${lineSaving}/verify`, {
         amountPence: 3_650_001,
       })
       .expect(400);
     expect(fields(tooMuch.body)).toEqual(['amountPence']);
     await approver
-      .post(`/interventions/${ids.interventionId}/savings/${lineSaving}/verify`, {
+      .post(`/interventions/${suite.ids.interventionId}/savings/${lineSaving}/verify`, {
         amountPence: 1_825_000,
         assurance: 'finance_reconciled',
         evidence: 'Ledger P6, cost centre 4410',
@@ -170,7 +144,7 @@ describe('finance-grade savings over HTTP', () => {
 
   it('serves the savings register as spreadsheet-safe CSV that reconciles to progress', async () => {
     const res = await viewer
-      .get(`/partnerships/${ids.partnershipId}/savings.csv?asOf=2026-05-31`)
+      .get(`/partnerships/${suite.ids.partnershipId}/savings.csv?asOf=2026-05-31`)
       .expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     const rows: Record<string, string>[] = parse(res.text, { columns: true });
@@ -227,16 +201,19 @@ describe('finance-grade savings over HTTP', () => {
 
   it('closes the lifecycle: each closure forbids what follows with 409, writing nothing', async () => {
     const fee = await director
-      .post(`/engagements/${ids.engagementId}/fee`, { feePence: 15_000_000, reason: 'Scope grew' })
+      .post(`/engagements/${suite.ids.engagementId}/fee`, {
+        feePence: 15_000_000,
+        reason: 'Scope grew',
+      })
       .expect(200);
     expect(fee.body.version).toBeGreaterThan(1);
     expect((await progress('2026-05-31')).fees).toEqual({ committedPence: 15_000_000 });
 
     await director
-      .post(`/interventions/${ids.interventionId}/complete`, { completedOn: '2026-06-30' })
+      .post(`/interventions/${suite.ids.interventionId}/complete`, { completedOn: '2026-06-30' })
       .expect(200);
-    const before = await eventCount(t.database.db);
-    const late = await director.post(`/interventions/${ids.interventionId}/savings`, {
+    const before = await suite.events();
+    const late = await director.post(`/interventions/${suite.ids.interventionId}/savings`, {
       amountPence: 1,
       kind: 'cashable',
       recurrence: 'one_off',
@@ -244,10 +221,10 @@ describe('finance-grade savings over HTTP', () => {
       basis: 'Too late',
     });
     expect(late.status).toBe(409);
-    expect(await eventCount(t.database.db)).toBe(before);
+    expect(await suite.events()).toBe(before);
 
     const other = await director
-      .post(`/engagements/${ids.engagementId}/interventions`, {
+      .post(`/engagements/${suite.ids.engagementId}/interventions`, {
         title: 'Edge of care',
         category: 'edge_of_care',
         startedOn: '2026-05-01',
@@ -265,17 +242,20 @@ describe('finance-grade savings over HTTP', () => {
       .expect(409);
 
     await director
-      .post(`/engagements/${ids.engagementId}/close`, { closedOn: '2026-07-01' })
+      .post(`/engagements/${suite.ids.engagementId}/close`, { closedOn: '2026-07-01' })
       .expect(200);
     await director
-      .post(`/engagements/${ids.engagementId}/milestones`, { title: 'Late', dueOn: '2026-08-01' })
+      .post(`/engagements/${suite.ids.engagementId}/milestones`, {
+        title: 'Late',
+        dueOn: '2026-08-01',
+      })
       .expect(409);
 
-    await actingAs(t, tenancy.consultancyAdmin)
-      .post(`/partnerships/${ids.partnershipId}/close`, { closedOn: '2026-08-31' })
+    await suite.as.consultancyAdmin
+      .post(`/partnerships/${suite.ids.partnershipId}/close`, { closedOn: '2026-08-31' })
       .expect(200);
     await director
-      .post(`/partnerships/${ids.partnershipId}/engagements`, {
+      .post(`/partnerships/${suite.ids.partnershipId}/engagements`, {
         title: 'After the end',
         serviceArea: 'send',
         startsOn: '2026-09-01',
@@ -284,7 +264,7 @@ describe('finance-grade savings over HTTP', () => {
       .expect(409);
     // Only the consultancy's admin closes a partnership.
     await approver
-      .post(`/partnerships/${ids.partnershipId}/close`, { closedOn: '2026-08-31' })
+      .post(`/partnerships/${suite.ids.partnershipId}/close`, { closedOn: '2026-08-31' })
       .expect(403);
   });
 });

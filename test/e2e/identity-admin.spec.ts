@@ -20,6 +20,9 @@ describe('organisations, users and reference lists', () => {
   });
   afterAll(() => t.close());
 
+  /** Signs in with PASSWORD, as the person would. */
+  const signIn = (email: string) =>
+    t.http().post('/api/v1/auth/login').send({ email, password: PASSWORD });
   const as = (token: string) => ({
     get: (path: string) => t.http().get(path).set('Authorization', `Bearer ${token}`),
     post: (path: string, body: object) =>
@@ -181,11 +184,7 @@ describe('organisations, users and reference lists', () => {
       expect(stored.password_hash).toMatch(/^\$argon2id\$/);
       expect(stored.password_hash).not.toContain(PASSWORD);
 
-      const login = await t
-        .http()
-        .post('/api/v1/auth/login')
-        .send({ email: body.email, password: PASSWORD })
-        .expect(200);
+      const login = await signIn(body.email).expect(200);
       const me = await as(login.body.accessToken).get('/api/v1/me').expect(200);
       expect(me.body).toMatchObject({
         id: created.body.id,
@@ -395,11 +394,7 @@ describe('organisations, users and reference lists', () => {
       expect(events).toHaveLength(1);
       expect(events[0].metadata.actorId).toBe(created.id);
       expect(JSON.stringify(events)).not.toContain('Alex Morgan');
-      await t
-        .http()
-        .post('/api/v1/auth/login')
-        .send({ email: body.email, password: PASSWORD })
-        .expect(401);
+      await signIn(body.email).expect(401);
       // The address is free again for someone else.
       await as(w.consultancyAdmin.token).post('/api/v1/users', body).expect(201);
     });
@@ -409,11 +404,7 @@ describe('organisations, users and reference lists', () => {
       const { body: created } = await as(w.councilAdmin.token)
         .post('/api/v1/users', body)
         .expect(201);
-      const { body: signedIn } = await t
-        .http()
-        .post('/api/v1/auth/login')
-        .send({ email: body.email, password: PASSWORD })
-        .expect(200);
+      const { body: signedIn } = await signIn(body.email).expect(200);
       await as(signedIn.accessToken).get('/api/v1/me').expect(200);
 
       const erase = (token: string, id: string) =>
@@ -449,11 +440,7 @@ describe('organisations, users and reference lists', () => {
       const { body: created } = await as(w.councilAdmin.token)
         .post('/api/v1/users', body)
         .expect(201);
-      const { body: signedIn } = await t
-        .http()
-        .post('/api/v1/auth/login')
-        .send({ email: body.email, password: PASSWORD })
-        .expect(200);
+      const { body: signedIn } = await signIn(body.email).expect(200);
       await as(signedIn.accessToken).get('/api/v1/me').expect(200);
       // A change of roles raises the access version, as any change of access must.
       await t.database.db
@@ -464,11 +451,7 @@ describe('organisations, users and reference lists', () => {
       await eventually(async () => {
         await as(signedIn.accessToken).get('/api/v1/me').expect(401);
       }, 5_000);
-      const { body: again } = await t
-        .http()
-        .post('/api/v1/auth/login')
-        .send({ email: body.email, password: PASSWORD })
-        .expect(200);
+      const { body: again } = await signIn(body.email).expect(200);
       const { body: me } = await as(again.accessToken).get('/api/v1/me').expect(200);
       expect(me.roles).toEqual(['viewer', 'approver']);
     });

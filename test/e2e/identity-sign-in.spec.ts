@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ACCESS_TOKEN_SECONDS, SIGN_IN_LIMITS } from '@accord/identity';
+import { ACCESS_TOKEN_SECONDS, type Role, SIGN_IN_LIMITS } from '@accord/identity';
 import { loadConfig } from '@accord/platform';
 import {
   createTestApp,
@@ -34,17 +34,14 @@ describe('sign-in', () => {
   let director: SeededUser & { password: string };
   let consultancyId: string;
 
+  /** A user of the consultancy who signs in with PASSWORD, a director unless `role` says not. */
+  const consultancyUser = (role: Role = 'director') =>
+    seedUserWithPassword(t.app, t.database.db, consultancyId, 'consultancy', [role], PASSWORD);
+
   beforeAll(async () => {
     t = await createTestApp();
     consultancyId = await seedOrganisation(t.database.db, 'consultancy', 'Northgate Partners');
-    director = await seedUserWithPassword(
-      t.app,
-      t.database.db,
-      consultancyId,
-      'consultancy',
-      ['director'],
-      PASSWORD,
-    );
+    director = await consultancyUser();
   });
   afterAll(() => t.close());
 
@@ -77,14 +74,7 @@ describe('sign-in', () => {
   it('answers an unknown account, a wrong password and an account without a password alike', async () => {
     const unknown = await login({ email: 'nobody@example.org', password: PASSWORD }).expect(401);
     const wrong = await login({ email: director.email, password: `${PASSWORD}!` }).expect(401);
-    const passwordless = await seedUserWithPassword(
-      t.app,
-      t.database.db,
-      consultancyId,
-      'consultancy',
-      ['admin'],
-      PASSWORD,
-    );
+    const passwordless = await consultancyUser('admin');
     await t.database.db
       .updateTable('users')
       .set({ password_hash: '!' })
@@ -112,14 +102,7 @@ describe('sign-in', () => {
   });
 
   it('locks an account at one address after repeated failures, with Retry-After', async () => {
-    const victim = await seedUserWithPassword(
-      t.app,
-      t.database.db,
-      consultancyId,
-      'consultancy',
-      ['director'],
-      PASSWORD,
-    );
+    const victim = await consultancyUser();
     const attacker = newAddress();
     for (let i = 0; i < SIGN_IN_LIMITS.perAccount; i++) {
       await login({ email: victim.email, password: `wrong guess ${i}` }, attacker).expect(401);
@@ -145,14 +128,7 @@ describe('sign-in', () => {
   });
 
   it('never locks the person out at another address (SPEC §6)', async () => {
-    const victim = await seedUserWithPassword(
-      t.app,
-      t.database.db,
-      consultancyId,
-      'consultancy',
-      ['director'],
-      PASSWORD,
-    );
+    const victim = await consultancyUser();
     // Guesses from many places, each up to the limit, lock each of those places only.
     for (const attacker of [newAddress(), newAddress(), newAddress()]) {
       for (let i = 0; i < SIGN_IN_LIMITS.perAccount; i++) {
@@ -164,14 +140,7 @@ describe('sign-in', () => {
   });
 
   it('clears an account’s failures when its owner signs in', async () => {
-    const owner = await seedUserWithPassword(
-      t.app,
-      t.database.db,
-      consultancyId,
-      'consultancy',
-      ['director'],
-      PASSWORD,
-    );
+    const owner = await consultancyUser();
     const desk = newAddress();
     for (let round = 0; round < 3; round++) {
       for (let i = 0; i < SIGN_IN_LIMITS.perAccount - 1; i++) {

@@ -1,34 +1,14 @@
-import {
-  actingAs,
-  createTestApp,
-  eventCount,
-  seedLedger,
-  seedTenancy,
-  type Tenancy,
-  type TestApp,
-} from '@accord/testing';
-
-type Problem = { field: string; code?: string; message: string };
-const problems = (body: { details?: { fields?: Problem[] } }) => body.details?.fields ?? [];
+import { ledgerSuite, problems } from '@accord/testing';
 
 /** SPEC §4: every date lies between 2000-01-01 and 2099-12-31; asOf at most 10 years ahead. */
 describe('bounds on every date and month', () => {
-  let t: TestApp;
-  let tenancy: Tenancy;
-  let ids: Awaited<ReturnType<typeof seedLedger>>;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    tenancy = await seedTenancy(t.app, t.database.db);
-    ids = await seedLedger(t, tenancy);
-  });
-  afterAll(() => t.close());
+  const suite = ledgerSuite();
 
   it('refuses a partnership formed in 1500 or a saving starting in 9999, naming the field, writing nothing', async () => {
-    const before = await eventCount(t.database.db);
-    const admin = actingAs(t, tenancy.consultancyAdmin);
+    const before = await suite.events();
+    const admin = suite.as.consultancyAdmin;
     const formed = await admin.post('/partnerships', {
-      councilId: tenancy.councilId,
+      councilId: suite.tenancy.councilId,
       name: 'Long ago',
       startsOn: '1500-01-01',
     });
@@ -40,8 +20,8 @@ describe('bounds on every date and month', () => {
         message: 'Start date must be on or after 1 January 2000',
       },
     ]);
-    const claimed = await actingAs(t, tenancy.director).post(
-      `/interventions/${ids.interventionId}/savings`,
+    const claimed = await suite.as.director.post(
+      `/interventions/${suite.ids.interventionId}/savings`,
       {
         amountPence: 100,
         kind: 'cashable',
@@ -56,14 +36,14 @@ describe('bounds on every date and month', () => {
       ['startsOn', 'invalid_date', 'Start date must be on or after 1 January 2000'],
       ['endsOn', 'invalid_date', 'End date must be on or before 31 December 2099'],
     ]);
-    expect(await eventCount(t.database.db)).toBe(before);
+    expect(await suite.events()).toBe(before);
   });
 
   it('takes the first and last accepted dates', async () => {
-    const admin = actingAs(t, tenancy.consultancyAdmin);
+    const admin = suite.as.consultancyAdmin;
     for (const startsOn of ['2000-01-01', '2099-12-31']) {
       const res = await admin.post('/partnerships', {
-        councilId: tenancy.councilId,
+        councilId: suite.tenancy.councilId,
         name: `Edge ${startsOn}`,
         startsOn,
       });
@@ -77,8 +57,8 @@ describe('bounds on every date and month', () => {
     ['+002026-01-01', 'invalid_date'],
     ['2026-02-30', 'invalid_date'],
   ])('answers a progress read as of %s with 400, never 500', async (asOf, code) => {
-    const res = await actingAs(t, tenancy.viewer).get(
-      `/partnerships/${ids.partnershipId}/progress?asOf=${encodeURIComponent(asOf)}`,
+    const res = await suite.as.viewer.get(
+      `/partnerships/${suite.ids.partnershipId}/progress?asOf=${encodeURIComponent(asOf)}`,
     );
     expect(res.status).toBe(400);
     expect(problems(res.body).map((p) => [p.field, p.code])).toEqual([['asOf', code]]);
@@ -86,20 +66,20 @@ describe('bounds on every date and month', () => {
 
   it('refuses asOf more than ten years after today', async () => {
     const year = Number(new Date().toISOString().slice(0, 4));
-    const res = await actingAs(t, tenancy.viewer).get(
-      `/partnerships/${ids.partnershipId}/progress?asOf=${year + 11}-01-01`,
+    const res = await suite.as.viewer.get(
+      `/partnerships/${suite.ids.partnershipId}/progress?asOf=${year + 11}-01-01`,
     );
     expect(res.status).toBe(400);
     expect(problems(res.body).map((p) => [p.field, p.code])).toEqual([['asOf', 'too_far_ahead']]);
-    await actingAs(t, tenancy.viewer)
-      .get(`/partnerships/${ids.partnershipId}/progress?asOf=${year + 9}-12-31`)
+    await suite.as.viewer
+      .get(`/partnerships/${suite.ids.partnershipId}/progress?asOf=${year + 9}-12-31`)
       .expect(200);
   });
 
   it('refuses a report month outside 2000-01 to 2099-12', async () => {
     for (const month of ['1999-12', '2100-01', '0000-01']) {
-      const res = await actingAs(t, tenancy.viewer).get(
-        `/partnerships/${ids.partnershipId}/reports/${month}`,
+      const res = await suite.as.viewer.get(
+        `/partnerships/${suite.ids.partnershipId}/reports/${month}`,
       );
       expect([month, res.status, problems(res.body)[0]?.code]).toEqual([
         month,

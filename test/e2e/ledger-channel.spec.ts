@@ -1,15 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import {
-  actingAs,
-  createTestApp,
-  seedLedger,
-  seedTenancy,
-  seedUserWithPassword,
-  type Tenancy,
-  type TestApp,
-} from '@accord/testing';
+import { ledgerSuite } from '@accord/testing';
 import { runCli } from '../cli/cli.fixtures';
 
 const PUBLIC_URL = 'https://accord.example';
@@ -20,37 +12,30 @@ const PASSWORD = 'correct horse battery staple';
  * page's form, or the command line, beside who (`actorId`) and the correlation and causation ids.
  */
 describe('metadata.channel', () => {
-  let t: TestApp;
-  let tenancy: Tenancy;
-  let interventionId: string;
-  let partnershipId: string;
+  const suite = ledgerSuite({ env: { PUBLIC_URL } });
   let dir: string;
 
   /** The SavingClaimed events whose basis is `basis`, with their metadata. */
   const claimsWithBasis = async (basis: string) => {
-    const rows = await t.database.db
+    const rows = await suite.t.database.db
       .selectFrom('events')
       .select(['data', 'metadata'])
       .where('type', '=', 'SavingClaimed')
-      .where('stream_id', '=', `intervention-${interventionId}`)
+      .where('stream_id', '=', `intervention-${suite.ids.interventionId}`)
       .execute();
     return rows.filter(({ data }) => data.basis === basis).map(({ metadata }) => ({ metadata }));
   };
 
   beforeAll(async () => {
-    t = await createTestApp({ PUBLIC_URL });
-    tenancy = await seedTenancy(t.app, t.database.db);
-    ({ interventionId, partnershipId } = await seedLedger(t, tenancy));
     dir = await mkdtemp(path.join(tmpdir(), 'accord-channel-'));
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
-    await t.close();
   });
 
   it('is "api" for a write through /api/v1, beside the metadata it had', async () => {
-    const res = await actingAs(t, tenancy.director).post(
-      `/interventions/${interventionId}/savings`,
+    const res = await suite.as.director.post(
+      `/interventions/${suite.ids.interventionId}/savings`,
       {
         amountPence: 120_000,
         kind: 'cashable',
@@ -64,7 +49,7 @@ describe('metadata.channel', () => {
     expect(await claimsWithBasis('Claimed through the API')).toEqual([
       {
         metadata: {
-          actorId: tenancy.director.id,
+          actorId: suite.tenancy.director.id,
           correlationId: 'channel-api-1',
           causationId: expect.any(String),
           channel: 'api',
@@ -74,15 +59,8 @@ describe('metadata.channel', () => {
   });
 
   it('is "web" for a form posted from a page with the session cookie', async () => {
-    const director = await seedUserWithPassword(
-      t.app,
-      t.database.db,
-      tenancy.consultancyId,
-      'consultancy',
-      ['director'],
-      PASSWORD,
-    );
-    const signedIn = await t
+    const director = await suite.seedConsultancyUser(['director'], { password: PASSWORD });
+    const signedIn = await suite.t
       .http()
       .post('/sign-in')
       .type('form')
@@ -95,9 +73,9 @@ describe('metadata.channel', () => {
       ?.split(';')[0];
     expect(cookie).toBeDefined();
 
-    const posted = await t
+    const posted = await suite.t
       .http()
-      .post(`/interventions/${interventionId}/savings/new`)
+      .post(`/interventions/${suite.ids.interventionId}/savings/new`)
       .type('form')
       .set({ Origin: PUBLIC_URL, Cookie: cookie ?? '' })
       .send({
@@ -128,21 +106,21 @@ describe('metadata.channel', () => {
       file,
       'amountPence,kind,recurrence,startsOn,basis\n300000,cashable,one_off,2026-07-01,Imported\n',
     );
-    const run = await runCli(t, [
+    const run = await runCli(suite.t, [
       'import',
       'savings',
       file,
       '--intervention',
-      interventionId,
+      suite.ids.interventionId,
       '--as',
-      tenancy.director.email,
+      suite.tenancy.director.email,
     ]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(await claimsWithBasis('Imported')).toEqual([
       {
         metadata: {
-          actorId: tenancy.director.id,
+          actorId: suite.tenancy.director.id,
           correlationId: expect.any(String),
           causationId: expect.any(String),
           channel: 'cli',
@@ -152,36 +130,36 @@ describe('metadata.channel', () => {
   });
 
   it('is kept with a report request, for the event its send records', async () => {
-    const set = await actingAs(t, tenancy.councilAdmin).put(
-      `/partnerships/${partnershipId}/report-recipients`,
+    const set = await suite.as.councilAdmin.put(
+      `/partnerships/${suite.ids.partnershipId}/report-recipients`,
       { recipients: [{ email: 'finance@council.example', name: 'Finance' }] },
     );
     expect(set.status).toBe(200);
-    const run = await runCli(t, [
+    const run = await runCli(suite.t, [
       'reports',
       'send',
       '--partnership',
-      partnershipId,
+      suite.ids.partnershipId,
       '--month',
       '2026-06',
       '--as',
-      tenancy.councilAdmin.email,
+      suite.tenancy.councilAdmin.email,
     ]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    const sent = await actingAs(t, tenancy.consultancyAdmin).post(
-      `/partnerships/${partnershipId}/reports/2026-07/send`,
+    const sent = await suite.as.consultancyAdmin.post(
+      `/partnerships/${suite.ids.partnershipId}/reports/2026-07/send`,
     );
     expect(sent.status).toBe(202);
-    const requests = await t.database.db
+    const requests = await suite.t.database.db
       .selectFrom('report_requests')
       .select(['month', 'requested_by', 'requested_via'])
-      .where('partnership_id', '=', partnershipId)
+      .where('partnership_id', '=', suite.ids.partnershipId)
       .orderBy('month')
       .execute();
     expect(requests).toEqual([
-      { month: '2026-06', requested_by: tenancy.councilAdmin.id, requested_via: 'cli' },
-      { month: '2026-07', requested_by: tenancy.consultancyAdmin.id, requested_via: 'api' },
+      { month: '2026-06', requested_by: suite.tenancy.councilAdmin.id, requested_via: 'cli' },
+      { month: '2026-07', requested_by: suite.tenancy.consultancyAdmin.id, requested_via: 'api' },
     ]);
   });
 });

@@ -1,33 +1,12 @@
-import { EventStore } from '@accord/event-store';
-import {
-  actingAs,
-  createTestApp,
-  eventCount,
-  seedLedger,
-  seedTenancy,
-  Tenancy,
-  TestApp,
-} from '@accord/testing';
+import { ledgerSuite } from '@accord/testing';
 import { sql } from 'kysely';
 import { IdempotencyRepository } from '../../apps/api/ledger/shared/idempotency.repository';
 
 describe('conditional and idempotent ledger writes', () => {
-  let t: TestApp;
-  let tenancy: Tenancy;
-  let store: EventStore;
-  let director: ReturnType<typeof actingAs>;
-  let approver: ReturnType<typeof actingAs>;
+  const suite = ledgerSuite({ startsOn: false });
+  const { director, approver } = suite.as;
+  const { events } = suite;
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    tenancy = await seedTenancy(t.app, t.database.db);
-    store = t.app.get(EventStore);
-    director = actingAs(t, tenancy.director);
-    approver = actingAs(t, tenancy.approver);
-  });
-  afterAll(() => t.close());
-
-  const events = () => eventCount(t.database.db);
   const claim = (amountPence = 250_000) => ({
     amountPence,
     kind: 'cashable',
@@ -38,7 +17,7 @@ describe('conditional and idempotent ledger writes', () => {
 
   describe('If-Match', () => {
     it('writes when the version is current and refuses a stale one with 409, writing nothing', async () => {
-      const { engagementId } = await seedLedger(t, tenancy);
+      const { engagementId } = await suite.seedLedger();
       const path = `/engagements/${engagementId}/milestones`;
       const first = await director
         .post(path, { title: 'One', dueOn: '2026-09-01' }, { 'If-Match': '1' })
@@ -54,7 +33,7 @@ describe('conditional and idempotent ledger writes', () => {
       expect(stale.status).toBe(409);
       expect(stale.body.details).toEqual({ code: 'stale_version', expected: 1, actual: 2 });
       expect(await events()).toBe(before);
-      expect(await store.streamVersion(`engagement-${engagementId}`)).toBe(2);
+      expect(await suite.store.streamVersion(`engagement-${engagementId}`)).toBe(2);
 
       await director
         .post(path, { title: 'Two', dueOn: '2026-10-01' }, { 'If-Match': '"2"' })
@@ -62,7 +41,7 @@ describe('conditional and idempotent ledger writes', () => {
     });
 
     it("is checked against the stream the path's first id names", async () => {
-      const { partnershipId } = await seedLedger(t, tenancy);
+      const { partnershipId } = await suite.seedLedger();
       const body = {
         title: 'Second engagement',
         serviceArea: 'send',
@@ -78,7 +57,7 @@ describe('conditional and idempotent ledger writes', () => {
     });
 
     it('guards a transition: a verdict on a saving already changed is refused', async () => {
-      const { interventionId } = await seedLedger(t, tenancy);
+      const { interventionId } = await suite.seedLedger();
       const saving = await director.post(`/interventions/${interventionId}/savings`, claim());
       const path = `/interventions/${interventionId}/savings/${saving.body.id}`;
       await director.post(`${path}/revise`, { amountPence: 200_000, reason: 'Fewer hours' });
@@ -94,7 +73,7 @@ describe('conditional and idempotent ledger writes', () => {
 
   describe('Idempotency-Key', () => {
     it('answers a retry with the first answer and writes nothing new', async () => {
-      const { interventionId } = await seedLedger(t, tenancy);
+      const { interventionId } = await suite.seedLedger();
       const path = `/interventions/${interventionId}/savings`;
       const key = { 'Idempotency-Key': 'claim-2026-06-agency' };
       const first = await director.post(path, claim(), key);
@@ -106,16 +85,16 @@ describe('conditional and idempotent ledger writes', () => {
       expect(retry.status).toBe(201);
       expect(retry.body).toEqual(first.body);
       expect(await events()).toBe(before);
-      expect(await store.streamVersion(`intervention-${interventionId}`)).toBe(2);
+      expect(await suite.store.streamVersion(`intervention-${interventionId}`)).toBe(2);
     });
 
     it('forgets a key after 24 hours: it then writes anew, and expired keys are purged', async () => {
-      const { interventionId } = await seedLedger(t, tenancy);
+      const { interventionId } = await suite.seedLedger();
       const path = `/interventions/${interventionId}/savings`;
       const key = { 'Idempotency-Key': 'claim-expires' };
       const first = await director.post(path, claim(111), key).expect(201);
       const ageKey = (hours: number) =>
-        t.database.db
+        suite.t.database.db
           .updateTable('idempotency_keys')
           .set({ created_at: sql<Date>`now() - make_interval(hours => ${hours})` })
           .where('key', '=', 'claim-expires')
@@ -132,8 +111,8 @@ describe('conditional and idempotent ledger writes', () => {
       expect(retry.body).toEqual(again.body);
 
       await ageKey(25);
-      expect(await t.app.get(IdempotencyRepository).purgeExpired()).toBeGreaterThanOrEqual(1);
-      const left = await t.database.db
+      expect(await suite.t.app.get(IdempotencyRepository).purgeExpired()).toBeGreaterThanOrEqual(1);
+      const left = await suite.t.database.db
         .selectFrom('idempotency_keys')
         .select('key')
         .where('key', '=', 'claim-expires')
@@ -142,7 +121,7 @@ describe('conditional and idempotent ledger writes', () => {
     });
 
     it('answers 422 to the same key with another body, writing nothing', async () => {
-      const { interventionId } = await seedLedger(t, tenancy);
+      const { interventionId } = await suite.seedLedger();
       const path = `/interventions/${interventionId}/savings`;
       const key = { 'Idempotency-Key': 'claim-once' };
       await director.post(path, claim(100), key).expect(201);
@@ -157,20 +136,20 @@ describe('conditional and idempotent ledger writes', () => {
     });
 
     it('replays a transition the rules would now refuse, rather than answering 409', async () => {
-      const { interventionId } = await seedLedger(t, tenancy);
+      const { interventionId } = await suite.seedLedger();
       const saving = await director.post(`/interventions/${interventionId}/savings`, claim());
       const path = `/interventions/${interventionId}/savings/${saving.body.id}/verify`;
       const key = { 'Idempotency-Key': 'verify-1' };
       const first = await approver.post(path, { note: 'ok' }, key).expect(200);
       const retry = await approver.post(path, { note: 'ok' }, key).expect(200);
       expect(retry.body).toEqual(first.body);
-      expect(await store.streamVersion(`intervention-${interventionId}`)).toBe(3);
+      expect(await suite.store.streamVersion(`intervention-${interventionId}`)).toBe(3);
       // Without the key it is a second verdict, which the rules refuse.
       await approver.post(path, { note: 'ok' }).expect(409);
     });
 
     it('scopes a key to its caller and its route', async () => {
-      const { engagementId, interventionId } = await seedLedger(t, tenancy);
+      const { engagementId, interventionId } = await suite.seedLedger();
       const key = { 'Idempotency-Key': 'shared-key' };
       const milestone = await director
         .post(`/engagements/${engagementId}/milestones`, { title: 'M', dueOn: '2026-09-01' }, key)
@@ -179,16 +158,16 @@ describe('conditional and idempotent ledger writes', () => {
         .post(`/interventions/${interventionId}/savings`, claim(), key)
         .expect(201);
       expect(saving.body.id).not.toBe(milestone.body.id);
-      const admin = actingAs(t, tenancy.consultancyAdmin);
+      const admin = suite.as.consultancyAdmin;
       const byAdmin = await admin
         .post(`/engagements/${engagementId}/milestones`, { title: 'M', dueOn: '2026-09-01' }, key)
         .expect(201);
       expect(byAdmin.body.id).not.toBe(milestone.body.id);
-      expect(await store.streamVersion(`engagement-${engagementId}`)).toBe(3);
+      expect(await suite.store.streamVersion(`engagement-${engagementId}`)).toBe(3);
     });
 
     it('writes once when the same request is retried concurrently', async () => {
-      const { interventionId } = await seedLedger(t, tenancy);
+      const { interventionId } = await suite.seedLedger();
       const path = `/interventions/${interventionId}/savings`;
       const before = await events();
       const answers = await Promise.all(
@@ -199,13 +178,13 @@ describe('conditional and idempotent ledger writes', () => {
       expect(answers.map((a) => a.status)).toEqual(Array(6).fill(201));
       expect(new Set(answers.map((a) => JSON.stringify(a.body))).size).toBe(1);
       expect(await events()).toBe(before + 1);
-      const stream = await store.readStream(`intervention-${interventionId}`);
+      const stream = await suite.store.readStream(`intervention-${interventionId}`);
       expect(stream.map((e) => e.type)).toEqual(['InterventionLogged', 'SavingClaimed']);
       expect(stream[1].data.savingId).toBe(answers[0].body.id);
     });
 
     it('writes once when a creation of a new stream is retried concurrently', async () => {
-      const { engagementId } = await seedLedger(t, tenancy);
+      const { engagementId } = await suite.seedLedger();
       const before = await events();
       const answers = await Promise.all(
         Array.from({ length: 4 }, () =>
@@ -223,7 +202,7 @@ describe('conditional and idempotent ledger writes', () => {
   });
 
   it('without If-Match, concurrent writes to one stream all land, each decided afresh', async () => {
-    const { engagementId } = await seedLedger(t, tenancy);
+    const { engagementId } = await suite.seedLedger();
     const answers = await Promise.all(
       Array.from({ length: 3 }, (_, i) =>
         director.post(`/engagements/${engagementId}/milestones`, {
@@ -234,14 +213,14 @@ describe('conditional and idempotent ledger writes', () => {
     );
     expect(answers.map((a) => a.status)).toEqual([201, 201, 201]);
     expect(answers.map((a) => a.body.version).sort()).toEqual([2, 3, 4]);
-    expect(await store.streamVersion(`engagement-${engagementId}`)).toBe(4);
+    expect(await suite.store.streamVersion(`engagement-${engagementId}`)).toBe(4);
   });
 
   it('without If-Match, twenty concurrent capacity writes to one intervention all land', async () => {
     // Found under load: each write used to decide first and take the stream's lock only when
     // appending, so most lost the race three times over and answered 409.
-    const { interventionId } = await seedLedger(t, tenancy);
-    const before = await store.streamVersion(`intervention-${interventionId}`);
+    const { interventionId } = await suite.seedLedger();
+    const before = await suite.store.streamVersion(`intervention-${interventionId}`);
     const answers = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         director.post(`/interventions/${interventionId}/capacity`, {
@@ -254,6 +233,6 @@ describe('conditional and idempotent ledger writes', () => {
     expect(answers.map((a) => a.status)).toEqual(Array(20).fill(201));
     const versions = answers.map((a) => a.body.version).sort((a, b) => a - b);
     expect(versions).toEqual(Array.from({ length: 20 }, (_, i) => before + i + 1));
-    expect(await store.streamVersion(`intervention-${interventionId}`)).toBe(before + 20);
+    expect(await suite.store.streamVersion(`intervention-${interventionId}`)).toBe(before + 20);
   });
 });

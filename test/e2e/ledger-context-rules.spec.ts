@@ -1,61 +1,37 @@
-import {
-  actingAs,
-  eventCount,
-  seedLedger,
-  seedTenancy,
-  servePages,
-  type Tenancy,
-  type TestApp,
-} from '@accord/testing';
-
-type Problem = { field: string; code: string; message: string; bound?: unknown };
+import { type LedgerIds, ledgerSuite, type ProblemBody, problems } from '@accord/testing';
 
 /**
  * Issue 23: dates and values inside their context, evidence behind assurance, and every message
  * in words, on the API and on the pages alike (SPEC §2, §3, §7).
  */
 describe('figures that could not have come from nonsense (issue 23)', () => {
-  let t: TestApp;
-  let base: string;
-  let stop: () => Promise<void>;
-  let tenancy: Tenancy;
-  let ids: { partnershipId: string; engagementId: string; interventionId: string };
+  const suite = ledgerSuite({ pages: true, startsOn: '2025-06-01' });
+  let ids: LedgerIds;
 
   beforeAll(async () => {
-    const served = await servePages();
-    ({ t, base } = served);
-    stop = () => served.runner.stop();
-    tenancy = await seedTenancy(t.app, t.database.db);
     // The partnership and engagement start 1 June 2025; the intervention 1 December 2025.
-    const admin = actingAs(t, tenancy.consultancyAdmin);
-    const director = actingAs(t, tenancy.director);
-    ids = await seedLedger(t, tenancy, '2025-06-01');
-    const logged = await director.post(`/engagements/${ids.engagementId}/interventions`, {
-      title: 'Edge of care team',
-      category: 'edge_of_care',
-      startedOn: '2025-12-01',
-    });
+    const logged = await suite.as.director.post(
+      `/engagements/${suite.ids.engagementId}/interventions`,
+      { title: 'Edge of care team', category: 'edge_of_care', startedOn: '2025-12-01' },
+    );
     expect(logged.status).toBe(201);
-    ids = { ...ids, interventionId: logged.body.id };
-    expect(admin).toBeDefined();
-  });
-
-  afterAll(async () => {
-    await stop();
-    await t.close();
+    ids = { ...suite.ids, interventionId: logged.body.id };
   });
 
   /** A refused write: its status, its problems, and that nothing was stored. */
   async function refused(call: () => Promise<{ status: number; body: Record<string, unknown> }>) {
-    const before = await eventCount(t.database.db);
+    const before = await suite.events();
     const res = await call();
-    expect(await eventCount(t.database.db)).toBe(before);
-    const problems = ((res.body.details as { fields?: Problem[] })?.fields ?? []) as Problem[];
-    return { status: res.status, message: res.body.message, problems };
+    expect(await suite.events()).toBe(before);
+    return {
+      status: res.status,
+      message: res.body.message,
+      problems: problems(res.body as ProblemBody),
+    };
   }
 
   it('refuses a claim starting before its intervention, naming startsOn and the bound in words', async () => {
-    const director = actingAs(t, tenancy.director);
+    const { director } = suite.as;
     const answer = await refused(() =>
       director.post(`/interventions/${ids.interventionId}/savings`, {
         amountPence: 900_000,
@@ -78,7 +54,7 @@ describe('figures that could not have come from nonsense (issue 23)', () => {
   });
 
   it('refuses an intervention or an engagement starting before what holds it', async () => {
-    const director = actingAs(t, tenancy.director);
+    const { director } = suite.as;
     const intervention = await refused(() =>
       director.post(`/engagements/${ids.engagementId}/interventions`, {
         title: 'Too early',
@@ -109,7 +85,7 @@ describe('figures that could not have come from nonsense (issue 23)', () => {
   });
 
   it('refuses readings of 150 % and −3 %, and one dated in the future', async () => {
-    const director = actingAs(t, tenancy.director);
+    const { director } = suite.as;
     const defined = await director.post(`/engagements/${ids.engagementId}/measures`, {
       measure: 'assessments_within_45_days',
       baseline: { value: 71.5, asOf: '2025-06-01' },
@@ -146,30 +122,24 @@ describe('figures that could not have come from nonsense (issue 23)', () => {
   });
 
   async function claim(amountPence = 900_000): Promise<string> {
-    const res = await actingAs(t, tenancy.director).post(
-      `/interventions/${ids.interventionId}/savings`,
-      {
-        amountPence,
-        kind: 'cashable',
-        recurrence: 'one_off',
-        startsOn: '2026-01-05',
-        basis: 'Placement avoided',
-      },
-    );
+    const res = await suite.as.director.post(`/interventions/${ids.interventionId}/savings`, {
+      amountPence,
+      kind: 'cashable',
+      recurrence: 'one_off',
+      startsOn: '2026-01-05',
+      basis: 'Placement avoided',
+    });
     expect(res.status).toBe(201);
     return res.body.id;
   }
 
   const verify = (savingId: string, body: object) =>
-    actingAs(t, tenancy.approver).post(
-      `/interventions/${ids.interventionId}/savings/${savingId}/verify`,
-      body,
-    );
+    suite.as.approver.post(`/interventions/${ids.interventionId}/savings/${savingId}/verify`, body);
 
   it('records an empty verification as self reported, not evidenced', async () => {
     const savingId = await claim();
     expect((await verify(savingId, {})).status).toBe(200);
-    const rows = await t.database.db
+    const rows = await suite.t.database.db
       .selectFrom('events')
       .select(['data'])
       .where('type', '=', 'SavingVerified')
@@ -199,7 +169,7 @@ describe('figures that could not have come from nonsense (issue 23)', () => {
   });
 
   it("speaks the pages' words in the API's details: pounds, dates and lengths", async () => {
-    const director = actingAs(t, tenancy.director);
+    const { director } = suite.as;
     const answer = await refused(() =>
       director.post(`/interventions/${ids.interventionId}/savings`, {
         amountPence: -500,
@@ -232,11 +202,14 @@ describe('figures that could not have come from nonsense (issue 23)', () => {
 
   describe('on the pages', () => {
     const post = (path: string, body: Record<string, string> | string) =>
-      t
+      suite.t
         .http()
         .post(path)
         .type('form')
-        .set({ Cookie: `accord_session=${tenancy.director.token}`, Origin: base })
+        .set({
+          Cookie: `accord_session=${suite.tenancy.director.token}`,
+          Origin: suite.t.config.publicUrl,
+        })
         .send(body);
     const claimForm = (amount: string) => ({
       amount,
@@ -270,7 +243,7 @@ describe('figures that could not have come from nonsense (issue 23)', () => {
     });
 
     it('shows the form again with a message for a post too large to read, never JSON', async () => {
-      const before = await eventCount(t.database.db);
+      const before = await suite.events();
       const body = new URLSearchParams({ ...claimForm('9000'), basis: 'x'.repeat(10_000_000) });
       const res = await post(`/interventions/${ids.interventionId}/savings/new`, body.toString());
       expect(res.status).toBe(413);
@@ -279,7 +252,7 @@ describe('figures that could not have come from nonsense (issue 23)', () => {
       expect(res.text).toContain('The form was too large to send');
       expect(res.text).toContain('Claim a saving');
       expect(res.text).not.toContain('"statusCode"');
-      expect(await eventCount(t.database.db)).toBe(before);
+      expect(await suite.events()).toBe(before);
     });
   });
 });

@@ -1,16 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EventStore } from '@accord/event-store';
-import {
-  actingAs,
-  createTestApp,
-  eventually,
-  latch,
-  seedLedger,
-  seedTenancy,
-  seedUser,
-  Tenancy,
-  TestApp,
-} from '@accord/testing';
+import { actingAs, eventually, latch, ledgerSuite } from '@accord/testing';
 import { sql } from 'kysely';
 
 type Item = {
@@ -23,18 +13,13 @@ type Item = {
 };
 
 describe('the partnership timeline', () => {
-  let t: TestApp;
-  let tenancy: Tenancy;
-  let ids: { partnershipId: string; engagementId: string; interventionId: string };
+  const suite = ledgerSuite();
   let savingId: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    tenancy = await seedTenancy(t.app, t.database.db);
-    ids = await seedLedger(t, tenancy);
-    const director = actingAs(t, tenancy.director);
+    const { director } = suite.as;
     const saving = await director
-      .post(`/interventions/${ids.interventionId}/savings`, {
+      .post(`/interventions/${suite.ids.interventionId}/savings`, {
         amountPence: 1_200_000,
         kind: 'non_cashable',
         recurrence: 'recurring_annual',
@@ -43,19 +28,21 @@ describe('the partnership timeline', () => {
       })
       .expect(201);
     savingId = saving.body.id;
-    await actingAs(t, tenancy.approver)
-      .post(`/interventions/${ids.interventionId}/savings/${savingId}/verify`, {})
+    await suite.as.approver
+      .post(`/interventions/${suite.ids.interventionId}/savings/${savingId}/verify`, {})
       .expect(200);
     await director
-      .post(`/engagements/${ids.engagementId}/milestones`, { title: 'Audit', dueOn: '2026-09-30' })
+      .post(`/engagements/${suite.ids.engagementId}/milestones`, {
+        title: 'Audit',
+        dueOn: '2026-09-30',
+      })
       .expect(201);
     // Another partnership's events, which must not show.
-    await seedLedger(t, tenancy);
+    await suite.seedLedger();
   });
-  afterAll(() => t.close());
 
-  const timeline = (query = '', user = tenancy.viewer) =>
-    actingAs(t, user).get(`/partnerships/${ids.partnershipId}/timeline${query}`);
+  const timeline = (query = '', user = suite.tenancy.viewer) =>
+    actingAs(suite.t, user).get(`/partnerships/${suite.ids.partnershipId}/timeline${query}`);
 
   it("lists every event of the partnership's streams, oldest first, with who did it", async () => {
     const res = await eventually(async () => {
@@ -80,16 +67,22 @@ describe('the partnership timeline', () => {
       type: 'PartnershipFormed',
       occurredOn: '2026-04-01',
       recordedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
-      actor: { id: tenancy.consultancyAdmin.id, name: tenancy.consultancyAdmin.name },
-      data: expect.objectContaining({ partnershipId: ids.partnershipId, name: 'Better Futures' }),
+      actor: { id: suite.tenancy.consultancyAdmin.id, name: suite.tenancy.consultancyAdmin.name },
+      data: expect.objectContaining({
+        partnershipId: suite.ids.partnershipId,
+        name: 'Better Futures',
+      }),
     });
     expect(items[3]).toMatchObject({
       occurredOn: '2026-05-01',
-      actor: { id: tenancy.director.id, name: tenancy.director.name },
+      actor: { id: suite.tenancy.director.id, name: suite.tenancy.director.name },
       data: { savingId, amountPence: 1_200_000, basis: 'Caseloads down by four' },
     });
-    expect(items[4].actor).toEqual({ id: tenancy.approver.id, name: tenancy.approver.name });
-    for (const item of items) expect(item.data.partnershipId).toBe(ids.partnershipId);
+    expect(items[4].actor).toEqual({
+      id: suite.tenancy.approver.id,
+      name: suite.tenancy.approver.name,
+    });
+    for (const item of items) expect(item.data.partnershipId).toBe(suite.ids.partnershipId);
   });
 
   it('pages by global position: next is the after of the following page', async () => {
@@ -111,16 +104,9 @@ describe('the partnership timeline', () => {
   });
 
   it('names actors as they are now, and an erased user as no one', async () => {
-    const leaver = await seedUser(
-      t.app,
-      t.database.db,
-      tenancy.consultancyId,
-      'consultancy',
-      ['director'],
-      'Pat Leaver',
-    );
-    const res = await actingAs(t, leaver)
-      .post(`/engagements/${ids.engagementId}/milestones`, {
+    const leaver = await suite.seedConsultancyUser(['director'], { name: 'Pat Leaver' });
+    const res = await actingAs(suite.t, leaver)
+      .post(`/engagements/${suite.ids.engagementId}/milestones`, {
         title: 'Handover',
         dueOn: '2026-10-31',
       })
@@ -132,21 +118,24 @@ describe('the partnership timeline', () => {
       return item as Item;
     };
     expect((await eventually(find)).actor).toEqual({ id: leaver.id, name: 'Pat Leaver' });
-    await t.database.db.deleteFrom('users').where('id', '=', leaver.id).execute();
+    await suite.t.database.db.deleteFrom('users').where('id', '=', leaver.id).execute();
     expect((await find()).actor).toEqual({ id: leaver.id, name: null });
   });
 
   it("is read by anyone of either side, and by no one else's", async () => {
-    await timeline('', tenancy.director).expect(200);
-    await timeline('', tenancy.approver).expect(200);
-    await timeline('', tenancy.strangerDirector).expect(404);
-    await timeline('', tenancy.strangerApprover).expect(404);
-    await t.http().get(`/api/v1/partnerships/${ids.partnershipId}/timeline`).expect(401);
+    await timeline('', suite.tenancy.director).expect(200);
+    await timeline('', suite.tenancy.approver).expect(200);
+    await timeline('', suite.tenancy.strangerDirector).expect(404);
+    await timeline('', suite.tenancy.strangerApprover).expect(404);
+    await suite.t
+      .http()
+      .get(`/api/v1/partnerships/${suite.ids.partnershipId}/timeline`)
+      .expect(401);
   });
 
   it('never lets a client paging with after skip an event that drew a lower position but committed later', async () => {
-    const { partnershipId, engagementId } = await seedLedger(t, tenancy);
-    const store = t.app.get(EventStore);
+    const { partnershipId, engagementId } = await suite.seedLedger();
+    const store = suite.t.app.get(EventStore);
     const planned = (title: string) => [
       {
         eventId: randomUUID(),
@@ -159,12 +148,12 @@ describe('the partnership timeline', () => {
           dueOn: '2026-12-01',
           occurredOn: '2026-11-01',
         },
-        metadata: { actorId: tenancy.director.id },
+        metadata: { actorId: suite.tenancy.director.id },
       },
     ];
     const pages = async (after: number) =>
       (
-        await actingAs(t, tenancy.viewer)
+        await suite.as.viewer
           .get(`/partnerships/${partnershipId}/timeline?after=${after}`)
           .expect(200)
       ).body as { items: Item[]; next: number | null };
@@ -179,13 +168,13 @@ describe('the partnership timeline', () => {
     const earlyHasTransactionId = latch();
     const lateHasDrawnPosition = latch();
     const lateMayCommit = latch();
-    const early = t.database.db.transaction().execute(async (trx) => {
+    const early = suite.t.database.db.transaction().execute(async (trx) => {
       await sql`select pg_current_xact_id()`.execute(trx);
       earlyHasTransactionId.open();
       await lateHasDrawnPosition.opened;
       return store.append(`engagement-${randomUUID()}`, planned('Early'), 'no_stream', trx);
     });
-    const late = t.database.db.transaction().execute(async (trx) => {
+    const late = suite.t.database.db.transaction().execute(async (trx) => {
       await earlyHasTransactionId.opened;
       const result = await store.append(
         `engagement-${randomUUID()}`,
@@ -224,14 +213,14 @@ describe('the partnership timeline', () => {
 
   it("can read a partnership's events through its index, without scanning every event", async () => {
     // A test database is too small for the planner to prefer the index on its own.
-    const client = await t.database.pool.connect();
+    const client = await suite.t.database.pool.connect();
     try {
       await client.query('set enable_seqscan = off');
       const { rows } = await client.query(
         `explain select position from events
          where data->>'partnershipId' = $1 and (transaction_id, position) > ('0'::xid8, 0)
          order by transaction_id, position limit 51`,
-        [ids.partnershipId],
+        [suite.ids.partnershipId],
       );
       expect(rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n')).toMatch(
         /Index (Only )?Scan using events_partnership_transaction_order/,

@@ -1,12 +1,4 @@
-import {
-  actingAs,
-  createTestApp,
-  eventCount,
-  seedLedger,
-  seedTenancy,
-  Tenancy,
-  TestApp,
-} from '@accord/testing';
+import { fields, type LedgerIds, ledgerSuite, type ProblemBody } from '@accord/testing';
 
 const LONG = 'x'.repeat(2001);
 const NO_SUCH = '0d1e2f3a-0000-4000-8000-000000000000';
@@ -15,12 +7,10 @@ type Case = Readonly<{
   name: string;
   who: 'consultancyAdmin' | 'director' | 'councilAdmin' | 'approver';
   method: 'post' | 'put';
-  path: (ids: Ids) => string;
+  path: (ids: LedgerIds) => string;
   body: object;
   fields: readonly string[];
 }>;
-
-type Ids = { partnershipId: string; engagementId: string; interventionId: string };
 
 /** Every write endpoint, each with a body that is wrong in as many ways as it can be. */
 const CASES: readonly Case[] = [
@@ -213,28 +203,18 @@ const CASES: readonly Case[] = [
 ];
 
 describe('ledger request validation', () => {
-  let t: TestApp;
-  let tenancy: Tenancy;
-  let ids: Ids;
+  const suite = ledgerSuite();
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    tenancy = await seedTenancy(t.app, t.database.db);
-    ids = await seedLedger(t, tenancy);
-  });
-  afterAll(() => t.close());
-
-  const fieldsOf = (body: { details?: { fields?: { field: string }[] } }) => [
-    ...new Set((body.details?.fields ?? []).map((f) => f.field)),
-  ];
+  /** Each field the answer names, once. */
+  const fieldsOf = (body: ProblemBody) => [...new Set(fields(body))];
 
   it.each(CASES)('$name: 400 naming every bad field, nothing written', async (c) => {
-    const before = await eventCount(t.database.db);
-    const res = await actingAs(t, tenancy[c.who])[c.method](c.path(ids), c.body);
+    const before = await suite.events();
+    const res = await suite.as[c.who][c.method](c.path(suite.ids), c.body);
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
     expect(fieldsOf(res.body).sort()).toEqual([...c.fields].sort());
-    expect(await eventCount(t.database.db)).toBe(before);
+    expect(await suite.events()).toBe(before);
   });
 
   it.each([
@@ -245,26 +225,23 @@ describe('ledger request validation', () => {
     ['text', '4500000'],
     ['unsafe', 2 ** 60],
   ])('refuses a saving amount that is %s', async (_, amountPence) => {
-    const before = await eventCount(t.database.db);
-    const res = await actingAs(t, tenancy.director).post(
-      `/interventions/${ids.interventionId}/savings`,
-      {
-        amountPence,
-        kind: 'cashable',
-        recurrence: 'one_off',
-        startsOn: '2026-06-01',
-        basis: 'Placement step-down',
-      },
-    );
+    const before = await suite.events();
+    const res = await suite.as.director.post(`/interventions/${suite.ids.interventionId}/savings`, {
+      amountPence,
+      kind: 'cashable',
+      recurrence: 'one_off',
+      startsOn: '2026-06-01',
+      basis: 'Placement step-down',
+    });
     expect(res.status).toBe(400);
     expect(fieldsOf(res.body)).toEqual(['amountPence']);
-    expect(await eventCount(t.database.db)).toBe(before);
+    expect(await suite.events()).toBe(before);
   });
 
   it('takes text of exactly 2,000 characters, counted as a reader counts them', async () => {
     const basis = '£'.repeat(1000) + '🙂'.repeat(1000);
-    const res = await actingAs(t, tenancy.director)
-      .post(`/interventions/${ids.interventionId}/savings`, {
+    const res = await suite.as.director
+      .post(`/interventions/${suite.ids.interventionId}/savings`, {
         amountPence: 999_999_999_999,
         kind: 'non_cashable',
         recurrence: 'one_off',
@@ -273,8 +250,8 @@ describe('ledger request validation', () => {
       })
       .expect(201);
     expect(res.body.id).toEqual(expect.any(String));
-    const over = await actingAs(t, tenancy.director).post(
-      `/interventions/${ids.interventionId}/savings`,
+    const over = await suite.as.director.post(
+      `/interventions/${suite.ids.interventionId}/savings`,
       {
         amountPence: 1,
         kind: 'non_cashable',
@@ -287,33 +264,30 @@ describe('ledger request validation', () => {
   });
 
   it('refuses a one-off saving with an end date, naming endsOn', async () => {
-    const before = await eventCount(t.database.db);
-    const res = await actingAs(t, tenancy.director).post(
-      `/interventions/${ids.interventionId}/savings`,
-      {
-        amountPence: 100,
-        kind: 'cashable',
-        recurrence: 'one_off',
-        startsOn: '2026-06-01',
-        endsOn: '2026-07-01',
-        basis: 'One-off',
-      },
-    );
+    const before = await suite.events();
+    const res = await suite.as.director.post(`/interventions/${suite.ids.interventionId}/savings`, {
+      amountPence: 100,
+      kind: 'cashable',
+      recurrence: 'one_off',
+      startsOn: '2026-06-01',
+      endsOn: '2026-07-01',
+      basis: 'One-off',
+    });
     expect(res.status).toBe(400);
     expect(fieldsOf(res.body)).toEqual(['endsOn']);
-    expect(await eventCount(t.database.db)).toBe(before);
+    expect(await suite.events()).toBe(before);
   });
 
   it('names a malformed If-Match or Idempotency-Key header, writing nothing', async () => {
-    const before = await eventCount(t.database.db);
-    const res = await actingAs(t, tenancy.director).post(
-      `/engagements/${ids.engagementId}/milestones`,
+    const before = await suite.events();
+    const res = await suite.as.director.post(
+      `/engagements/${suite.ids.engagementId}/milestones`,
       { title: 'Headers', dueOn: '2026-12-01' },
       { 'If-Match': 'latest', 'Idempotency-Key': 'has spaces in it' },
     );
     expect(res.status).toBe(400);
     expect(fieldsOf(res.body)).toEqual(['If-Match', 'Idempotency-Key']);
-    expect(await eventCount(t.database.db)).toBe(before);
+    expect(await suite.events()).toBe(before);
   });
 
   it.each([
@@ -323,8 +297,8 @@ describe('ledger request validation', () => {
     ['page=2', ['page']],
     ['after=100000000000000000000', ['after']],
   ])('refuses a timeline asked for with %s', async (query, fields) => {
-    const res = await actingAs(t, tenancy.viewer).get(
-      `/partnerships/${ids.partnershipId}/timeline?${query}`,
+    const res = await suite.as.viewer.get(
+      `/partnerships/${suite.ids.partnershipId}/timeline?${query}`,
     );
     expect(res.status).toBe(400);
     expect(fieldsOf(res.body).sort()).toEqual([...fields].sort());

@@ -1,65 +1,49 @@
-import { EventStore, StoredEvent } from '@accord/event-store';
+import { StoredEvent } from '@accord/event-store';
 import { todayInLondon } from '@accord/ledger';
-import {
-  actingAs,
-  createTestApp,
-  eventCount,
-  seedLedger,
-  seedTenancy,
-  Tenancy,
-  TestApp,
-} from '@accord/testing';
+import { ledgerSuite } from '@accord/testing';
 import type { Response } from 'supertest';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('the ledger write API', () => {
-  let t: TestApp;
-  let tenancy: Tenancy;
-  let store: EventStore;
-  let as: {
-    [K in 'consultancyAdmin' | 'director' | 'councilAdmin' | 'approver' | 'viewer']: ReturnType<
-      typeof actingAs
-    >;
-  } & { strangerDirector: ReturnType<typeof actingAs>; platformAdmin: ReturnType<typeof actingAs> };
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    tenancy = await seedTenancy(t.app, t.database.db);
-    store = t.app.get(EventStore);
-    as = {
-      consultancyAdmin: actingAs(t, tenancy.consultancyAdmin),
-      director: actingAs(t, tenancy.director),
-      councilAdmin: actingAs(t, tenancy.councilAdmin),
-      approver: actingAs(t, tenancy.approver),
-      viewer: actingAs(t, tenancy.viewer),
-      strangerDirector: actingAs(t, tenancy.strangerDirector),
-      platformAdmin: actingAs(t, tenancy.platformAdmin),
-    };
-  });
-  afterAll(() => t.close());
+  const suite = ledgerSuite({ startsOn: false });
+  const { as, events } = suite;
 
   const today = () => todayInLondon(new Date());
-  const events = () => eventCount(t.database.db);
+  /** A write's answer: the version its stream is now at, and the event's position. */
+  const at = (version: number) => ({ version, position: expect.any(Number) });
+  /** The answer to a write that makes something: `at`, and the new thing's id. */
+  const made = (version: number) => ({ id: expect.stringMatching(UUID), ...at(version) });
 
-  /** The stream's last event, checked to be the one the answer names. */
+  /**
+   * The stream's last event, checked to be the one the answer names (and the answer, to be
+   * `expected` where given).
+   */
   async function written(
     streamId: string,
     answer: { version: number; position: number },
+    expected?: object,
   ): Promise<StoredEvent> {
-    const stream = await store.readStream(streamId);
+    if (expected) expect(answer).toEqual(expected);
+    const stream = await suite.store.readStream(streamId);
     const last = stream[stream.length - 1];
     expect(last.position).toBe(answer.position);
     return last;
   }
 
   /** A call that must be refused with `status`, writing nothing. */
-  async function refused(call: () => PromiseLike<Response>, status: number, code?: string) {
+  async function refused(status: number, call: () => PromiseLike<Response>) {
     const before = await events();
     const res = await call();
     expect(res.status).toBe(status);
-    if (code) expect(res.body.details?.code).toBe(code);
     expect(await events()).toBe(before);
+    return res;
+  }
+
+  /** A call that must be refused with `status` and the error `code`, writing nothing. */
+  async function refusedWith(status: number, code: string, call: () => PromiseLike<Response>) {
+    const res = await refused(status, call);
+    expect(res.body.details?.code).toBe(code);
     return res;
   }
 
@@ -67,29 +51,25 @@ describe('the ledger write API', () => {
     it("forms one between the caller's consultancy and a council, with its metadata", async () => {
       const res = await as.consultancyAdmin.post(
         '/partnerships',
-        { councilId: tenancy.councilId, name: 'Better Futures', startsOn: '2026-04-01' },
+        { councilId: suite.tenancy.councilId, name: 'Better Futures', startsOn: '2026-04-01' },
         { 'X-Correlation-Id': 'form-partnership-1' },
       );
       expect(res.status).toBe(201);
-      expect(res.body).toEqual({
-        id: expect.stringMatching(UUID),
-        version: 1,
-        position: expect.any(Number),
-      });
+      expect(res.body).toEqual(made(1));
       expect(res.headers['x-correlation-id']).toBe('form-partnership-1');
       const event = await written(`partnership-${res.body.id}`, res.body);
       expect(event.streamVersion).toBe(1);
       expect(event.type).toBe('PartnershipFormed');
       expect(event.data).toEqual({
         partnershipId: res.body.id,
-        consultancyId: tenancy.consultancyId,
-        councilId: tenancy.councilId,
+        consultancyId: suite.tenancy.consultancyId,
+        councilId: suite.tenancy.councilId,
         name: 'Better Futures',
         startsOn: '2026-04-01',
         occurredOn: '2026-04-01',
       });
       expect(event.metadata).toEqual({
-        actorId: tenancy.consultancyAdmin.id,
+        actorId: suite.tenancy.consultancyAdmin.id,
         correlationId: 'form-partnership-1',
         causationId: expect.stringMatching(UUID),
         channel: 'api',
@@ -97,11 +77,11 @@ describe('the ledger write API', () => {
     });
 
     it('generates a correlation id when none is given, and a causation id for each command', async () => {
-      const body = { councilId: tenancy.councilId, name: 'Second', startsOn: '2026-05-01' };
+      const body = { councilId: suite.tenancy.councilId, name: 'Second', startsOn: '2026-05-01' };
       const first = await as.consultancyAdmin.post('/partnerships', body).expect(201);
       const second = await as.consultancyAdmin.post('/partnerships', body).expect(201);
-      const [a] = await store.readStream(`partnership-${first.body.id}`);
-      const [b] = await store.readStream(`partnership-${second.body.id}`);
+      const [a] = await suite.store.readStream(`partnership-${first.body.id}`);
+      const [b] = await suite.store.readStream(`partnership-${second.body.id}`);
       expect(a.metadata.correlationId).toBe(first.headers['x-correlation-id']);
       expect(b.metadata.correlationId).toBe(second.headers['x-correlation-id']);
       expect(a.metadata.correlationId).not.toBe(b.metadata.correlationId);
@@ -109,15 +89,16 @@ describe('the ledger write API', () => {
     });
 
     it('refuses a councilId that names no council, naming the field', async () => {
-      for (const councilId of [tenancy.consultancyId, '6f8a3c1e-0000-4000-8000-000000000000']) {
-        const res = await refused(
-          () =>
-            as.consultancyAdmin.post('/partnerships', {
-              councilId,
-              name: 'Nowhere',
-              startsOn: '2026-04-01',
-            }),
-          400,
+      for (const councilId of [
+        suite.tenancy.consultancyId,
+        '6f8a3c1e-0000-4000-8000-000000000000',
+      ]) {
+        const res = await refused(400, () =>
+          as.consultancyAdmin.post('/partnerships', {
+            councilId,
+            name: 'Nowhere',
+            startsOn: '2026-04-01',
+          }),
         );
         expect(res.body.details.fields.map((f: { field: string }) => f.field)).toEqual([
           'councilId',
@@ -126,23 +107,27 @@ describe('the ledger write API', () => {
     });
 
     it("is a consultancy admin's to do", async () => {
-      const body = { councilId: tenancy.councilId, name: 'Not yours', startsOn: '2026-04-01' };
-      await refused(() => as.director.post('/partnerships', body), 403);
-      await refused(() => as.councilAdmin.post('/partnerships', body), 403);
-      await refused(() => as.approver.post('/partnerships', body), 403);
+      const body = {
+        councilId: suite.tenancy.councilId,
+        name: 'Not yours',
+        startsOn: '2026-04-01',
+      };
+      await refused(403, () => as.director.post('/partnerships', body));
+      await refused(403, () => as.councilAdmin.post('/partnerships', body));
+      await refused(403, () => as.approver.post('/partnerships', body));
       // The platform admin belongs to no consultancy, so has none to form a partnership for.
-      await refused(() => as.platformAdmin.post('/partnerships', body), 403);
+      await refused(403, () => as.platformAdmin.post('/partnerships', body));
     });
   });
 
   describe('report recipients', () => {
     let partnershipId: string;
     beforeAll(async () => {
-      ({ partnershipId } = await seedLedger(t, tenancy));
+      ({ partnershipId } = await suite.seedLedger());
     });
 
     const recipientRows = () =>
-      t.database.db
+      suite.t.database.db
         .selectFrom('report_recipients')
         .select(['id', 'email', 'name'])
         .where('partnership_id', '=', partnershipId)
@@ -158,8 +143,7 @@ describe('the ledger write API', () => {
           ],
         })
         .expect(200);
-      expect(res.body).toEqual({ version: 2, position: expect.any(Number) });
-      const event = await written(`partnership-${partnershipId}`, res.body);
+      const event = await written(`partnership-${partnershipId}`, res.body, at(2));
       expect(event.type).toBe('ReportRecipientsSet');
       expect(event.data).toEqual({
         partnershipId,
@@ -195,15 +179,13 @@ describe('the ledger write API', () => {
 
     it('names an address listed twice, writing nothing', async () => {
       const rows = await recipientRows();
-      const res = await refused(
-        () =>
-          as.councilAdmin.put(`/partnerships/${partnershipId}/report-recipients`, {
-            recipients: [
-              { email: 'new@council.gov.uk', name: 'New' },
-              { email: 'NEW@council.gov.uk', name: 'New again' },
-            ],
-          }),
-        400,
+      const res = await refused(400, () =>
+        as.councilAdmin.put(`/partnerships/${partnershipId}/report-recipients`, {
+          recipients: [
+            { email: 'new@council.gov.uk', name: 'New' },
+            { email: 'NEW@council.gov.uk', name: 'New again' },
+          ],
+        }),
       );
       expect(res.body.details.fields).toEqual([
         expect.objectContaining({ field: 'recipients.1.email', code: 'duplicate' }),
@@ -214,10 +196,10 @@ describe('the ledger write API', () => {
     it("is either side's admin's to do", async () => {
       const body = { recipients: [] };
       const path = `/partnerships/${partnershipId}/report-recipients`;
-      await refused(() => as.director.put(path, body), 403);
-      await refused(() => as.approver.put(path, body), 403);
-      await refused(() => as.viewer.put(path, body), 403);
-      await refused(() => as.strangerDirector.put(path, body), 404);
+      await refused(403, () => as.director.put(path, body));
+      await refused(403, () => as.approver.put(path, body));
+      await refused(403, () => as.viewer.put(path, body));
+      await refused(404, () => as.strangerDirector.put(path, body));
     });
   });
 
@@ -225,42 +207,33 @@ describe('the ledger write API', () => {
     let partnershipId: string;
     let engagementId: string;
     beforeAll(async () => {
-      ({ partnershipId } = await seedLedger(t, tenancy));
+      ({ partnershipId } = await suite.seedLedger());
     });
 
     it("opens an engagement, answering with the partnership's version", async () => {
+      const opening = {
+        title: 'Edge of care',
+        serviceArea: 'early_help',
+        startsOn: '2026-06-01',
+        endsOn: '2027-05-31',
+        feePence: 9_000_000,
+        savingsTargetPence: 30_000_000,
+      };
       const res = await as.director
-        .post(`/partnerships/${partnershipId}/engagements`, {
-          title: 'Edge of care',
-          serviceArea: 'early_help',
-          startsOn: '2026-06-01',
-          endsOn: '2027-05-31',
-          feePence: 9_000_000,
-          savingsTargetPence: 30_000_000,
-        })
+        .post(`/partnerships/${partnershipId}/engagements`, opening)
         .expect(201);
-      expect(res.body).toEqual({
-        id: expect.stringMatching(UUID),
-        version: 1,
-        position: expect.any(Number),
-      });
       engagementId = res.body.id;
-      const event = await written(`engagement-${engagementId}`, res.body);
+      const event = await written(`engagement-${engagementId}`, res.body, made(1));
       expect(event).toMatchObject({
         streamVersion: 1,
         type: 'EngagementOpened',
         data: {
           partnershipId,
           engagementId,
-          title: 'Edge of care',
-          serviceArea: 'early_help',
-          startsOn: '2026-06-01',
-          endsOn: '2027-05-31',
-          feePence: 9_000_000,
-          savingsTargetPence: 30_000_000,
+          ...opening,
           occurredOn: '2026-06-01',
         },
-        metadata: { actorId: tenancy.director.id },
+        metadata: { actorId: suite.tenancy.director.id },
       });
     });
 
@@ -271,67 +244,56 @@ describe('the ledger write API', () => {
         startsOn: '2026-06-01',
         feePence: 0,
       };
-      await refused(
-        () => as.approver.post(`/partnerships/${partnershipId}/engagements`, body),
-        403,
+      await refused(403, () =>
+        as.approver.post(`/partnerships/${partnershipId}/engagements`, body),
       );
-      await refused(
-        () => as.strangerDirector.post(`/partnerships/${partnershipId}/engagements`, body),
-        404,
+      await refused(404, () =>
+        as.strangerDirector.post(`/partnerships/${partnershipId}/engagements`, body),
       );
     });
 
     it('defines a catalogue measure, taking its name, unit and direction', async () => {
+      const defining = {
+        measure: 'residential_placements',
+        baseline: { value: 42, asOf: '2026-03-31' },
+        target: { value: 30, by: '2027-03-31' },
+      };
       const res = await as.director
-        .post(`/engagements/${engagementId}/measures`, {
-          measure: 'residential_placements',
-          baseline: { value: 42, asOf: '2026-03-31' },
-          target: { value: 30, by: '2027-03-31' },
-        })
+        .post(`/engagements/${engagementId}/measures`, defining)
         .expect(201);
-      expect(res.body).toEqual({
-        id: 'residential_placements',
-        version: 2,
-        position: expect.any(Number),
-      });
-      const event = await written(`engagement-${engagementId}`, res.body);
+      const answer = { id: 'residential_placements', ...at(2) };
+      const event = await written(`engagement-${engagementId}`, res.body, answer);
+      // The catalogue's name, unit and direction, beside what was sent.
       expect(event.data).toEqual({
         partnershipId,
         engagementId,
-        measure: 'residential_placements',
+        ...defining,
         name: 'Children in residential placements',
         unit: 'children',
         direction: 'lower_is_better',
-        baseline: { value: 42, asOf: '2026-03-31' },
-        target: { value: 30, by: '2027-03-31' },
         occurredOn: today(),
       });
     });
 
     it('names what a custom measure lacks, and refuses a measure defined twice', async () => {
-      const res = await refused(
-        () =>
-          as.director.post(`/engagements/${engagementId}/measures`, {
-            measure: 'family_time_hours',
-            baseline: { value: 1, asOf: '2026-03-31' },
-            target: { value: 2, by: '2027-03-31' },
-          }),
-        400,
+      const res = await refused(400, () =>
+        as.director.post(`/engagements/${engagementId}/measures`, {
+          measure: 'family_time_hours',
+          baseline: { value: 1, asOf: '2026-03-31' },
+          target: { value: 2, by: '2027-03-31' },
+        }),
       );
       expect(res.body.details.fields.map((f: { field: string }) => f.field)).toEqual([
         'name',
         'unit',
         'direction',
       ]);
-      await refused(
-        () =>
-          as.director.post(`/engagements/${engagementId}/measures`, {
-            measure: 'residential_placements',
-            baseline: { value: 40, asOf: '2026-03-31' },
-            target: { value: 20, by: '2027-03-31' },
-          }),
-        409,
-        'measure.already_defined',
+      await refusedWith(409, 'measure.already_defined', () =>
+        as.director.post(`/engagements/${engagementId}/measures`, {
+          measure: 'residential_placements',
+          baseline: { value: 40, asOf: '2026-03-31' },
+          target: { value: 20, by: '2027-03-31' },
+        }),
       );
     });
 
@@ -343,12 +305,7 @@ describe('the ledger write API', () => {
           source: 'SSDA903 return',
         })
         .expect(201);
-      expect(res.body).toEqual({
-        id: expect.stringMatching(UUID),
-        version: 3,
-        position: expect.any(Number),
-      });
-      const event = await written(`engagement-${engagementId}`, res.body);
+      const event = await written(`engagement-${engagementId}`, res.body, made(3));
       expect(event.data).toEqual({
         partnershipId,
         engagementId,
@@ -362,14 +319,11 @@ describe('the ledger write API', () => {
     });
 
     it('answers 404 for a reading of a measure the engagement does not define', async () => {
-      await refused(
-        () =>
-          as.director.post(`/engagements/${engagementId}/measures/average_caseload/readings`, {
-            value: 18,
-            asOf: '2026-09-30',
-          }),
-        404,
-        'measure.not_found',
+      await refusedWith(404, 'measure.not_found', () =>
+        as.director.post(`/engagements/${engagementId}/measures/average_caseload/readings`, {
+          value: 18,
+          asOf: '2026-09-30',
+        }),
       );
     });
   });
@@ -378,38 +332,34 @@ describe('the ledger write API', () => {
     let engagementId: string;
     let milestoneId: string;
     beforeAll(async () => {
-      ({ engagementId } = await seedLedger(t, tenancy));
+      ({ engagementId } = await suite.seedLedger());
     });
     const path = (action = '') =>
       `/engagements/${engagementId}/milestones${milestoneId ? `/${milestoneId}` : ''}${action}`;
 
     it('plans, reschedules, achieves and signs off a milestone', async () => {
+      const plan = {
+        title: 'Step-down panel running',
+        dueOn: '2026-06-30',
+      };
       const planned = await as.director
-        .post(`/engagements/${engagementId}/milestones`, {
-          title: 'Step-down panel running',
-          dueOn: '2026-06-30',
-        })
+        .post(`/engagements/${engagementId}/milestones`, plan)
         .expect(201);
-      expect(planned.body).toEqual({
-        id: expect.stringMatching(UUID),
-        version: 2,
-        position: expect.any(Number),
-      });
       milestoneId = planned.body.id;
-      expect((await written(`engagement-${engagementId}`, planned.body)).data).toEqual({
+      expect((await written(`engagement-${engagementId}`, planned.body, made(2))).data).toEqual({
         partnershipId: expect.stringMatching(UUID),
         engagementId,
         milestoneId,
-        title: 'Step-down panel running',
-        dueOn: '2026-06-30',
+        ...plan,
         occurredOn: today(),
       });
 
       const rescheduled = await as.director
         .post(path('/reschedule'), { dueOn: '2026-07-31', reason: 'Panel chair on leave' })
         .expect(200);
-      expect(rescheduled.body).toEqual({ version: 3, position: expect.any(Number) });
-      expect((await written(`engagement-${engagementId}`, rescheduled.body)).data).toMatchObject({
+      expect(
+        (await written(`engagement-${engagementId}`, rescheduled.body, at(3))).data,
+      ).toMatchObject({
         milestoneId,
         dueOn: '2026-07-31',
         previousDueOn: '2026-06-30',
@@ -419,34 +369,28 @@ describe('the ledger write API', () => {
       const achieved = await as.director
         .post(path('/achieve'), { achievedOn: '2026-07-20', evidence: 'Panel minutes' })
         .expect(200);
-      expect(achieved.body).toEqual({ version: 4, position: expect.any(Number) });
-      expect(await written(`engagement-${engagementId}`, achieved.body)).toMatchObject({
+      expect(await written(`engagement-${engagementId}`, achieved.body, at(4))).toMatchObject({
         type: 'MilestoneAchieved',
         data: { milestoneId, achievedOn: '2026-07-20', evidence: 'Panel minutes' },
       });
 
-      await refused(() => as.director.post(path('/sign-off'), {}), 403);
+      await refused(403, () => as.director.post(path('/sign-off'), {}));
       const signedOff = await as.approver
         .post(path('/sign-off'), { note: 'Seen the minutes' })
         .expect(200);
-      expect(signedOff.body).toEqual({ version: 5, position: expect.any(Number) });
-      expect(await written(`engagement-${engagementId}`, signedOff.body)).toMatchObject({
+      expect(await written(`engagement-${engagementId}`, signedOff.body, at(5))).toMatchObject({
         type: 'MilestoneSignedOff',
         data: { milestoneId, note: 'Seen the minutes' },
-        metadata: { actorId: tenancy.approver.id },
+        metadata: { actorId: suite.tenancy.approver.id },
       });
     });
 
     it('refuses to cancel or reschedule an achieved milestone (409), writing nothing', async () => {
-      await refused(
-        () => as.director.post(path('/cancel'), { reason: 'No longer needed' }),
-        409,
-        'milestone.already_achieved',
+      await refusedWith(409, 'milestone.already_achieved', () =>
+        as.director.post(path('/cancel'), { reason: 'No longer needed' }),
       );
-      await refused(
-        () => as.director.post(path('/reschedule'), { dueOn: '2026-08-31', reason: 'Later' }),
-        409,
-        'milestone.already_achieved',
+      await refusedWith(409, 'milestone.already_achieved', () =>
+        as.director.post(path('/reschedule'), { dueOn: '2026-08-31', reason: 'Later' }),
       );
     });
 
@@ -463,25 +407,19 @@ describe('the ledger write API', () => {
         type: 'MilestoneCancelled',
         data: { milestoneId: planned.body.id, reason: 'Folded into the step-down work' },
       });
-      await refused(
-        () =>
-          as.director.post(`/engagements/${engagementId}/milestones/${planned.body.id}/achieve`, {
-            achievedOn: '2026-10-01',
-          }),
-        409,
-        'milestone.cancelled',
+      await refusedWith(409, 'milestone.cancelled', () =>
+        as.director.post(`/engagements/${engagementId}/milestones/${planned.body.id}/achieve`, {
+          achievedOn: '2026-10-01',
+        }),
       );
     });
 
     it('answers 404 for a milestone the engagement does not have', async () => {
-      await refused(
-        () =>
-          as.director.post(
-            `/engagements/${engagementId}/milestones/8a0b6c1e-0000-4000-8000-000000000000/achieve`,
-            { achievedOn: '2026-10-01' },
-          ),
-        404,
-        'milestone.not_found',
+      await refusedWith(404, 'milestone.not_found', () =>
+        as.director.post(
+          `/engagements/${engagementId}/milestones/8a0b6c1e-0000-4000-8000-000000000000/achieve`,
+          { achievedOn: '2026-10-01' },
+        ),
       );
     });
 
@@ -489,12 +427,10 @@ describe('the ledger write API', () => {
       const planned = await as.director
         .post(`/engagements/${engagementId}/milestones`, { title: 'Later', dueOn: '2027-06-01' })
         .expect(201);
-      const res = await refused(
-        () =>
-          as.director.post(`/engagements/${engagementId}/milestones/${planned.body.id}/achieve`, {
-            achievedOn: '2099-01-01',
-          }),
-        400,
+      const res = await refused(400, () =>
+        as.director.post(`/engagements/${engagementId}/milestones/${planned.body.id}/achieve`, {
+          achievedOn: '2099-01-01',
+        }),
       );
       expect(res.body.details.fields).toEqual([
         expect.objectContaining({ field: 'achievedOn', code: 'in_future' }),
@@ -507,88 +443,71 @@ describe('the ledger write API', () => {
     let interventionId: string;
     let savingId: string;
     beforeAll(async () => {
-      ({ engagementId } = await seedLedger(t, tenancy));
+      ({ engagementId } = await suite.seedLedger());
     });
     const saving = (action: string) =>
       `/interventions/${interventionId}/savings/${savingId}${action}`;
 
     it("logs an intervention, answering with the engagement's version", async () => {
+      const logging = {
+        title: 'Foster carer recruitment drive',
+        category: 'foster_carer_recruitment',
+        startedOn: '2026-05-01',
+        description: 'Targeted campaign',
+      };
       const res = await as.director
-        .post(`/engagements/${engagementId}/interventions`, {
-          title: 'Foster carer recruitment drive',
-          category: 'foster_carer_recruitment',
-          startedOn: '2026-05-01',
-          description: 'Targeted campaign',
-        })
+        .post(`/engagements/${engagementId}/interventions`, logging)
         .expect(201);
-      expect(res.body).toEqual({
-        id: expect.stringMatching(UUID),
-        version: 1,
-        position: expect.any(Number),
-      });
       interventionId = res.body.id;
-      const event = await written(`intervention-${interventionId}`, res.body);
+      const event = await written(`intervention-${interventionId}`, res.body, made(1));
       expect(event).toMatchObject({
         streamVersion: 1,
         type: 'InterventionLogged',
         data: {
           engagementId,
           interventionId,
-          title: 'Foster carer recruitment drive',
-          category: 'foster_carer_recruitment',
-          startedOn: '2026-05-01',
-          description: 'Targeted campaign',
+          ...logging,
           occurredOn: '2026-05-01',
         },
       });
     });
 
     it('claims a saving, and the council verifies it', async () => {
-      const claimed = await as.director
-        .post(`/interventions/${interventionId}/savings`, {
-          amountPence: 4_500_000,
-          kind: 'cashable',
-          recurrence: 'recurring_annual',
-          startsOn: '2026-06-01',
-          endsOn: '2028-06-01',
-          basis: 'Two step-downs from residential care',
-        })
-        .expect(201);
-      expect(claimed.body).toEqual({
-        id: expect.stringMatching(UUID),
-        version: 2,
-        position: expect.any(Number),
-      });
-      savingId = claimed.body.id;
-      expect((await written(`intervention-${interventionId}`, claimed.body)).data).toEqual({
-        partnershipId: expect.stringMatching(UUID),
-        engagementId,
-        interventionId,
-        savingId,
+      const claim = {
         amountPence: 4_500_000,
         kind: 'cashable',
         recurrence: 'recurring_annual',
         startsOn: '2026-06-01',
         endsOn: '2028-06-01',
         basis: 'Two step-downs from residential care',
-        attributionPct: 100,
-        occurredOn: '2026-06-01',
-      });
+      };
+      const claimed = await as.director
+        .post(`/interventions/${interventionId}/savings`, claim)
+        .expect(201);
+      savingId = claimed.body.id;
+      expect((await written(`intervention-${interventionId}`, claimed.body, made(2))).data).toEqual(
+        {
+          partnershipId: expect.stringMatching(UUID),
+          engagementId,
+          interventionId,
+          savingId,
+          ...claim,
+          attributionPct: 100,
+          occurredOn: '2026-06-01',
+        },
+      );
 
-      await refused(() => as.director.post(saving('/verify'), {}), 403);
+      await refused(403, () => as.director.post(saving('/verify'), {}));
       const verified = await as.approver
         .post(saving('/verify'), { note: 'Matches the ledger' })
         .expect(200);
-      expect(verified.body).toEqual({ version: 3, position: expect.any(Number) });
-      expect(await written(`intervention-${interventionId}`, verified.body)).toMatchObject({
+      expect(await written(`intervention-${interventionId}`, verified.body, at(3))).toMatchObject({
         type: 'SavingVerified',
         data: { savingId, amountPence: 4_500_000, note: 'Matches the ledger' },
-        metadata: { actorId: tenancy.approver.id },
+        metadata: { actorId: suite.tenancy.approver.id },
       });
-      await refused(
-        () => as.approver.post(saving('/dispute'), { reason: 'Second thoughts' }),
-        409,
-        'saving.not_claimed',
+      await refusedWith(409, 'saving.not_claimed', () =>
+        as.approver.post(saving('/dispute'), { reason: 'Second thoughts' }),
       );
     });
 
@@ -596,8 +515,9 @@ describe('the ledger write API', () => {
       const revised = await as.director
         .post(saving('/revise'), { amountPence: 4_000_000, reason: 'One placement ended early' })
         .expect(200);
-      expect(revised.body).toEqual({ version: 4, position: expect.any(Number) });
-      expect((await written(`intervention-${interventionId}`, revised.body)).data).toMatchObject({
+      expect(
+        (await written(`intervention-${interventionId}`, revised.body, at(4))).data,
+      ).toMatchObject({
         amountPence: 4_000_000,
         previousAmountPence: 4_500_000,
         reason: 'One placement ended early',
@@ -615,56 +535,44 @@ describe('the ledger write API', () => {
       const withdrawn = await as.director
         .post(saving('/withdraw'), { reason: 'Claimed under the wrong intervention' })
         .expect(200);
-      expect(withdrawn.body).toEqual({ version: 6, position: expect.any(Number) });
-      await refused(() => as.approver.post(saving('/verify'), {}), 409, 'saving.withdrawn');
-      await refused(
-        () => as.director.post(saving('/revise'), { amountPence: 1, reason: 'Again' }),
-        409,
-        'saving.withdrawn',
+      expect(withdrawn.body).toEqual(at(6));
+      await refusedWith(409, 'saving.withdrawn', () => as.approver.post(saving('/verify'), {}));
+      await refusedWith(409, 'saving.withdrawn', () =>
+        as.director.post(saving('/revise'), { amountPence: 1, reason: 'Again' }),
       );
-      await refused(
-        () => as.director.post(saving('/withdraw'), { reason: 'Again' }),
-        409,
-        'saving.withdrawn',
+      await refusedWith(409, 'saving.withdrawn', () =>
+        as.director.post(saving('/withdraw'), { reason: 'Again' }),
       );
     });
 
     it('answers 404 for a saving the intervention does not have, or an intervention of no one', async () => {
-      await refused(
-        () =>
-          as.approver.post(
-            `/interventions/${interventionId}/savings/2f9a1b3c-0000-4000-8000-000000000000/verify`,
-            {},
-          ),
-        404,
-        'saving.not_found',
+      await refusedWith(404, 'saving.not_found', () =>
+        as.approver.post(
+          `/interventions/${interventionId}/savings/2f9a1b3c-0000-4000-8000-000000000000/verify`,
+          {},
+        ),
       );
-      await refused(
-        () =>
-          as.approver.post(
-            '/interventions/2f9a1b3c-0000-4000-8000-000000000000/savings/x/verify',
-            {},
-          ),
-        404,
+      await refused(404, () =>
+        as.approver.post(
+          '/interventions/2f9a1b3c-0000-4000-8000-000000000000/savings/x/verify',
+          {},
+        ),
       );
-      await refused(
-        () => as.strangerDirector.post(saving('/withdraw'), { reason: 'Not mine' }),
-        404,
+      await refused(404, () =>
+        as.strangerDirector.post(saving('/withdraw'), { reason: 'Not mine' }),
       );
     });
 
     it('refuses a saving ending before it starts, naming endsOn', async () => {
-      const res = await refused(
-        () =>
-          as.director.post(`/interventions/${interventionId}/savings`, {
-            amountPence: 100,
-            kind: 'non_cashable',
-            recurrence: 'recurring_annual',
-            startsOn: '2026-06-01',
-            endsOn: '2026-05-01',
-            basis: 'Backwards',
-          }),
-        400,
+      const res = await refused(400, () =>
+        as.director.post(`/interventions/${interventionId}/savings`, {
+          amountPence: 100,
+          kind: 'non_cashable',
+          recurrence: 'recurring_annual',
+          startsOn: '2026-06-01',
+          endsOn: '2026-05-01',
+          basis: 'Backwards',
+        }),
       );
       expect(res.body.details.fields).toEqual([
         expect.objectContaining({ field: 'endsOn', code: 'not_after_start' }),
@@ -672,54 +580,44 @@ describe('the ledger write API', () => {
     });
 
     it('adds capacity in its kind’s unit and ends it once', async () => {
-      const added = await as.director
-        .post(`/interventions/${interventionId}/capacity`, {
-          kind: 'foster_placements',
-          quantity: 3,
-          startsOn: '2026-07-01',
-        })
-        .expect(201);
-      expect(added.body).toEqual({
-        id: expect.stringMatching(UUID),
-        version: 7,
-        position: expect.any(Number),
-      });
-      expect((await written(`intervention-${interventionId}`, added.body)).data).toMatchObject({
-        capacityId: added.body.id,
+      const capacity = {
         kind: 'foster_placements',
         quantity: 3,
-        unit: 'placements',
         startsOn: '2026-07-01',
+      };
+      const added = await as.director
+        .post(`/interventions/${interventionId}/capacity`, capacity)
+        .expect(201);
+      expect(
+        (await written(`intervention-${interventionId}`, added.body, made(7))).data,
+      ).toMatchObject({
+        capacityId: added.body.id,
+        ...capacity,
+        unit: 'placements',
       });
       const ended = await as.director
         .post(`/interventions/${interventionId}/capacity/${added.body.id}/end`, {
           endsOn: '2027-07-01',
         })
         .expect(200);
-      expect(ended.body).toEqual({ version: 8, position: expect.any(Number) });
-      expect(await written(`intervention-${interventionId}`, ended.body)).toMatchObject({
+      expect(await written(`intervention-${interventionId}`, ended.body, at(8))).toMatchObject({
         type: 'CapacityEnded',
         data: { capacityId: added.body.id, endsOn: '2027-07-01', occurredOn: '2027-07-01' },
       });
-      await refused(
-        () =>
-          as.director.post(`/interventions/${interventionId}/capacity/${added.body.id}/end`, {
-            endsOn: '2027-08-01',
-          }),
-        409,
-        'capacity.already_ended',
+      await refusedWith(409, 'capacity.already_ended', () =>
+        as.director.post(`/interventions/${interventionId}/capacity/${added.body.id}/end`, {
+          endsOn: '2027-08-01',
+        }),
       );
     });
 
     it('needs a unit for capacity of kind other', async () => {
-      const res = await refused(
-        () =>
-          as.director.post(`/interventions/${interventionId}/capacity`, {
-            kind: 'other',
-            quantity: 2,
-            startsOn: '2026-07-01',
-          }),
-        400,
+      const res = await refused(400, () =>
+        as.director.post(`/interventions/${interventionId}/capacity`, {
+          kind: 'other',
+          quantity: 2,
+          startsOn: '2026-07-01',
+        }),
       );
       expect(res.body.details.fields).toEqual([
         expect.objectContaining({ field: 'unit', code: 'required' }),

@@ -1,16 +1,6 @@
-import { EventStore, type ProjectionRunner } from '@accord/event-store';
 import { interventionStream, partnershipStream } from '@accord/ledger';
 import { formatPence } from '@accord/reporting';
-import {
-  actingAs,
-  eventually,
-  pageVisitor,
-  seedLedger,
-  seedTenancy,
-  servePages,
-  type Tenancy,
-  type TestApp,
-} from '@accord/testing';
+import { eventually, ledgerSuite, pageVisitor } from '@accord/testing';
 
 /**
  * SPEC §9's pages at the HTTP level: the council sets its prices on Unit costs, a director
@@ -18,24 +8,9 @@ import {
  * and the partnership page shows progress's placements.
  */
 describe('placement pages', () => {
-  let t: TestApp;
-  let runner: ProjectionRunner;
-  let tenancy: Tenancy;
-  let store: EventStore;
-  let ids: { partnershipId: string; engagementId: string; interventionId: string };
+  const suite = ledgerSuite({ pages: true });
 
-  beforeAll(async () => {
-    ({ t, runner } = await servePages());
-    tenancy = await seedTenancy(t.app, t.database.db);
-    ids = await seedLedger(t, tenancy, '2026-04-01');
-    store = t.app.get(EventStore);
-  });
-  afterAll(async () => {
-    await runner?.stop();
-    await t?.close();
-  });
-
-  const { open, send } = pageVisitor(() => t);
+  const { open, send } = pageVisitor(() => suite.t);
 
   /** A form's hidden fields, as a browser sends them back. */
   const hiddenIn = (html: string): Record<string, string> =>
@@ -50,12 +25,14 @@ describe('placement pages', () => {
           .replaceAll('&amp;', '&'),
       ]),
     );
-  const interventionVersion = () => store.streamVersion(interventionStream(ids.interventionId));
-  const partnershipVersion = () => store.streamVersion(partnershipStream(ids.partnershipId));
+  const interventionVersion = () =>
+    suite.store.streamVersion(interventionStream(suite.ids.interventionId));
+  const partnershipVersion = () =>
+    suite.store.streamVersion(partnershipStream(suite.ids.partnershipId));
 
-  const unitCostsPath = () => `/partnerships/${ids.partnershipId}/unit-costs`;
+  const unitCostsPath = () => `/partnerships/${suite.ids.partnershipId}/unit-costs`;
   const setPath = () => `${unitCostsPath()}/new`;
-  const claimPath = () => `/interventions/${ids.interventionId}/savings/placements/new`;
+  const claimPath = () => `/interventions/${suite.ids.interventionId}/savings/placements/new`;
   const unitCost = (weeklyCost: string, source: string) => ({
     placementType: 'in_house_fostering',
     weeklyCost,
@@ -77,9 +54,9 @@ describe('placement pages', () => {
 
   it('says at its field, in words, that a placement type has no price: 400, nothing written', async () => {
     // As a person does, the form is opened first: by then the pages have read the intervention.
-    await open(tenancy.director, claimPath());
+    await open(suite.tenancy.director, claimPath());
     const before = await interventionVersion();
-    const answer = await send(tenancy.director, claimPath(), stepDown);
+    const answer = await send(suite.tenancy.director, claimPath(), stepDown);
     expect(answer.status).toBe(400);
     expect(answer.text).toContain('href="#toType"');
     expect(answer.text).toContain(
@@ -90,28 +67,34 @@ describe('placement pages', () => {
   });
 
   it('lets everyone in the partnership read Unit costs; only the council may set one', async () => {
-    const page = await open(tenancy.director, unitCostsPath());
+    const page = await open(suite.tenancy.director, unitCostsPath());
     expect(page.text).toContain('Reference figures');
     expect(page.text).toContain('£6,106.30'); // the residential reference figure, a week
     expect(page.text).toContain('The council has set no prices yet');
     expect(page.text).not.toContain('Set a unit cost');
     const before = await partnershipVersion();
-    const refused = await send(tenancy.director, setPath(), unitCost('500.00', 'Fee schedule'));
+    const refused = await send(
+      suite.tenancy.director,
+      setPath(),
+      unitCost('500.00', 'Fee schedule'),
+    );
     expect(refused.status).toBe(403);
     expect(await partnershipVersion()).toBe(before);
   });
 
   it("sets the council's price from its page: the event, then the banner and the price", async () => {
-    const form = await open(tenancy.approver, setPath());
+    const form = await open(suite.tenancy.approver, setPath());
     expect(form.text).toContain('In-house fostering');
     const before = await partnershipVersion();
-    const answer = await send(tenancy.approver, setPath(), {
+    const answer = await send(suite.tenancy.approver, setPath(), {
       ...unitCost('500.00', 'Fee schedule 2026/27'),
       version: String(before),
     });
     expect(answer.status).toBe(303);
     expect(answer.headers.location).toBe(`${unitCostsPath()}?done=unit-cost-set`);
-    const [written] = (await store.readStream(partnershipStream(ids.partnershipId))).slice(-1);
+    const [written] = (
+      await suite.store.readStream(partnershipStream(suite.ids.partnershipId))
+    ).slice(-1);
     expect(written).toMatchObject({
       type: 'UnitCostSet',
       data: {
@@ -120,9 +103,9 @@ describe('placement pages', () => {
         effectiveFrom: '2026-04-01',
         source: 'Fee schedule 2026/27',
       },
-      metadata: { actorId: tenancy.approver.id, channel: 'web' },
+      metadata: { actorId: suite.tenancy.approver.id, channel: 'web' },
     });
-    const page = await open(tenancy.approver, answer.headers.location);
+    const page = await open(suite.tenancy.approver, answer.headers.location);
     expect(page.text).toContain('Unit cost set');
     expect(page.text).toContain('£500.00');
     expect(page.text).toContain('Fee schedule 2026/27');
@@ -130,10 +113,10 @@ describe('placement pages', () => {
   });
 
   it('shows the priced saving on Check your answers, and claims exactly it once confirmed', async () => {
-    const form = await open(tenancy.director, claimPath());
+    const form = await open(suite.tenancy.director, claimPath());
     expect(form.text).toContain('Number of children');
     const before = await interventionVersion();
-    const checked = await send(tenancy.director, claimPath(), {
+    const checked = await send(suite.tenancy.director, claimPath(), {
       ...stepDown,
       version: String(before),
     });
@@ -152,13 +135,15 @@ describe('placement pages', () => {
     // Nothing is claimed until the visitor confirms.
     expect(await interventionVersion()).toBe(before);
 
-    const confirmed = await send(tenancy.director, claimPath(), hiddenIn(checked.text));
+    const confirmed = await send(suite.tenancy.director, claimPath(), hiddenIn(checked.text));
     expect(confirmed.status).toBe(303);
     expect(confirmed.headers.location).toBe(
-      `/interventions/${ids.interventionId}?done=placement-saving-claimed`,
+      `/interventions/${suite.ids.interventionId}?done=placement-saving-claimed`,
     );
     expect(await interventionVersion()).toBe(before + 1);
-    const [written] = (await store.readStream(interventionStream(ids.interventionId))).slice(-1);
+    const [written] = (
+      await suite.store.readStream(interventionStream(suite.ids.interventionId))
+    ).slice(-1);
     expect(written).toMatchObject({
       type: 'SavingClaimed',
       data: {
@@ -172,61 +157,66 @@ describe('placement pages', () => {
           toSource: 'Fee schedule 2026/27',
         },
       },
-      metadata: { actorId: tenancy.director.id, channel: 'web' },
+      metadata: { actorId: suite.tenancy.director.id, channel: 'web' },
     });
     // What the page showed is what the decider stored, to the penny.
     const data = written.data as { amountPence: number };
     expect(checked.text).toContain(`${formatPence(data.amountPence)} a year`);
-    const next = await open(tenancy.director, confirmed.headers.location);
+    const next = await open(suite.tenancy.director, confirmed.headers.location);
     expect(next.text).toContain('Placement saving claimed');
   });
 
   it('shows the figures again when a price changed after they were checked: 409, nothing written', async () => {
-    const checked = await send(tenancy.director, claimPath(), {
+    const checked = await send(suite.tenancy.director, claimPath(), {
       ...stepDown,
       children: '1',
       version: String(await interventionVersion()),
     });
     expect(checked.status).toBe(200);
     expect(checked.text).toContain('£5,606.30'); // 1 × (£6,106.30 − £500.00)
-    await actingAs(t, tenancy.councilAdmin)
-      .put(`/partnerships/${ids.partnershipId}/unit-costs/in_house_fostering`, {
+    await suite.as.councilAdmin
+      .put(`/partnerships/${suite.ids.partnershipId}/unit-costs/in_house_fostering`, {
         weeklyCostPence: 60_000,
         effectiveFrom: '2026-05-01',
         source: 'Mid-year review',
       })
       .expect(200);
     const before = await interventionVersion();
-    const again = await send(tenancy.director, claimPath(), hiddenIn(checked.text));
+    const again = await send(suite.tenancy.director, claimPath(), hiddenIn(checked.text));
     expect(again.status).toBe(409);
     expect(again.text).toContain('The figures changed after you checked them');
     expect(again.text).toContain('£5,506.30'); // 1 × (£6,106.30 − £600.00)
     expect(await interventionVersion()).toBe(before);
     // Confirmed on the figures now shown, it claims them.
-    const claimed = await send(tenancy.director, claimPath(), hiddenIn(again.text));
+    const claimed = await send(suite.tenancy.director, claimPath(), hiddenIn(again.text));
     expect(claimed.status).toBe(303);
-    const [written] = (await store.readStream(interventionStream(ids.interventionId))).slice(-1);
+    const [written] = (
+      await suite.store.readStream(interventionStream(suite.ids.interventionId))
+    ).slice(-1);
     expect(written.data).toMatchObject({ amountPence: 28_711_421 }); // 550,630 × 365 ÷ 7, rounded
   });
 
   it("shows progress's placements on the partnership page, formatted", async () => {
     const knownAt = encodeURIComponent(new Date().toISOString());
     const progress = await eventually(async () => {
-      const res = await actingAs(t, tenancy.viewer)
-        .get(`/partnerships/${ids.partnershipId}/progress?asOf=2026-12-31&knownAt=${knownAt}`)
+      const res = await suite.as.viewer
+        .get(`/partnerships/${suite.ids.partnershipId}/progress?asOf=2026-12-31&knownAt=${knownAt}`)
         .expect(200);
       expect(res.body.placements).toHaveLength(1);
       return res.body;
     });
     const [pair] = progress.placements;
     expect(pair).toMatchObject({ children: 3, weeklySavingPence: 1_121_260 + 550_630 });
-    const page = await open(tenancy.viewer, `/partnerships/${ids.partnershipId}?asOf=2026-12-31`);
+    const page = await open(
+      suite.tenancy.viewer,
+      `/partnerships/${suite.ids.partnershipId}?asOf=2026-12-31`,
+    );
     const section = page.text.slice(page.text.indexOf('id="placements"'));
     expect(section).toContain('Residential children&#39;s home to in-house fostering');
     expect(section).toContain('3 children');
     for (const pence of [pair.weeklySavingPence, pair.claimedPence, pair.verifiedPence]) {
       expect(section).toContain(formatPence(pence));
     }
-    expect(section).toContain(`href="/partnerships/${ids.partnershipId}/unit-costs"`);
+    expect(section).toContain(`href="/partnerships/${suite.ids.partnershipId}/unit-costs"`);
   });
 });

@@ -1,16 +1,4 @@
-import {
-  actingAs,
-  createTestApp,
-  eventCount,
-  seedLedger,
-  seedTenancy,
-  type Tenancy,
-  type TestApp,
-} from '@accord/testing';
-
-type Problem = { field: string; code: string; message: string };
-const problems = (body: { details?: { fields?: Problem[] } }) =>
-  Object.fromEntries((body.details?.fields ?? []).map((p) => [p.field, p.message]));
+import { type ActingAs, ledgerSuite, messagesByField } from '@accord/testing';
 
 const NAO = /^reference: National Audit Office, Managing children's residential care/;
 
@@ -19,32 +7,17 @@ const NAO = /^reference: National Audit Office, Managing children's residential 
  * priced from them, and the figures it makes in progress, worked by hand.
  */
 describe('savings priced from placements over HTTP', () => {
-  let t: TestApp;
-  let tenancy: Tenancy;
-  let ids: Awaited<ReturnType<typeof seedLedger>>;
-  let as: Record<
-    'director' | 'approver' | 'councilAdmin' | 'viewer' | 'strangerDirector' | 'strangerApprover',
-    ReturnType<typeof actingAs>
-  >;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    tenancy = await seedTenancy(t.app, t.database.db);
-    ids = await seedLedger(t, tenancy, '2026-04-01');
-    as = {
-      director: actingAs(t, tenancy.director),
-      approver: actingAs(t, tenancy.approver),
-      councilAdmin: actingAs(t, tenancy.councilAdmin),
-      viewer: actingAs(t, tenancy.viewer),
-      strangerDirector: actingAs(t, tenancy.strangerDirector),
-      strangerApprover: actingAs(t, tenancy.strangerApprover),
-    };
-  });
-  afterAll(() => t.close());
+  const suite = ledgerSuite();
+  const { as } = suite;
 
   const unitCost = (placementType: string) =>
-    `/partnerships/${ids.partnershipId}/unit-costs/${placementType}`;
-  const claimPath = () => `/interventions/${ids.interventionId}/savings/placements`;
+    `/partnerships/${suite.ids.partnershipId}/unit-costs/${placementType}`;
+  /** The council's weekly price of in-house fostering from `effectiveFrom`, set as `who`. */
+  const priceFostering = (who: ActingAs, pence: number, effectiveFrom: string, source: string) =>
+    who
+      .put(unitCost('in_house_fostering'), { weeklyCostPence: pence, effectiveFrom, source })
+      .expect(200);
+  const claimPath = () => `/interventions/${suite.ids.interventionId}/savings/placements`;
   const stepDown = {
     children: 2,
     fromType: 'residential_childrens_home',
@@ -52,6 +25,8 @@ describe('savings priced from placements over HTTP', () => {
     startsOn: '2026-06-01',
     weeks: 26,
   };
+  /** What a claim's valuation keeps of the step-down it was sent: all but its start. */
+  const valuationOf = ({ startsOn: _, ...kept }: typeof stepDown) => kept;
 
   it('serves the reference figures to anyone signed in, each with its year and source', async () => {
     const res = await as.viewer.get('/unit-costs/reference').expect(200);
@@ -73,24 +48,20 @@ describe('savings priced from placements over HTTP', () => {
 
   it('lets the council set its prices; a viewer, a director and a stranger may not', async () => {
     const body = { weeklyCostPence: 50_000, effectiveFrom: '2026-04-01', source: 'Fee schedule' };
-    const before = await eventCount(t.database.db);
+    const before = await suite.events();
     await as.viewer.put(unitCost('in_house_fostering'), body).expect(403);
     await as.director.put(unitCost('in_house_fostering'), body).expect(403);
     await as.strangerApprover.put(unitCost('in_house_fostering'), body).expect(404);
-    expect(await eventCount(t.database.db)).toBe(before);
+    expect(await suite.events()).toBe(before);
 
     const set = await as.approver.put(unitCost('in_house_fostering'), body).expect(200);
     expect(set.body).toEqual({ version: expect.any(Number), position: expect.any(Number) });
     // A rise from the day after the claim below starts: never used for it.
-    await as.councilAdmin
-      .put(unitCost('in_house_fostering'), {
-        weeklyCostPence: 90_000,
-        effectiveFrom: '2026-06-02',
-        source: 'Fee schedule, June uplift',
-      })
-      .expect(200);
+    await priceFostering(as.councilAdmin, 90_000, '2026-06-02', 'Fee schedule, June uplift');
 
-    const list = await as.viewer.get(`/partnerships/${ids.partnershipId}/unit-costs`).expect(200);
+    const list = await as.viewer
+      .get(`/partnerships/${suite.ids.partnershipId}/unit-costs`)
+      .expect(200);
     expect(list.body.items).toEqual([
       {
         placementType: 'in_house_fostering',
@@ -109,21 +80,23 @@ describe('savings priced from placements over HTTP', () => {
       'residential_childrens_home',
       'independent_fostering_agency',
     ]);
-    await as.strangerDirector.get(`/partnerships/${ids.partnershipId}/unit-costs`).expect(404);
+    await as.strangerDirector
+      .get(`/partnerships/${suite.ids.partnershipId}/unit-costs`)
+      .expect(404);
   });
 
   it('names every bad field of a price in words, and writes nothing', async () => {
-    const before = await eventCount(t.database.db);
+    const before = await suite.events();
     const bad = await as.approver
       .put(unitCost('hotel'), { weeklyCostPence: -5, effectiveFrom: '2026-02-30', source: '' })
       .expect(400);
-    expect(problems(bad.body)).toEqual({
+    expect(messagesByField(bad.body)).toEqual({
       placementType: expect.stringMatching(/^Placement type must be one of: residential_/),
       weeklyCostPence: 'Weekly cost must be £0 or more',
       effectiveFrom: 'Effective from must be a real date',
       source: 'Source is required',
     });
-    expect(await eventCount(t.database.db)).toBe(before);
+    expect(await suite.events()).toBe(before);
   });
 
   let savingId: string;
@@ -142,7 +115,7 @@ describe('savings priced from placements over HTTP', () => {
     });
     savingId = claimed.body.id;
     const timeline = await as.viewer
-      .get(`/partnerships/${ids.partnershipId}/timeline?limit=500`)
+      .get(`/partnerships/${suite.ids.partnershipId}/timeline?limit=500`)
       .expect(200);
     const event = timeline.body.items.find(
       (item: { type: string; data: { savingId?: string } }) =>
@@ -158,10 +131,7 @@ describe('savings priced from placements over HTTP', () => {
       attributionPct: 100,
       basis: expect.stringMatching(/^2 children moved from a residential children's home/),
       valuation: {
-        children: 2,
-        fromType: 'residential_childrens_home',
-        toType: 'in_house_fostering',
-        weeks: 26,
+        ...valuationOf(stepDown),
         fromWeeklyCostPence: 610_630,
         toWeeklyCostPence: 50_000,
         fromSource: expect.stringMatching(NAO),
@@ -171,11 +141,11 @@ describe('savings priced from placements over HTTP', () => {
   });
 
   it('refuses a missing price and a step up in words, naming the type and the date', async () => {
-    const before = await eventCount(t.database.db);
+    const before = await suite.events();
     const missing = await as.director
       .post(claimPath(), { ...stepDown, fromType: 'secure_childrens_home' })
       .expect(400);
-    expect(problems(missing.body)).toEqual({
+    expect(messagesByField(missing.body)).toEqual({
       fromType:
         "There is no weekly cost for a secure children's home on 1 June 2026: set one under Unit costs",
     });
@@ -186,7 +156,7 @@ describe('savings priced from placements over HTTP', () => {
         toType: 'independent_fostering_agency',
       })
       .expect(400);
-    expect(problems(up.body)).toEqual({
+    expect(messagesByField(up.body)).toEqual({
       toType:
         'On 1 June 2026 an independent fostering agency placement at £820.00 a week costs more ' +
         'than in-house fostering at £500.00 a week, so this is not a saving',
@@ -202,7 +172,7 @@ describe('savings priced from placements over HTTP', () => {
         attributionPct: 0,
       })
       .expect(400);
-    expect(problems(bad.body)).toEqual({
+    expect(messagesByField(bad.body)).toEqual({
       children: 'Number of children must be a whole number from 1 to 1,000',
       fromType: expect.stringMatching(/^Placement before must be one of: /),
       weeks: 'Number of weeks must be a whole number from 1 to 520',
@@ -213,26 +183,20 @@ describe('savings priced from placements over HTTP', () => {
     const early = await as.director
       .post(claimPath(), { ...stepDown, startsOn: '2026-03-31' })
       .expect(400);
-    expect(problems(early.body)).toEqual({
+    expect(messagesByField(early.body)).toEqual({
       startsOn: 'Start date must be on or after 1 April 2026, when the intervention started',
     });
-    expect(await eventCount(t.database.db)).toBe(before);
+    expect(await suite.events()).toBe(before);
   });
 
   it('counts in progress by pair of types, and a later price does not revalue it', async () => {
+    await priceFostering(as.approver, 300_000, '2026-04-01', 'Corrected schedule');
     await as.approver
-      .put(unitCost('in_house_fostering'), {
-        weeklyCostPence: 300_000,
-        effectiveFrom: '2026-04-01',
-        source: 'Corrected schedule',
-      })
-      .expect(200);
-    await as.approver
-      .post(`/interventions/${ids.interventionId}/savings/${savingId}/verify`, {})
+      .post(`/interventions/${suite.ids.interventionId}/savings/${savingId}/verify`, {})
       .expect(200);
     const knownAt = encodeURIComponent(new Date().toISOString());
     const progress = await as.viewer
-      .get(`/partnerships/${ids.partnershipId}/progress?asOf=2026-12-31&knownAt=${knownAt}`)
+      .get(`/partnerships/${suite.ids.partnershipId}/progress?asOf=2026-12-31&knownAt=${knownAt}`)
       .expect(200);
     // 182 days of 58,465,700 ÷ 365 = 160,180p a day: 29,152,760p = 26 weeks of D.
     expect(progress.body.placements).toEqual([

@@ -1,52 +1,13 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@accord/demo';
-import { adminQuery, createTestDatabase, eventually, TestDatabase } from '@accord/testing';
+import { adminQuery, createTestDatabase, eventually, processSuite } from '@accord/testing';
 
-const ROOT = path.join(__dirname, '..', '..');
-
-type Run = {
-  child: ChildProcess;
-  stdout: () => string;
-  stderr: () => string;
-  exit: Promise<number | null>;
-};
-
-function run(app: 'api' | 'worker', env: Record<string, string>): Run {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', `apps/${app}/main.ts`], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'info',
-      ACCORD_DEMO: 'off',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout?.on('data', (chunk) => {
-    out += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    err += chunk;
-  });
-  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, stdout: () => out, stderr: () => err, exit };
-}
+/** What every process here starts with, beside what its test gives. */
+const DEFAULTS = { NODE_ENV: 'test', ACCORD_DEMO: 'off' };
 
 describe('the API and worker processes', () => {
-  let database: TestDatabase;
-  const children: ChildProcess[] = [];
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
-  afterAll(async () => {
-    for (const child of children) child.kill('SIGKILL');
-    await database.drop();
-  });
+  const suite = processSuite();
+  const run = (app: 'api' | 'worker', env: Record<string, string>) =>
+    suite.start(app, { ...DEFAULTS, ...env });
 
   it.each([
     ['PORT', 'eighty', /^Invalid configuration: PORT must be a port number$/],
@@ -62,7 +23,6 @@ describe('the API and worker processes', () => {
     ],
   ])('stops at start with one line naming a malformed %s', async (name, value, line) => {
     const api = run('api', { [name]: value });
-    children.push(api.child);
     expect(await api.exit).toBe(1);
     expect(api.stderr().trim()).toMatch(line);
     expect(api.stderr().trim().split('\n')).toHaveLength(1);
@@ -79,23 +39,20 @@ describe('the API and worker processes', () => {
     ],
   ])('stops at start naming what OpenID Connect lacks (%j)', async (env, line) => {
     const api = run('api', env);
-    children.push(api.child);
     expect(await api.exit).toBe(1);
     expect(api.stderr().trim()).toBe(line);
   });
 
   it('requires JWT_SECRET in production and names it', async () => {
     const api = run('api', { NODE_ENV: 'production' });
-    children.push(api.child);
     expect(await api.exit).toBe(1);
     expect(api.stderr().trim()).toBe('Invalid configuration: JWT_SECRET is required in production');
   });
 
   it('creates its database, serves, and on SIGTERM drains and exits cleanly', async () => {
-    const url = `${database.url}_created`;
+    const url = `${suite.database.url}_created`;
     const port = String(20000 + Math.floor(Math.random() * 20000));
     const api = run('api', { DATABASE_URL: url, PORT: port });
-    children.push(api.child);
     const ready = await eventually(
       async () => {
         const res = await fetch(`http://127.0.0.1:${port}/health/ready`);
@@ -121,7 +78,6 @@ describe('the API and worker processes', () => {
     try {
       const port = String(20000 + Math.floor(Math.random() * 20000));
       const api = run('api', { DATABASE_URL: empty.url, PORT: port, ACCORD_DEMO: 'on' });
-      children.push(api.child);
       // Compiling the API on the fly and loading the demo take a while on a busy machine.
       await eventually(
         async () => expect(api.stdout()).toMatch(/ACCORD DEMO \(loaded now\)/),
@@ -141,8 +97,7 @@ describe('the API and worker processes', () => {
   }, 120_000);
 
   it('runs a worker that stops on SIGTERM, closing its pools and Redis', async () => {
-    const worker = run('worker', { DATABASE_URL: database.url });
-    children.push(worker.child);
+    const worker = run('worker', { DATABASE_URL: suite.database.url });
     await eventually(async () => expect(worker.stdout()).toMatch(/worker started/), 60_000, 200);
     worker.child.kill('SIGTERM');
     expect(await worker.exit).toBe(0);

@@ -1,41 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { MonthlyReportComposer, PartnershipLedger } from '@accord/reporting';
-import {
-  actingAs,
-  createTestApp,
-  seedLedger,
-  seedTenancy,
-  type Tenancy,
-  type TestApp,
-} from '@accord/testing';
+import { ledgerSuite } from '@accord/testing';
 
 /**
  * SPEC §5: a report states what changed since the previous sent report — the figures that report
  * gave for its month-end, the same figures as now known, and the savings events that moved them.
  */
 describe('the restatement in a monthly report', () => {
-  let t: TestApp;
-  let tenancy: Tenancy;
-  let ids: Awaited<ReturnType<typeof seedLedger>>;
-  let director: ReturnType<typeof actingAs>;
+  const suite = ledgerSuite();
+  const { director, approver, viewer } = suite.as;
 
   const claim = async (body: object) =>
-    (await director.post(`/interventions/${ids.interventionId}/savings`, body).expect(201)).body;
+    (await director.post(`/interventions/${suite.ids.interventionId}/savings`, body).expect(201))
+      .body;
   const report = async (month: string) =>
     (
-      await actingAs(t, tenancy.viewer)
-        .get(`/partnerships/${ids.partnershipId}/reports/${month}`)
+      await viewer
+        .get(`/partnerships/${suite.ids.partnershipId}/reports/${month}`)
         .set('Accept', 'application/json')
         .expect(200)
     ).body;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    tenancy = await seedTenancy(t.app, t.database.db);
-    ids = await seedLedger(t, tenancy, '2026-04-01');
-    director = actingAs(t, tenancy.director);
-  });
-  afterAll(() => t.close());
 
   it('is null until a report has been sent', async () => {
     expect((await report('2026-09')).restated).toBeNull();
@@ -57,19 +41,19 @@ describe('the restatement in a monthly report', () => {
       startsOn: '2026-06-01',
       basis: 'Agency cover ended',
     });
-    await actingAs(t, tenancy.approver)
-      .post(`/interventions/${ids.interventionId}/savings/${recurring.id}/verify`, {})
+    await approver
+      .post(`/interventions/${suite.ids.interventionId}/savings/${recurring.id}/verify`, {})
       .expect(200);
 
     // September's report is sent: known at this moment, recorded in the ledger.
-    const composer = t.app.get(MonthlyReportComposer);
+    const composer = suite.t.app.get(MonthlyReportComposer);
     const sentKnownAt = await composer.knownAtNow();
-    await t.app.get(PartnershipLedger).recordSent(
+    await suite.t.app.get(PartnershipLedger).recordSent(
       {
-        partnershipId: ids.partnershipId,
+        partnershipId: suite.ids.partnershipId,
         month: '2026-09' as never,
         recipientIds: [randomUUID()],
-        messageId: `<report-${ids.partnershipId}-2026-09@accord>`,
+        messageId: `<report-${suite.ids.partnershipId}-2026-09@accord>`,
         knownAt: sentKnownAt,
         correlationId: randomUUID(),
       },
@@ -87,7 +71,7 @@ describe('the restatement in a monthly report', () => {
     // revised to 1,825,000p a year (5,000p a day, claimed again), and a claim starting in
     // October, which alters nothing September's report gave.
     await director
-      .post(`/interventions/${ids.interventionId}/savings/${oneOff.id}/withdraw`, {
+      .post(`/interventions/${suite.ids.interventionId}/savings/${oneOff.id}/withdraw`, {
         reason: 'Double counted with the placements line',
       })
       .expect(200);
@@ -99,7 +83,7 @@ describe('the restatement in a monthly report', () => {
       basis: 'Found late: a tribunal cost avoided',
     });
     await director
-      .post(`/interventions/${ids.interventionId}/savings/${recurring.id}/revise`, {
+      .post(`/interventions/${suite.ids.interventionId}/savings/${recurring.id}/revise`, {
         amountPence: 1_825_000,
         reason: 'Second step-down fell through',
       })
@@ -132,8 +116,8 @@ describe('the restatement in a monthly report', () => {
       expect(new Date(change.recordedAt).getTime()).toBeGreaterThan(sentKnownAt.getTime());
     }
     // The e-mail says the same, in words.
-    const html = await actingAs(t, tenancy.viewer)
-      .get(`/partnerships/${ids.partnershipId}/reports/2026-10`)
+    const html = await viewer
+      .get(`/partnerships/${suite.ids.partnershipId}/reports/2026-10`)
       .set('Accept', 'text/html')
       .expect(200);
     expect(html.text).toContain('Since the report for September 2026');

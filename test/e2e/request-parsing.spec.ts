@@ -1,15 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import { BAD_CREDENTIALS } from '@accord/identity';
-import {
-  actingAs,
-  createTestApp,
-  eventCount,
-  seedLedger,
-  seedTenancy,
-  type Tenancy,
-  type TestApp,
-} from '@accord/testing';
+import { ledgerSuite } from '@accord/testing';
 
 /**
  * Requests of shapes that answered 500 before they were refused at the edge (found by
@@ -17,30 +9,21 @@ import {
  * nothing.
  */
 describe('requests refused while being read', () => {
-  let t: TestApp;
-  let tenancy: Tenancy;
-  let ids: Awaited<ReturnType<typeof seedLedger>>;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    tenancy = await seedTenancy(t.app, t.database.db);
-    ids = await seedLedger(t, tenancy);
-  });
-  afterAll(() => t?.close());
+  const suite = ledgerSuite();
 
   /** Sends `body` as it is, as JSON, and returns the answer and how many events it stored. */
   async function sendRaw(path: string, body: string) {
-    const before = await eventCount(t.database.db);
-    const res = await t
+    const before = await suite.events();
+    const res = await suite.t
       .http()
       .post(`/api/v1${path}`)
-      .set('Authorization', `Bearer ${tenancy.director.token}`)
+      .set('Authorization', `Bearer ${suite.tenancy.director.token}`)
       .set('Content-Type', 'application/json')
       .send(body);
-    return { res, stored: (await eventCount(t.database.db)) - before };
+    return { res, stored: (await suite.events()) - before };
   }
 
-  const milestones = () => `/engagements/${ids.engagementId}/milestones`;
+  const milestones = () => `/engagements/${suite.ids.engagementId}/milestones`;
 
   it('refuses a body nested deeper than 32 levels, naming where', async () => {
     const deep = `${'['.repeat(5_000)}${']'.repeat(5_000)}`;
@@ -99,16 +82,16 @@ describe('requests refused while being read', () => {
   });
 
   it('refuses report recipients given as lists rather than objects', async () => {
-    const before = await eventCount(t.database.db);
-    const res = await actingAs(t, tenancy.councilAdmin).put(
-      `/partnerships/${ids.partnershipId}/report-recipients`,
+    const before = await suite.events();
+    const res = await suite.as.councilAdmin.put(
+      `/partnerships/${suite.ids.partnershipId}/report-recipients`,
       { recipients: [[]] },
     );
     expect(res.status).toBe(400);
     expect(res.body.details.fields).toEqual([
       expect.objectContaining({ field: 'recipients', code: 'isObject' }),
     ]);
-    expect(await eventCount(t.database.db)).toBe(before);
+    expect(await suite.events()).toBe(before);
   });
 
   it.each([
@@ -117,7 +100,7 @@ describe('requests refused while being read', () => {
   ])(
     'answers a sign-in form (%s) whose e-mail holds U+0000 as bad credentials',
     async (_, type, body) => {
-      const res = await t
+      const res = await suite.t
         .http()
         .post('/sign-in')
         .set('Sec-Fetch-Site', 'same-origin')
@@ -130,8 +113,8 @@ describe('requests refused while being read', () => {
 
   it('checks a savings line as one DTO, path and body: unknown fields and unstorable text', async () => {
     const line = (body: object) =>
-      actingAs(t, tenancy.approver).put(
-        `/partnerships/${ids.partnershipId}/savings-lines/CS-26-07`,
+      suite.as.approver.put(
+        `/partnerships/${suite.ids.partnershipId}/savings-lines/CS-26-07`,
         body,
       );
     const good = {
@@ -139,7 +122,7 @@ describe('requests refused while being read', () => {
       financialYear: '2026/27',
       targetPence: 1,
     };
-    const before = await eventCount(t.database.db);
+    const before = await suite.events();
     const unknown = await line({ ...good, owner: 'finance' });
     expect(unknown.status).toBe(400);
     expect(unknown.body.details.fields).toEqual([
@@ -150,12 +133,12 @@ describe('requests refused while being read', () => {
     expect(nul.body.details.fields).toEqual([
       expect.objectContaining({ field: 'title', code: 'unstorable_text' }),
     ]);
-    expect(await eventCount(t.database.db)).toBe(before);
+    expect(await suite.events()).toBe(before);
   });
 
   it('answers a bad savings register request as JSON, not labelled CSV', async () => {
-    const res = await actingAs(t, tenancy.viewer).get(
-      `/partnerships/${ids.partnershipId}/savings.csv?asOf=2026-02-30`,
+    const res = await suite.as.viewer.get(
+      `/partnerships/${suite.ids.partnershipId}/savings.csv?asOf=2026-02-30`,
     );
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
@@ -165,10 +148,10 @@ describe('requests refused while being read', () => {
   it.each(['9999-12-31', '1500-01-01', '2026-02-30'])(
     'answers the partnership page asked for as of %s with a 400 page',
     async (asOf) => {
-      const res = await t
+      const res = await suite.t
         .http()
-        .get(`/partnerships/${ids.partnershipId}?asOf=${asOf}`)
-        .set('Cookie', `accord_session=${tenancy.viewer.token}`);
+        .get(`/partnerships/${suite.ids.partnershipId}?asOf=${asOf}`)
+        .set('Cookie', `accord_session=${suite.tenancy.viewer.token}`);
       expect(res.status).toBe(400);
       expect(res.text).toContain(
         'Figures as of must be a calendar date YYYY-MM-DD from 2000-01-01',
@@ -177,18 +160,18 @@ describe('requests refused while being read', () => {
   );
 
   it('sends a visitor to sign in without an address too long to come back to', async () => {
-    const long = await t.http().get(`/partnerships?filter=${'a%26'.repeat(2_000)}`);
+    const long = await suite.t.http().get(`/partnerships?filter=${'a%26'.repeat(2_000)}`);
     expect(long.status).toBe(303);
     expect(long.headers.location).toBe('/sign-in');
-    const short = await t.http().get('/partnerships?filter=a');
+    const short = await suite.t.http().get('/partnerships?filter=a');
     expect(short.headers.location).toBe('/sign-in?next=%2Fpartnerships%3Ffilter%3Da');
   });
 
   describe('what Node itself cannot parse', () => {
     let port: number;
     beforeAll(async () => {
-      await t.app.listen(0, '127.0.0.1');
-      port = (t.app.getHttpServer().address() as AddressInfo).port;
+      await suite.t.app.listen(0, '127.0.0.1');
+      port = (suite.t.app.getHttpServer().address() as AddressInfo).port;
     });
 
     /** Writes raw bytes on a fresh connection and reads the whole answer. */

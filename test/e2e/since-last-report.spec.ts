@@ -1,17 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { ProjectionRunner } from '@accord/event-store';
 import { type Month, todayInLondon } from '@accord/ledger';
 import { formatDate, MonthlyReportComposer, PartnershipLedger } from '@accord/reporting';
-import {
-  actingAs,
-  eventually,
-  type SeededUser,
-  seedLedger,
-  seedTenancy,
-  servePages,
-  type Tenancy,
-  type TestApp,
-} from '@accord/testing';
+import { eventually, ledgerSuite, type SeededUser } from '@accord/testing';
 
 /**
  * SPEC §7 "Since the last report": the partnership page sets the figures the last sent report gave
@@ -20,10 +10,7 @@ import {
  * superseded or not. Reports are recorded as sent the way the worker records them.
  */
 describe('since the last report', () => {
-  let t: TestApp;
-  let runner: ProjectionRunner;
-  let tenancy: Tenancy;
-  let ids: Awaited<ReturnType<typeof seedLedger>>;
+  const suite = ledgerSuite({ pages: true });
   let oneOffId: string;
   let recipients: { id: string; name: string; email: string }[];
   /** A recipient named by the ledger whose row is gone, as an erased person's is. */
@@ -32,31 +19,30 @@ describe('since the last report', () => {
 
   const cookie = (user: SeededUser) => `accord_session=${user.token}`;
   const page = async (path: string) =>
-    (await t.http().get(path).set('Cookie', cookie(tenancy.viewer)).expect(200)).text;
-  const partnershipPage = () => page(`/partnerships/${ids.partnershipId}`);
+    (await suite.t.http().get(path).set('Cookie', cookie(suite.tenancy.viewer)).expect(200)).text;
+  const partnershipPage = () => page(`/partnerships/${suite.ids.partnershipId}`);
   const sentList = async () =>
-    (
-      await actingAs(t, tenancy.viewer)
-        .get(`/partnerships/${ids.partnershipId}/reports`)
-        .expect(200)
-    ).body;
+    (await suite.as.viewer.get(`/partnerships/${suite.ids.partnershipId}/reports`).expect(200))
+      .body;
   /** Progress to `asOf` as known at `at`, or now: once the read models hold `minPosition`. */
   const progressTo = async (asOf: string, at: { knownAt: string } | { minPosition: string }) =>
     (
-      await actingAs(t, tenancy.viewer)
-        .get(`/partnerships/${ids.partnershipId}/progress?${new URLSearchParams({ asOf, ...at })}`)
+      await suite.as.viewer
+        .get(
+          `/partnerships/${suite.ids.partnershipId}/progress?${new URLSearchParams({ asOf, ...at })}`,
+        )
         .expect(200)
     ).body.savings.toDate;
   /** Records the month's report as sent, as known at this moment, as the worker does. */
   const send = async (month: string) => {
-    const at = await t.app.get(MonthlyReportComposer).knownAtNow();
+    const at = await suite.t.app.get(MonthlyReportComposer).knownAtNow();
     knownAt[month] = at.toISOString();
-    await t.app.get(PartnershipLedger).recordSent(
+    await suite.t.app.get(PartnershipLedger).recordSent(
       {
-        partnershipId: ids.partnershipId,
+        partnershipId: suite.ids.partnershipId,
         month: month as Month,
         recipientIds: [...recipients.map((r) => r.id), erasedId],
-        messageId: `<report-${ids.partnershipId}-${month}@accord>`,
+        messageId: `<report-${suite.ids.partnershipId}-${month}@accord>`,
         knownAt: at,
         correlationId: randomUUID(),
       },
@@ -71,12 +57,9 @@ describe('since the last report', () => {
       .replace(/&amp;/g, '&');
 
   beforeAll(async () => {
-    ({ t, runner } = await servePages());
-    tenancy = await seedTenancy(t.app, t.database.db);
-    ids = await seedLedger(t, tenancy, '2026-04-01');
-    const director = actingAs(t, tenancy.director);
+    const { director } = suite.as;
     await director
-      .post(`/interventions/${ids.interventionId}/savings`, {
+      .post(`/interventions/${suite.ids.interventionId}/savings`, {
         amountPence: 3_650_000,
         kind: 'cashable',
         recurrence: 'recurring_annual',
@@ -86,7 +69,7 @@ describe('since the last report', () => {
       .expect(201);
     oneOffId = (
       await director
-        .post(`/interventions/${ids.interventionId}/savings`, {
+        .post(`/interventions/${suite.ids.interventionId}/savings`, {
           amountPence: 900_000,
           kind: 'cashable',
           recurrence: 'one_off',
@@ -95,21 +78,17 @@ describe('since the last report', () => {
         })
         .expect(201)
     ).body.id;
-    await actingAs(t, tenancy.consultancyAdmin)
-      .put(`/partnerships/${ids.partnershipId}/report-recipients`, {
+    await suite.as.consultancyAdmin
+      .put(`/partnerships/${suite.ids.partnershipId}/report-recipients`, {
         recipients: [{ email: 'jo.smith@council.example', name: 'Jo Smith' }],
       })
       .expect(200);
-    const loaded = await t.app.get(PartnershipLedger).load(ids.partnershipId);
+    const loaded = await suite.t.app.get(PartnershipLedger).load(suite.ids.partnershipId);
     recipients = (loaded?.state.recipientIds ?? []).map((id) => ({
       id,
       name: 'Jo Smith',
       email: 'jo.smith@council.example',
     }));
-  });
-  afterAll(async () => {
-    await runner?.stop();
-    await t?.close();
   });
 
   it('shows no panel and lists no report before any report is sent', async () => {
@@ -128,7 +107,7 @@ describe('since the last report', () => {
     expect(html).toContain('Nothing recorded since it was sent changes them');
     expect(html).not.toContain('Figures have changed');
 
-    const report = await page(`/partnerships/${ids.partnershipId}/reports/2026-09`);
+    const report = await page(`/partnerships/${suite.ids.partnershipId}/reports/2026-09`);
     expect(report).not.toContain('Figures have changed since this report was sent');
     expect((await sentList()).items).toEqual([
       expect.objectContaining({ month: '2026-09', superseded: false }),
@@ -136,8 +115,8 @@ describe('since the last report', () => {
   });
 
   it('after a later verification, sets then beside now as progress has them, with the change in words', async () => {
-    const verified = await actingAs(t, tenancy.approver)
-      .post(`/interventions/${ids.interventionId}/savings/${oneOffId}/verify`, {})
+    const verified = await suite.as.approver
+      .post(`/interventions/${suite.ids.interventionId}/savings/${oneOffId}/verify`, {})
       .expect(200);
 
     const then = await progressTo('2026-09-30', { knownAt: knownAt['2026-09'] as string });
@@ -154,13 +133,13 @@ describe('since the last report', () => {
     );
     expect(html).toContain('They have changed since it was sent');
     const today = formatDate(todayInLondon(new Date()));
-    const change = `Saving of £9,000.00 verified in full, self-reported (${today}, ${tenancy.approver.name})`;
+    const change = `Saving of £9,000.00 verified in full, self-reported (${today}, ${suite.tenancy.approver.name})`;
     expect(words(html)).toContain(change);
     expect(await partnershipPage()).toContain(
-      `href="/partnerships/${ids.partnershipId}/reports/2026-09#restatement"`,
+      `href="/partnerships/${suite.ids.partnershipId}/reports/2026-09#restatement"`,
     );
 
-    const report = await page(`/partnerships/${ids.partnershipId}/reports/2026-09`);
+    const report = await page(`/partnerships/${suite.ids.partnershipId}/reports/2026-09`);
     expect(report).toContain('Figures have changed since this report was sent');
     expect(report).toContain('href="#restatement"');
     expect(report).toContain('id="restatement"');
@@ -195,14 +174,14 @@ describe('since the last report', () => {
     const html = words(await partnershipPage());
     expect(html).toContain('The report for October 2026 gave these figures to 31 October 2026');
     expect(html).toContain('They still stand');
-    expect(await page(`/partnerships/${ids.partnershipId}/reports/2026-10`)).not.toContain(
+    expect(await page(`/partnerships/${suite.ids.partnershipId}/reports/2026-10`)).not.toContain(
       'Figures have changed since this report was sent',
     );
   });
 
   it('answers 404 to a stranger asking for the list', async () => {
-    await actingAs(t, tenancy.strangerDirector)
-      .get(`/partnerships/${ids.partnershipId}/reports`)
+    await suite.as.strangerDirector
+      .get(`/partnerships/${suite.ids.partnershipId}/reports`)
       .expect(404);
   });
 });

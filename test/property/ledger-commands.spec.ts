@@ -6,15 +6,7 @@ import {
   SAVING_KINDS,
   SERVICE_AREAS,
 } from '@accord/ledger';
-import {
-  actingAs,
-  createTestApp,
-  eventCount,
-  seedLedger,
-  seedTenancy,
-  Tenancy,
-  TestApp,
-} from '@accord/testing';
+import { ledgerSuite } from '@accord/testing';
 import fc from 'fast-check';
 
 /**
@@ -317,14 +309,11 @@ function remember(step: Step, path: string, id: string, pools: Pools): void {
 }
 
 describe('ledger commands through the API (property)', () => {
-  let t: TestApp;
-  let tenancy: Tenancy;
+  const suite = ledgerSuite();
   let pools: Pools;
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    tenancy = await seedTenancy(t.app, t.database.db);
-    const seeded = await seedLedger(t, tenancy);
+  beforeAll(() => {
+    const seeded = suite.ids;
     pools = {
       partnerships: [seeded.partnershipId],
       engagements: [seeded.engagementId],
@@ -335,7 +324,6 @@ describe('ledger commands through the API (property)', () => {
       capacity: [],
     };
   });
-  afterAll(() => t.close());
 
   it('never answers 5xx, and stores an event only for a command it accepts', async () => {
     await fc.assert(
@@ -343,15 +331,13 @@ describe('ledger commands through the API (property)', () => {
         for (const s of steps) {
           const target = route(s, pools);
           if (!target) throw new Error(`no route for ${s.op}`);
-          const before = await eventCount(t.database.db);
+          const before = await suite.events();
           const sent =
-            s.body.councilId === COUNCIL ? { ...s.body, councilId: tenancy.councilId } : s.body;
-          const res = await actingAs(t, tenancy[s.who])[target.method](
-            target.path,
-            sent,
-            s.headers,
-          );
-          const after = await eventCount(t.database.db);
+            s.body.councilId === COUNCIL
+              ? { ...s.body, councilId: suite.tenancy.councilId }
+              : s.body;
+          const res = await suite.as[s.who][target.method](target.path, sent, s.headers);
+          const after = await suite.events();
           const what = `${s.op} ${target.path} ${JSON.stringify(sent)} → ${res.status} ${JSON.stringify(res.body)}`;
           if (res.status >= 500) throw new Error(`5xx: ${what}`);
           if (res.status >= 400 && after !== before) throw new Error(`refused but stored: ${what}`);

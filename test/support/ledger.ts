@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import type { EventMetadata, EventStore } from '@accord/event-store';
+import { interventionStream, parseCalendarDate, type SavingClaimed } from '@accord/ledger';
 import { AnyDb } from '../../libs/platform/src/database/db';
 import type { TestApp } from './app';
 import type { SeededUser, Tenancy } from './identity';
@@ -65,4 +68,41 @@ export async function seedLedger(t: TestApp, tenancy: Tenancy, startsOn = '2026-
     }),
   );
   return { partnershipId, engagementId, interventionId };
+}
+
+/** The ids of the partnership, engagement and intervention `seedLedger` makes. */
+export type LedgerIds = Awaited<ReturnType<typeof seedLedger>>;
+
+/**
+ * A saving claimed for each of `savingIds`, written straight to the intervention's stream (for a
+ * spec that needs more savings than it would claim through the API): "Saving number 1", "Saving
+ * number 2" and on, of 100,000p plus its index, cashable, one-off, from 1 May 2026.
+ */
+export async function appendNumberedClaims(
+  store: EventStore,
+  ids: LedgerIds,
+  savingIds: readonly string[],
+  expectedVersion: number,
+  metadata: EventMetadata = {},
+) {
+  const from = parseCalendarDate('2026-05-01');
+  const claims: SavingClaimed[] = savingIds.map((savingId, n) => ({
+    type: 'SavingClaimed',
+    data: {
+      ...ids,
+      savingId,
+      amountPence: 100_000 + n,
+      kind: 'cashable',
+      recurrence: 'one_off',
+      startsOn: from,
+      basis: `Saving number ${n + 1}`,
+      attributionPct: 100,
+      occurredOn: from,
+    },
+  }));
+  return store.append(
+    interventionStream(ids.interventionId),
+    claims.map((claim) => ({ eventId: randomUUID(), ...claim, metadata })),
+    expectedVersion,
+  );
 }
