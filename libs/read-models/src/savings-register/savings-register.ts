@@ -83,6 +83,16 @@ export type SavingVerdictRecord = Readonly<{
   disputeReason: string | null;
 }>;
 
+/** The columns after `basis`, issue 24's: where the saving was made, and the verdict on it. */
+const DETAIL_COLUMNS = [
+  'engagementTitle',
+  'interventionId',
+  'verifiedBy',
+  'verifiedOn',
+  'evidence',
+  'disputeReason',
+] as const;
+
 /** The register's columns, in SPEC §4's order. */
 export const SAVINGS_REGISTER_COLUMNS = [
   'savingId',
@@ -103,12 +113,7 @@ export const SAVINGS_REGISTER_COLUMNS = [
   'disputedPence',
   'netClaimedPence',
   'basis',
-  'engagementTitle',
-  'interventionId',
-  'verifiedBy',
-  'verifiedOn',
-  'evidence',
-  'disputeReason',
+  ...DETAIL_COLUMNS,
 ] as const satisfies readonly (keyof SavingsRegisterRow)[];
 
 /**
@@ -174,15 +179,6 @@ export function* savingsRegisterRows(
 }
 
 type RowDetails = Pick<SavingsRegisterRow, (typeof DETAIL_COLUMNS)[number]>;
-
-const DETAIL_COLUMNS = [
-  'engagementTitle',
-  'interventionId',
-  'verifiedBy',
-  'verifiedOn',
-  'evidence',
-  'disputeReason',
-] as const;
 
 /** The columns after `basis`: where the saving was made, and the council's verdict on it. */
 function detailsOf(
