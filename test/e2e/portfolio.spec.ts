@@ -107,14 +107,9 @@ describe('the portfolio (SPEC §10)', () => {
       savingsTargetPence: 40_000_003,
     });
     const pi = placements.intervention(pe, { startedOn: '2025-04-01' });
-    const recurring = placements.claimed(pi, {
-      amountPence: 1_000_003,
-      recurrence: 'recurring_annual',
-      startsOn: '2025-05-17',
-      attributionPct: 60,
-    });
+    const recurring = placements.claimedYearly(pi, 1_000_003, '2025-05-17', { attributionPct: 60 });
     placements.verified(recurring, 900_001, '2025-07-01');
-    placements.claimed(pi, { amountPence: 777_777, recurrence: 'one_off', startsOn: '2025-09-09' });
+    placements.claimedOnce(pi, 777_777, '2025-09-09');
 
     finance = ledgerHistory();
     finance.formed({
@@ -129,12 +124,7 @@ describe('the portfolio (SPEC §10)', () => {
       savingsTargetPence: 9_999_999,
     });
     const fi = finance.intervention(fe, { startedOn: '2025-06-01' });
-    const oneOff = finance.claimed(fi, {
-      amountPence: 2_500_007,
-      recurrence: 'recurring_annual',
-      startsOn: '2025-08-03',
-      attributionPct: 75,
-    });
+    const oneOff = finance.claimedYearly(fi, 2_500_007, '2025-08-03', { attributionPct: 75 });
     finance.verified(oneOff, 2_500_007, '2025-10-01');
 
     elsewhere = ledgerHistory();
@@ -158,19 +148,10 @@ describe('the portfolio (SPEC §10)', () => {
     midway = new Date();
     await new Promise((resolve) => setTimeout(resolve, 5));
     // Known only after `midway`: a later claim, a later verification, a fee revised.
-    const later = placements.claimed(pi, {
-      amountPence: 2_000_009,
-      recurrence: 'recurring_annual',
-      startsOn: '2025-11-11',
-    });
+    const later = placements.claimedYearly(pi, 2_000_009, '2025-11-11');
     placements.verified(later, 1_500_001, '2026-01-15');
     placements.feeRevised(pe, 15_000_000, 12_000_001);
-    finance.claimed(fi, {
-      amountPence: 123_457,
-      kind: 'cost_avoidance',
-      recurrence: 'one_off',
-      startsOn: '2026-02-02',
-    });
+    finance.claimedOnce(fi, 123_457, '2026-02-02', { kind: 'cost_avoidance' });
     last = await append(placements, finance);
   });
   afterAll(async () => {

@@ -142,23 +142,14 @@ export async function seedReportedPartnership(
     startedOn: '2026-05-10',
     title: 'Step-down panel',
   });
-  const recurring = history.claimed(stepDown, {
-    amountPence: 3_650_000,
-    recurrence: 'recurring_annual',
-    startsOn: '2026-06-01',
-  });
+  const recurring = history.claimedYearly(stepDown, 3_650_000, '2026-06-01');
   history.verified(recurring, 3_650_000, '2026-07-01');
   const edge = history.intervention(engagement, {
     startedOn: '2026-10-05',
     title: 'Edge-of-care outreach',
     category: 'edge_of_care',
   });
-  history.claimed(edge, {
-    amountPence: 1_234_567,
-    recurrence: 'one_off',
-    startsOn: '2026-10-20',
-    kind: 'non_cashable',
-  });
+  history.claimedOnce(edge, 1_234_567, '2026-10-20', { kind: 'non_cashable' });
   history.capacity(edge, { kind: 'foster_placements', quantity: 3, startsOn: '2026-10-01' });
   history.measure(engagement, {
     measure: 'average_caseload',

@@ -27,6 +27,7 @@ import {
   appendRecorded,
   type LedgerHistory,
   ledgerHistory,
+  partnershipReadyForSavings,
   type Recorded,
 } from '@accord/read-models/testing';
 import { createTestDatabase, eventually, type TestDatabase } from '@accord/testing';
@@ -473,15 +474,8 @@ describe('the partnership facts read model', () => {
   });
 
   it('takes in a saving claimed twice in the log, which the decider refuses, as a fold does', async () => {
-    const h = ledgerHistory();
-    h.formed({ startsOn: '2026-01-01' });
-    const e = h.engagement({ startsOn: '2026-01-01', feePence: 1_000_000 });
-    const i = h.intervention(e, { startedOn: '2026-01-01' });
-    const saving = h.claimed(i, {
-      amountPence: 120_000,
-      recurrence: 'one_off',
-      startsOn: '2026-02-01',
-    });
+    const { h, intervention: i } = partnershipReadyForSavings('2026-01-01', 1_000_000);
+    const saving = h.claimedOnce(i, 120_000, '2026-02-01');
     h.verified(saving, 100_000);
     const first = h.take();
     // The same saving claimed afresh, with other terms: the fold takes the second claim whole.
@@ -510,14 +504,8 @@ describe('the partnership facts read model', () => {
   });
 
   it('folds the events instead of reading stored facts of an older shape, as during a deploy', async () => {
-    const h = ledgerHistory();
-    h.formed({ startsOn: '2026-01-01' });
-    const e = h.engagement({ startsOn: '2026-01-01', feePence: 1_000_000 });
-    const i = h.intervention(e, { startedOn: '2026-01-01' });
-    h.verified(
-      h.claimed(i, { amountPence: 120_000, recurrence: 'one_off', startsOn: '2026-02-01' }),
-      100_000,
-    );
+    const { h, intervention: i } = partnershipReadyForSavings('2026-01-01', 1_000_000);
+    h.verified(h.claimedOnce(i, 120_000, '2026-02-01'), 100_000);
     const positions = await appendRecorded(store, h.take());
     expect(await wait.waitFor(Math.max(...positions), 20_000)).toBe(true);
     const scratch = await scratchFacts(h.partnershipId);

@@ -19,6 +19,7 @@ import {
   type ServiceArea,
 } from '@accord/ledger';
 import { foldFacts, type PartnershipFacts } from '../partnership-facts/partnership-facts';
+import type { Progress } from '../progress/progress';
 
 /**
  * Writes a partnership's history as the ledger's own events and stream names, without the write
@@ -32,6 +33,17 @@ type InterventionRef = EngagementRef & Readonly<{ interventionId: string }>;
 type SavingRef = InterventionRef & Readonly<{ savingId: string }>;
 type CapacityRef = InterventionRef & Readonly<{ capacityId: string }>;
 type MilestoneRef = EngagementRef & Readonly<{ milestoneId: string }>;
+
+/** What a claim may say beyond its amount, recurrence and start. */
+type ClaimTerms = {
+  kind?: SavingKind;
+  endsOn?: string;
+  /** Absent: shaped as a claim before issue 12, read as 100. */
+  attributionPct?: number;
+  lineCode?: string;
+  /** A claim priced from a placement change (SPEC §9). */
+  valuation?: PlacementValuation;
+};
 
 const d = (text: string) => text as CalendarDate;
 
@@ -56,6 +68,31 @@ export function ledgerHistory(partnershipId: string = randomUUID()) {
     engagementId: m.engagementId,
     milestoneId: m.milestoneId,
   });
+
+  const claimed = (
+    i: InterventionRef,
+    o: ClaimTerms & { amountPence: number; recurrence: Recurrence; startsOn: string },
+  ): SavingRef => {
+    const savingId = randomUUID();
+    const ref = { ...i, savingId };
+    onIntervention(i, {
+      type: 'SavingClaimed',
+      data: {
+        ...savingIds(ref),
+        amountPence: o.amountPence,
+        kind: o.kind ?? 'cashable',
+        recurrence: o.recurrence,
+        startsOn: d(o.startsOn),
+        ...(o.endsOn === undefined ? {} : { endsOn: d(o.endsOn) }),
+        basis: 'Placement costs before and after',
+        ...(o.attributionPct === undefined ? {} : { attributionPct: o.attributionPct }),
+        ...(o.lineCode === undefined ? {} : { lineCode: o.lineCode }),
+        ...(o.valuation === undefined ? {} : { valuation: o.valuation }),
+        occurredOn: d(o.startsOn),
+      },
+    });
+    return ref;
+  };
 
   return {
     partnershipId,
@@ -280,40 +317,19 @@ export function ledgerHistory(partnershipId: string = randomUUID()) {
         data: { ...p, ...i, completedOn: d(on), occurredOn: d(on) },
       });
     },
-    claimed(
+    claimed,
+    /** A recurring saving of `amountPence` a year from `startsOn`. */
+    claimedYearly(
       i: InterventionRef,
-      o: {
-        amountPence: number;
-        kind?: SavingKind;
-        recurrence: Recurrence;
-        startsOn: string;
-        endsOn?: string;
-        /** Absent: shaped as a claim before issue 12, read as 100. */
-        attributionPct?: number;
-        lineCode?: string;
-        /** A claim priced from a placement change (SPEC §9). */
-        valuation?: PlacementValuation;
-      },
+      amountPence: number,
+      startsOn: string,
+      o: ClaimTerms = {},
     ): SavingRef {
-      const savingId = randomUUID();
-      const ref = { ...i, savingId };
-      onIntervention(i, {
-        type: 'SavingClaimed',
-        data: {
-          ...savingIds(ref),
-          amountPence: o.amountPence,
-          kind: o.kind ?? 'cashable',
-          recurrence: o.recurrence,
-          startsOn: d(o.startsOn),
-          ...(o.endsOn === undefined ? {} : { endsOn: d(o.endsOn) }),
-          basis: 'Placement costs before and after',
-          ...(o.attributionPct === undefined ? {} : { attributionPct: o.attributionPct }),
-          ...(o.lineCode === undefined ? {} : { lineCode: o.lineCode }),
-          ...(o.valuation === undefined ? {} : { valuation: o.valuation }),
-          occurredOn: d(o.startsOn),
-        },
-      });
-      return ref;
+      return claimed(i, { ...o, amountPence, recurrence: 'recurring_annual', startsOn });
+    },
+    /** A one-off saving of `amountPence` on `startsOn`. */
+    claimedOnce(i: InterventionRef, amountPence: number, startsOn: string, o: ClaimTerms = {}) {
+      return claimed(i, { ...o, amountPence, recurrence: 'one_off', startsOn });
     },
     /** Without an assurance, shaped as a verification before issue 12, read as `evidenced`. */
     verified(
@@ -400,6 +416,63 @@ export function ledgerHistory(partnershipId: string = randomUUID()) {
 }
 
 export type LedgerHistory = ReturnType<typeof ledgerHistory>;
+
+/** A partnership from `startsOn` with one engagement and one intervention from then: ready for savings. */
+export function partnershipReadyForSavings(
+  startsOn: string,
+  feePence = 0,
+  savingsTargetPence?: number,
+) {
+  const h = ledgerHistory();
+  h.formed({ startsOn });
+  const engagement = h.engagement({ startsOn, feePence, savingsTargetPence });
+  const intervention = h.intervention(engagement, { startedOn: startsOn });
+  return { h, engagement, intervention };
+}
+
+type ToDate = Progress['savings']['toDate'];
+type YearFigures = Progress['savings']['byFinancialYear'][number];
+
+/** Progress's savings to date, every figure not given nought: a test states only what counts. */
+export function toDateFigures(
+  given: Partial<Omit<ToDate, 'verifiedByAssurance'>> & {
+    verifiedByAssurance?: Partial<ToDate['verifiedByAssurance']>;
+  },
+): ToDate {
+  return {
+    claimedPence: 0,
+    verifiedPence: 0,
+    disputedPence: 0,
+    cashablePence: 0,
+    nonCashablePence: 0,
+    costAvoidancePence: 0,
+    netClaimedPence: 0,
+    netVerifiedPence: 0,
+    ...given,
+    verifiedByAssurance: {
+      self_reported: 0,
+      evidenced: 0,
+      finance_reconciled: 0,
+      ...given.verifiedByAssurance,
+    },
+  };
+}
+
+/** A financial year's savings in progress, every figure not given nought. */
+export function yearFigures(
+  financialYear: string,
+  given: Partial<Omit<YearFigures, 'financialYear'>>,
+): YearFigures {
+  return {
+    financialYear: financialYear as FinancialYear,
+    claimedPence: 0,
+    verifiedPence: 0,
+    cashablePence: 0,
+    nonCashablePence: 0,
+    costAvoidancePence: 0,
+    ...given,
+  };
+}
 
 /** The facts of a history as if its events had been stored in the order they were written. */
 export function factsOf(history: LedgerHistory): PartnershipFacts {
