@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { EventStore } from '@accord/event-store';
 import type { AnyDb, AppConfig } from '@accord/platform';
 import { PartnershipReads } from '@accord/read-models';
-import { appendRecorded, ledgerHistory } from '@accord/read-models/testing';
+import { AVERAGE_CASELOAD, appendRecorded, ledgerHistory } from '@accord/read-models/testing';
 import { eventually } from '@accord/testing';
 import type { INestApplication } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
@@ -152,10 +152,7 @@ export async function seedReportedPartnership(
   history.claimedOnce(edge, 1_234_567, '2026-10-20', { kind: 'non_cashable' });
   history.capacity(edge, { kind: 'foster_placements', quantity: 3, startsOn: '2026-10-01' });
   history.measure(engagement, {
-    measure: 'average_caseload',
-    name: 'Average caseload per case-holding social worker',
-    unit: 'cases',
-    direction: 'lower_is_better',
+    ...AVERAGE_CASELOAD,
     baseline: { value: 22, asOf: '2026-04-01' },
     target: { value: 16, by: '2027-03-31' },
   });

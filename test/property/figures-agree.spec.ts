@@ -21,7 +21,7 @@ import {
   savingsRegister,
   savingsRegisterCsv,
 } from '@accord/read-models';
-import { ledgerHistory } from '@accord/read-models/testing';
+import { generatedSavings, ledgerHistory } from '@accord/read-models/testing';
 import { buildMonthlyReport } from '@accord/reporting';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
@@ -97,41 +97,11 @@ function historyOf(start: number, ops: readonly Op[]) {
   h.savingsLine({ code: 'AB-9', financialYear: '2027/28', targetPence: 90_000_000 });
   const engagement = h.engagement({ startsOn: day(start), feePence: 1_000_000 });
   const intervention = h.intervention(engagement, { startedOn: day(start) });
-  const savings: { ref: ReturnType<typeof h.claimed>; amount: number }[] = [];
+  const savings = generatedSavings(h);
   for (const o of ops) {
     if (o.op === 'claim') {
-      const ref = h.claimed(intervention, {
-        amountPence: o.amount,
-        kind: o.kind,
-        recurrence: o.recurring ? 'recurring_annual' : 'one_off',
-        startsOn: day(start + o.start),
-        endsOn: o.recurring && o.length !== undefined ? day(start + o.start + o.length) : undefined,
-        attributionPct: o.attributionPct,
-        lineCode: o.line,
-      });
-      savings.push({ ref, amount: o.amount });
-      continue;
-    }
-    const s = savings.length === 0 ? undefined : savings[o.s % savings.length];
-    if (!s) continue;
-    switch (o.op) {
-      case 'verify': {
-        const v =
-          o.part === undefined ? s.amount : Math.max(1, Math.floor((s.amount * o.part) / 100));
-        h.verified(s.ref, v, undefined, { assurance: o.assurance });
-        break;
-      }
-      case 'dispute':
-        h.disputed(s.ref, s.amount);
-        break;
-      case 'withdraw':
-        h.withdrawn(s.ref);
-        break;
-      case 'revise':
-        h.revised(s.ref, o.amount, s.amount, undefined, { attributionPct: o.attributionPct });
-        s.amount = o.amount;
-        break;
-    }
+      savings.claim(intervention, { ...o, startsOn: day(start + o.start), lineCode: o.line });
+    } else savings.apply(o);
   }
   return h;
 }

@@ -25,6 +25,7 @@ import {
 } from '@accord/read-models';
 import {
   appendRecorded,
+  generatedSavings,
   type LedgerHistory,
   ledgerHistory,
   partnershipReadyForSavings,
@@ -144,7 +145,7 @@ function writeHistory(start: number, ops: readonly Op[]): LedgerHistory {
   h.formed({ startsOn: day(start) });
   const engagements: ReturnType<LedgerHistory['engagement']>[] = [];
   const interventions: ReturnType<LedgerHistory['intervention']>[] = [];
-  const savings: { ref: ReturnType<LedgerHistory['claimed']>; amount: number }[] = [];
+  const savings = generatedSavings(h);
   const capacity: ReturnType<LedgerHistory['capacity']>[] = [];
   const measures: { e: (typeof engagements)[number]; measure: string }[] = [];
   const milestones: ReturnType<LedgerHistory['milestone']>[] = [];
@@ -182,44 +183,19 @@ function writeHistory(start: number, ops: readonly Op[]): LedgerHistory {
       }
       case 'claim': {
         const i = pick(interventions, o.i);
-        if (!i) break;
-        const ref = h.claimed(i, {
-          amountPence: o.amount,
-          kind: o.kind,
-          recurrence: o.recurring ? 'recurring_annual' : 'one_off',
-          startsOn: day(o.start),
-          endsOn: o.recurring && o.length !== undefined ? day(o.start + o.length) : undefined,
-          attributionPct: o.attributionPct,
-          lineCode: o.line === undefined ? undefined : pick(lines, o.line),
-        });
-        savings.push({ ref, amount: o.amount });
+        const lineCode = o.line === undefined ? undefined : pick(lines, o.line);
+        if (i) savings.claim(i, { ...o, startsOn: day(o.start), lineCode });
         break;
       }
-      case 'verify': {
-        const s = pick(savings, o.s);
-        if (!s) break;
-        if (o.part === undefined) h.verified(s.ref, s.amount);
-        else {
-          const v = Math.max(1, Math.floor((s.amount * o.part) / 100));
-          h.verified(s.ref, v, undefined, { assurance: o.assurance });
-        }
+      case 'verify':
+        // Without a part, a verification from before issue 12: in full, and no assurance.
+        savings.apply(o.part === undefined ? { op: o.op, s: o.s } : o);
         break;
-      }
       case 'dispute':
-      case 'withdraw': {
-        const s = pick(savings, o.s);
-        if (!s) break;
-        if (o.op === 'dispute') h.disputed(s.ref, s.amount);
-        else h.withdrawn(s.ref);
+      case 'withdraw':
+      case 'revise':
+        savings.apply(o);
         break;
-      }
-      case 'revise': {
-        const s = pick(savings, o.s);
-        if (!s) break;
-        h.revised(s.ref, o.amount, s.amount, undefined, { attributionPct: o.attributionPct });
-        s.amount = o.amount;
-        break;
-      }
       case 'line':
         h.savingsLine({
           code: o.code,

@@ -1,5 +1,6 @@
 import type { CalendarDate, Month } from '@accord/ledger';
 import {
+  AVERAGE_CASELOAD,
   factsOf,
   ledgerHistory,
   partnershipReadyForSavings as partnership,
@@ -602,14 +603,12 @@ describe('progress: capacity', () => {
 describe('progress: outcomes', () => {
   it('takes the reading for the latest date on or before asOf, even one recorded late', () => {
     const { h, engagement } = partnership('2026-04-01');
-    h.measure(engagement, {
-      measure: 'average_caseload',
-      name: 'Average caseload per case-holding social worker',
-      unit: 'cases',
-      direction: 'lower_is_better',
+    const caseload = {
+      ...AVERAGE_CASELOAD,
       baseline: { value: 24, asOf: '2026-04-01' },
       target: { value: 18, by: '2027-03-31' },
-    });
+    };
+    h.measure(engagement, caseload);
     h.reading(engagement, 'average_caseload', 22, '2026-10-31');
     // September's figure, entered after October's.
     h.reading(engagement, 'average_caseload', 23, '2026-09-30');
@@ -618,12 +617,7 @@ describe('progress: outcomes', () => {
     // 15 October: September's 23 is the latest: (23 − 24) ÷ (18 − 24) × 100 = 16.67 → 16.7.
     expect(outcome('2026-10-15')).toEqual({
       engagementId: engagement.engagementId,
-      measure: 'average_caseload',
-      name: 'Average caseload per case-holding social worker',
-      unit: 'cases',
-      direction: 'lower_is_better',
-      baseline: { value: 24, asOf: '2026-04-01' },
-      target: { value: 18, by: '2027-03-31' },
+      ...caseload,
       latest: { value: 23, asOf: '2026-09-30' },
       progressPct: 16.7,
       improving: true,

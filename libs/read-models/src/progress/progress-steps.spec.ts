@@ -19,7 +19,7 @@ import {
   sumAccruedNetToDatePence,
   sumAccruedToDatePence,
 } from '@accord/ledger/testing';
-import { factsOf, ledgerHistory } from '@accord/read-models/testing';
+import { factsOf, generatedSavings, ledgerHistory } from '@accord/read-models/testing';
 import fc from 'fast-check';
 import { inLoggedOrder } from '../partnership-facts/partnership-facts';
 import { computeProgress, countedSaving, savingsAtMonthEnds } from './compute-progress';
@@ -76,42 +76,11 @@ function historyOf(start: number, ops: readonly Op[]) {
   const intervention = h.intervention(engagement, { startedOn: day(start) });
   h.savingsLine({ code: 'CS-1', financialYear: '2026/27', targetPence: 5_000_000 });
   h.savingsLine({ code: 'AB-9', financialYear: '2027/28', targetPence: 90_000_000 });
-  const savings: { ref: ReturnType<typeof h.claimed>; amount: number }[] = [];
-  const pick = (i: number) => (savings.length === 0 ? undefined : savings[i % savings.length]);
+  const savings = generatedSavings(h);
   for (const o of ops) {
-    if (o.op === 'claim') {
-      const ref = h.claimed(intervention, {
-        amountPence: o.amount,
-        kind: o.kind,
-        recurrence: o.recurring ? 'recurring_annual' : 'one_off',
-        startsOn: day(o.start),
-        endsOn: o.recurring && o.length !== undefined ? day(o.start + o.length) : undefined,
-        attributionPct: o.attributionPct,
-        lineCode: o.line,
-      });
-      savings.push({ ref, amount: o.amount });
-      continue;
-    }
-    const s = pick(o.s);
-    if (!s) continue;
-    switch (o.op) {
-      case 'verify': {
-        const v =
-          o.part === undefined ? s.amount : Math.max(1, Math.floor((s.amount * o.part) / 100));
-        h.verified(s.ref, v, undefined, { assurance: o.assurance });
-        break;
-      }
-      case 'dispute':
-        h.disputed(s.ref, s.amount);
-        break;
-      case 'withdraw':
-        h.withdrawn(s.ref);
-        break;
-      case 'revise':
-        h.revised(s.ref, o.amount, s.amount, undefined, { attributionPct: o.attributionPct });
-        s.amount = o.amount;
-        break;
-    }
+    if (o.op === 'claim')
+      savings.claim(intervention, { ...o, startsOn: day(o.start), lineCode: o.line });
+    else savings.apply(o);
   }
   return h;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventStore } from '@accord/event-store';
 import {
   type Assurance,
+  addDays,
   CAPACITY_UNITS,
   type CalendarDate,
   type CapacityKind,
@@ -33,6 +34,14 @@ type InterventionRef = EngagementRef & Readonly<{ interventionId: string }>;
 type SavingRef = InterventionRef & Readonly<{ savingId: string }>;
 type CapacityRef = InterventionRef & Readonly<{ capacityId: string }>;
 type MilestoneRef = EngagementRef & Readonly<{ milestoneId: string }>;
+
+/** The caseload measure examples track: what it is; a test gives its baseline and target. */
+export const AVERAGE_CASELOAD = {
+  measure: 'average_caseload',
+  name: 'Average caseload per case-holding social worker',
+  unit: 'cases',
+  direction: 'lower_is_better',
+} as const;
 
 /** What a claim may say beyond its amount, recurrence and start. */
 type ClaimTerms = {
@@ -416,6 +425,69 @@ export function ledgerHistory(partnershipId: string = randomUUID()) {
 }
 
 export type LedgerHistory = ReturnType<typeof ledgerHistory>;
+
+/** An operation on a saving claimed before, as property tests generate it: `s` picks which. */
+export type SavingOp =
+  | Readonly<{ op: 'verify'; s: number; part?: number; assurance?: Assurance }>
+  | Readonly<{ op: 'dispute' | 'withdraw'; s: number }>
+  | Readonly<{ op: 'revise'; s: number; amount: number; attributionPct?: number }>;
+
+/**
+ * The savings a generated history claims, so that later operations may name one by any number.
+ * A claim's `length` is in days, and ends only a recurring saving; a verification's `part` is
+ * V as a share of A in per cent, absent for all of it.
+ */
+export function generatedSavings(h: LedgerHistory) {
+  const savings: { ref: SavingRef; amount: number }[] = [];
+  return {
+    claim(
+      i: InterventionRef,
+      o: Readonly<{
+        amount: number;
+        kind: SavingKind;
+        recurring: boolean;
+        startsOn: CalendarDate;
+        length?: number;
+        attributionPct?: number;
+        lineCode?: string;
+      }>,
+    ): void {
+      const ref = h.claimed(i, {
+        amountPence: o.amount,
+        kind: o.kind,
+        recurrence: o.recurring ? 'recurring_annual' : 'one_off',
+        startsOn: o.startsOn,
+        endsOn: o.recurring && o.length !== undefined ? addDays(o.startsOn, o.length) : undefined,
+        attributionPct: o.attributionPct,
+        lineCode: o.lineCode,
+      });
+      savings.push({ ref, amount: o.amount });
+    },
+    /** Does nothing before the first claim. */
+    apply(o: SavingOp): void {
+      const s = savings.length === 0 ? undefined : savings[o.s % savings.length];
+      if (!s) return;
+      switch (o.op) {
+        case 'verify': {
+          const v =
+            o.part === undefined ? s.amount : Math.max(1, Math.floor((s.amount * o.part) / 100));
+          h.verified(s.ref, v, undefined, { assurance: o.assurance });
+          break;
+        }
+        case 'dispute':
+          h.disputed(s.ref, s.amount);
+          break;
+        case 'withdraw':
+          h.withdrawn(s.ref);
+          break;
+        case 'revise':
+          h.revised(s.ref, o.amount, s.amount, undefined, { attributionPct: o.attributionPct });
+          s.amount = o.amount;
+          break;
+      }
+    },
+  };
+}
 
 /** A partnership from `startsOn` with one engagement and one intervention from then: ready for savings. */
 export function partnershipReadyForSavings(
