@@ -1,5 +1,4 @@
 import {
-  ASSURANCES,
   addDays,
   type CalendarDate,
   financialYearOf,
@@ -8,7 +7,6 @@ import {
   monthOf,
   monthsFrom,
   parseCalendarDate,
-  SAVING_KINDS,
 } from '@accord/ledger';
 import {
   computeProgress,
@@ -21,7 +19,7 @@ import {
   savingsRegister,
   savingsRegisterCsv,
 } from '@accord/read-models';
-import { generatedSavings, ledgerHistory } from '@accord/read-models/testing';
+import { generatedSavings, ledgerHistory, savingOps } from '@accord/read-models/testing';
 import { buildMonthlyReport } from '@accord/reporting';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
@@ -50,34 +48,7 @@ const amount = fc.oneof(
   fc.integer({ min: 1, max: 999_999_999_999 }),
 );
 
-const op = fc.oneof(
-  {
-    arbitrary: fc.record({
-      op: fc.constant('claim' as const),
-      amount,
-      kind: fc.constantFrom(...SAVING_KINDS),
-      recurring: fc.boolean(),
-      start: dayOffset,
-      length: fc.option(fc.integer({ min: 1, max: 700 }), { nil: undefined }),
-      attributionPct: fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined }),
-      line: fc.option(fc.constantFrom('CS-1', 'AB-9'), { nil: undefined }),
-    }),
-    weight: 4,
-  },
-  fc.record({
-    op: fc.constant('verify' as const),
-    s: fc.nat(),
-    part: fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined }),
-    assurance: fc.option(fc.constantFrom(...ASSURANCES), { nil: undefined }),
-  }),
-  fc.record({ op: fc.constantFrom('dispute' as const, 'withdraw' as const), s: fc.nat() }),
-  fc.record({
-    op: fc.constant('revise' as const),
-    s: fc.nat(),
-    amount,
-    attributionPct: fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined }),
-  }),
-);
+const op = savingOps({ amount, dayOffset });
 
 type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
 

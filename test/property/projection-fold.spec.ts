@@ -8,7 +8,6 @@ import {
   type CalendarDate,
   INTERVENTION_CATEGORIES,
   parseCalendarDate,
-  SAVING_KINDS,
 } from '@accord/ledger';
 import { loadConfig } from '@accord/platform';
 import {
@@ -25,6 +24,7 @@ import {
 } from '@accord/read-models';
 import {
   appendRecorded,
+  claimTerms,
   generatedSavings,
   type LedgerHistory,
   ledgerHistory,
@@ -68,12 +68,7 @@ const op = fc.oneof(
   fc.record({
     op: fc.constant('claim' as const),
     i: index,
-    amount: fc.integer({ min: 1, max: 999_999_999_999 }),
-    kind: fc.constantFrom(...SAVING_KINDS),
-    recurring: fc.boolean(),
-    start: dayOffset,
-    length: fc.option(fc.integer({ min: 1, max: 700 }), { nil: undefined }),
-    attributionPct: fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined }),
+    ...claimTerms(fc.integer({ min: 1, max: 999_999_999_999 }), dayOffset),
     line: fc.option(index, { nil: undefined }),
   }),
   fc.record({

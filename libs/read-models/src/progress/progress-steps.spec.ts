@@ -19,7 +19,7 @@ import {
   sumAccruedNetToDatePence,
   sumAccruedToDatePence,
 } from '@accord/ledger/testing';
-import { factsOf, generatedSavings, ledgerHistory } from '@accord/read-models/testing';
+import { factsOf, generatedSavings, ledgerHistory, savingOps } from '@accord/read-models/testing';
 import fc from 'fast-check';
 import { inLoggedOrder } from '../partnership-facts/partnership-facts';
 import { computeProgress, countedSaving, savingsAtMonthEnds } from './compute-progress';
@@ -34,34 +34,11 @@ const BASE = parseCalendarDate('2025-01-01');
 const day = (offset: number): CalendarDate => addDays(BASE, offset);
 const dayOffset = fc.integer({ min: 0, max: 1_200 });
 
-const savingOp = fc.oneof(
-  {
-    arbitrary: fc.record({
-      op: fc.constant('claim' as const),
-      amount: fc.integer({ min: 1, max: 999_999_999_999 }),
-      kind: fc.constantFrom(...SAVING_KINDS),
-      recurring: fc.boolean(),
-      start: dayOffset,
-      length: fc.option(fc.integer({ min: 1, max: 700 }), { nil: undefined }),
-      attributionPct: fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined }),
-      line: fc.option(fc.constantFrom('CS-1', 'AB-9'), { nil: undefined }),
-    }),
-    weight: 4,
-  },
-  fc.record({
-    op: fc.constant('verify' as const),
-    s: fc.nat(),
-    part: fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined }),
-    assurance: fc.option(fc.constantFrom(...ASSURANCES), { nil: undefined }),
-  }),
-  fc.record({ op: fc.constantFrom('dispute' as const, 'withdraw' as const), s: fc.nat() }),
-  fc.record({
-    op: fc.constant('revise' as const),
-    s: fc.nat(),
-    amount: fc.integer({ min: 1, max: 9e9 }),
-    attributionPct: fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined }),
-  }),
-);
+const savingOp = savingOps({
+  amount: fc.integer({ min: 1, max: 999_999_999_999 }),
+  revisedAmount: fc.integer({ min: 1, max: 9e9 }),
+  dayOffset,
+});
 
 const ledger = fc.record({
   start: dayOffset,

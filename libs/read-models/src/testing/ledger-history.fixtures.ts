@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore } from '@accord/event-store';
 import {
+  ASSURANCES,
   type Assurance,
   addDays,
   CAPACITY_UNITS,
@@ -16,9 +17,11 @@ import {
   type PlacementValuation,
   partnershipStream,
   type Recurrence,
+  SAVING_KINDS,
   type SavingKind,
   type ServiceArea,
 } from '@accord/ledger';
+import fc from 'fast-check';
 import { foldFacts, type PartnershipFacts } from '../partnership-facts/partnership-facts';
 import type { Progress } from '../progress/progress';
 
@@ -425,6 +428,57 @@ export function ledgerHistory(partnershipId: string = randomUUID()) {
 }
 
 export type LedgerHistory = ReturnType<typeof ledgerHistory>;
+
+const share = fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined });
+
+/**
+ * The terms of a generated claim: its amount, kind, start as a day offset, how many days a
+ * recurring one runs (absent, for good) and its share in per cent (absent, as before issue 12).
+ */
+export function claimTerms(amount: fc.Arbitrary<number>, dayOffset: fc.Arbitrary<number>) {
+  return {
+    amount,
+    kind: fc.constantFrom(...SAVING_KINDS),
+    recurring: fc.boolean(),
+    start: dayOffset,
+    length: fc.option(fc.integer({ min: 1, max: 700 }), { nil: undefined }),
+    attributionPct: share,
+  };
+}
+
+/**
+ * Operations on one intervention's savings, for `generatedSavings`: claims on lines CS-1 and
+ * AB-9 or none, four times as often as verdicts, withdrawals and revisions of a claim before.
+ */
+export function savingOps(o: {
+  amount: fc.Arbitrary<number>;
+  revisedAmount?: fc.Arbitrary<number>;
+  dayOffset: fc.Arbitrary<number>;
+}) {
+  return fc.oneof(
+    {
+      arbitrary: fc.record({
+        op: fc.constant('claim' as const),
+        ...claimTerms(o.amount, o.dayOffset),
+        line: fc.option(fc.constantFrom('CS-1', 'AB-9'), { nil: undefined }),
+      }),
+      weight: 4,
+    },
+    fc.record({
+      op: fc.constant('verify' as const),
+      s: fc.nat(),
+      part: share,
+      assurance: fc.option(fc.constantFrom(...ASSURANCES), { nil: undefined }),
+    }),
+    fc.record({ op: fc.constantFrom('dispute' as const, 'withdraw' as const), s: fc.nat() }),
+    fc.record({
+      op: fc.constant('revise' as const),
+      s: fc.nat(),
+      amount: o.revisedAmount ?? o.amount,
+      attributionPct: share,
+    }),
+  );
+}
 
 /** An operation on a saving claimed before, as property tests generate it: `s` picks which. */
 export type SavingOp =
