@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { EventStore, ProjectionRunner } from '@accord/event-store';
+import { EventStore, type ProjectionRunner } from '@accord/event-store';
 import { todayInLondon } from '@accord/ledger';
-import { projections } from '@accord/read-models';
 import { appendRecorded, type LedgerHistory, ledgerHistory } from '@accord/read-models/testing';
 import { createTestApp, seedTenancy, type Tenancy, type TestApp } from '@accord/testing';
 import { sql } from 'kysely';
+import { startedProjectionRunner } from './report-fixtures';
 
 describe('partnership reads over HTTP', () => {
   let t: TestApp;
@@ -13,14 +13,7 @@ describe('partnership reads over HTTP', () => {
   let runner: ProjectionRunner;
 
   const startRunner = async () => {
-    runner = new ProjectionRunner({
-      databaseUrl: t.database.url,
-      db: t.database.db,
-      store,
-      projections,
-      pollIntervalMs: 50,
-    });
-    await runner.start();
+    runner = await startedProjectionRunner(t.database, store);
   };
 
   /** Appends what the history has recorded and answers the last position written. */

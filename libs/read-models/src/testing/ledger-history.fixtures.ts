@@ -543,14 +543,18 @@ export function generatedSavings(h: LedgerHistory) {
   };
 }
 
-/** A partnership from `startsOn` with one engagement and one intervention from then: ready for savings. */
+/**
+ * A partnership from `startsOn`, between the parties named or new ones, with one engagement and
+ * one intervention from then: ready for savings.
+ */
 export function partnershipReadyForSavings(
   startsOn: string,
   feePence = 0,
   savingsTargetPence?: number,
+  parties: { consultancyId?: string; councilId?: string; name?: string } = {},
 ) {
   const h = ledgerHistory();
-  h.formed({ startsOn });
+  h.formed({ ...parties, startsOn });
   const engagement = h.engagement({ startsOn, feePence, savingsTargetPence });
   const intervention = h.intervention(engagement, { startedOn: startsOn });
   return { h, engagement, intervention };
