@@ -83,16 +83,6 @@ export type SavingVerdictRecord = Readonly<{
   disputeReason: string | null;
 }>;
 
-/** The columns after `basis`, issue 24's: where the saving was made, and the verdict on it. */
-const DETAIL_COLUMNS = [
-  'engagementTitle',
-  'interventionId',
-  'verifiedBy',
-  'verifiedOn',
-  'evidence',
-  'disputeReason',
-] as const;
-
 /** The register's columns, in SPEC §4's order. */
 export const SAVINGS_REGISTER_COLUMNS = [
   'savingId',
@@ -113,7 +103,12 @@ export const SAVINGS_REGISTER_COLUMNS = [
   'disputedPence',
   'netClaimedPence',
   'basis',
-  ...DETAIL_COLUMNS,
+  'engagementTitle',
+  'interventionId',
+  'verifiedBy',
+  'verifiedOn',
+  'evidence',
+  'disputeReason',
 ] as const satisfies readonly (keyof SavingsRegisterRow)[];
 
 /**
@@ -178,7 +173,17 @@ export function* savingsRegisterRows(
   }
 }
 
-type RowDetails = Pick<SavingsRegisterRow, (typeof DETAIL_COLUMNS)[number]>;
+/** The names after `Name` in a list of names. */
+type After<Names extends readonly string[], Name extends string> = Names extends readonly [
+  infer First,
+  ...infer Rest extends string[],
+]
+  ? First extends Name
+    ? Rest[number]
+    : After<Rest, Name>
+  : never;
+
+type RowDetails = Pick<SavingsRegisterRow, After<typeof SAVINGS_REGISTER_COLUMNS, 'basis'>>;
 
 /** The columns after `basis`: where the saving was made, and the council's verdict on it. */
 function detailsOf(
