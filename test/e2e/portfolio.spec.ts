@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { EventStore, ProjectionRunner } from '@accord/event-store';
-import { projections } from '@accord/read-models';
-import { appendRecorded, type LedgerHistory, ledgerHistory } from '@accord/read-models/testing';
+import { EventStore, type ProjectionRunner } from '@accord/event-store';
+import {
+  appendRecorded,
+  type LedgerHistory,
+  ledgerHistory,
+  partnershipReadyForSavings,
+} from '@accord/read-models/testing';
 import {
   actingAs,
   createTestApp,
@@ -12,6 +16,7 @@ import {
   type Tenancy,
   type TestApp,
 } from '@accord/testing';
+import { startedProjectionRunner } from './report-fixtures';
 
 type Figures = {
   claimedPence: number;
@@ -85,56 +90,27 @@ describe('the portfolio (SPEC §10)', () => {
       'director',
       'admin',
     ]);
-    runner = new ProjectionRunner({
-      databaseUrl: t.database.url,
-      db: t.database.db,
-      store,
-      projections,
-      pollIntervalMs: 50,
-    });
-    await runner.start();
+    runner = await startedProjectionRunner(t.database, store);
 
-    placements = ledgerHistory();
-    placements.formed({
+    const alpha = partnershipReadyForSavings('2025-04-01', 12_000_001, 40_000_003, {
       consultancyId: tenancy.consultancyId,
       councilId: tenancy.councilId,
       name: 'Alpha placements',
-      startsOn: '2025-04-01',
     });
-    const pe = placements.engagement({
-      startsOn: '2025-04-01',
-      feePence: 12_000_001,
-      savingsTargetPence: 40_000_003,
-    });
-    const pi = placements.intervention(pe, { startedOn: '2025-04-01' });
-    const recurring = placements.claimed(pi, {
-      amountPence: 1_000_003,
-      recurrence: 'recurring_annual',
-      startsOn: '2025-05-17',
-      attributionPct: 60,
-    });
+    placements = alpha.h;
+    const pi = alpha.intervention;
+    const recurring = placements.claimedYearly(pi, 1_000_003, '2025-05-17', { attributionPct: 60 });
     placements.verified(recurring, 900_001, '2025-07-01');
-    placements.claimed(pi, { amountPence: 777_777, recurrence: 'one_off', startsOn: '2025-09-09' });
+    placements.claimedOnce(pi, 777_777, '2025-09-09');
 
-    finance = ledgerHistory();
-    finance.formed({
+    const beta = partnershipReadyForSavings('2025-06-01', 3_333_333, 9_999_999, {
       consultancyId: northgateId,
       councilId: tenancy.councilId,
       name: 'Beta finance recovery',
-      startsOn: '2025-06-01',
     });
-    const fe = finance.engagement({
-      startsOn: '2025-06-01',
-      feePence: 3_333_333,
-      savingsTargetPence: 9_999_999,
-    });
-    const fi = finance.intervention(fe, { startedOn: '2025-06-01' });
-    const oneOff = finance.claimed(fi, {
-      amountPence: 2_500_007,
-      recurrence: 'recurring_annual',
-      startsOn: '2025-08-03',
-      attributionPct: 75,
-    });
+    finance = beta.h;
+    const fi = beta.intervention;
+    const oneOff = finance.claimedYearly(fi, 2_500_007, '2025-08-03', { attributionPct: 75 });
     finance.verified(oneOff, 2_500_007, '2025-10-01');
 
     elsewhere = ledgerHistory();
@@ -158,19 +134,10 @@ describe('the portfolio (SPEC §10)', () => {
     midway = new Date();
     await new Promise((resolve) => setTimeout(resolve, 5));
     // Known only after `midway`: a later claim, a later verification, a fee revised.
-    const later = placements.claimed(pi, {
-      amountPence: 2_000_009,
-      recurrence: 'recurring_annual',
-      startsOn: '2025-11-11',
-    });
+    const later = placements.claimedYearly(pi, 2_000_009, '2025-11-11');
     placements.verified(later, 1_500_001, '2026-01-15');
-    placements.feeRevised(pe, 15_000_000, 12_000_001);
-    finance.claimed(fi, {
-      amountPence: 123_457,
-      kind: 'cost_avoidance',
-      recurrence: 'one_off',
-      startsOn: '2026-02-02',
-    });
+    placements.feeRevised(alpha.engagement, 15_000_000, 12_000_001);
+    finance.claimedOnce(fi, 123_457, '2026-02-02', { kind: 'cost_avoidance' });
     last = await append(placements, finance);
   });
   afterAll(async () => {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { EventStore, ProjectionRunner } from '@accord/event-store';
+import { EventStore, type ProjectionRunner } from '@accord/event-store';
 import { todayInLondon } from '@accord/ledger';
-import { projections } from '@accord/read-models';
 import { appendRecorded, type LedgerHistory, ledgerHistory } from '@accord/read-models/testing';
 import { createTestApp, seedTenancy, type Tenancy, type TestApp } from '@accord/testing';
 import { sql } from 'kysely';
+import { startedProjectionRunner } from './report-fixtures';
 
 describe('partnership reads over HTTP', () => {
   let t: TestApp;
@@ -13,14 +13,7 @@ describe('partnership reads over HTTP', () => {
   let runner: ProjectionRunner;
 
   const startRunner = async () => {
-    runner = new ProjectionRunner({
-      databaseUrl: t.database.url,
-      db: t.database.db,
-      store,
-      projections,
-      pollIntervalMs: 50,
-    });
-    await runner.start();
+    runner = await startedProjectionRunner(t.database, store);
   };
 
   /** Appends what the history has recorded and answers the last position written. */
@@ -218,11 +211,7 @@ describe('partnership reads over HTTP', () => {
         category: 'foster_carer_recruitment',
         startedOn: '2026-03-01',
       });
-      const saving = h.claimed(intervention, {
-        amountPence: 3_650_000,
-        recurrence: 'recurring_annual',
-        startsOn: '2026-03-01',
-      });
+      const saving = h.claimedYearly(intervention, 3_650_000, '2026-03-01');
       savingId = saving.savingId;
       h.capacity(intervention, { kind: 'foster_placements', quantity: 6, startsOn: '2026-03-15' });
       h.milestone(engagement, '2026-05-10', 'Recruitment campaign launched');
@@ -364,11 +353,7 @@ describe('partnership reads over HTTP', () => {
       const engagement = late.engagement({ startsOn: '2026-03-01', feePence: 1_000_000 });
       const intervention = late.intervention(engagement, { startedOn: '2026-03-01' });
       // 3,650,000p a year is 10,000p a day: 100,000p over 1–10 March.
-      late.claimed(intervention, {
-        amountPence: 3_650_000,
-        recurrence: 'recurring_annual',
-        startsOn: '2026-03-01',
-      });
+      late.claimedYearly(intervention, 3_650_000, '2026-03-01');
       await append(late);
       const claimedAt = (knownAt: Date) =>
         get(
@@ -383,11 +368,7 @@ describe('partnership reads over HTTP', () => {
       // A claim of 5,000p a day whose transaction began before knownAt and commits after a read
       // at knownAt: recorded by then, so the same read afterwards must count it.
       await t.database.db.transaction().execute(async (trx) => {
-        late.claimed(intervention, {
-          amountPence: 1_825_000,
-          recurrence: 'recurring_annual',
-          startsOn: '2026-03-01',
-        });
+        late.claimedYearly(intervention, 1_825_000, '2026-03-01');
         for (const { streamId, event } of late.take()) {
           await store.append(streamId, [{ eventId: randomUUID(), ...event }], 'any', trx);
         }

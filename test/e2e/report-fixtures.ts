@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { EventStore } from '@accord/event-store';
+import { EventStore, ProjectionRunner } from '@accord/event-store';
 import type { AnyDb, AppConfig } from '@accord/platform';
-import { PartnershipReads } from '@accord/read-models';
-import { appendRecorded, ledgerHistory } from '@accord/read-models/testing';
-import { eventually } from '@accord/testing';
+import { PartnershipReads, projections } from '@accord/read-models';
+import { AVERAGE_CASELOAD, appendRecorded, ledgerHistory } from '@accord/read-models/testing';
+import { eventually, type TestDatabase } from '@accord/testing';
 import type { INestApplication } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { type ParsedMail, simpleParser } from 'mailparser';
@@ -84,6 +84,22 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
   return state;
 }
 
+/** A projection runner over the test database's events, started, polling every 50 ms. */
+export async function startedProjectionRunner(
+  database: TestDatabase,
+  store: EventStore,
+): Promise<ProjectionRunner> {
+  const runner = new ProjectionRunner({
+    databaseUrl: database.url,
+    db: database.db,
+    store,
+    projections,
+    pollIntervalMs: 50,
+  });
+  await runner.start();
+  return runner;
+}
+
 /** A worker process's modules (projections, report schedule and jobs), quick to retry. */
 export async function startWorker(config: AppConfig): Promise<TestingModule> {
   const worker = await Test.createTestingModule({ imports: [WorkerModule.forRoot(config)] })
@@ -142,29 +158,17 @@ export async function seedReportedPartnership(
     startedOn: '2026-05-10',
     title: 'Step-down panel',
   });
-  const recurring = history.claimed(stepDown, {
-    amountPence: 3_650_000,
-    recurrence: 'recurring_annual',
-    startsOn: '2026-06-01',
-  });
+  const recurring = history.claimedYearly(stepDown, 3_650_000, '2026-06-01');
   history.verified(recurring, 3_650_000, '2026-07-01');
   const edge = history.intervention(engagement, {
     startedOn: '2026-10-05',
     title: 'Edge-of-care outreach',
     category: 'edge_of_care',
   });
-  history.claimed(edge, {
-    amountPence: 1_234_567,
-    recurrence: 'one_off',
-    startsOn: '2026-10-20',
-    kind: 'non_cashable',
-  });
+  history.claimedOnce(edge, 1_234_567, '2026-10-20', { kind: 'non_cashable' });
   history.capacity(edge, { kind: 'foster_placements', quantity: 3, startsOn: '2026-10-01' });
   history.measure(engagement, {
-    measure: 'average_caseload',
-    name: 'Average caseload per case-holding social worker',
-    unit: 'cases',
-    direction: 'lower_is_better',
+    ...AVERAGE_CASELOAD,
     baseline: { value: 22, asOf: '2026-04-01' },
     target: { value: 16, by: '2027-03-31' },
   });

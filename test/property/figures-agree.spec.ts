@@ -1,5 +1,4 @@
 import {
-  ASSURANCES,
   addDays,
   type CalendarDate,
   financialYearOf,
@@ -8,7 +7,6 @@ import {
   monthOf,
   monthsFrom,
   parseCalendarDate,
-  SAVING_KINDS,
 } from '@accord/ledger';
 import {
   computeProgress,
@@ -21,7 +19,7 @@ import {
   savingsRegister,
   savingsRegisterCsv,
 } from '@accord/read-models';
-import { ledgerHistory } from '@accord/read-models/testing';
+import { generatedSavings, ledgerHistory, savingOps } from '@accord/read-models/testing';
 import { buildMonthlyReport } from '@accord/reporting';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
@@ -50,34 +48,7 @@ const amount = fc.oneof(
   fc.integer({ min: 1, max: 999_999_999_999 }),
 );
 
-const op = fc.oneof(
-  {
-    arbitrary: fc.record({
-      op: fc.constant('claim' as const),
-      amount,
-      kind: fc.constantFrom(...SAVING_KINDS),
-      recurring: fc.boolean(),
-      start: dayOffset,
-      length: fc.option(fc.integer({ min: 1, max: 700 }), { nil: undefined }),
-      attributionPct: fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined }),
-      line: fc.option(fc.constantFrom('CS-1', 'AB-9'), { nil: undefined }),
-    }),
-    weight: 4,
-  },
-  fc.record({
-    op: fc.constant('verify' as const),
-    s: fc.nat(),
-    part: fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined }),
-    assurance: fc.option(fc.constantFrom(...ASSURANCES), { nil: undefined }),
-  }),
-  fc.record({ op: fc.constantFrom('dispute' as const, 'withdraw' as const), s: fc.nat() }),
-  fc.record({
-    op: fc.constant('revise' as const),
-    s: fc.nat(),
-    amount,
-    attributionPct: fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined }),
-  }),
-);
+const op = savingOps({ amount, dayOffset });
 
 type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
 
@@ -97,41 +68,11 @@ function historyOf(start: number, ops: readonly Op[]) {
   h.savingsLine({ code: 'AB-9', financialYear: '2027/28', targetPence: 90_000_000 });
   const engagement = h.engagement({ startsOn: day(start), feePence: 1_000_000 });
   const intervention = h.intervention(engagement, { startedOn: day(start) });
-  const savings: { ref: ReturnType<typeof h.claimed>; amount: number }[] = [];
+  const savings = generatedSavings(h);
   for (const o of ops) {
     if (o.op === 'claim') {
-      const ref = h.claimed(intervention, {
-        amountPence: o.amount,
-        kind: o.kind,
-        recurrence: o.recurring ? 'recurring_annual' : 'one_off',
-        startsOn: day(start + o.start),
-        endsOn: o.recurring && o.length !== undefined ? day(start + o.start + o.length) : undefined,
-        attributionPct: o.attributionPct,
-        lineCode: o.line,
-      });
-      savings.push({ ref, amount: o.amount });
-      continue;
-    }
-    const s = savings.length === 0 ? undefined : savings[o.s % savings.length];
-    if (!s) continue;
-    switch (o.op) {
-      case 'verify': {
-        const v =
-          o.part === undefined ? s.amount : Math.max(1, Math.floor((s.amount * o.part) / 100));
-        h.verified(s.ref, v, undefined, { assurance: o.assurance });
-        break;
-      }
-      case 'dispute':
-        h.disputed(s.ref, s.amount);
-        break;
-      case 'withdraw':
-        h.withdrawn(s.ref);
-        break;
-      case 'revise':
-        h.revised(s.ref, o.amount, s.amount, undefined, { attributionPct: o.attributionPct });
-        s.amount = o.amount;
-        break;
-    }
+      savings.claim(intervention, { ...o, startsOn: day(start + o.start), lineCode: o.line });
+    } else savings.apply(o);
   }
   return h;
 }

@@ -8,7 +8,6 @@ import {
   type CalendarDate,
   INTERVENTION_CATEGORIES,
   parseCalendarDate,
-  SAVING_KINDS,
 } from '@accord/ledger';
 import { loadConfig } from '@accord/platform';
 import {
@@ -25,8 +24,11 @@ import {
 } from '@accord/read-models';
 import {
   appendRecorded,
+  claimTerms,
+  generatedSavings,
   type LedgerHistory,
   ledgerHistory,
+  partnershipReadyForSavings,
   type Recorded,
 } from '@accord/read-models/testing';
 import { createTestDatabase, eventually, type TestDatabase } from '@accord/testing';
@@ -66,12 +68,7 @@ const op = fc.oneof(
   fc.record({
     op: fc.constant('claim' as const),
     i: index,
-    amount: fc.integer({ min: 1, max: 999_999_999_999 }),
-    kind: fc.constantFrom(...SAVING_KINDS),
-    recurring: fc.boolean(),
-    start: dayOffset,
-    length: fc.option(fc.integer({ min: 1, max: 700 }), { nil: undefined }),
-    attributionPct: fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined }),
+    ...claimTerms(fc.integer({ min: 1, max: 999_999_999_999 }), dayOffset),
     line: fc.option(index, { nil: undefined }),
   }),
   fc.record({
@@ -143,7 +140,7 @@ function writeHistory(start: number, ops: readonly Op[]): LedgerHistory {
   h.formed({ startsOn: day(start) });
   const engagements: ReturnType<LedgerHistory['engagement']>[] = [];
   const interventions: ReturnType<LedgerHistory['intervention']>[] = [];
-  const savings: { ref: ReturnType<LedgerHistory['claimed']>; amount: number }[] = [];
+  const savings = generatedSavings(h);
   const capacity: ReturnType<LedgerHistory['capacity']>[] = [];
   const measures: { e: (typeof engagements)[number]; measure: string }[] = [];
   const milestones: ReturnType<LedgerHistory['milestone']>[] = [];
@@ -181,44 +178,19 @@ function writeHistory(start: number, ops: readonly Op[]): LedgerHistory {
       }
       case 'claim': {
         const i = pick(interventions, o.i);
-        if (!i) break;
-        const ref = h.claimed(i, {
-          amountPence: o.amount,
-          kind: o.kind,
-          recurrence: o.recurring ? 'recurring_annual' : 'one_off',
-          startsOn: day(o.start),
-          endsOn: o.recurring && o.length !== undefined ? day(o.start + o.length) : undefined,
-          attributionPct: o.attributionPct,
-          lineCode: o.line === undefined ? undefined : pick(lines, o.line),
-        });
-        savings.push({ ref, amount: o.amount });
+        const lineCode = o.line === undefined ? undefined : pick(lines, o.line);
+        if (i) savings.claim(i, { ...o, startsOn: day(o.start), lineCode });
         break;
       }
-      case 'verify': {
-        const s = pick(savings, o.s);
-        if (!s) break;
-        if (o.part === undefined) h.verified(s.ref, s.amount);
-        else {
-          const v = Math.max(1, Math.floor((s.amount * o.part) / 100));
-          h.verified(s.ref, v, undefined, { assurance: o.assurance });
-        }
+      case 'verify':
+        // Without a part, a verification from before issue 12: in full, and no assurance.
+        savings.apply(o.part === undefined ? { op: o.op, s: o.s } : o);
         break;
-      }
       case 'dispute':
-      case 'withdraw': {
-        const s = pick(savings, o.s);
-        if (!s) break;
-        if (o.op === 'dispute') h.disputed(s.ref, s.amount);
-        else h.withdrawn(s.ref);
+      case 'withdraw':
+      case 'revise':
+        savings.apply(o);
         break;
-      }
-      case 'revise': {
-        const s = pick(savings, o.s);
-        if (!s) break;
-        h.revised(s.ref, o.amount, s.amount, undefined, { attributionPct: o.attributionPct });
-        s.amount = o.amount;
-        break;
-      }
       case 'line':
         h.savingsLine({
           code: o.code,
@@ -473,15 +445,8 @@ describe('the partnership facts read model', () => {
   });
 
   it('takes in a saving claimed twice in the log, which the decider refuses, as a fold does', async () => {
-    const h = ledgerHistory();
-    h.formed({ startsOn: '2026-01-01' });
-    const e = h.engagement({ startsOn: '2026-01-01', feePence: 1_000_000 });
-    const i = h.intervention(e, { startedOn: '2026-01-01' });
-    const saving = h.claimed(i, {
-      amountPence: 120_000,
-      recurrence: 'one_off',
-      startsOn: '2026-02-01',
-    });
+    const { h, intervention: i } = partnershipReadyForSavings('2026-01-01', 1_000_000);
+    const saving = h.claimedOnce(i, 120_000, '2026-02-01');
     h.verified(saving, 100_000);
     const first = h.take();
     // The same saving claimed afresh, with other terms: the fold takes the second claim whole.
@@ -510,14 +475,8 @@ describe('the partnership facts read model', () => {
   });
 
   it('folds the events instead of reading stored facts of an older shape, as during a deploy', async () => {
-    const h = ledgerHistory();
-    h.formed({ startsOn: '2026-01-01' });
-    const e = h.engagement({ startsOn: '2026-01-01', feePence: 1_000_000 });
-    const i = h.intervention(e, { startedOn: '2026-01-01' });
-    h.verified(
-      h.claimed(i, { amountPence: 120_000, recurrence: 'one_off', startsOn: '2026-02-01' }),
-      100_000,
-    );
+    const { h, intervention: i } = partnershipReadyForSavings('2026-01-01', 1_000_000);
+    h.verified(h.claimedOnce(i, 120_000, '2026-02-01'), 100_000);
     const positions = await appendRecorded(store, h.take());
     expect(await wait.waitFor(Math.max(...positions), 20_000)).toBe(true);
     const scratch = await scratchFacts(h.partnershipId);

@@ -23,6 +23,18 @@ class MailerShutdown implements OnApplicationShutdown {
   }
 }
 
+/** What the module lends to the modules that import it. */
+const EXPORTED = [
+  PartnershipLedger,
+  ReportRecipientsRepository,
+  ReportClaimsRepository,
+  MonthlyReportComposer,
+  MonthlyReportSender,
+  MonthlyReports,
+  SentReports,
+  ReportQueue,
+];
+
 /**
  * The monthly report: composed from the read models, rendered, sent once. Needs the global
  * configuration, database and event store modules.
@@ -30,16 +42,9 @@ class MailerShutdown implements OnApplicationShutdown {
 @Module({
   imports: [ReadModelsModule],
   providers: [
-    PartnershipLedger,
+    ...EXPORTED,
     LedgerClock,
-    ReportClaimsRepository,
-    MonthlyReportComposer,
-    MonthlyReportSender,
-    MonthlyReports,
-    SentReports,
-    ReportQueue,
     ReportRequestsRepository,
-    ReportRecipientsRepository,
     {
       provide: ReportMailer,
       inject: [APP_CONFIG],
@@ -50,15 +55,6 @@ class MailerShutdown implements OnApplicationShutdown {
     },
     MailerShutdown,
   ],
-  exports: [
-    PartnershipLedger,
-    ReportRecipientsRepository,
-    ReportClaimsRepository,
-    MonthlyReportComposer,
-    MonthlyReportSender,
-    MonthlyReports,
-    SentReports,
-    ReportQueue,
-  ],
+  exports: EXPORTED,
 })
 export class ReportingModule {}

@@ -1,20 +1,14 @@
-import { factsOf, ledgerHistory } from '@accord/read-models/testing';
+import { factsOf, ledgerHistory, partnershipReadyForSavings } from '@accord/read-models/testing';
 import { partnershipDetail } from './partnership-detail';
 
 const noNames = () => null;
 
 describe('partnership detail: savings lines, closing days and the savings of issue 12', () => {
   it('shows each saving with its share, line and verdict, and the lines as set', () => {
-    const h = ledgerHistory();
-    h.formed({ startsOn: '2026-04-01' });
+    const { h, intervention } = partnershipReadyForSavings('2026-04-01');
     h.savingsLine({ code: 'CS-26-07', financialYear: '2026/27', targetPence: 3_650_000 });
-    const engagement = h.engagement({ startsOn: '2026-04-01', feePence: 0 });
-    const intervention = h.intervention(engagement, { startedOn: '2026-04-01' });
-    const partly = h.claimed(intervention, {
-      amountPence: 3_650_000,
+    const partly = h.claimedYearly(intervention, 3_650_000, '2026-04-01', {
       kind: 'cost_avoidance',
-      recurrence: 'recurring_annual',
-      startsOn: '2026-04-01',
       attributionPct: 40,
       lineCode: 'CS-26-07',
     });
@@ -22,17 +16,9 @@ describe('partnership detail: savings lines, closing days and the savings of iss
       assurance: 'finance_reconciled',
       evidence: 'Ledger 4410',
     });
-    const old = h.claimed(intervention, {
-      amountPence: 100_000,
-      recurrence: 'one_off',
-      startsOn: '2026-04-02',
-    });
+    const old = h.claimedOnce(intervention, 100_000, '2026-04-02');
     h.verified(old, 100_000);
-    const revised = h.claimed(intervention, {
-      amountPence: 200_000,
-      recurrence: 'one_off',
-      startsOn: '2026-04-03',
-    });
+    const revised = h.claimedOnce(intervention, 200_000, '2026-04-03');
     h.verified(revised, 150_000, '2026-05-01', { assurance: 'self_reported' });
     h.revised(revised, 180_000, 200_000, '2026-05-02', { attributionPct: 90 });
 
@@ -45,26 +31,8 @@ describe('partnership detail: savings lines, closing days and the savings of iss
         targetPence: 3_650_000,
       },
     ]);
-    const savings = detail.engagements[0].interventions[0].savings.map(
-      ({
-        amountPence,
-        status,
-        attributionPct,
-        lineCode,
-        verifiedAmountPence,
-        assurance,
-        evidence,
-      }) => ({
-        amountPence,
-        status,
-        attributionPct,
-        lineCode,
-        verifiedAmountPence,
-        assurance,
-        evidence,
-      }),
-    );
-    expect(savings).toEqual([
+    // Each saving as the detail shows it: these fields of it, in the order they were logged.
+    expect(detail.engagements[0].interventions[0].savings).toMatchObject([
       {
         amountPence: 3_650_000,
         status: 'verified',

@@ -1,21 +1,14 @@
-import type {
-  Assurance,
-  CalendarDate,
-  CapacityKind,
-  FinancialYear,
-  InterventionCategory,
-  MeasureDirection,
-  Pence,
-  Recurrence,
-  SavingKind,
-  SavingStatus,
-  ServiceArea,
-} from '@accord/ledger';
+import type { CalendarDate, FinancialYear, Pence } from '@accord/ledger';
 import { type MilestoneStatus, milestoneStatusOf } from '@accord/ledger';
 import {
+  type CapacityFacts,
+  type EngagementFacts,
+  type InterventionFacts,
   inLoggedOrder,
   linesInPlanOrder,
+  type MeasureDefinition,
   type PartnershipFacts,
+  type SavingFacts,
 } from '../partnership-facts/partnership-facts';
 import { requireHeader } from '../progress/compute-progress';
 
@@ -42,26 +35,17 @@ export type PartnershipDetail = {
   engagements: EngagementDetail[];
 };
 
-export type EngagementDetail = {
-  id: string;
-  title: string;
-  serviceArea: ServiceArea;
-  startsOn: CalendarDate;
-  endsOn: CalendarDate | null;
-  feePence: Pence;
-  savingsTargetPence: Pence | null;
-  status: 'open' | 'closed';
-  closedOn: CalendarDate | null;
-  measures: {
-    measure: string;
-    name: string;
-    unit: string;
-    direction: MeasureDirection;
-    baseline: { value: number; asOf: CalendarDate };
-    target: { value: number; by: CalendarDate };
+/**
+ * Facts as the detail shows them: under their own `id`, without the keys of what they belong to
+ * (and any other `Keys`) or where they were logged.
+ */
+type AsDetail<Facts, Keys extends keyof Facts> = { id: string } & Omit<Facts, Keys | 'position'>;
+
+export type EngagementDetail = AsDetail<EngagementFacts, 'engagementId'> & {
+  measures: (MeasureDefinition & {
     /** Ordered by the date each reading is for. */
     readings: { id: string; value: number; asOf: CalendarDate; source: string | null }[];
-  }[];
+  })[];
   milestones: {
     id: string;
     title: string;
@@ -74,38 +58,12 @@ export type EngagementDetail = {
   interventions: InterventionDetail[];
 };
 
-export type InterventionDetail = {
-  id: string;
-  title: string;
-  category: InterventionCategory;
-  description: string | null;
-  startedOn: CalendarDate;
-  status: 'active' | 'completed' | 'stopped';
-  endedOn: CalendarDate | null;
-  savings: {
-    id: string;
-    amountPence: Pence;
-    kind: SavingKind;
-    recurrence: Recurrence;
-    startsOn: CalendarDate;
-    endsOn: CalendarDate | null;
-    basis: string;
-    status: SavingStatus;
-    attributionPct: number;
-    lineCode: string | null;
-    /** V, the assurance and the evidence while the saving stands verified; null otherwise. */
-    verifiedAmountPence: Pence | null;
-    assurance: Assurance | null;
-    evidence: string | null;
-  }[];
-  capacity: {
-    id: string;
-    kind: CapacityKind;
-    unit: string;
-    quantity: number;
-    startsOn: CalendarDate;
-    endsOn: CalendarDate | null;
-  }[];
+type IdsOfIntervention = 'interventionId' | 'engagementId';
+
+export type InterventionDetail = AsDetail<InterventionFacts, IdsOfIntervention> & {
+  /** Their V, assurance and evidence while the saving stands verified; null otherwise. */
+  savings: AsDetail<SavingFacts, 'savingId' | IdsOfIntervention | 'valuation'>[];
+  capacity: AsDetail<CapacityFacts, 'capacityId' | IdsOfIntervention>[];
 };
 
 export function partnershipDetail(

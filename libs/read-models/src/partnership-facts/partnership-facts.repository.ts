@@ -76,32 +76,12 @@ export class PartnershipFactsRepository {
     page: { limit: number; after?: ListCursor },
   ): Promise<PartnershipListRow[]> {
     return readModel(() =>
-      this.db
-        .selectFrom('partnership_facts as p')
-        .select([
-          'p.partnership_id as id',
-          sql<string>`p.name`.as('name'),
-          sql<string>`p.consultancy_id`.as('consultancyId'),
-          sql<string>`p.council_id`.as('councilId'),
-          sql<string>`p.starts_on`.as('startsOn'),
-          sql<'open' | 'closed'>`p.status`.as('status'),
-        ])
-        .where('p.name', 'is not', null)
-        .$if(organisationId !== null, (query) =>
-          query.where((eb) =>
-            eb.or([
-              eb('p.consultancy_id', '=', organisationId),
-              eb('p.council_id', '=', organisationId),
-            ]),
-          ),
-        )
+      this.formedPartnerships(organisationId)
         .$if(page.after !== undefined, (query) =>
           query.where(
             sql<boolean>`(p.name, p.partnership_id) > (${page.after?.name}, ${page.after?.id})`,
           ),
         )
-        .orderBy('p.name')
-        .orderBy('p.partnership_id')
         .limit(page.limit + 1)
         .execute(),
     );
@@ -114,29 +94,36 @@ export class PartnershipFactsRepository {
    */
   partnershipsOf(organisationId: string): Promise<(PartnershipListRow & { revision: number })[]> {
     return readModel(async () => {
-      const rows = await this.db
-        .selectFrom('partnership_facts as p')
-        .select([
-          'p.partnership_id as id',
-          sql<string>`p.name`.as('name'),
-          sql<string>`p.consultancy_id`.as('consultancyId'),
-          sql<string>`p.council_id`.as('councilId'),
-          sql<string>`p.starts_on`.as('startsOn'),
-          sql<'open' | 'closed'>`p.status`.as('status'),
-          'p.events_applied as eventsApplied',
-        ])
-        .where('p.name', 'is not', null)
-        .where((eb) =>
+      const rows = await this.formedPartnerships(organisationId)
+        .select('p.events_applied as eventsApplied')
+        .execute();
+      return rows.map(({ eventsApplied, ...row }) => ({ ...row, revision: Number(eventsApplied) }));
+    });
+  }
+
+  /** The formed partnerships `organisationId` is a party to (all for null) as list rows, by name. */
+  private formedPartnerships(organisationId: string | null) {
+    return this.db
+      .selectFrom('partnership_facts as p')
+      .select([
+        'p.partnership_id as id',
+        sql<string>`p.name`.as('name'),
+        sql<string>`p.consultancy_id`.as('consultancyId'),
+        sql<string>`p.council_id`.as('councilId'),
+        sql<string>`p.starts_on`.as('startsOn'),
+        sql<'open' | 'closed'>`p.status`.as('status'),
+      ])
+      .where('p.name', 'is not', null)
+      .$if(organisationId !== null, (query) =>
+        query.where((eb) =>
           eb.or([
             eb('p.consultancy_id', '=', organisationId),
             eb('p.council_id', '=', organisationId),
           ]),
-        )
-        .orderBy('p.name')
-        .orderBy('p.partnership_id')
-        .execute();
-      return rows.map(({ eventsApplied, ...row }) => ({ ...row, revision: Number(eventsApplied) }));
-    });
+        ),
+      )
+      .orderBy('p.name')
+      .orderBy('p.partnership_id');
   }
 
   async findFacts(partnershipId: string): Promise<PartnershipFacts | undefined> {

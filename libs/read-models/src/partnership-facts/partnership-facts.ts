@@ -186,6 +186,9 @@ export type MeasureFacts = {
   readings: ReadingFacts[];
 };
 
+/** A measure as its engagement defines it: what is measured, from what baseline, to what target. */
+export type MeasureDefinition = Omit<MeasureFacts, 'engagementId' | 'position' | 'readings'>;
+
 export type MilestoneFacts = {
   milestoneId: string;
   engagementId: string;

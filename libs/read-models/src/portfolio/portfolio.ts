@@ -63,15 +63,18 @@ export function portfolioOf(
   asOf: CalendarDate,
   knownAt: Date,
 ): Portfolio {
-  const partnerships = entries.map(({ partnership, progress }) => ({
-    ...partnership,
-    claimedPence: progress.savings.toDate.claimedPence,
-    verifiedPence: progress.savings.toDate.verifiedPence,
-    netVerifiedPence: progress.savings.toDate.netVerifiedPence,
-    committedFeesPence: progress.fees.committedPence,
-    returnOnFees: progress.savings.returnOnFees,
-    targetPence: progress.savings.targetPence,
-  }));
+  const partnerships = entries.map(({ partnership, progress: { fees, savings } }) => {
+    const { claimedPence, verifiedPence, netVerifiedPence } = savings.toDate;
+    return {
+      ...partnership,
+      claimedPence,
+      verifiedPence,
+      netVerifiedPence,
+      committedFeesPence: fees.committedPence,
+      returnOnFees: savings.returnOnFees,
+      targetPence: savings.targetPence,
+    };
+  });
   const sum = (figure: (p: PortfolioPartnership) => Pence) =>
     partnerships.reduce((total, p) => total + figure(p), 0);
   const verifiedPence = sum((p) => p.verifiedPence);

@@ -1,30 +1,42 @@
 import type { CalendarDate, Month } from '@accord/ledger';
-import { factsOf, ledgerHistory } from '@accord/read-models/testing';
+import {
+  AVERAGE_CASELOAD,
+  factsOf,
+  ledgerHistory,
+  partnershipReadyForSavings as partnership,
+  toDateFigures,
+  yearFigures,
+} from '@accord/read-models/testing';
 import { computeProgress, PartnershipNotKnownError, savingsAtMonthEnds } from './compute-progress';
 
 const knownAt = new Date('2026-11-01T07:00:00.000Z');
 const on = (history: ReturnType<typeof ledgerHistory>, asOf: string) =>
   computeProgress(factsOf(history), asOf as CalendarDate, knownAt);
 
-/** A partnership with one engagement and one intervention, ready for savings. */
-function partnership(startsOn: string, feePence = 0, savingsTargetPence?: number) {
-  const h = ledgerHistory();
-  h.formed({ startsOn });
-  const engagement = h.engagement({ startsOn, feePence, savingsTargetPence });
-  const intervention = h.intervention(engagement, { startedOn: startsOn });
-  return { h, engagement, intervention };
+/**
+ * The first example of this file: from 10 February 2026, fees of £50,000 and a target of
+ * £100,000; £36,500 a year (3,650,000p ÷ 365 = 10,000p a day) from 1 March, verified in full.
+ */
+function firstExample() {
+  const { h, intervention } = partnership('2026-02-10', 5_000_000, 10_000_000);
+  const saving = h.claimedYearly(intervention, 3_650_000, '2026-03-01');
+  h.verified(saving, 3_650_000);
+  return h;
 }
+
+/** The first example's savings to 30 April: 61 days × 10,000p = 610,000p, all of it verified. */
+const FIRST_EXAMPLE_TO_DATE = toDateFigures({
+  claimedPence: 610_000,
+  verifiedPence: 610_000,
+  cashablePence: 610_000,
+  netClaimedPence: 610_000,
+  netVerifiedPence: 610_000,
+  verifiedByAssurance: { evidenced: 610_000 },
+});
 
 describe('progress: savings', () => {
   it('splits a recurring saving at 31 March into financial years and months', () => {
-    const { h, intervention } = partnership('2026-02-10', 5_000_000, 10_000_000);
-    // £36,500 a year is 3,650,000p ÷ 365 = 10,000p a day from 1 March.
-    const saving = h.claimed(intervention, {
-      amountPence: 3_650_000,
-      recurrence: 'recurring_annual',
-      startsOn: '2026-03-01',
-    });
-    h.verified(saving, 3_650_000);
+    const h = firstExample();
 
     // To 30 April inclusive: 31 March days + 30 April days = 61 days × 10,000p = 610,000p.
     // 2025/26 holds March: 31 × 10,000 = 310,000p; 2026/27 holds April: 30 × 10,000 = 300,000p.
@@ -37,38 +49,22 @@ describe('progress: savings', () => {
       currency: 'GBP',
       fees: { committedPence: 5_000_000 },
       savings: {
-        toDate: {
-          claimedPence: 610_000,
-          verifiedPence: 610_000,
-          disputedPence: 0,
-          cashablePence: 610_000,
-          nonCashablePence: 0,
-          costAvoidancePence: 0,
-          netClaimedPence: 610_000,
-          netVerifiedPence: 610_000,
-          verifiedByAssurance: { self_reported: 0, evidenced: 610_000, finance_reconciled: 0 },
-        },
+        toDate: FIRST_EXAMPLE_TO_DATE,
         fullYearEffectPence: 3_650_000,
         targetPence: 10_000_000,
         returnOnFees: 0.122,
         netReturnOnFees: 0.122,
         byFinancialYear: [
-          {
-            financialYear: '2025/26',
+          yearFigures('2025/26', {
             claimedPence: 310_000,
             verifiedPence: 310_000,
             cashablePence: 310_000,
-            nonCashablePence: 0,
-            costAvoidancePence: 0,
-          },
-          {
-            financialYear: '2026/27',
+          }),
+          yearFigures('2026/27', {
             claimedPence: 300_000,
             verifiedPence: 300_000,
             cashablePence: 300_000,
-            nonCashablePence: 0,
-            costAvoidancePence: 0,
-          },
+          }),
         ],
         byMonth: [
           { month: '2026-02', claimedPence: 0, verifiedPence: 0 },
@@ -96,11 +92,7 @@ describe('progress: savings', () => {
   it('rounds each figure to a date once, and makes a part the difference of two of them, so parts add up', () => {
     const { h, intervention } = partnership('2026-03-01');
     // 1,000,000p a year = 2,739.726…p a day from 15 March.
-    h.claimed(intervention, {
-      amountPence: 1_000_000,
-      recurrence: 'recurring_annual',
-      startsOn: '2026-03-15',
-    });
+    h.claimedYearly(intervention, 1_000_000, '2026-03-15');
     const progress = on(h, '2026-04-10');
     // to 31 March, 17 days: 17,000,000 ÷ 365 = 46,575.34 → 46,575p (March, and 2025/26)
     // to 10 April, 27 days: 27,000,000 ÷ 365 = 73,972.60 → 73,973p (to date)
@@ -113,25 +105,14 @@ describe('progress: savings', () => {
 
   it('accrues 29 February like any day at A/365, so a leap year holds 366 days of it', () => {
     const { h, intervention } = partnership('2027-04-01');
-    h.claimed(intervention, {
-      amountPence: 3_650_000,
-      recurrence: 'recurring_annual',
-      startsOn: '2027-04-01',
-    });
+    h.claimedYearly(intervention, 3_650_000, '2027-04-01');
     // February 2028 has 29 days: 29 × 10,000p = 290,000p.
     const progress = on(h, '2028-03-31');
     expect(progress.savings.byMonth.find((m) => m.month === '2028-02')?.claimedPence).toBe(290_000);
     // 2027/28 runs 1 April 2027 – 31 March 2028: 366 days × 10,000p = 3,660,000p, while its
     // full-year effect stays the annual amount, 3,650,000p.
     expect(progress.savings.byFinancialYear).toEqual([
-      {
-        financialYear: '2027/28',
-        claimedPence: 3_660_000,
-        verifiedPence: 0,
-        cashablePence: 3_660_000,
-        nonCashablePence: 0,
-        costAvoidancePence: 0,
-      },
+      yearFigures('2027/28', { claimedPence: 3_660_000, cashablePence: 3_660_000 }),
     ]);
     expect(progress.savings.toDate.claimedPence).toBe(3_660_000);
     expect(progress.savings.fullYearEffectPence).toBe(3_650_000);
@@ -139,26 +120,15 @@ describe('progress: savings', () => {
 
   it('stops a bounded saving on its end date, exclusive, and its full-year effect with it', () => {
     const { h, intervention } = partnership('2026-04-01');
-    h.claimed(intervention, {
-      amountPence: 1_000_000,
+    h.claimedYearly(intervention, 1_000_000, '2026-04-01', {
       kind: 'non_cashable',
-      recurrence: 'recurring_annual',
-      startsOn: '2026-04-01',
       endsOn: '2026-07-01',
     });
     // April 30 + May 31 + June 30 = 91 days: 91,000,000 ÷ 365 = 249,315.07 → 249,315p.
     const later = on(h, '2026-12-31');
-    expect(later.savings.toDate).toEqual({
-      claimedPence: 249_315,
-      verifiedPence: 0,
-      disputedPence: 0,
-      cashablePence: 0,
-      nonCashablePence: 249_315,
-      costAvoidancePence: 0,
-      netClaimedPence: 249_315,
-      netVerifiedPence: 0,
-      verifiedByAssurance: { self_reported: 0, evidenced: 0, finance_reconciled: 0 },
-    });
+    expect(later.savings.toDate).toEqual(
+      toDateFigures({ claimedPence: 249_315, nonCashablePence: 249_315, netClaimedPence: 249_315 }),
+    );
     // Months as differences of figures to date: to 30 April 30,000,000 ÷ 365 = 82,191.78 →
     // 82,192; to 31 May 61,000,000 ÷ 365 = 167,123.29 → 167,123, so May is 84,931 (not May's
     // 84,931.51 rounded on its own, 84,932); June 249,315 − 167,123 = 82,192; then nothing:
@@ -174,11 +144,7 @@ describe('progress: savings', () => {
 
   it('counts a one-off in full on its start date, with no full-year effect', () => {
     const { h, intervention } = partnership('2026-04-01');
-    h.claimed(intervention, {
-      amountPence: 250_000,
-      recurrence: 'one_off',
-      startsOn: '2026-06-15',
-    });
+    h.claimedOnce(intervention, 250_000, '2026-06-15');
     expect(on(h, '2026-06-14').savings.toDate.claimedPence).toBe(0);
     const progress = on(h, '2026-06-15');
     expect(progress.savings.toDate.claimedPence).toBe(250_000);
@@ -188,11 +154,7 @@ describe('progress: savings', () => {
 
   it('replaces the amount over the whole life on revision, and the saving is claimed again', () => {
     const { h, intervention } = partnership('2026-04-01', 1_000_000);
-    const saving = h.claimed(intervention, {
-      amountPence: 3_650_000,
-      recurrence: 'recurring_annual',
-      startsOn: '2026-04-01',
-    });
+    const saving = h.claimedYearly(intervention, 3_650_000, '2026-04-01');
     h.verified(saving, 3_650_000);
     // Before the revision: April's 30 days × 10,000p = 300,000p, all of it verified.
     const before = on(h, '2026-04-30');
@@ -203,17 +165,9 @@ describe('progress: savings', () => {
     // After: 1,825,000 ÷ 365 = 5,000p a day from 1 April, not just from the revision:
     // 30 × 5,000 = 150,000p, and none of it verified — the council verified another number.
     const after = on(h, '2026-04-30');
-    expect(after.savings.toDate).toEqual({
-      claimedPence: 150_000,
-      verifiedPence: 0,
-      disputedPence: 0,
-      cashablePence: 150_000,
-      nonCashablePence: 0,
-      costAvoidancePence: 0,
-      netClaimedPence: 150_000,
-      netVerifiedPence: 0,
-      verifiedByAssurance: { self_reported: 0, evidenced: 0, finance_reconciled: 0 },
-    });
+    expect(after.savings.toDate).toEqual(
+      toDateFigures({ claimedPence: 150_000, cashablePence: 150_000, netClaimedPence: 150_000 }),
+    );
     expect(after.savings.byMonth).toEqual([
       { month: '2026-04', claimedPence: 150_000, verifiedPence: 0 },
     ]);
@@ -223,32 +177,24 @@ describe('progress: savings', () => {
 
   it('keeps a disputed saving in claimed and out of verified; a revision returns it to claimed', () => {
     const { h, intervention } = partnership('2026-04-01');
-    const verified = h.claimed(intervention, {
-      amountPence: 365_000,
-      recurrence: 'recurring_annual',
-      startsOn: '2026-04-01',
-    });
+    const verified = h.claimedYearly(intervention, 365_000, '2026-04-01');
     h.verified(verified, 365_000);
-    const disputed = h.claimed(intervention, {
-      amountPence: 730_000,
-      kind: 'non_cashable',
-      recurrence: 'recurring_annual',
-      startsOn: '2026-04-01',
-    });
+    const disputed = h.claimedYearly(intervention, 730_000, '2026-04-01', { kind: 'non_cashable' });
     h.disputed(disputed, 730_000);
     // To 10 April, 10 days: verified 10 × 1,000p = 10,000p; disputed 10 × 2,000p = 20,000p;
     // claimed 30,000p = cashable 10,000p + non-cashable 20,000p.
-    expect(on(h, '2026-04-10').savings.toDate).toEqual({
-      claimedPence: 30_000,
-      verifiedPence: 10_000,
-      disputedPence: 20_000,
-      cashablePence: 10_000,
-      nonCashablePence: 20_000,
-      costAvoidancePence: 0,
-      netClaimedPence: 30_000,
-      netVerifiedPence: 10_000,
-      verifiedByAssurance: { self_reported: 0, evidenced: 10_000, finance_reconciled: 0 },
-    });
+    expect(on(h, '2026-04-10').savings.toDate).toEqual(
+      toDateFigures({
+        claimedPence: 30_000,
+        verifiedPence: 10_000,
+        disputedPence: 20_000,
+        cashablePence: 10_000,
+        nonCashablePence: 20_000,
+        netClaimedPence: 30_000,
+        netVerifiedPence: 10_000,
+        verifiedByAssurance: { evidenced: 10_000 },
+      }),
+    );
     h.revised(disputed, 365_000, 730_000);
     // Revised to 1,000p a day: claimed 10,000 + 10,000 = 20,000p; nothing disputed now.
     expect(on(h, '2026-04-10').savings.toDate).toMatchObject({
@@ -260,40 +206,19 @@ describe('progress: savings', () => {
 
   it('counts a withdrawn saving nowhere, whatever it was before, and for good', () => {
     const { h, intervention } = partnership('2026-04-01');
-    h.claimed(intervention, {
-      amountPence: 36_500,
-      recurrence: 'recurring_annual',
-      startsOn: '2026-04-01',
-    });
-    const verifiedThenWithdrawn = h.claimed(intervention, {
-      amountPence: 3_650_000,
-      recurrence: 'recurring_annual',
-      startsOn: '2026-04-01',
-    });
+    h.claimedYearly(intervention, 36_500, '2026-04-01');
+    const verifiedThenWithdrawn = h.claimedYearly(intervention, 3_650_000, '2026-04-01');
     h.verified(verifiedThenWithdrawn, 3_650_000);
     h.withdrawn(verifiedThenWithdrawn);
-    const oneOff = h.claimed(intervention, {
-      amountPence: 99_999,
-      kind: 'non_cashable',
-      recurrence: 'one_off',
-      startsOn: '2026-04-02',
-    });
+    const oneOff = h.claimedOnce(intervention, 99_999, '2026-04-02', { kind: 'non_cashable' });
     h.withdrawn(oneOff);
     // Withdrawn is terminal: a later verdict does not bring it back.
     h.verified(oneOff, 99_999);
     // Only the 36,500p a year saving is left: 100p a day × 30 days = 3,000p.
     const progress = on(h, '2026-04-30');
-    expect(progress.savings.toDate).toEqual({
-      claimedPence: 3_000,
-      verifiedPence: 0,
-      disputedPence: 0,
-      cashablePence: 3_000,
-      nonCashablePence: 0,
-      costAvoidancePence: 0,
-      netClaimedPence: 3_000,
-      netVerifiedPence: 0,
-      verifiedByAssurance: { self_reported: 0, evidenced: 0, finance_reconciled: 0 },
-    });
+    expect(progress.savings.toDate).toEqual(
+      toDateFigures({ claimedPence: 3_000, cashablePence: 3_000, netClaimedPence: 3_000 }),
+    );
     expect(progress.savings.fullYearEffectPence).toBe(36_500);
     expect(progress.savings.byMonth).toEqual([
       { month: '2026-04', claimedPence: 3_000, verifiedPence: 0 },
@@ -366,36 +291,22 @@ describe('progress: kinds, attribution, partial verification and assurance (issu
    */
   function fourSavings() {
     const { h, intervention } = partnership('2026-04-01', 1_000_000);
-    const s1 = h.claimed(intervention, {
-      amountPence: 3_650_000,
+    const s1 = h.claimedYearly(intervention, 3_650_000, '2026-04-01', {
       kind: 'cashable',
-      recurrence: 'recurring_annual',
-      startsOn: '2026-04-01',
       attributionPct: 60,
     });
     h.verified(s1, 2_920_000, '2026-05-01', {
       assurance: 'finance_reconciled',
       evidence: 'Ledger 4410',
     });
-    const s2 = h.claimed(intervention, {
-      amountPence: 730_000,
-      kind: 'non_cashable',
-      recurrence: 'recurring_annual',
-      startsOn: '2026-04-01',
-    });
+    const s2 = h.claimedYearly(intervention, 730_000, '2026-04-01', { kind: 'non_cashable' });
     h.verified(s2, 730_000);
-    h.claimed(intervention, {
-      amountPence: 500_000,
+    h.claimedOnce(intervention, 500_000, '2026-04-15', {
       kind: 'cost_avoidance',
-      recurrence: 'one_off',
-      startsOn: '2026-04-15',
       attributionPct: 1,
     });
-    const s4 = h.claimed(intervention, {
-      amountPence: 365_000,
+    const s4 = h.claimedYearly(intervention, 365_000, '2026-04-01', {
       kind: 'cost_avoidance',
-      recurrence: 'recurring_annual',
-      startsOn: '2026-04-01',
       attributionPct: 50,
     });
     h.disputed(s4, 365_000);
@@ -411,29 +322,30 @@ describe('progress: kinds, attribution, partial verification and assurance (issu
     // net claimed 300,000 × 60% + 60,000 + 500,000 × 1% + 30,000 × 50%
     //   = 180,000 + 60,000 + 5,000 + 15,000 = 260,000p.
     // net verified 240,000 × 60% + 60,000 = 144,000 + 60,000 = 204,000p.
-    expect(savings.toDate).toEqual({
-      claimedPence: 890_000,
-      verifiedPence: 300_000,
-      disputedPence: 90_000,
-      cashablePence: 300_000,
-      nonCashablePence: 60_000,
-      costAvoidancePence: 530_000,
-      netClaimedPence: 260_000,
-      netVerifiedPence: 204_000,
-      verifiedByAssurance: { self_reported: 0, evidenced: 60_000, finance_reconciled: 240_000 },
-    });
+    expect(savings.toDate).toEqual(
+      toDateFigures({
+        claimedPence: 890_000,
+        verifiedPence: 300_000,
+        disputedPence: 90_000,
+        cashablePence: 300_000,
+        nonCashablePence: 60_000,
+        costAvoidancePence: 530_000,
+        netClaimedPence: 260_000,
+        netVerifiedPence: 204_000,
+        verifiedByAssurance: { evidenced: 60_000, finance_reconciled: 240_000 },
+      }),
+    );
     // 300,000 ÷ 1,000,000 = 0.3 gross; 204,000 ÷ 1,000,000 = 0.204 net.
     expect(savings.returnOnFees).toBe(0.3);
     expect(savings.netReturnOnFees).toBe(0.204);
     expect(savings.byFinancialYear).toEqual([
-      {
-        financialYear: '2026/27',
+      yearFigures('2026/27', {
         claimedPence: 890_000,
         verifiedPence: 300_000,
         cashablePence: 300_000,
         nonCashablePence: 60_000,
         costAvoidancePence: 530_000,
-      },
+      }),
     ]);
     // Every recurring saving still claimed, disputed or not: 3,650,000 + 730,000 + 365,000.
     expect(savings.fullYearEffectPence).toBe(4_745_000);
@@ -443,13 +355,7 @@ describe('progress: kinds, attribution, partial verification and assurance (issu
     const { h, intervention } = partnership('2026-04-01');
     // Three savings of 1p a year, 50% ours, for 219 days: 0.3p net each, 0.9p together → 1p.
     for (const _ of [1, 2, 3]) {
-      h.claimed(intervention, {
-        amountPence: 1,
-        recurrence: 'recurring_annual',
-        startsOn: '2026-04-01',
-        endsOn: '2026-11-06',
-        attributionPct: 50,
-      });
+      h.claimedYearly(intervention, 1, '2026-04-01', { endsOn: '2026-11-06', attributionPct: 50 });
     }
     // Gross: 3 × 219 ÷ 365 = 1.8p → 2p.
     expect(on(h, '2026-12-31').savings.toDate).toMatchObject({
@@ -466,40 +372,25 @@ describe('progress: kinds, attribution, partial verification and assurance (issu
     });
     // s1 now claimed at 1%: 300,000 × 1% = 3,000p net; only s2's 60,000p stays verified, and
     // only s4's 30,000p is disputed.
-    expect(on(h, '2026-04-30').savings.toDate).toEqual({
-      claimedPence: 890_000,
-      verifiedPence: 60_000,
-      disputedPence: 30_000,
-      cashablePence: 300_000,
-      nonCashablePence: 60_000,
-      costAvoidancePence: 530_000,
-      netClaimedPence: 3_000 + 60_000 + 5_000 + 15_000,
-      netVerifiedPence: 60_000,
-      verifiedByAssurance: { self_reported: 0, evidenced: 60_000, finance_reconciled: 0 },
-    });
+    expect(on(h, '2026-04-30').savings.toDate).toEqual(
+      toDateFigures({
+        claimedPence: 890_000,
+        verifiedPence: 60_000,
+        disputedPence: 30_000,
+        cashablePence: 300_000,
+        nonCashablePence: 60_000,
+        costAvoidancePence: 530_000,
+        netClaimedPence: 3_000 + 60_000 + 5_000 + 15_000,
+        netVerifiedPence: 60_000,
+        verifiedByAssurance: { evidenced: 60_000 },
+      }),
+    );
   });
 
   it('keeps the old figures for a history recorded before issue 12', () => {
     // The first example of this file, whose events carry none of the new fields: its figures
     // are unchanged, and its net figures equal the gross ones.
-    const { h, intervention } = partnership('2026-02-10', 5_000_000, 10_000_000);
-    const saving = h.claimed(intervention, {
-      amountPence: 3_650_000,
-      recurrence: 'recurring_annual',
-      startsOn: '2026-03-01',
-    });
-    h.verified(saving, 3_650_000);
-    expect(on(h, '2026-04-30').savings.toDate).toEqual({
-      claimedPence: 610_000,
-      verifiedPence: 610_000,
-      disputedPence: 0,
-      cashablePence: 610_000,
-      nonCashablePence: 0,
-      costAvoidancePence: 0,
-      netClaimedPence: 610_000,
-      netVerifiedPence: 610_000,
-      verifiedByAssurance: { self_reported: 0, evidenced: 610_000, finance_reconciled: 0 },
-    });
+    expect(on(firstExample(), '2026-04-30').savings.toDate).toEqual(FIRST_EXAMPLE_TO_DATE);
   });
 });
 
@@ -509,42 +400,21 @@ describe('progress: parts add up to their whole (issue 23)', () => {
   /** Savings of odd amounts, every kind, partly verified with each assurance, one disputed. */
   function oddSavings() {
     const { h, intervention } = partnership('2025-06-01', 1_000_000);
-    const a = h.claimed(intervention, {
-      amountPence: 33_333_337,
+    const a = h.claimedYearly(intervention, 33_333_337, '2025-06-15', {
       kind: 'cashable',
-      recurrence: 'recurring_annual',
-      startsOn: '2025-06-15',
       attributionPct: 37,
     });
     h.verified(a, 20_000_003, '2025-09-01', { assurance: 'self_reported' });
-    const b = h.claimed(intervention, {
-      amountPence: 12_345_679,
+    const b = h.claimedYearly(intervention, 12_345_679, '2025-08-09', {
       kind: 'non_cashable',
-      recurrence: 'recurring_annual',
-      startsOn: '2025-08-09',
       endsOn: '2026-11-17',
     });
     h.verified(b, 12_345_679, '2025-09-01', { assurance: 'finance_reconciled' });
-    const c = h.claimed(intervention, {
-      amountPence: 7_777_781,
-      kind: 'cost_avoidance',
-      recurrence: 'recurring_annual',
-      startsOn: '2025-12-03',
-    });
+    const c = h.claimedYearly(intervention, 7_777_781, '2025-12-03', { kind: 'cost_avoidance' });
     h.verified(c, 5_555_557, '2026-01-01');
-    const d = h.claimed(intervention, {
-      amountPence: 1_111_113,
-      kind: 'cashable',
-      recurrence: 'recurring_annual',
-      startsOn: '2026-02-11',
-    });
+    const d = h.claimedYearly(intervention, 1_111_113, '2026-02-11', { kind: 'cashable' });
     h.disputed(d, 1_111_113);
-    h.claimed(intervention, {
-      amountPence: 499_999,
-      kind: 'cost_avoidance',
-      recurrence: 'one_off',
-      startsOn: '2026-03-31',
-    });
+    h.claimedOnce(intervention, 499_999, '2026-03-31', { kind: 'cost_avoidance' });
     return h;
   }
 
@@ -625,16 +495,8 @@ describe('progress: parts add up to their whole (issue 23)', () => {
     // 2024 in a partnership that began on 1 June 2025. It is in the figure to date, so it is in
     // the first month and year listed, or they would not add up to it.
     const { h, intervention } = partnership('2025-06-01');
-    h.claimed(intervention, {
-      amountPence: 500_000,
-      recurrence: 'one_off',
-      startsOn: '2024-01-01',
-    });
-    h.claimed(intervention, {
-      amountPence: 3_650_000,
-      recurrence: 'recurring_annual',
-      startsOn: '2025-06-01',
-    });
+    h.claimedOnce(intervention, 500_000, '2024-01-01');
+    h.claimedYearly(intervention, 3_650_000, '2025-06-01');
     const { savings } = on(h, '2025-07-31');
     // June: 500,000 + 30 × 10,000 = 800,000p; July 310,000p; to date 1,110,000p.
     expect(savings.toDate.claimedPence).toBe(1_110_000);
@@ -661,20 +523,13 @@ describe('progress: savings lines (issue 12)', () => {
       financialYear: '2026/27',
       targetPence: 3_650_000,
     });
-    const onLine = h.claimed(intervention, {
-      amountPence: 3_650_000,
-      recurrence: 'recurring_annual',
-      startsOn: '2026-04-01',
+    const onLine = h.claimedYearly(intervention, 3_650_000, '2026-04-01', {
       lineCode: 'CS-26-07',
       attributionPct: 10,
     });
     h.verified(onLine, 2_920_000, '2026-05-01', { assurance: 'self_reported' });
     // Not on any line: counts in the partnership's figures, on no line.
-    h.claimed(intervention, {
-      amountPence: 9_999_999,
-      recurrence: 'one_off',
-      startsOn: '2026-04-02',
-    });
+    h.claimedOnce(intervention, 9_999_999, '2026-04-02');
 
     // CS-26-07, to 30 April: claimed 30 × 10,000 = 300,000p; verified 30 × 8,000 = 240,000p
     // (gross: the 10% share does not count here). Forecast over 2026/27's 365 days: V =
@@ -748,14 +603,12 @@ describe('progress: capacity', () => {
 describe('progress: outcomes', () => {
   it('takes the reading for the latest date on or before asOf, even one recorded late', () => {
     const { h, engagement } = partnership('2026-04-01');
-    h.measure(engagement, {
-      measure: 'average_caseload',
-      name: 'Average caseload per case-holding social worker',
-      unit: 'cases',
-      direction: 'lower_is_better',
+    const caseload = {
+      ...AVERAGE_CASELOAD,
       baseline: { value: 24, asOf: '2026-04-01' },
       target: { value: 18, by: '2027-03-31' },
-    });
+    };
+    h.measure(engagement, caseload);
     h.reading(engagement, 'average_caseload', 22, '2026-10-31');
     // September's figure, entered after October's.
     h.reading(engagement, 'average_caseload', 23, '2026-09-30');
@@ -764,12 +617,7 @@ describe('progress: outcomes', () => {
     // 15 October: September's 23 is the latest: (23 − 24) ÷ (18 − 24) × 100 = 16.67 → 16.7.
     expect(outcome('2026-10-15')).toEqual({
       engagementId: engagement.engagementId,
-      measure: 'average_caseload',
-      name: 'Average caseload per case-holding social worker',
-      unit: 'cases',
-      direction: 'lower_is_better',
-      baseline: { value: 24, asOf: '2026-04-01' },
-      target: { value: 18, by: '2027-03-31' },
+      ...caseload,
       latest: { value: 23, asOf: '2026-09-30' },
       progressPct: 16.7,
       improving: true,

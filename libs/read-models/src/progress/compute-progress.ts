@@ -168,14 +168,15 @@ export function progressOn(
       returnOnFees: returnOnFees(toDate.verifiedPence, committedPence),
       netReturnOnFees: returnOnFees(toDate.netVerifiedPence, committedPence),
       byFinancialYear: financialYears.map((financialYear) => {
-        const year = figures.over(upToAsOf(financialYearBounds(financialYear)));
+        const { claimedPence, verifiedPence, cashablePence, nonCashablePence, costAvoidancePence } =
+          figures.over(upToAsOf(financialYearBounds(financialYear)));
         return {
           financialYear,
-          claimedPence: year.claimedPence,
-          verifiedPence: year.verifiedPence,
-          cashablePence: year.cashablePence,
-          nonCashablePence: year.nonCashablePence,
-          costAvoidancePence: year.costAvoidancePence,
+          claimedPence,
+          verifiedPence,
+          cashablePence,
+          nonCashablePence,
+          costAvoidancePence,
         };
       }),
       byMonth: months.map((month) => {
@@ -196,22 +197,24 @@ export function progressOn(
     })),
     placements: placementsOn(facts, asOf),
     capacity: capacityOn(inLoggedOrder(facts.capacity), asOf),
-    outcomes: inLoggedOrder(facts.measures).map((measure) => {
-      const latest = latestReading(measure.readings, asOf);
-      const value = latest?.value ?? null;
-      return {
-        engagementId: measure.engagementId,
-        measure: measure.measure,
-        name: measure.name,
-        unit: measure.unit,
-        direction: measure.direction,
-        baseline: { value: measure.baseline.value, asOf: measure.baseline.asOf },
-        target: { value: measure.target.value, by: measure.target.by },
-        latest: latest && { value: latest.value, asOf: latest.asOf },
-        progressPct: outcomeProgressPct(measure.baseline.value, measure.target.value, value),
-        improving: isImproving(measure.direction, measure.baseline.value, value),
-      };
-    }),
+    outcomes: inLoggedOrder(facts.measures).map(
+      ({ engagementId, measure, name, unit, direction, baseline, target, readings }) => {
+        const latest = latestReading(readings, asOf);
+        const value = latest?.value ?? null;
+        return {
+          engagementId,
+          measure,
+          name,
+          unit,
+          direction,
+          baseline: { value: baseline.value, asOf: baseline.asOf },
+          target: { value: target.value, by: target.by },
+          latest: latest && { value: latest.value, asOf: latest.asOf },
+          progressPct: outcomeProgressPct(baseline.value, target.value, value),
+          improving: isImproving(direction, baseline.value, value),
+        };
+      },
+    ),
     milestones: milestonesOn(facts, asOf),
     interventions: interventionsBy(facts, asOf),
   };

@@ -38,35 +38,22 @@ const stepDown = {
 describe('progress: placements', () => {
   it('adds up each pair of types: children and weekly savings as claimed, figures to date', () => {
     const { h, intervention } = partnership();
-    const first = h.claimed(intervention, {
-      amountPence: 58_465_700,
-      recurrence: 'recurring_annual',
-      startsOn: '2026-06-01',
+    const first = h.claimedYearly(intervention, 58_465_700, '2026-06-01', {
       endsOn: '2026-11-30',
       valuation: stepDown,
     });
     h.verified(first, 58_465_700, '2026-07-01');
     // 1 more child on the same pair from 1 July: D = 560,630p, a year 29,232,850p.
-    h.claimed(intervention, {
-      amountPence: 29_232_850,
-      recurrence: 'recurring_annual',
-      startsOn: '2026-07-01',
+    h.claimedYearly(intervention, 29_232_850, '2026-07-01', {
       endsOn: '2026-09-30',
       valuation: { ...stepDown, children: 1, weeks: 13 },
     });
-    const withdrawn = h.claimed(intervention, {
-      amountPence: 1_000_000,
-      recurrence: 'recurring_annual',
-      startsOn: '2026-06-01',
+    const withdrawn = h.claimedYearly(intervention, 1_000_000, '2026-06-01', {
       valuation: { ...stepDown, fromType: 'secure_childrens_home' },
     });
     h.withdrawn(withdrawn);
     // A claim typed in counts in every figure but not among placements.
-    h.claimed(intervention, {
-      amountPence: 500_000,
-      recurrence: 'one_off',
-      startsOn: '2026-06-01',
-    });
+    h.claimedOnce(intervention, 500_000, '2026-06-01');
     h.claimed(intervention, {
       amountPence: 1_668_571,
       recurrence: 'recurring_annual',

@@ -19,7 +19,7 @@ import {
   sumAccruedNetToDatePence,
   sumAccruedToDatePence,
 } from '@accord/ledger/testing';
-import { factsOf, ledgerHistory } from '@accord/read-models/testing';
+import { factsOf, generatedSavings, ledgerHistory, savingOps } from '@accord/read-models/testing';
 import fc from 'fast-check';
 import { inLoggedOrder } from '../partnership-facts/partnership-facts';
 import { computeProgress, countedSaving, savingsAtMonthEnds } from './compute-progress';
@@ -34,34 +34,11 @@ const BASE = parseCalendarDate('2025-01-01');
 const day = (offset: number): CalendarDate => addDays(BASE, offset);
 const dayOffset = fc.integer({ min: 0, max: 1_200 });
 
-const savingOp = fc.oneof(
-  {
-    arbitrary: fc.record({
-      op: fc.constant('claim' as const),
-      amount: fc.integer({ min: 1, max: 999_999_999_999 }),
-      kind: fc.constantFrom(...SAVING_KINDS),
-      recurring: fc.boolean(),
-      start: dayOffset,
-      length: fc.option(fc.integer({ min: 1, max: 700 }), { nil: undefined }),
-      attributionPct: fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined }),
-      line: fc.option(fc.constantFrom('CS-1', 'AB-9'), { nil: undefined }),
-    }),
-    weight: 4,
-  },
-  fc.record({
-    op: fc.constant('verify' as const),
-    s: fc.nat(),
-    part: fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined }),
-    assurance: fc.option(fc.constantFrom(...ASSURANCES), { nil: undefined }),
-  }),
-  fc.record({ op: fc.constantFrom('dispute' as const, 'withdraw' as const), s: fc.nat() }),
-  fc.record({
-    op: fc.constant('revise' as const),
-    s: fc.nat(),
-    amount: fc.integer({ min: 1, max: 9e9 }),
-    attributionPct: fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined }),
-  }),
-);
+const savingOp = savingOps({
+  amount: fc.integer({ min: 1, max: 999_999_999_999 }),
+  revisedAmount: fc.integer({ min: 1, max: 9e9 }),
+  dayOffset,
+});
 
 const ledger = fc.record({
   start: dayOffset,
@@ -76,42 +53,11 @@ function historyOf(start: number, ops: readonly Op[]) {
   const intervention = h.intervention(engagement, { startedOn: day(start) });
   h.savingsLine({ code: 'CS-1', financialYear: '2026/27', targetPence: 5_000_000 });
   h.savingsLine({ code: 'AB-9', financialYear: '2027/28', targetPence: 90_000_000 });
-  const savings: { ref: ReturnType<typeof h.claimed>; amount: number }[] = [];
-  const pick = (i: number) => (savings.length === 0 ? undefined : savings[i % savings.length]);
+  const savings = generatedSavings(h);
   for (const o of ops) {
-    if (o.op === 'claim') {
-      const ref = h.claimed(intervention, {
-        amountPence: o.amount,
-        kind: o.kind,
-        recurrence: o.recurring ? 'recurring_annual' : 'one_off',
-        startsOn: day(o.start),
-        endsOn: o.recurring && o.length !== undefined ? day(o.start + o.length) : undefined,
-        attributionPct: o.attributionPct,
-        lineCode: o.line,
-      });
-      savings.push({ ref, amount: o.amount });
-      continue;
-    }
-    const s = pick(o.s);
-    if (!s) continue;
-    switch (o.op) {
-      case 'verify': {
-        const v =
-          o.part === undefined ? s.amount : Math.max(1, Math.floor((s.amount * o.part) / 100));
-        h.verified(s.ref, v, undefined, { assurance: o.assurance });
-        break;
-      }
-      case 'dispute':
-        h.disputed(s.ref, s.amount);
-        break;
-      case 'withdraw':
-        h.withdrawn(s.ref);
-        break;
-      case 'revise':
-        h.revised(s.ref, o.amount, s.amount, undefined, { attributionPct: o.attributionPct });
-        s.amount = o.amount;
-        break;
-    }
+    if (o.op === 'claim')
+      savings.claim(intervention, { ...o, startsOn: day(o.start), lineCode: o.line });
+    else savings.apply(o);
   }
   return h;
 }

@@ -1,14 +1,14 @@
 import type {
-  Assurance,
   CalendarDate,
   CapacityOnDate,
   FinancialYear,
-  MeasureDirection,
   MilestoneStatusOnDate,
   Month,
   Pence,
+  SavingsFigures,
   SavingsLineFigures,
 } from '@accord/ledger';
+import type { MeasureDefinition } from '../partnership-facts/partnership-facts';
 import type { PlacementProgress } from './placement-progress';
 
 /** The answer of `GET /api/v1/partnerships/:id/progress`, exactly in the shape of SPEC §4. */
@@ -22,19 +22,11 @@ export type Progress = {
   currency: 'GBP';
   fees: { committedPence: Pence };
   savings: {
-    toDate: {
-      claimedPence: Pence;
-      verifiedPence: Pence;
-      disputedPence: Pence;
-      cashablePence: Pence;
-      nonCashablePence: Pence;
-      costAvoidancePence: Pence;
-      /** A × pct ÷ 100 of each saving claimed, and V × pct ÷ 100 of each verified. */
-      netClaimedPence: Pence;
-      netVerifiedPence: Pence;
-      /** The verified figure split by how surely the council verified it. */
-      verifiedByAssurance: Record<Assurance, Pence>;
-    };
+    /**
+     * SPEC §3's figures to `asOf`: net ones are A × pct ÷ 100 of each saving claimed and
+     * V × pct ÷ 100 of each verified; `verifiedByAssurance` splits verified by how surely.
+     */
+    toDate: Omit<SavingsFigures, 'netClaimedByKind' | 'forecastPence'>;
     fullYearEffectPence: Pence;
     targetPence: Pence;
     returnOnFees: number | null;
@@ -55,30 +47,26 @@ export type Progress = {
   placements: PlacementProgress[];
   capacity: CapacityOnDate[];
   outcomes: OutcomeProgress[];
-  milestones: {
-    total: number;
-    complete: number;
-    onTrack: number;
-    dueSoon: number;
-    overdue: number;
-    cancelled: number;
-    items: MilestoneOnDate[];
-  };
+  milestones: MilestoneCounts & { items: MilestoneOnDate[] };
   interventions: { total: number; byCategory: Record<string, number> };
+};
+
+/** How many of the milestones stand in each status on the date read. */
+export type MilestoneCounts = {
+  total: number;
+  complete: number;
+  onTrack: number;
+  dueSoon: number;
+  overdue: number;
+  cancelled: number;
 };
 
 export type SavingsLineProgress = {
   -readonly [K in keyof SavingsLineFigures]: SavingsLineFigures[K];
 };
 
-export type OutcomeProgress = {
+export type OutcomeProgress = MeasureDefinition & {
   engagementId: string;
-  measure: string;
-  name: string;
-  unit: string;
-  direction: MeasureDirection;
-  baseline: { value: number; asOf: CalendarDate };
-  target: { value: number; by: CalendarDate };
   latest: { value: number; asOf: CalendarDate } | null;
   progressPct: number | null;
   improving: boolean | null;

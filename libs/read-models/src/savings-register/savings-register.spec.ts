@@ -1,6 +1,6 @@
 import { text } from 'node:stream/consumers';
 import { addDays, type CalendarDate } from '@accord/ledger';
-import { factsOf, ledgerHistory } from '@accord/read-models/testing';
+import { factsOf, ledgerHistory, partnershipReadyForSavings } from '@accord/read-models/testing';
 import { parse } from 'csv-parse/sync';
 import { computeProgress } from '../progress/compute-progress';
 import type { Progress } from '../progress/progress';
@@ -38,11 +38,8 @@ function history() {
     startedOn: '2026-02-10',
     title: '=HYPERLINK("http://example.com")',
   });
-  const s1 = h.claimed(edge, {
-    amountPence: 3_650_000,
+  const s1 = h.claimedYearly(edge, 3_650_000, '2026-03-01', {
     kind: 'cashable',
-    recurrence: 'recurring_annual',
-    startsOn: '2026-03-01',
     attributionPct: 60,
     lineCode: 'CS-26-07',
   });
@@ -50,32 +47,16 @@ function history() {
     assurance: 'finance_reconciled',
     evidence: 'Finance ledger FL-2026-118',
   });
-  const withdrawn = h.claimed(edge, {
-    amountPence: 99,
-    recurrence: 'one_off',
-    startsOn: '2026-03-02',
-  });
+  const withdrawn = h.claimedOnce(edge, 99, '2026-03-02');
   h.withdrawn(withdrawn);
-  const s2 = h.claimed(link, {
-    amountPence: 250_000,
-    kind: 'non_cashable',
-    recurrence: 'one_off',
-    startsOn: '2026-04-15',
-  });
-  const s3 = h.claimed(link, {
-    amountPence: 730_000,
+  const s2 = h.claimedOnce(link, 250_000, '2026-04-15', { kind: 'non_cashable' });
+  const s3 = h.claimedYearly(link, 730_000, '2026-03-20', {
     kind: 'cost_avoidance',
-    recurrence: 'recurring_annual',
-    startsOn: '2026-03-20',
     endsOn: '2026-04-10',
   });
   h.disputed(s3, 730_000);
-  const s6 = h.claimed(edge, {
-    amountPence: 1_000_000,
-    recurrence: 'recurring_annual',
-    startsOn: '2026-03-15',
-  });
-  h.claimed(edge, { amountPence: 5, recurrence: 'one_off', startsOn: '2026-05-01' });
+  const s6 = h.claimedYearly(edge, 1_000_000, '2026-03-15');
+  h.claimedOnce(edge, 5, '2026-05-01');
   return { h, ids: { s1, s2, s3, s6 } };
 }
 
@@ -290,10 +271,7 @@ describe('the savings register (SPEC §4)', () => {
     // each row rounded down is 0p. The year is 366 ÷ 365 = 1.003p → 1p (net 0.501p → 1p): the
     // penny goes to the older saving, the remainders being equal. A fourth, 2p a year from
     // 1 April, 0.668p, has the largest remainder once it is there.
-    const h = ledgerHistory();
-    h.formed({ startsOn: '2026-04-01' });
-    const engagement = h.engagement({ startsOn: '2026-04-01', feePence: 0 });
-    const intervention = h.intervention(engagement, { startedOn: '2026-04-01' });
+    const { h, intervention } = partnershipReadyForSavings('2026-04-01');
     for (const startsOn of ['2026-04-02', '2026-04-01', '2026-04-03']) {
       h.claimed(intervention, {
         amountPence: 1,
@@ -311,13 +289,7 @@ describe('the savings register (SPEC §4)', () => {
       ['2026-04-02', 0, 0],
       ['2026-04-03', 0, 0],
     ]);
-    h.claimed(intervention, {
-      amountPence: 2,
-      recurrence: 'recurring_annual',
-      startsOn: '2026-04-04',
-      endsOn: '2026-08-04',
-      attributionPct: 50,
-    });
+    h.claimedYearly(intervention, 2, '2026-04-04', { endsOn: '2026-08-04', attributionPct: 50 });
     // Now 3 × 0.334 + 0.668 = 1.671p → 2p: one penny to the 0.668, one to the oldest 0.334. Net,
     // 3 × 0.167 + 0.334 = 0.835p → 1p, to the fourth's 0.334.
     expect(figures(savingsRegister(factsOf(h), on))).toEqual([

@@ -173,16 +173,17 @@ export function* savingsRegisterRows(
   }
 }
 
-type RowDetails = Pick<SavingsRegisterRow, (typeof DETAIL_COLUMNS)[number]>;
+/** The names after `Name` in a list of names. */
+type After<Names extends readonly string[], Name extends string> = Names extends readonly [
+  infer First,
+  ...infer Rest extends string[],
+]
+  ? First extends Name
+    ? Rest[number]
+    : After<Rest, Name>
+  : never;
 
-const DETAIL_COLUMNS = [
-  'engagementTitle',
-  'interventionId',
-  'verifiedBy',
-  'verifiedOn',
-  'evidence',
-  'disputeReason',
-] as const;
+type RowDetails = Pick<SavingsRegisterRow, After<typeof SAVINGS_REGISTER_COLUMNS, 'basis'>>;
 
 /** The columns after `basis`: where the saving was made, and the council's verdict on it. */
 function detailsOf(

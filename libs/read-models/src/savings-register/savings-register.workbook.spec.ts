@@ -20,26 +20,14 @@ function facts() {
   h.savingsLine({ code: 'CS-26-07', financialYear: '2026/27', targetPence: 1_000_000 });
   const engagement = h.engagement({ startsOn: '2026-02-10', feePence: 1_000_000 });
   const edge = h.intervention(engagement, { startedOn: '2026-02-10', title: '=SUM(A1)' });
-  const s1 = h.claimed(edge, {
-    amountPence: 3_650_000,
+  const s1 = h.claimedYearly(edge, 3_650_000, '2026-03-01', {
     kind: 'cashable',
-    recurrence: 'recurring_annual',
-    startsOn: '2026-03-01',
     attributionPct: 60,
     lineCode: 'CS-26-07',
   });
   h.verified(s1, 2_920_000, '2026-04-01', { assurance: 'finance_reconciled' });
-  h.claimed(edge, {
-    amountPence: 250_001,
-    kind: 'non_cashable',
-    recurrence: 'one_off',
-    startsOn: '2026-04-15',
-  });
-  h.claimed(edge, {
-    amountPence: 1_000_000,
-    recurrence: 'recurring_annual',
-    startsOn: '2026-03-15',
-  });
+  h.claimedOnce(edge, 250_001, '2026-04-15', { kind: 'non_cashable' });
+  h.claimedYearly(edge, 1_000_000, '2026-03-15');
   return factsOf(h);
 }
 

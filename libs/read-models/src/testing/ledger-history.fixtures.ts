@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore } from '@accord/event-store';
 import {
+  ASSURANCES,
   type Assurance,
+  addDays,
   CAPACITY_UNITS,
   type CalendarDate,
   type CapacityKind,
@@ -15,10 +17,13 @@ import {
   type PlacementValuation,
   partnershipStream,
   type Recurrence,
+  SAVING_KINDS,
   type SavingKind,
   type ServiceArea,
 } from '@accord/ledger';
+import fc from 'fast-check';
 import { foldFacts, type PartnershipFacts } from '../partnership-facts/partnership-facts';
+import type { Progress } from '../progress/progress';
 
 /**
  * Writes a partnership's history as the ledger's own events and stream names, without the write
@@ -32,6 +37,25 @@ type InterventionRef = EngagementRef & Readonly<{ interventionId: string }>;
 type SavingRef = InterventionRef & Readonly<{ savingId: string }>;
 type CapacityRef = InterventionRef & Readonly<{ capacityId: string }>;
 type MilestoneRef = EngagementRef & Readonly<{ milestoneId: string }>;
+
+/** The caseload measure examples track: what it is; a test gives its baseline and target. */
+export const AVERAGE_CASELOAD = {
+  measure: 'average_caseload',
+  name: 'Average caseload per case-holding social worker',
+  unit: 'cases',
+  direction: 'lower_is_better',
+} as const;
+
+/** What a claim may say beyond its amount, recurrence and start. */
+type ClaimTerms = {
+  kind?: SavingKind;
+  endsOn?: string;
+  /** Absent: shaped as a claim before issue 12, read as 100. */
+  attributionPct?: number;
+  lineCode?: string;
+  /** A claim priced from a placement change (SPEC §9). */
+  valuation?: PlacementValuation;
+};
 
 const d = (text: string) => text as CalendarDate;
 
@@ -56,6 +80,31 @@ export function ledgerHistory(partnershipId: string = randomUUID()) {
     engagementId: m.engagementId,
     milestoneId: m.milestoneId,
   });
+
+  const claimed = (
+    i: InterventionRef,
+    o: ClaimTerms & { amountPence: number; recurrence: Recurrence; startsOn: string },
+  ): SavingRef => {
+    const savingId = randomUUID();
+    const ref = { ...i, savingId };
+    onIntervention(i, {
+      type: 'SavingClaimed',
+      data: {
+        ...savingIds(ref),
+        amountPence: o.amountPence,
+        kind: o.kind ?? 'cashable',
+        recurrence: o.recurrence,
+        startsOn: d(o.startsOn),
+        ...(o.endsOn === undefined ? {} : { endsOn: d(o.endsOn) }),
+        basis: 'Placement costs before and after',
+        ...(o.attributionPct === undefined ? {} : { attributionPct: o.attributionPct }),
+        ...(o.lineCode === undefined ? {} : { lineCode: o.lineCode }),
+        ...(o.valuation === undefined ? {} : { valuation: o.valuation }),
+        occurredOn: d(o.startsOn),
+      },
+    });
+    return ref;
+  };
 
   return {
     partnershipId,
@@ -280,40 +329,19 @@ export function ledgerHistory(partnershipId: string = randomUUID()) {
         data: { ...p, ...i, completedOn: d(on), occurredOn: d(on) },
       });
     },
-    claimed(
+    claimed,
+    /** A recurring saving of `amountPence` a year from `startsOn`. */
+    claimedYearly(
       i: InterventionRef,
-      o: {
-        amountPence: number;
-        kind?: SavingKind;
-        recurrence: Recurrence;
-        startsOn: string;
-        endsOn?: string;
-        /** Absent: shaped as a claim before issue 12, read as 100. */
-        attributionPct?: number;
-        lineCode?: string;
-        /** A claim priced from a placement change (SPEC §9). */
-        valuation?: PlacementValuation;
-      },
+      amountPence: number,
+      startsOn: string,
+      o: ClaimTerms = {},
     ): SavingRef {
-      const savingId = randomUUID();
-      const ref = { ...i, savingId };
-      onIntervention(i, {
-        type: 'SavingClaimed',
-        data: {
-          ...savingIds(ref),
-          amountPence: o.amountPence,
-          kind: o.kind ?? 'cashable',
-          recurrence: o.recurrence,
-          startsOn: d(o.startsOn),
-          ...(o.endsOn === undefined ? {} : { endsOn: d(o.endsOn) }),
-          basis: 'Placement costs before and after',
-          ...(o.attributionPct === undefined ? {} : { attributionPct: o.attributionPct }),
-          ...(o.lineCode === undefined ? {} : { lineCode: o.lineCode }),
-          ...(o.valuation === undefined ? {} : { valuation: o.valuation }),
-          occurredOn: d(o.startsOn),
-        },
-      });
-      return ref;
+      return claimed(i, { ...o, amountPence, recurrence: 'recurring_annual', startsOn });
+    },
+    /** A one-off saving of `amountPence` on `startsOn`. */
+    claimedOnce(i: InterventionRef, amountPence: number, startsOn: string, o: ClaimTerms = {}) {
+      return claimed(i, { ...o, amountPence, recurrence: 'one_off', startsOn });
     },
     /** Without an assurance, shaped as a verification before issue 12, read as `evidenced`. */
     verified(
@@ -400,6 +428,181 @@ export function ledgerHistory(partnershipId: string = randomUUID()) {
 }
 
 export type LedgerHistory = ReturnType<typeof ledgerHistory>;
+
+const share = fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined });
+
+/**
+ * The terms of a generated claim: its amount, kind, start as a day offset, how many days a
+ * recurring one runs (absent, for good) and its share in per cent (absent, as before issue 12).
+ */
+export function claimTerms(amount: fc.Arbitrary<number>, dayOffset: fc.Arbitrary<number>) {
+  return {
+    amount,
+    kind: fc.constantFrom(...SAVING_KINDS),
+    recurring: fc.boolean(),
+    start: dayOffset,
+    length: fc.option(fc.integer({ min: 1, max: 700 }), { nil: undefined }),
+    attributionPct: share,
+  };
+}
+
+/**
+ * Operations on one intervention's savings, for `generatedSavings`: claims on lines CS-1 and
+ * AB-9 or none, four times as often as verdicts, withdrawals and revisions of a claim before.
+ */
+export function savingOps(o: {
+  amount: fc.Arbitrary<number>;
+  revisedAmount?: fc.Arbitrary<number>;
+  dayOffset: fc.Arbitrary<number>;
+}) {
+  return fc.oneof(
+    {
+      arbitrary: fc.record({
+        op: fc.constant('claim' as const),
+        ...claimTerms(o.amount, o.dayOffset),
+        line: fc.option(fc.constantFrom('CS-1', 'AB-9'), { nil: undefined }),
+      }),
+      weight: 4,
+    },
+    fc.record({
+      op: fc.constant('verify' as const),
+      s: fc.nat(),
+      part: share,
+      assurance: fc.option(fc.constantFrom(...ASSURANCES), { nil: undefined }),
+    }),
+    fc.record({ op: fc.constantFrom('dispute' as const, 'withdraw' as const), s: fc.nat() }),
+    fc.record({
+      op: fc.constant('revise' as const),
+      s: fc.nat(),
+      amount: o.revisedAmount ?? o.amount,
+      attributionPct: share,
+    }),
+  );
+}
+
+/** An operation on a saving claimed before, as property tests generate it: `s` picks which. */
+export type SavingOp =
+  | Readonly<{ op: 'verify'; s: number; part?: number; assurance?: Assurance }>
+  | Readonly<{ op: 'dispute' | 'withdraw'; s: number }>
+  | Readonly<{ op: 'revise'; s: number; amount: number; attributionPct?: number }>;
+
+/**
+ * The savings a generated history claims, so that later operations may name one by any number.
+ * A claim's `length` is in days, and ends only a recurring saving; a verification's `part` is
+ * V as a share of A in per cent, absent for all of it.
+ */
+export function generatedSavings(h: LedgerHistory) {
+  const savings: { ref: SavingRef; amount: number }[] = [];
+  return {
+    claim(
+      i: InterventionRef,
+      o: Readonly<{
+        amount: number;
+        kind: SavingKind;
+        recurring: boolean;
+        startsOn: CalendarDate;
+        length?: number;
+        attributionPct?: number;
+        lineCode?: string;
+      }>,
+    ): void {
+      const ref = h.claimed(i, {
+        amountPence: o.amount,
+        kind: o.kind,
+        recurrence: o.recurring ? 'recurring_annual' : 'one_off',
+        startsOn: o.startsOn,
+        endsOn: o.recurring && o.length !== undefined ? addDays(o.startsOn, o.length) : undefined,
+        attributionPct: o.attributionPct,
+        lineCode: o.lineCode,
+      });
+      savings.push({ ref, amount: o.amount });
+    },
+    /** Does nothing before the first claim. */
+    apply(o: SavingOp): void {
+      const s = savings.length === 0 ? undefined : savings[o.s % savings.length];
+      if (!s) return;
+      switch (o.op) {
+        case 'verify': {
+          const v =
+            o.part === undefined ? s.amount : Math.max(1, Math.floor((s.amount * o.part) / 100));
+          h.verified(s.ref, v, undefined, { assurance: o.assurance });
+          break;
+        }
+        case 'dispute':
+          h.disputed(s.ref, s.amount);
+          break;
+        case 'withdraw':
+          h.withdrawn(s.ref);
+          break;
+        case 'revise':
+          h.revised(s.ref, o.amount, s.amount, undefined, { attributionPct: o.attributionPct });
+          s.amount = o.amount;
+          break;
+      }
+    },
+  };
+}
+
+/**
+ * A partnership from `startsOn`, between the parties named or new ones, with one engagement and
+ * one intervention from then: ready for savings.
+ */
+export function partnershipReadyForSavings(
+  startsOn: string,
+  feePence = 0,
+  savingsTargetPence?: number,
+  parties: { consultancyId?: string; councilId?: string; name?: string } = {},
+) {
+  const h = ledgerHistory();
+  h.formed({ ...parties, startsOn });
+  const engagement = h.engagement({ startsOn, feePence, savingsTargetPence });
+  const intervention = h.intervention(engagement, { startedOn: startsOn });
+  return { h, engagement, intervention };
+}
+
+type ToDate = Progress['savings']['toDate'];
+type YearFigures = Progress['savings']['byFinancialYear'][number];
+
+/** Progress's savings to date, every figure not given nought: a test states only what counts. */
+export function toDateFigures(
+  given: Partial<Omit<ToDate, 'verifiedByAssurance'>> & {
+    verifiedByAssurance?: Partial<ToDate['verifiedByAssurance']>;
+  },
+): ToDate {
+  return {
+    claimedPence: 0,
+    verifiedPence: 0,
+    disputedPence: 0,
+    cashablePence: 0,
+    nonCashablePence: 0,
+    costAvoidancePence: 0,
+    netClaimedPence: 0,
+    netVerifiedPence: 0,
+    ...given,
+    verifiedByAssurance: {
+      self_reported: 0,
+      evidenced: 0,
+      finance_reconciled: 0,
+      ...given.verifiedByAssurance,
+    },
+  };
+}
+
+/** A financial year's savings in progress, every figure not given nought. */
+export function yearFigures(
+  financialYear: string,
+  given: Partial<Omit<YearFigures, 'financialYear'>>,
+): YearFigures {
+  return {
+    financialYear: financialYear as FinancialYear,
+    claimedPence: 0,
+    verifiedPence: 0,
+    cashablePence: 0,
+    nonCashablePence: 0,
+    costAvoidancePence: 0,
+    ...given,
+  };
+}
 
 /** The facts of a history as if its events had been stored in the order they were written. */
 export function factsOf(history: LedgerHistory): PartnershipFacts {

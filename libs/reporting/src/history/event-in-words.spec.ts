@@ -250,6 +250,54 @@ const words = eventsInWords(LEDGER);
 const said = (type: LedgerEvent['type'], nth = 0) =>
   words.filter((_w, index) => LEDGER[index].type === type)[nth];
 
+/** What each type of event is said to be in words: the first of its type in the ledger above. */
+const IN_WORDS: Record<LedgerEvent['type'], string> = {
+  // What a partnership did.
+  PartnershipFormed: 'Partnership ‘Northgate and Partners’ formed, starting 1 June 2025',
+  ReportRecipientsSet: 'Report recipients set: the monthly report goes to 2 people',
+  SavingsLineSet: 'Savings line CS-26-07 set: ‘Placements’, 2026/27, target £100,000.00',
+  UnitCostSet:
+    'Weekly cost of in-house fostering set to £500.00 from 1 April 2026; source: Fostering budget 2026/27',
+  MonthlyReportSent: 'Monthly report for October 2026 sent to 2 people',
+  PartnershipClosed: 'Partnership closed on 30 April 2027: Work done',
+  // What an engagement did, by the names the events before it gave.
+  EngagementOpened:
+    'Engagement ‘Placements review’ opened: children’s social care, from 1 January 2026, fee £50,000.00, savings target £200,000.00',
+  EngagementFeeRevised: 'Fee revised from £50,000.00 to £60,000.00: Scope grew',
+  MeasureDefined:
+    'Measure Re-referrals within 12 months of a previous referral defined: baseline 22.5% as of 1 January 2026, target 15% by 31 March 2027',
+  MeasureReadingRecorded:
+    'Reading of 14.2% recorded for Re-referrals within 12 months of a previous referral, as of 1 December 2026',
+  MilestonePlanned: 'Milestone ‘Panel running’ planned, due 1 May 2026',
+  MilestoneRescheduled:
+    'Milestone ‘Panel running’ rescheduled from 1 May 2026 to 1 June 2026: Chair away',
+  MilestoneAchieved: 'Milestone ‘Panel running’ achieved on 3 June 2026; evidence: Minutes',
+  MilestoneSignedOff: 'Milestone ‘Panel running’ signed off; note: Seen',
+  MilestoneCancelled: 'Milestone ‘Second panel’ cancelled: Merged with the first',
+  EngagementClosed: 'Engagement ‘Placements review’ closed on 31 March 2027',
+  // What a saving went through: claimed, verified, revised, disputed, withdrawn.
+  InterventionLogged:
+    'Intervention ‘Step-down from residential care’ logged: placement step down, started 1 February 2026',
+  SavingClaimed:
+    'Saving of £50,000.00 claimed: cashable, recurring every year, from 1 April 2026, ' +
+    '60% attributed to the partnership, savings line CS-26-07; basis: Two placements stepped down',
+  SavingVerified:
+    'Saving of £50,000.00 verified at £36,400.00, the rest not accepted, finance reconciled; evidence: Ledger P4, cost centre 4410',
+  // A revision of a verified saving says what had been verified before.
+  SavingRevised:
+    'Saving of £50,000.00 revised to £40,000.00: One placement ended early; it had been verified at £36,400.00',
+  // A dispute gives its reason; the revision after it is said below.
+  SavingDisputed: 'Saving of £40,000.00 disputed: No placement record for March',
+  SavingWithdrawn: 'Saving of £30,000.00 withdrawn: Counted twice',
+  // What capacity and the intervention did.
+  CapacityAdded: 'Capacity added: 2 social worker FTE, from 1 April 2026',
+  CapacityEnded: 'Capacity ended: 2 social worker FTE, on 30 September 2026',
+  InterventionCompleted:
+    'Intervention ‘Step-down from residential care’ completed on 1 October 2026',
+  InterventionStopped:
+    'Intervention ‘Step-down from residential care’ stopped on 2 October 2026: Funding ended',
+};
+
 describe('an event in words', () => {
   it('says every type of event of the ledger in words, never by its name', () => {
     const types = new Set(LEDGER.map((event) => event.type));
@@ -260,88 +308,24 @@ describe('an event in words', () => {
     }
   });
 
-  it('says what a partnership did', () => {
-    expect(said('PartnershipFormed').words).toBe(
-      'Partnership ‘Northgate and Partners’ formed, starting 1 June 2025',
-    );
-    expect(said('ReportRecipientsSet').words).toBe(
-      'Report recipients set: the monthly report goes to 2 people',
-    );
-    expect(said('SavingsLineSet').words).toBe(
-      'Savings line CS-26-07 set: ‘Placements’, 2026/27, target £100,000.00',
-    );
-    expect(said('UnitCostSet').words).toBe(
-      'Weekly cost of in-house fostering set to £500.00 from 1 April 2026; source: Fostering budget 2026/27',
-    );
-    expect(said('MonthlyReportSent').words).toBe(
-      'Monthly report for October 2026 sent to 2 people',
-    );
-    expect(said('PartnershipClosed').words).toBe('Partnership closed on 30 April 2027: Work done');
-  });
+  it.each(Object.entries(IN_WORDS) as [LedgerEvent['type'], string][])(
+    'says %s in words',
+    (type, text) => {
+      expect(said(type).words).toBe(text);
+    },
+  );
 
-  it('says what an engagement did, by the names the events before it gave', () => {
-    expect(said('EngagementOpened').words).toBe(
-      'Engagement ‘Placements review’ opened: children’s social care, from 1 January 2026, fee £50,000.00, savings target £200,000.00',
-    );
-    expect(said('EngagementFeeRevised')).toEqual({
-      words: 'Fee revised from £50,000.00 to £60,000.00: Scope grew',
-      about: 'Placements review',
-    });
-    expect(said('MeasureDefined').words).toBe(
-      'Measure Re-referrals within 12 months of a previous referral defined: baseline 22.5% as of 1 January 2026, target 15% by 31 March 2027',
-    );
-    expect(said('MeasureReadingRecorded').words).toBe(
-      'Reading of 14.2% recorded for Re-referrals within 12 months of a previous referral, as of 1 December 2026',
-    );
-    expect(said('MilestonePlanned').words).toBe(
-      'Milestone ‘Panel running’ planned, due 1 May 2026',
-    );
-    expect(said('MilestoneRescheduled').words).toBe(
-      'Milestone ‘Panel running’ rescheduled from 1 May 2026 to 1 June 2026: Chair away',
-    );
-    expect(said('MilestoneAchieved').words).toBe(
-      'Milestone ‘Panel running’ achieved on 3 June 2026; evidence: Minutes',
-    );
-    expect(said('MilestoneSignedOff').words).toBe(
-      'Milestone ‘Panel running’ signed off; note: Seen',
-    );
-    expect(said('MilestoneCancelled').words).toBe(
-      'Milestone ‘Second panel’ cancelled: Merged with the first',
-    );
-    expect(said('EngagementClosed').words).toBe(
-      'Engagement ‘Placements review’ closed on 31 March 2027',
-    );
-  });
-
-  it('says what a saving went through: claimed, verified, revised, disputed, withdrawn', () => {
-    expect(said('InterventionLogged').words).toBe(
-      'Intervention ‘Step-down from residential care’ logged: placement step down, started 1 February 2026',
-    );
-    expect(said('SavingClaimed')).toEqual({
-      words:
-        'Saving of £50,000.00 claimed: cashable, recurring every year, from 1 April 2026, ' +
-        '60% attributed to the partnership, savings line CS-26-07; basis: Two placements stepped down',
-      about: 'Step-down from residential care',
-    });
-    expect(said('SavingVerified').words).toBe(
-      'Saving of £50,000.00 verified at £36,400.00, the rest not accepted, finance reconciled; evidence: Ledger P4, cost centre 4410',
-    );
-  });
-
-  it('says, of a revision of a verified saving, what had been verified before', () => {
-    expect(said('SavingRevised', 0).words).toBe(
-      'Saving of £50,000.00 revised to £40,000.00: One placement ended early; it had been verified at £36,400.00',
-    );
-  });
-
-  it('gives a dispute its reason, and a revision after it says it had been disputed', () => {
-    expect(said('SavingDisputed').words).toBe(
-      'Saving of £40,000.00 disputed: No placement record for March',
-    );
+  it('says, of a revision after a dispute, that it had been disputed', () => {
     expect(said('SavingRevised', 1).words).toBe(
       'Saving of £40,000.00 revised to £30,000.00, attribution from 60% to 50%: Placement records checked; it had been disputed',
     );
-    expect(said('SavingWithdrawn').words).toBe('Saving of £30,000.00 withdrawn: Counted twice');
+  });
+
+  it.each<[LedgerEvent['type'], string]>([
+    ['EngagementFeeRevised', 'Placements review'],
+    ['SavingClaimed', 'Step-down from residential care'],
+  ])('says what %s was about: %s', (type, about) => {
+    expect(said(type).about).toBe(about);
   });
 
   it('says a verification in full and its assurance, with a verification before assurance as evidenced', () => {
@@ -356,20 +340,5 @@ describe('an event in words', () => {
     ]);
     expect(full.words).toBe('Saving of £50,000.00 verified in full, self-reported');
     expect(legacy.words).toBe('Saving of £50,000.00 verified in full, evidenced');
-  });
-
-  it('says what capacity and the intervention did', () => {
-    expect(said('CapacityAdded').words).toBe(
-      'Capacity added: 2 social worker FTE, from 1 April 2026',
-    );
-    expect(said('CapacityEnded').words).toBe(
-      'Capacity ended: 2 social worker FTE, on 30 September 2026',
-    );
-    expect(said('InterventionCompleted').words).toBe(
-      'Intervention ‘Step-down from residential care’ completed on 1 October 2026',
-    );
-    expect(said('InterventionStopped').words).toBe(
-      'Intervention ‘Step-down from residential care’ stopped on 2 October 2026: Funding ended',
-    );
   });
 });

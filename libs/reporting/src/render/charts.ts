@@ -125,10 +125,11 @@ async function drawChart(points: readonly CumulativePoint[]): Promise<InlineImag
     ctx.fillText(formatMonthShort(point.month), x(index), PLOT.bottom + 40);
   });
 
-  area(ctx, points, x, y, (p) => p.claimedPence, COLOURS.claimedFill);
-  area(ctx, points, x, y, (p) => p.verifiedPence, COLOURS.verifiedFill);
-  series(ctx, points, x, y, (p) => p.claimedPence, COLOURS.claimedLine);
-  series(ctx, points, x, y, (p) => p.verifiedPence, COLOURS.verifiedLine);
+  const plot: Plot = { ctx, points, x, y };
+  area(plot, (p) => p.claimedPence, COLOURS.claimedFill);
+  area(plot, (p) => p.verifiedPence, COLOURS.verifiedFill);
+  series(plot, (p) => p.claimedPence, COLOURS.claimedLine);
+  series(plot, (p) => p.verifiedPence, COLOURS.verifiedLine);
 
   const first = points[0];
   const alt =
@@ -164,11 +165,16 @@ function line(ctx: Context, x1: number, y1: number, x2: number, y2: number): voi
   ctx.stroke();
 }
 
+/** The points on the canvas: `x` places a point by its index, `y` a figure in pence. */
+type Plot = Readonly<{
+  ctx: Context;
+  points: readonly CumulativePoint[];
+  x: (index: number) => number;
+  y: (pence: number) => number;
+}>;
+
 function area(
-  ctx: Context,
-  points: readonly CumulativePoint[],
-  x: (index: number) => number,
-  y: (pence: number) => number,
+  { ctx, points, x, y }: Plot,
   value: (point: CumulativePoint) => number,
   colour: string,
 ): void {
@@ -185,10 +191,7 @@ function area(
 }
 
 function series(
-  ctx: Context,
-  points: readonly CumulativePoint[],
-  x: (index: number) => number,
-  y: (pence: number) => number,
+  { ctx, points, x, y }: Plot,
   value: (point: CumulativePoint) => number,
   colour: string,
 ): void {

@@ -15,13 +15,9 @@ function history() {
   const early = h.intervention(engagement, { startedOn: '2026-04-10', title: 'Early' });
   const march = h.intervention(engagement, { startedOn: '2027-03-03', title: 'March' });
   // £36,500 a year from 1 March 2027: £100 a day, crossing 31 March.
-  const saving = h.claimed(march, {
-    amountPence: 3_650_000,
-    recurrence: 'recurring_annual',
-    startsOn: '2027-03-01',
-  });
+  const saving = h.claimedYearly(march, 3_650_000, '2027-03-01');
   h.verified(saving, 3_650_000, '2027-03-05');
-  h.claimed(early, { amountPence: 50_000, recurrence: 'one_off', startsOn: '2026-04-20' });
+  h.claimedOnce(early, 50_000, '2026-04-20');
   const before = h.milestone(engagement, '2027-02-01', 'Achieved in February');
   h.achieved(before, '2027-02-03');
   const during = h.milestone(engagement, '2027-03-20', 'Achieved in March');

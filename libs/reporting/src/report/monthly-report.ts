@@ -1,6 +1,5 @@
 import {
   type CalendarDate,
-  type FinancialYear,
   financialYearOf,
   type InterventionCategory,
   lastDayOfMonth,
@@ -10,7 +9,7 @@ import {
   type Pence,
   reportMonthStanding,
 } from '@accord/ledger';
-import type { MilestoneOnDate, Progress } from '@accord/read-models';
+import type { MilestoneCounts, MilestoneOnDate, Progress } from '@accord/read-models';
 
 export type OrganisationRef = Readonly<{ id: string; name: string | null }>;
 
@@ -39,14 +38,7 @@ export type MonthlyReport = {
   link: string;
   savings: {
     inMonth: { claimedPence: Pence; verifiedPence: Pence };
-    financialYearToDate: {
-      financialYear: FinancialYear;
-      claimedPence: Pence;
-      verifiedPence: Pence;
-      cashablePence: Pence;
-      nonCashablePence: Pence;
-      costAvoidancePence: Pence;
-    };
+    financialYearToDate: Progress['savings']['byFinancialYear'][number];
     toDate: Progress['savings']['toDate'];
     fullYearEffectPence: Pence;
     targetPence: Pence;
@@ -67,13 +59,7 @@ export type MonthlyReport = {
   restated: Restatement | null;
   capacity: Progress['capacity'];
   outcomes: Progress['outcomes'];
-  milestones: {
-    total: number;
-    complete: number;
-    onTrack: number;
-    dueSoon: number;
-    overdue: number;
-    cancelled: number;
+  milestones: MilestoneCounts & {
     achievedInMonth: MilestoneOnDate[];
     /** Due on the month's last day or within the 14 days after it, not yet achieved. */
     due: MilestoneOnDate[];
