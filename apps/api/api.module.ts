@@ -1,18 +1,9 @@
-import { EventStoreModule } from '@accord/event-store';
-import { IdentityModule } from '@accord/identity';
-import {
-  AppConfig,
-  ConfigModule,
-  DatabaseModule,
-  HealthModule,
-  LoggingModule,
-  MetricsModule,
-  RedisModule,
-} from '@accord/platform';
+import { AppConfig, HealthModule, MetricsModule } from '@accord/platform';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, RouterModule } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { DemoBootstrap } from './demo/demo.bootstrap';
+import { foundation } from './foundation';
 import { ErrorMapFilter } from './http/error-map.filter';
 import { IdentityApiModule } from './identity/identity-api.module';
 import { LedgerModule } from './ledger/ledger.module';
@@ -30,13 +21,8 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [
-        ConfigModule.forRoot(config),
-        LoggingModule.forRoot(config),
-        DatabaseModule.forRoot(),
-        RedisModule.forRoot(),
-        EventStoreModule,
+        ...foundation(config),
         CqrsModule.forRoot(),
-        IdentityModule,
         IdentityApiModule,
         LedgerModule,
         PartnershipReadsModule,

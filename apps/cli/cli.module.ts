@@ -1,15 +1,8 @@
-import { EventStoreModule } from '@accord/event-store';
-import { IdentityModule } from '@accord/identity';
-import {
-  type AppConfig,
-  ConfigModule,
-  DatabaseModule,
-  LoggingModule,
-  RedisModule,
-} from '@accord/platform';
+import { type AppConfig } from '@accord/platform';
 import { projections, ReadModelsModule } from '@accord/read-models';
 import { ReportingModule } from '@accord/reporting';
 import { DynamicModule, Module } from '@nestjs/common';
+import { foundation } from '../api/foundation';
 import { DemoCommand } from './demo/demo.command';
 import { ExportCommand, ExportSavingsCommand } from './export/export-savings.command';
 import {
@@ -31,13 +24,8 @@ export class CliModule {
     return {
       module: CliModule,
       imports: [
-        ConfigModule.forRoot(config),
         // stdout is the commands' output (a CSV, a table): logs go to stderr.
-        LoggingModule.forRoot(config, 'stderr'),
-        DatabaseModule.forRoot(),
-        RedisModule.forRoot(),
-        EventStoreModule,
-        IdentityModule,
+        ...foundation(config, 'stderr'),
         ReadModelsModule,
         ReportingModule,
       ],

@@ -1,9 +1,7 @@
 import { DatabaseNotEmptyError, demoBanner, loadDemo } from '@accord/demo';
-import { EventStore } from '@accord/event-store';
-import { type AnyDb, APP_CONFIG, type AppConfig, KYSELY } from '@accord/platform';
-import { Inject } from '@nestjs/common';
-import { Command, CommandRunner } from 'nest-commander';
+import { Command } from 'nest-commander';
 import { CliError, EXIT } from '../shared/exit-codes';
+import { StoreCommand } from '../shared/store-command';
 
 /**
  * `accord demo`: what the API's first start does on an empty database, on demand (SPEC §6, §8).
@@ -15,15 +13,7 @@ import { CliError, EXIT } from '../shared/exit-codes';
   description:
     'Load the demo into an empty database: two council partnerships with 18 months of work, and five accounts whose password, accord-demo-password, is published',
 })
-export class DemoCommand extends CommandRunner {
-  constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(KYSELY) private readonly db: AnyDb,
-    private readonly store: EventStore,
-  ) {
-    super();
-  }
-
+export class DemoCommand extends StoreCommand {
   async run(): Promise<void> {
     if (this.config.env === 'production') {
       throw CliError.of(

@@ -1,16 +1,16 @@
 import {
-  EventStore,
   ObsoleteProjectionError,
   type Projection,
   ProjectionRunner,
   projectionStatuses,
 } from '@accord/event-store';
-import { type AnyDb, APP_CONFIG, type AppConfig, KYSELY } from '@accord/platform';
+import { type AnyDb, KYSELY } from '@accord/platform';
 import { Inject } from '@nestjs/common';
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
 import { CliError, EXIT } from '../shared/exit-codes';
 import { showGroupHelp } from '../shared/group-help';
 import { progressBar } from '../shared/progress';
+import { StoreCommand } from '../shared/store-command';
 
 export const CLI_PROJECTIONS = Symbol('CLI_PROJECTIONS');
 
@@ -63,13 +63,8 @@ export class ProjectionsStatusCommand extends CommandRunner {
   description:
     'Rebuild a projection (or every one) from the first event, in one transaction: readers and the worker wait for it and then see the rebuilt read model',
 })
-export class ProjectionsRebuildCommand extends CommandRunner {
-  constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(KYSELY) private readonly db: AnyDb,
-    private readonly store: EventStore,
-    @Inject(CLI_PROJECTIONS) private readonly projections: readonly Projection[],
-  ) {
+export class ProjectionsRebuildCommand extends StoreCommand {
+  constructor(@Inject(CLI_PROJECTIONS) private readonly projections: readonly Projection[]) {
     super();
   }
 

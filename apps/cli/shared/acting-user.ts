@@ -1,5 +1,6 @@
 import {
   type Caller,
+  callerOf,
   decideForPartnership,
   type PartnershipAction,
   PartnershipDirectory,
@@ -27,13 +28,7 @@ export class ActingUser {
   async resolve(email: string): Promise<Caller> {
     const user = await this.users.findCredentials(email);
     if (!user) throw CliError.of(EXIT.notFound, `--as: no user has the e-mail address ${email}`);
-    return {
-      userId: user.id,
-      organisationId: user.organisationId,
-      organisationKind: user.organisationKind,
-      roles: user.roles,
-      version: user.version,
-    };
+    return callerOf(user);
   }
 
   /**

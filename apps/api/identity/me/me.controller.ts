@@ -1,18 +1,10 @@
 import { Authenticated, Caller, CurrentCaller, UsersService } from '@accord/identity';
-import { ErrorResponse } from '@accord/platform';
-import { Controller, Get } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { BearerController } from '../bearer-controller';
 import { MeResponse } from './me.dto';
 
-@ApiTags('identity')
-@ApiBearerAuth()
-@Controller('me')
+@BearerController('identity', 'me')
 export class MeController {
   constructor(private readonly users: UsersService) {}
 
@@ -20,7 +12,6 @@ export class MeController {
   @Authenticated()
   @ApiOperation({ summary: 'Who the caller is: their organisation and roles' })
   @ApiOkResponse({ type: MeResponse })
-  @ApiUnauthorizedResponse({ type: ErrorResponse })
   me(@CurrentCaller() caller: Caller): Promise<MeResponse> {
     return this.users.profile(caller);
   }

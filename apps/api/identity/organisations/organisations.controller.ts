@@ -1,17 +1,15 @@
 import { Authorize, type Caller, CurrentCaller, OrganisationsService } from '@accord/identity';
 import { ErrorResponse, ValidationErrorResponse } from '@accord/platform';
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Get, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { BearerController } from '../bearer-controller';
 import { CreatedResponse } from '../created.dto';
 import {
   CreateOrganisationRequest,
@@ -19,12 +17,9 @@ import {
   OrganisationResponse,
 } from './organisation.dto';
 
-@ApiTags('identity')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ type: ErrorResponse })
+@BearerController('identity', 'organisations')
 @ApiForbiddenResponse({ type: ErrorResponse, description: 'Only the platform admin' })
 @Authorize({ kind: 'platform_admin' })
-@Controller('organisations')
 export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}
 

@@ -1,22 +1,13 @@
 import { Authenticated, councilReference } from '@accord/identity';
 import { MEASURE_CATALOGUE } from '@accord/ledger';
-import { ErrorResponse } from '@accord/platform';
-import { Controller, Get } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { BearerController } from '../bearer-controller';
 import { CouncilListResponse, MeasureListResponse } from './reference.dto';
 
 /** The closed lists a client needs to fill in forms: councils and the measure catalogue. */
-@ApiTags('reference')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ type: ErrorResponse })
+@BearerController('reference')
 @Authenticated()
-@Controller()
 export class ReferenceController {
   private readonly councils: CouncilListResponse = {
     items: councilReference().all.map(({ gssCode, name, region }) => ({ gssCode, name, region })),

@@ -2,7 +2,6 @@ import { Authorize, Caller, CurrentCaller, UsersService } from '@accord/identity
 import { ErrorResponse, invalidFields, ValidationErrorResponse } from '@accord/platform';
 import {
   Body,
-  Controller,
   Delete,
   Get,
   HttpCode,
@@ -14,7 +13,6 @@ import {
 } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
@@ -22,22 +20,18 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { BearerController } from '../bearer-controller';
 import { CreatedResponse } from '../created.dto';
 import { CreateUserRequest, ListUsersQuery, UserListResponse } from './user.dto';
 
-@ApiTags('identity')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ type: ErrorResponse })
+@BearerController('identity', 'users')
 @ApiForbiddenResponse({ type: ErrorResponse, description: 'Not an admin' })
 @ApiNotFoundResponse({
   type: ErrorResponse,
   description: 'No such organisation, or another organisation than an admin’s own',
 })
 @Authorize({ kind: 'organisation_admin' })
-@Controller('users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 

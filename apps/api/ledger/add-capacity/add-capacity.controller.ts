@@ -2,7 +2,7 @@ import { ForPartnership } from '@accord/identity';
 import { Body, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { CanonicalId } from '../shared/canonical-id.pipe';
-import { ifPresent } from '../shared/if-present';
+import { fieldsOf } from '../shared/if-present';
 import type { WriteAnswer } from '../shared/ledger-writer';
 import { CreationRoute, LedgerController } from '../shared/routes';
 import { Write, type WriteRequest } from '../shared/write-request';
@@ -25,11 +25,7 @@ export class AddCapacityController {
       new AddCapacityCommand(
         {
           interventionId,
-          kind: body.kind,
-          quantity: body.quantity,
-          ...ifPresent('unit', body.unit),
-          startsOn: body.startsOn,
-          ...ifPresent('endsOn', body.endsOn),
+          ...fieldsOf(body, ['kind', 'quantity', 'startsOn'], ['unit', 'endsOn']),
         },
         request,
       ),

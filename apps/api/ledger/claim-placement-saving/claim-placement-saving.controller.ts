@@ -2,7 +2,7 @@ import { ForPartnership } from '@accord/identity';
 import { Body, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { CanonicalId } from '../shared/canonical-id.pipe';
-import { ifPresent } from '../shared/if-present';
+import { fieldsOf } from '../shared/if-present';
 import type { WriteAnswer } from '../shared/ledger-writer';
 import { CreationRoute, LedgerController } from '../shared/routes';
 import { Write, type WriteRequest } from '../shared/write-request';
@@ -27,15 +27,11 @@ export class ClaimPlacementSavingController {
       new ClaimPlacementSavingCommand(
         {
           interventionId,
-          children: body.children,
-          fromType: body.fromType,
-          toType: body.toType,
-          startsOn: body.startsOn,
-          weeks: body.weeks,
-          ...ifPresent('kind', body.kind),
-          ...ifPresent('attributionPct', body.attributionPct),
-          ...ifPresent('lineCode', body.lineCode),
-          ...ifPresent('basis', body.basis),
+          ...fieldsOf(
+            body,
+            ['children', 'fromType', 'toType', 'startsOn', 'weeks'],
+            ['kind', 'attributionPct', 'lineCode', 'basis'],
+          ),
         },
         request,
       ),

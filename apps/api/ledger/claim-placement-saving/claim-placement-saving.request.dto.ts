@@ -7,14 +7,8 @@ import {
   SAVING_KINDS,
   type SavingKind,
 } from '@accord/ledger';
-import {
-  AttributionField,
-  CalendarDateField,
-  SavingsLineCodeField,
-  TextField,
-  VocabularyField,
-  WholeNumberField,
-} from '../shared/fields';
+import { ClaimAttributionField, ClaimLineCodeField } from '../shared/claim-fields';
+import { CalendarDateField, TextField, VocabularyField, WholeNumberField } from '../shared/fields';
 
 export class ClaimPlacementSavingRequest {
   @WholeNumberField(1, MOST_CHILDREN, {
@@ -47,16 +41,10 @@ export class ClaimPlacementSavingRequest {
   })
   kind?: SavingKind;
 
-  @AttributionField({
-    required: false,
-    description: 'The share the partnership may take credit for, 1 to 100; 100 unless given',
-  })
+  @ClaimAttributionField()
   attributionPct?: number;
 
-  @SavingsLineCodeField({
-    required: false,
-    description: "The code of one of the partnership's savings lines",
-  })
+  @ClaimLineCodeField()
   lineCode?: string;
 
   @TextField({

@@ -2,7 +2,7 @@ import { ForPartnership } from '@accord/identity';
 import { Body, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { CanonicalId } from '../shared/canonical-id.pipe';
-import { ifPresent } from '../shared/if-present';
+import { fieldsOf } from '../shared/if-present';
 import type { WriteAnswer } from '../shared/ledger-writer';
 import { CreationRoute, LedgerController } from '../shared/routes';
 import { Write, type WriteRequest } from '../shared/write-request';
@@ -25,14 +25,11 @@ export class ClaimSavingController {
       new ClaimSavingCommand(
         {
           interventionId,
-          amountPence: body.amountPence,
-          kind: body.kind,
-          recurrence: body.recurrence,
-          startsOn: body.startsOn,
-          ...ifPresent('endsOn', body.endsOn),
-          basis: body.basis,
-          ...ifPresent('attributionPct', body.attributionPct),
-          ...ifPresent('lineCode', body.lineCode),
+          ...fieldsOf(
+            body,
+            ['amountPence', 'kind', 'recurrence', 'startsOn', 'basis'],
+            ['endsOn', 'attributionPct', 'lineCode'],
+          ),
         },
         request,
       ),

@@ -5,14 +5,8 @@ import {
   SAVING_KINDS,
   type SavingKind,
 } from '@accord/ledger';
-import {
-  AttributionField,
-  CalendarDateField,
-  SavingPenceField,
-  SavingsLineCodeField,
-  TextField,
-  VocabularyField,
-} from '../shared/fields';
+import { ClaimAttributionField, ClaimLineCodeField } from '../shared/claim-fields';
+import { CalendarDateField, SavingPenceField, TextField, VocabularyField } from '../shared/fields';
 
 export class ClaimSavingRequest {
   @SavingPenceField()
@@ -33,15 +27,9 @@ export class ClaimSavingRequest {
   @TextField({ example: 'Two step-downs from residential to in-house foster care' })
   basis!: string;
 
-  @AttributionField({
-    required: false,
-    description: 'The share the partnership may take credit for, 1 to 100; 100 unless given',
-  })
+  @ClaimAttributionField()
   attributionPct?: number;
 
-  @SavingsLineCodeField({
-    required: false,
-    description: "The code of one of the partnership's savings lines",
-  })
+  @ClaimLineCodeField()
   lineCode?: string;
 }

@@ -1,7 +1,7 @@
 import { ForPartnership, Parties, type PartnershipParties } from '@accord/identity';
 import { Body, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ifPresent } from '../shared/if-present';
+import { fieldsOf } from '../shared/if-present';
 import type { WriteAnswer } from '../shared/ledger-writer';
 import { CreationRoute, LedgerController } from '../shared/routes';
 import { Write, type WriteRequest } from '../shared/write-request';
@@ -24,12 +24,11 @@ export class OpenEngagementController {
       new OpenEngagementCommand(
         {
           partnershipId: parties.partnershipId,
-          title: body.title,
-          serviceArea: body.serviceArea,
-          startsOn: body.startsOn,
-          ...ifPresent('endsOn', body.endsOn),
-          feePence: body.feePence,
-          ...ifPresent('savingsTargetPence', body.savingsTargetPence),
+          ...fieldsOf(
+            body,
+            ['title', 'serviceArea', 'startsOn', 'feePence'],
+            ['endsOn', 'savingsTargetPence'],
+          ),
         },
         request,
       ),

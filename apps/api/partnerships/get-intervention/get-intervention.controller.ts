@@ -1,6 +1,6 @@
 import { ForPartnership, Parties, type PartnershipParties } from '@accord/identity';
 import { ErrorResponse } from '@accord/platform';
-import { type InterventionPage, PartnershipReads } from '@accord/read-models';
+import { type InterventionPage } from '@accord/read-models';
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -15,17 +15,12 @@ import {
 } from '../../ledger/partnership-timeline/partnership-timeline.request.dto';
 import { CanonicalId } from '../../ledger/shared/canonical-id.pipe';
 import { ReadRoute } from '../shared/read-route';
-import { ReadYourWrites } from '../shared/read-your-writes';
+import { ReadsController } from '../shared/reads-controller';
 
 @Controller('interventions')
 @ApiTags('partnerships')
 @ApiBearerAuth()
-export class GetInterventionController {
-  constructor(
-    private readonly reads: PartnershipReads,
-    private readonly readYourWrites: ReadYourWrites,
-  ) {}
-
+export class GetInterventionController extends ReadsController {
   @Get(':id')
   @ForPartnership('read', 'intervention')
   @ReadRoute(

@@ -1,18 +1,13 @@
 import { ForPartnership, Parties, type PartnershipParties } from '@accord/identity';
-import { type PartnershipDetail, PartnershipReads } from '@accord/read-models';
+import { type PartnershipDetail } from '@accord/read-models';
 import { Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiParam } from '@nestjs/swagger';
 import { parseReadQuery } from '../shared/read-query';
 import { ReadController, ReadRoute } from '../shared/read-route';
-import { ReadYourWrites } from '../shared/read-your-writes';
+import { ReadsController } from '../shared/reads-controller';
 
 @ReadController()
-export class GetPartnershipController {
-  constructor(
-    private readonly reads: PartnershipReads,
-    private readonly readYourWrites: ReadYourWrites,
-  ) {}
-
+export class GetPartnershipController extends ReadsController {
   @Get(':id')
   @ForPartnership('read')
   @ReadRoute(

@@ -1,32 +1,17 @@
 import { Authenticated, type Caller, CurrentCaller } from '@accord/identity';
 import { todayInLondon } from '@accord/ledger';
 import { ErrorResponse } from '@accord/platform';
-import { PartnershipReads, type Portfolio } from '@accord/read-models';
-import { Controller, Get, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiQuery,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
-import { ReadRoute } from '../shared/read-route';
-import { ReadYourWrites } from '../shared/read-your-writes';
+import { type Portfolio } from '@accord/read-models';
+import { Get, Query } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiQuery } from '@nestjs/swagger';
+import { DatedQueries, ReadController, ReadRoute } from '../shared/read-route';
+import { ReadsController } from '../shared/reads-controller';
 import { PortfolioResponse } from './portfolio.response.dto';
 import { organisationNotFound, parsePortfolioQuery } from './portfolio-organisation';
 
 /** SPEC §10: every partnership of the caller's organisation on one page, double counts flagged. */
-@Controller('portfolio')
-@ApiTags('partnerships')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ type: ErrorResponse, description: 'No valid access token' })
-export class GetPortfolioController {
-  constructor(
-    private readonly reads: PartnershipReads,
-    private readonly readYourWrites: ReadYourWrites,
-  ) {}
-
+@ReadController('portfolio')
+export class GetPortfolioController extends ReadsController {
   @Get()
   @Authenticated()
   @ReadRoute(
@@ -34,18 +19,9 @@ export class GetPortfolioController {
       'and the savings lines more than one of them has (a possible double count)',
     false,
   )
-  @ApiQuery({
-    name: 'asOf',
-    required: false,
-    description:
-      'The business date the figures are for, YYYY-MM-DD; today in Europe/London if absent',
-  })
-  @ApiQuery({
-    name: 'knownAt',
-    required: false,
-    description:
-      'Count only what had been recorded by this instant (ISO 8601 with offset); now if absent',
-  })
+  @DatedQueries(
+    'Count only what had been recorded by this instant (ISO 8601 with offset); now if absent',
+  )
   @ApiQuery({
     name: 'organisationId',
     required: false,

@@ -1,21 +1,13 @@
 import { ForPartnership, Parties, type PartnershipParties } from '@accord/identity';
-import { todayInLondon } from '@accord/ledger';
-import { PartnershipReads } from '@accord/read-models';
 import { Get, Query, Res } from '@nestjs/common';
 import { ApiParam, ApiProduces, ApiQuery } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { parseReadQuery } from '../shared/read-query';
 import { ReadController, ReadRoute } from '../shared/read-route';
-import { ReadYourWrites } from '../shared/read-your-writes';
+import { ReadsController } from '../shared/reads-controller';
 import { type RegisterFormat, sendSavingsRegister, XLSX_TYPE } from './savings-register-download';
 
 @ReadController()
-export class GetSavingsRegisterController {
-  constructor(
-    private readonly reads: PartnershipReads,
-    private readonly readYourWrites: ReadYourWrites,
-  ) {}
-
+export class GetSavingsRegisterController extends ReadsController {
   @Get(':id/savings.csv')
   @ForPartnership('read')
   @ReadRoute(
@@ -59,20 +51,7 @@ export class GetSavingsRegisterController {
     query: Record<string, unknown>,
     response: Response,
   ): Promise<void> {
-    const now = new Date();
-    const { asOf, knownAt, minPosition } = parseReadQuery(
-      query,
-      ['asOf', 'knownAt', 'minPosition'],
-      now,
-    );
-    await this.readYourWrites.after(minPosition);
-    await sendSavingsRegister(
-      this.reads,
-      format,
-      parties.partnershipId,
-      asOf ?? todayInLondon(now),
-      knownAt,
-      response,
-    );
+    const { asOf, knownAt } = await this.dated(query);
+    await sendSavingsRegister(this.reads, format, parties.partnershipId, asOf, knownAt, response);
   }
 }

@@ -1,22 +1,13 @@
 import { Authenticated } from '@accord/identity';
 import { referenceUnitCosts } from '@accord/ledger';
-import { ErrorResponse } from '@accord/platform';
-import { Controller, Get } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { BearerController } from '../../identity/bearer-controller';
 import { ReferenceUnitCostListResponse } from './unit-costs.response.dto';
 
 /** The national figures Accord ships, from the public sources each row names (SPEC §9). */
-@ApiTags('reference')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ type: ErrorResponse })
+@BearerController('reference', 'unit-costs')
 @Authenticated()
-@Controller('unit-costs')
 export class ReferenceUnitCostsController {
   @Get('reference')
   @ApiOperation({

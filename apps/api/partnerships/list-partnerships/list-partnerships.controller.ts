@@ -1,25 +1,15 @@
 import { Authenticated, type Caller, CurrentCaller, isPlatformAdmin } from '@accord/identity';
 import { type FieldError, invalidFields } from '@accord/platform';
-import {
-  decodeCursor,
-  PARTNERSHIP_PAGE,
-  PARTNERSHIP_PAGE_LIMIT,
-  PartnershipReads,
-} from '@accord/read-models';
+import { decodeCursor, PARTNERSHIP_PAGE, PARTNERSHIP_PAGE_LIMIT } from '@accord/read-models';
 import { Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiQuery } from '@nestjs/swagger';
 import { parseReadQuery } from '../shared/read-query';
 import { ReadController, ReadRoute } from '../shared/read-route';
-import { ReadYourWrites } from '../shared/read-your-writes';
+import { ReadsController } from '../shared/reads-controller';
 import { PartnershipListResponse } from './list-partnerships.response.dto';
 
 @ReadController()
-export class ListPartnershipsController {
-  constructor(
-    private readonly reads: PartnershipReads,
-    private readonly readYourWrites: ReadYourWrites,
-  ) {}
-
+export class ListPartnershipsController extends ReadsController {
   @Get()
   @Authenticated()
   @ReadRoute(

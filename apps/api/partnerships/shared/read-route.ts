@@ -12,9 +12,9 @@ import {
 } from '@nestjs/swagger';
 
 /** A controller of partnership reads: bearer auth, errors mapped by the one global filter. */
-export const ReadController = () =>
+export const ReadController = (path = 'partnerships') =>
   applyDecorators(
-    Controller('partnerships'),
+    Controller(path),
     ApiTags('partnerships'),
     ApiBearerAuth(),
     ApiUnauthorizedResponse({ type: ErrorResponse, description: 'No valid access token' }),
@@ -40,4 +40,17 @@ export const ReadRoute = (summary: string, scoped: boolean) =>
     ...(scoped
       ? [ApiNotFoundResponse({ type: ErrorResponse, description: 'No such partnership of yours' })]
       : []),
+  );
+
+/** `asOf`, the business date a read's figures are for, and `knownAt`, as `knownAt` describes it. */
+export const DatedQueries = (knownAt: string) =>
+  applyDecorators(
+    // Applied in turn, each listed before the last: `asOf` first, as stacked decorators put it.
+    ApiQuery({ name: 'knownAt', required: false, description: knownAt }),
+    ApiQuery({
+      name: 'asOf',
+      required: false,
+      description:
+        'The business date the figures are for, YYYY-MM-DD; today in Europe/London if absent',
+    }),
   );

@@ -1,8 +1,7 @@
 import { APP_CONFIG, type AppConfig } from '@accord/platform';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Caller } from '../caller';
 import { TokenService } from '../tokens/token.service';
-import { UsersRepository } from '../users/users.repository';
+import { callerOf, UsersRepository } from '../users/users.repository';
 import { OidcClient, OidcFailure, type OidcFailureReason } from './oidc-client';
 import { OidcFlowSeal } from './oidc-flow-seal';
 
@@ -78,14 +77,7 @@ export class OidcSignInService {
     }
     const user = await this.users.findCredentials(identity.email);
     if (!user) throw new OidcSignInRefused('unknown-email', 'no Accord user has that e-mail');
-    const caller: Caller = {
-      userId: user.id,
-      organisationId: user.organisationId,
-      organisationKind: user.organisationKind,
-      roles: user.roles,
-      version: user.version,
-    };
-    return { token: this.tokens.issue(caller, 'web'), next: flow.next };
+    return { token: this.tokens.issue(callerOf(user), 'web'), next: flow.next };
   }
 
   private oidc(): OidcClient {

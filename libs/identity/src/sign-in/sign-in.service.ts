@@ -1,8 +1,7 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
-import { Caller } from '../caller';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { type SignInChannel, TokenService } from '../tokens/token.service';
-import { UsersRepository } from '../users/users.repository';
+import { callerOf, UsersRepository } from '../users/users.repository';
 import { SignInLimiter } from './sign-in-limiter';
 
 /** The one answer to every failed sign-in, so it cannot tell which part was wrong. */
@@ -28,13 +27,6 @@ export class SignInService {
     const matches = await this.passwords.verify(user?.passwordHash, password);
     if (!user || !matches) throw new UnauthorizedException(BAD_CREDENTIALS);
     await this.limiter.succeeded(attempt);
-    const caller: Caller = {
-      userId: user.id,
-      organisationId: user.organisationId,
-      organisationKind: user.organisationKind,
-      roles: user.roles,
-      version: user.version,
-    };
-    return this.tokens.issue(caller, channel);
+    return this.tokens.issue(callerOf(user), channel);
   }
 }

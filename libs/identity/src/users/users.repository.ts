@@ -2,7 +2,7 @@ import { isId } from '@accord/ledger';
 import { KYSELY } from '@accord/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
-import { Role } from '../caller';
+import { Caller, Role } from '../caller';
 import { IdentityDb } from '../identity.tables';
 
 export type NewUser = {
@@ -13,6 +13,20 @@ export type NewUser = {
   passwordHash: string;
   roles: readonly Role[];
 };
+
+/** What sign-in finds of a user by e-mail address (`UsersRepository.findCredentials`). */
+export type Credentials = NonNullable<Awaited<ReturnType<UsersRepository['findCredentials']>>>;
+
+/** Who a user signs in as: the caller their credentials name. */
+export function callerOf(user: Credentials): Caller {
+  return {
+    userId: user.id,
+    organisationId: user.organisationId,
+    organisationKind: user.organisationKind,
+    roles: user.roles,
+    version: user.version,
+  };
+}
 
 /** What an erased person's row keeps: the id events refer to, and nothing that names them. */
 export const ERASED_NAME = 'Erased user';

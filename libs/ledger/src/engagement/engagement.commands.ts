@@ -1,21 +1,13 @@
 import type { CalendarDate } from '../calendar/calendar-date';
 import type { Pence } from '../money/pence';
 import type { DomainCommand } from '../shared/decider';
-import type { MeasureDirection, ServiceArea } from '../vocabularies/vocabularies';
-import type { MeasureBaseline, MeasureTarget } from './engagement.events';
+import type { MeasureDirection } from '../vocabularies/vocabularies';
+import type { EngagementOpened, MeasureBaseline, MeasureTarget } from './engagement.events';
 
+/** Opens the engagement its event says was opened, on its start. */
 export type OpenEngagement = DomainCommand<
   'OpenEngagement',
-  {
-    partnershipId: string;
-    engagementId: string;
-    title: string;
-    serviceArea: ServiceArea;
-    startsOn: CalendarDate;
-    endsOn?: CalendarDate;
-    feePence: Pence;
-    savingsTargetPence?: Pence;
-  }
+  Omit<EngagementOpened['data'], 'occurredOn'>
 >;
 
 /** SPEC §4 asks why a fee changed: return on fees is only as honest as its divisor. */

@@ -286,10 +286,10 @@ function defineMeasure(
       measure: data.measure,
     });
   }
-  const definition: MeasureDefinition = catalogued ?? {
+  const { key, name, direction }: MeasureDefinition = catalogued ?? {
     key: data.measure,
     name: data.name as string,
-    unit: data.unit as string,
+    unit,
     direction: data.direction as MeasureDefinition['direction'],
   };
   return [
@@ -297,10 +297,10 @@ function defineMeasure(
       type: 'MeasureDefined',
       data: {
         ...idsOf(engagement),
-        measure: definition.key,
-        name: definition.name,
-        unit: definition.unit,
-        direction: definition.direction,
+        measure: key,
+        name,
+        unit,
+        direction,
         baseline: { value: data.baseline.value, asOf: data.baseline.asOf },
         target: { value: data.target.value, by: data.target.by },
         occurredOn: today,

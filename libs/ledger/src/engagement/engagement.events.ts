@@ -1,12 +1,12 @@
 import type { CalendarDate } from '../calendar/calendar-date';
 import type { Pence } from '../money/pence';
-import type { DomainEvent } from '../shared/decider';
+import type { LedgerEvent } from '../shared/decider';
 import type { MeasureDirection, ServiceArea } from '../vocabularies/vocabularies';
 
 type EngagementIds = { partnershipId: string; engagementId: string };
 type MilestoneIds = EngagementIds & { milestoneId: string };
 
-export type EngagementOpened = DomainEvent<
+export type EngagementOpened = LedgerEvent<
   'EngagementOpened',
   EngagementIds & {
     title: string;
@@ -15,18 +15,16 @@ export type EngagementOpened = DomainEvent<
     endsOn?: CalendarDate;
     feePence: Pence;
     savingsTargetPence?: Pence;
-    occurredOn: CalendarDate;
   }
 >;
 
 /** `reason` is absent from events recorded before it was required. */
-export type EngagementFeeRevised = DomainEvent<
+export type EngagementFeeRevised = LedgerEvent<
   'EngagementFeeRevised',
   EngagementIds & {
     feePence: Pence;
     previousFeePence: Pence;
     reason?: string;
-    occurredOn: CalendarDate;
   }
 >;
 
@@ -34,7 +32,7 @@ export type MeasureBaseline = Readonly<{ value: number; asOf: CalendarDate }>;
 export type MeasureTarget = Readonly<{ value: number; by: CalendarDate }>;
 
 /** Carries the resolved name, unit and direction, catalogue or custom, so readers need no catalogue. */
-export type MeasureDefined = DomainEvent<
+export type MeasureDefined = LedgerEvent<
   'MeasureDefined',
   EngagementIds & {
     measure: string;
@@ -43,12 +41,11 @@ export type MeasureDefined = DomainEvent<
     direction: MeasureDirection;
     baseline: MeasureBaseline;
     target: MeasureTarget;
-    occurredOn: CalendarDate;
   }
 >;
 
 /** Each reading has an id of its own, so that it can be named when it is answered or corrected. */
-export type MeasureReadingRecorded = DomainEvent<
+export type MeasureReadingRecorded = LedgerEvent<
   'MeasureReadingRecorded',
   EngagementIds & {
     measure: string;
@@ -56,47 +53,45 @@ export type MeasureReadingRecorded = DomainEvent<
     value: number;
     asOf: CalendarDate;
     source?: string;
-    occurredOn: CalendarDate;
   }
 >;
 
-export type MilestonePlanned = DomainEvent<
+export type MilestonePlanned = LedgerEvent<
   'MilestonePlanned',
-  MilestoneIds & { title: string; dueOn: CalendarDate; occurredOn: CalendarDate }
+  MilestoneIds & { title: string; dueOn: CalendarDate }
 >;
 
-export type MilestoneRescheduled = DomainEvent<
+export type MilestoneRescheduled = LedgerEvent<
   'MilestoneRescheduled',
   MilestoneIds & {
     dueOn: CalendarDate;
     previousDueOn: CalendarDate;
     reason: string;
-    occurredOn: CalendarDate;
   }
 >;
 
-export type MilestoneAchieved = DomainEvent<
+export type MilestoneAchieved = LedgerEvent<
   'MilestoneAchieved',
-  MilestoneIds & { achievedOn: CalendarDate; evidence?: string; occurredOn: CalendarDate }
+  MilestoneIds & { achievedOn: CalendarDate; evidence?: string }
 >;
 
-export type MilestoneSignedOff = DomainEvent<
+export type MilestoneSignedOff = LedgerEvent<
   'MilestoneSignedOff',
-  MilestoneIds & { note?: string; occurredOn: CalendarDate }
+  MilestoneIds & { note?: string }
 >;
 
-export type MilestoneCancelled = DomainEvent<
+export type MilestoneCancelled = LedgerEvent<
   'MilestoneCancelled',
-  MilestoneIds & { reason: string; occurredOn: CalendarDate }
+  MilestoneIds & { reason: string }
 >;
 
 /**
  * `closedOn` is absent from events recorded before it was asked for: those closed on the day they
  * were recorded, their `occurredOn` (read it with `engagementClosedOn`).
  */
-export type EngagementClosed = DomainEvent<
+export type EngagementClosed = LedgerEvent<
   'EngagementClosed',
-  EngagementIds & { closedOn?: CalendarDate; occurredOn: CalendarDate }
+  EngagementIds & { closedOn?: CalendarDate }
 >;
 
 export const engagementClosedOn = (closed: EngagementClosed): CalendarDate =>

@@ -6,9 +6,9 @@ import type {
   CapacityKind,
   InterventionCategory,
   PlacementType,
-  Recurrence,
   SavingKind,
 } from '../vocabularies/vocabularies';
+import type { SavingClaimed } from './intervention.events';
 
 export type LogIntervention = DomainCommand<
   'LogIntervention',
@@ -22,22 +22,14 @@ export type LogIntervention = DomainCommand<
   }
 >;
 
+/**
+ * The saving as its event will say it, which adds the intervention's parents and, on a placement
+ * claim only, its valuation. `attributionPct` is 1–100, 100 when absent; a `lineCode` names a
+ * savings line of the partnership, and deciding it needs the partnership in the context.
+ */
 export type ClaimSaving = DomainCommand<
   'ClaimSaving',
-  {
-    interventionId: string;
-    savingId: string;
-    amountPence: Pence;
-    kind: SavingKind;
-    recurrence: Recurrence;
-    startsOn: CalendarDate;
-    endsOn?: CalendarDate;
-    basis: string;
-    /** 1–100, 100 when absent. */
-    attributionPct?: number;
-    /** A savings line of the partnership; deciding it needs the partnership in the context. */
-    lineCode?: string;
-  }
+  Omit<SavingClaimed['data'], 'partnershipId' | 'engagementId' | 'valuation' | 'occurredOn'>
 >;
 
 /**

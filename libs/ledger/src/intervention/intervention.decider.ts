@@ -191,30 +191,27 @@ export function decideIntervention(
   state: InterventionState,
   context: InterventionContext,
 ): InterventionEvent[] {
+  if (command.type === 'LogIntervention') return logIntervention(command, state, context);
+  // Every other command is on an intervention already logged.
+  const intervention = existingIntervention(state, command.data.interventionId);
   const { type } = command;
   switch (type) {
-    case 'LogIntervention':
-      return logIntervention(command, state, context);
     case 'ClaimSaving':
-      return claimSaving(command, state, context);
+      return claimSaving(command, intervention, context);
     case 'ClaimPlacementSaving':
-      return claimPlacementSaving(command, state, context);
+      return claimPlacementSaving(command, intervention, context);
     case 'VerifySaving':
-      return verifySaving(command, state, context);
     case 'DisputeSaving':
-      return disputeSaving(command, state, context);
     case 'ReviseSaving':
-      return reviseSaving(command, state, context);
     case 'WithdrawSaving':
-      return withdrawSaving(command, state, context);
+      return decideOnSaving(command, intervention, context.today);
     case 'AddCapacity':
-      return addCapacity(command, state);
+      return addCapacity(command, intervention);
     case 'EndCapacity':
-      return endCapacity(command, state);
+      return endCapacity(command, intervention);
     case 'CompleteIntervention':
-      return completeIntervention(command, state, context);
     case 'StopIntervention':
-      return stopIntervention(command, state, context);
+      return endIntervention(command, intervention, context.today);
     default:
       return assertNever(type);
   }
@@ -274,11 +271,10 @@ function logIntervention(
 /** A one-off counts once, on its start, so an end date would mean nothing. */
 function claimSaving(
   { data }: ClaimSaving,
-  state: InterventionState,
+  intervention: Intervention,
   context: InterventionContext,
   valuation?: PlacementValuation,
 ): InterventionEvent[] {
-  const intervention = existingIntervention(state, data.interventionId);
   assertValid([
     requiredId('savingId', data.savingId),
     savingPence('amountPence', data.amountPence),
@@ -301,25 +297,22 @@ function claimSaving(
       savingId: data.savingId,
     });
   }
-  return [
-    {
-      type: 'SavingClaimed',
-      data: {
-        ...idsOf(intervention),
-        savingId: data.savingId,
-        amountPence: data.amountPence,
-        kind: data.kind,
-        recurrence: data.recurrence,
-        startsOn: data.startsOn,
-        ...ifPresent('endsOn', data.endsOn),
-        basis: data.basis,
-        attributionPct: data.attributionPct ?? FULL_ATTRIBUTION_PCT,
-        ...ifPresent('lineCode', data.lineCode),
-        ...ifPresent('valuation', valuation),
-        occurredOn: data.startsOn,
-      },
+  return said(intervention, {
+    type: 'SavingClaimed',
+    data: {
+      savingId: data.savingId,
+      amountPence: data.amountPence,
+      kind: data.kind,
+      recurrence: data.recurrence,
+      startsOn: data.startsOn,
+      ...ifPresent('endsOn', data.endsOn),
+      basis: data.basis,
+      attributionPct: data.attributionPct ?? FULL_ATTRIBUTION_PCT,
+      ...ifPresent('lineCode', data.lineCode),
+      ...ifPresent('valuation', valuation),
+      occurredOn: data.startsOn,
     },
-  ];
+  });
 }
 
 /** The fields a placement claim is priced from: while one is bad, there is nothing to price. */
@@ -332,10 +325,9 @@ const PRICED_FROM = ['children', 'fromType', 'toType', 'startsOn', 'weeks'];
  */
 function claimPlacementSaving(
   { data }: ClaimPlacementSaving,
-  state: InterventionState,
+  intervention: Intervention,
   context: InterventionContext,
 ): InterventionEvent[] {
-  const intervention = existingIntervention(state, data.interventionId);
   const partnership = existingPartnership(
     requireParent(context.partnership, 'partnership'),
     intervention.partnershipId,
@@ -386,7 +378,7 @@ function claimPlacementSaving(
         ...ifPresent('lineCode', data.lineCode),
       },
     },
-    state,
+    intervention,
     context,
     priced.valuation,
   );
@@ -419,19 +411,65 @@ const NEEDS_EVIDENCE: readonly Assurance[] = ['evidenced', 'finance_reconciled']
 const hasText = (value: unknown): value is string =>
   typeof value === 'string' && value.trim() !== '';
 
+type SavingCommand = VerifySaving | DisputeSaving | ReviseSaving | WithdrawSaving;
+
 /**
- * The council's verdict on a saving; the intervention's own status does not matter. Agreeing to
- * part of the claim, V of A, verifies V and disputes the rest (SPEC §3). An assurance is only as
- * good as what was checked: without one named, a verification naming evidence is `evidenced`
- * and one naming none is `self_reported`; `evidenced` or `finance_reconciled` need evidence.
+ * A command on one of the intervention's savings: the council's verdict on it (SPEC §3), or the
+ * consultancy's revision or withdrawal of it. The intervention's own status does not matter.
  */
-function verifySaving(
-  { data }: VerifySaving,
-  state: InterventionState,
-  { today }: InterventionContext,
+function decideOnSaving(
+  command: SavingCommand,
+  intervention: Intervention,
+  today: CalendarDate,
 ): InterventionEvent[] {
-  const intervention = existingIntervention(state, data.interventionId);
-  const saving = existingSaving(intervention, data.savingId);
+  const saving = existingSaving(intervention, command.data.savingId);
+  const { type } = command;
+  switch (type) {
+    case 'VerifySaving':
+      return said(intervention, {
+        type: 'SavingVerified',
+        data: {
+          savingId: saving.savingId,
+          ...verification(command.data, saving),
+          occurredOn: today,
+        },
+      });
+    case 'DisputeSaving':
+      assertValid([requiredText('reason', command.data.reason)]);
+      assertClaimed(saving);
+      return said(intervention, {
+        type: 'SavingDisputed',
+        data: {
+          savingId: saving.savingId,
+          amountPence: saving.amountPence,
+          reason: command.data.reason,
+          occurredOn: today,
+        },
+      });
+    case 'ReviseSaving':
+      return said(intervention, {
+        type: 'SavingRevised',
+        data: { savingId: saving.savingId, ...revision(command.data, saving), occurredOn: today },
+      });
+    case 'WithdrawSaving':
+      assertValid([requiredText('reason', command.data.reason)]);
+      assertNotWithdrawn(saving);
+      return said(intervention, {
+        type: 'SavingWithdrawn',
+        data: { savingId: saving.savingId, reason: command.data.reason, occurredOn: today },
+      });
+    default:
+      return assertNever(type);
+  }
+}
+
+/**
+ * Agreeing to part of the claim, V of A, verifies V and disputes the rest (SPEC §3). An assurance
+ * is only as good as what was checked: without one named, a verification naming evidence is
+ * `evidenced` and one naming none is `self_reported`; `evidenced` or `finance_reconciled` need
+ * evidence.
+ */
+function verification(data: VerifySaving['data'], saving: Saving) {
   assertValid([
     optionalSavingPence(AMOUNT_VERIFIED, data.amountPence),
     atMostPence(AMOUNT_VERIFIED, data.amountPence, saving.amountPence, 'the amount claimed'),
@@ -447,100 +485,32 @@ function verifySaving(
     optionalText('note', data.note),
   ]);
   assertClaimed(saving);
-  return [
-    {
-      type: 'SavingVerified',
-      data: {
-        ...idsOf(intervention),
-        savingId: saving.savingId,
-        amountPence: data.amountPence ?? saving.amountPence,
-        assurance: data.assurance ?? (hasText(data.evidence) ? 'evidenced' : 'self_reported'),
-        ...ifPresent('evidence', data.evidence),
-        ...ifPresent('note', data.note),
-        occurredOn: today,
-      },
-    },
-  ];
-}
-
-function disputeSaving(
-  { data }: DisputeSaving,
-  state: InterventionState,
-  { today }: InterventionContext,
-): InterventionEvent[] {
-  const intervention = existingIntervention(state, data.interventionId);
-  const saving = existingSaving(intervention, data.savingId);
-  assertValid([requiredText('reason', data.reason)]);
-  assertClaimed(saving);
-  return [
-    {
-      type: 'SavingDisputed',
-      data: {
-        ...idsOf(intervention),
-        savingId: saving.savingId,
-        amountPence: saving.amountPence,
-        reason: data.reason,
-        occurredOn: today,
-      },
-    },
-  ];
+  return {
+    amountPence: data.amountPence ?? saving.amountPence,
+    assurance: data.assurance ?? (hasText(data.evidence) ? 'evidenced' : 'self_reported'),
+    ...ifPresent('evidence', data.evidence),
+    ...ifPresent('note', data.note),
+  } as const;
 }
 
 /** Any live saving may be revised; the council then judges the new figure afresh. */
-function reviseSaving(
-  { data }: ReviseSaving,
-  state: InterventionState,
-  { today }: InterventionContext,
-): InterventionEvent[] {
-  const intervention = existingIntervention(state, data.interventionId);
-  const saving = existingSaving(intervention, data.savingId);
+function revision(data: ReviseSaving['data'], saving: Saving) {
   assertValid([
     savingPence('amountPence', data.amountPence),
     requiredText('reason', data.reason),
     optionalWholePercent('attributionPct', data.attributionPct),
   ]);
   assertNotWithdrawn(saving);
-  return [
-    {
-      type: 'SavingRevised',
-      data: {
-        ...idsOf(intervention),
-        savingId: saving.savingId,
-        amountPence: data.amountPence,
-        previousAmountPence: saving.amountPence,
-        attributionPct: data.attributionPct ?? saving.attributionPct,
-        previousAttributionPct: saving.attributionPct,
-        reason: data.reason,
-        occurredOn: today,
-      },
-    },
-  ];
+  return {
+    amountPence: data.amountPence,
+    previousAmountPence: saving.amountPence,
+    attributionPct: data.attributionPct ?? saving.attributionPct,
+    previousAttributionPct: saving.attributionPct,
+    reason: data.reason,
+  };
 }
 
-function withdrawSaving(
-  { data }: WithdrawSaving,
-  state: InterventionState,
-  { today }: InterventionContext,
-): InterventionEvent[] {
-  const intervention = existingIntervention(state, data.interventionId);
-  const saving = existingSaving(intervention, data.savingId);
-  assertValid([requiredText('reason', data.reason)]);
-  assertNotWithdrawn(saving);
-  return [
-    {
-      type: 'SavingWithdrawn',
-      data: {
-        ...idsOf(intervention),
-        savingId: saving.savingId,
-        reason: data.reason,
-        occurredOn: today,
-      },
-    },
-  ];
-}
-
-function addCapacity({ data }: AddCapacity, state: InterventionState): InterventionEvent[] {
-  const intervention = existingIntervention(state, data.interventionId);
+function addCapacity({ data }: AddCapacity, intervention: Intervention): InterventionEvent[] {
   assertValid([
     requiredId('capacityId', data.capacityId),
     oneOf('kind', data.kind, CAPACITY_KINDS),
@@ -557,29 +527,25 @@ function addCapacity({ data }: AddCapacity, state: InterventionState): Intervent
       capacityId: data.capacityId,
     });
   }
-  return [
-    {
-      type: 'CapacityAdded',
-      data: {
-        ...idsOf(intervention),
-        capacityId: data.capacityId,
-        kind: data.kind,
-        quantity: data.quantity,
-        unit: data.kind === 'other' ? (data.unit as string) : CAPACITY_UNITS[data.kind],
-        startsOn: data.startsOn,
-        ...ifPresent('endsOn', data.endsOn),
-        occurredOn: data.startsOn,
-      },
+  return said(intervention, {
+    type: 'CapacityAdded',
+    data: {
+      capacityId: data.capacityId,
+      kind: data.kind,
+      quantity: data.quantity,
+      unit: data.kind === 'other' ? (data.unit as string) : CAPACITY_UNITS[data.kind],
+      startsOn: data.startsOn,
+      ...ifPresent('endsOn', data.endsOn),
+      occurredOn: data.startsOn,
     },
-  ];
+  });
 }
 
 /**
  * Capacity with an end date, given when added or since, has ended. Ending stays possible on a
  * completed or stopped intervention: that is when its capacity is most often withdrawn.
  */
-function endCapacity({ data }: EndCapacity, state: InterventionState): InterventionEvent[] {
-  const intervention = existingIntervention(state, data.interventionId);
+function endCapacity({ data }: EndCapacity, intervention: Intervention): InterventionEvent[] {
   const capacity = intervention.capacity.get(data.capacityId);
   if (capacity === undefined) {
     throw notFound('capacity.not_found', 'No such capacity in this intervention', {
@@ -596,54 +562,41 @@ function endCapacity({ data }: EndCapacity, state: InterventionState): Intervent
       endsOn: capacity.endsOn,
     });
   }
-  return [
-    {
-      type: 'CapacityEnded',
-      data: {
-        ...idsOf(intervention),
-        capacityId: capacity.capacityId,
-        endsOn: data.endsOn,
-        occurredOn: data.endsOn,
-      },
-    },
-  ];
+  return said(intervention, {
+    type: 'CapacityEnded',
+    data: { capacityId: capacity.capacityId, endsOn: data.endsOn, occurredOn: data.endsOn },
+  });
 }
 
-function completeIntervention(
-  { data }: CompleteIntervention,
-  state: InterventionState,
-  { today }: InterventionContext,
+/**
+ * Completing or stopping an active intervention: on a day that has come (today unless given), and
+ * not before it started.
+ */
+function endIntervention(
+  command: CompleteIntervention | StopIntervention,
+  intervention: Intervention,
+  today: CalendarDate,
 ): InterventionEvent[] {
-  const intervention = existingIntervention(state, data.interventionId);
-  const completedOn = data.completedOn ?? today;
-  assertValid(endDateChecks('completedOn', completedOn, intervention, today));
-  assertActive(intervention);
-  return [
-    {
+  if (command.type === 'CompleteIntervention') {
+    const completedOn = command.data.completedOn ?? today;
+    assertValid(endDateChecks('completedOn', completedOn, intervention, today));
+    assertActive(intervention);
+    return said(intervention, {
       type: 'InterventionCompleted',
-      data: { ...idsOf(intervention), completedOn, occurredOn: completedOn },
-    },
-  ];
-}
-
-function stopIntervention(
-  { data }: StopIntervention,
-  state: InterventionState,
-  { today }: InterventionContext,
-): InterventionEvent[] {
-  const intervention = existingIntervention(state, data.interventionId);
-  const stoppedOn = data.stoppedOn ?? today;
+      data: { completedOn, occurredOn: completedOn },
+    });
+  }
+  const { reason } = command.data;
+  const stoppedOn = command.data.stoppedOn ?? today;
   assertValid([
     ...endDateChecks('stoppedOn', stoppedOn, intervention, today),
-    requiredText('reason', data.reason),
+    requiredText('reason', reason),
   ]);
   assertActive(intervention);
-  return [
-    {
-      type: 'InterventionStopped',
-      data: { ...idsOf(intervention), stoppedOn, reason: data.reason, occurredOn: stoppedOn },
-    },
-  ];
+  return said(intervention, {
+    type: 'InterventionStopped',
+    data: { stoppedOn, reason, occurredOn: stoppedOn },
+  });
 }
 
 /** An intervention ends on a day that has come, and not before it started. */
@@ -673,12 +626,27 @@ function startsInIntervention(startsOn: unknown, intervention: Intervention): Ch
 const humaneAssurance = (assurance: Assurance): string =>
   assurance === 'finance_reconciled' ? 'finance reconciled' : assurance;
 
-function idsOf(intervention: Intervention) {
-  return {
+type InterventionIds = Readonly<{
+  partnershipId: string;
+  engagementId: string;
+  interventionId: string;
+}>;
+
+/** An event as a decision on the intervention says it: all but the intervention's ids. */
+type Said = InterventionEvent extends infer E
+  ? E extends InterventionEvent
+    ? Readonly<{ type: E['type']; data: Omit<E['data'], keyof InterventionIds> }>
+    : never
+  : never;
+
+/** The one event a decision on the intervention comes to, carrying the intervention's ids. */
+function said(intervention: Intervention, event: Said): InterventionEvent[] {
+  const ids: InterventionIds = {
     partnershipId: intervention.partnershipId,
     engagementId: intervention.engagementId,
     interventionId: intervention.interventionId,
   };
+  return [{ type: event.type, data: { ...ids, ...event.data } } as InterventionEvent];
 }
 
 export function existingIntervention(

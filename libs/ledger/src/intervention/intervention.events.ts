@@ -1,7 +1,7 @@
 import type { CalendarDate } from '../calendar/calendar-date';
 import type { Pence } from '../money/pence';
 import type { PlacementValuation } from '../placements/placement-pricing';
-import type { DomainEvent } from '../shared/decider';
+import type { LedgerEvent } from '../shared/decider';
 import type {
   Assurance,
   CapacityKind,
@@ -14,14 +14,13 @@ type InterventionIds = { partnershipId: string; engagementId: string; interventi
 type SavingIds = InterventionIds & { savingId: string };
 type CapacityIds = InterventionIds & { capacityId: string };
 
-export type InterventionLogged = DomainEvent<
+export type InterventionLogged = LedgerEvent<
   'InterventionLogged',
   InterventionIds & {
     title: string;
     category: InterventionCategory;
     startedOn: CalendarDate;
     description?: string;
-    occurredOn: CalendarDate;
   }
 >;
 
@@ -31,7 +30,7 @@ export type InterventionLogged = DomainEvent<
  * the partnership, when the claim counts towards one. `valuation` is on a claim priced from a
  * placement change (SPEC §9): everything that produced its amount, which a later price never changes.
  */
-export type SavingClaimed = DomainEvent<
+export type SavingClaimed = LedgerEvent<
   'SavingClaimed',
   SavingIds & {
     amountPence: Pence;
@@ -43,7 +42,6 @@ export type SavingClaimed = DomainEvent<
     attributionPct?: number;
     lineCode?: string;
     valuation?: PlacementValuation;
-    occurredOn: CalendarDate;
   }
 >;
 
@@ -52,20 +50,19 @@ export type SavingClaimed = DomainEvent<
  * change the claim; the rest of the claim is disputed. `assurance` is absent from verifications
  * recorded before it was asked for, which stood for evidence seen: read it with `assuranceOf`.
  */
-export type SavingVerified = DomainEvent<
+export type SavingVerified = LedgerEvent<
   'SavingVerified',
   SavingIds & {
     amountPence?: Pence;
     assurance?: Assurance;
     evidence?: string;
     note?: string;
-    occurredOn: CalendarDate;
   }
 >;
 
-export type SavingDisputed = DomainEvent<
+export type SavingDisputed = LedgerEvent<
   'SavingDisputed',
-  SavingIds & { amountPence: Pence; reason: string; occurredOn: CalendarDate }
+  SavingIds & { amountPence: Pence; reason: string }
 >;
 
 /**
@@ -73,7 +70,7 @@ export type SavingDisputed = DomainEvent<
  * claimed again. The shares are absent from revisions recorded before attribution, which left the
  * share as it was.
  */
-export type SavingRevised = DomainEvent<
+export type SavingRevised = LedgerEvent<
   'SavingRevised',
   SavingIds & {
     amountPence: Pence;
@@ -81,17 +78,13 @@ export type SavingRevised = DomainEvent<
     attributionPct?: number;
     previousAttributionPct?: number;
     reason: string;
-    occurredOn: CalendarDate;
   }
 >;
 
-export type SavingWithdrawn = DomainEvent<
-  'SavingWithdrawn',
-  SavingIds & { reason: string; occurredOn: CalendarDate }
->;
+export type SavingWithdrawn = LedgerEvent<'SavingWithdrawn', SavingIds & { reason: string }>;
 
 /** `unit` is always present: the kind's own unit, or the one given with `other`. */
-export type CapacityAdded = DomainEvent<
+export type CapacityAdded = LedgerEvent<
   'CapacityAdded',
   CapacityIds & {
     kind: CapacityKind;
@@ -99,23 +92,19 @@ export type CapacityAdded = DomainEvent<
     unit: string;
     startsOn: CalendarDate;
     endsOn?: CalendarDate;
-    occurredOn: CalendarDate;
   }
 >;
 
-export type CapacityEnded = DomainEvent<
-  'CapacityEnded',
-  CapacityIds & { endsOn: CalendarDate; occurredOn: CalendarDate }
->;
+export type CapacityEnded = LedgerEvent<'CapacityEnded', CapacityIds & { endsOn: CalendarDate }>;
 
-export type InterventionCompleted = DomainEvent<
+export type InterventionCompleted = LedgerEvent<
   'InterventionCompleted',
-  InterventionIds & { completedOn: CalendarDate; occurredOn: CalendarDate }
+  InterventionIds & { completedOn: CalendarDate }
 >;
 
-export type InterventionStopped = DomainEvent<
+export type InterventionStopped = LedgerEvent<
   'InterventionStopped',
-  InterventionIds & { stoppedOn: CalendarDate; reason: string; occurredOn: CalendarDate }
+  InterventionIds & { stoppedOn: CalendarDate; reason: string }
 >;
 
 /** SPEC §3: a claim is the partnership's in full unless it says otherwise. */

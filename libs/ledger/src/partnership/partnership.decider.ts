@@ -199,65 +199,73 @@ function setReportRecipients(
   ];
 }
 
-/** The council sets its own plan's lines; a closed partnership's plan is settled. */
+/** The council sets its own plan's lines. */
 function setSavingsLine(
   { data }: SetSavingsLine,
   state: PartnershipState,
   { today }: DecisionContext,
 ): PartnershipEvent[] {
-  const partnership = existingPartnership(state, data.partnershipId);
-  assertValid([
-    savingsLineCode('code', data.code),
-    requiredText('title', data.title),
-    financialYear('financialYear', data.financialYear),
-    pence('targetPence', data.targetPence),
-  ]);
-  assertPartnershipOpen(partnership);
-  return [
-    {
-      type: 'SavingsLineSet',
-      data: {
-        partnershipId: partnership.partnershipId,
-        code: data.code,
-        title: data.title,
-        financialYear: data.financialYear,
-        targetPence: data.targetPence,
-        occurredOn: today,
-      },
-    },
+  const { partnershipId, code, title, financialYear: year, targetPence } = data;
+  const checks = [
+    savingsLineCode('code', code),
+    requiredText('title', title),
+    financialYear('financialYear', year),
+    pence('targetPence', targetPence),
   ];
+  return setOnOpenPartnership(state, partnershipId, checks, {
+    type: 'SavingsLineSet',
+    data: { code, title, financialYear: year, targetPence, occurredOn: today },
+  });
 }
 
 /**
  * The council says what a placement type costs it a week from a date. A price may take effect
  * before the partnership began (a fee schedule usually does) and nothing is priced from it until
- * a claim is; a closed partnership claims nothing more, so its prices are settled.
+ * a claim is.
  */
 function setUnitCost(
   { data }: SetUnitCost,
   state: PartnershipState,
   { today }: DecisionContext,
 ): PartnershipEvent[] {
-  const partnership = existingPartnership(state, data.partnershipId);
-  assertValid([
-    oneOf('placementType', data.placementType, PLACEMENT_TYPES),
-    pence('weeklyCostPence', data.weeklyCostPence),
-    calendarDate('effectiveFrom', data.effectiveFrom),
-    requiredText('source', data.source),
-  ]);
+  const { partnershipId, placementType, weeklyCostPence, effectiveFrom, source } = data;
+  const checks = [
+    oneOf('placementType', placementType, PLACEMENT_TYPES),
+    pence('weeklyCostPence', weeklyCostPence),
+    calendarDate('effectiveFrom', effectiveFrom),
+    requiredText('source', source),
+  ];
+  return setOnOpenPartnership(state, partnershipId, checks, {
+    type: 'UnitCostSet',
+    data: { placementType, weeklyCostPence, effectiveFrom, source, occurredOn: today },
+  });
+}
+
+/** An event of the partnership as a decision says it: all but the partnership's id. */
+type Said = PartnershipEvent extends infer E
+  ? E extends PartnershipEvent
+    ? Readonly<{ type: E['type']; data: Omit<E['data'], 'partnershipId'> }>
+    : never
+  : never;
+
+/**
+ * One of the council's settings of its partnership (its plan's lines, its prices): checked,
+ * then set on an open partnership only, since a closed partnership's settings are settled.
+ */
+function setOnOpenPartnership(
+  state: PartnershipState,
+  partnershipId: string,
+  checks: readonly Check[],
+  event: Said,
+): PartnershipEvent[] {
+  const partnership = existingPartnership(state, partnershipId);
+  assertValid(checks);
   assertPartnershipOpen(partnership);
   return [
     {
-      type: 'UnitCostSet',
-      data: {
-        partnershipId: partnership.partnershipId,
-        placementType: data.placementType,
-        weeklyCostPence: data.weeklyCostPence,
-        effectiveFrom: data.effectiveFrom,
-        source: data.source,
-        occurredOn: today,
-      },
-    },
+      type: event.type,
+      data: { partnershipId: partnership.partnershipId, ...event.data },
+    } as PartnershipEvent,
   ];
 }
 

@@ -2,10 +2,10 @@ import type { CalendarDate } from '../calendar/calendar-date';
 import type { FinancialYear } from '../calendar/financial-year';
 import type { Month } from '../calendar/month';
 import type { Pence } from '../money/pence';
-import type { DomainEvent } from '../shared/decider';
+import type { LedgerEvent } from '../shared/decider';
 import type { PlacementType } from '../vocabularies/vocabularies';
 
-export type PartnershipFormed = DomainEvent<
+export type PartnershipFormed = LedgerEvent<
   'PartnershipFormed',
   {
     partnershipId: string;
@@ -13,7 +13,6 @@ export type PartnershipFormed = DomainEvent<
     councilId: string;
     name: string;
     startsOn: CalendarDate;
-    occurredOn: CalendarDate;
   }
 >;
 
@@ -22,13 +21,13 @@ export type PartnershipFormed = DomainEvent<
  * their addresses and names live in a mutable table, so that a person can be erased without
  * rewriting the ledger (SPEC §1).
  */
-export type ReportRecipientsSet = DomainEvent<
+export type ReportRecipientsSet = LedgerEvent<
   'ReportRecipientsSet',
-  { partnershipId: string; recipientIds: readonly string[]; occurredOn: CalendarDate }
+  { partnershipId: string; recipientIds: readonly string[] }
 >;
 
 /** The whole line as it now stands: a later one with the same code replaces it. */
-export type SavingsLineSet = DomainEvent<
+export type SavingsLineSet = LedgerEvent<
   'SavingsLineSet',
   {
     partnershipId: string;
@@ -36,7 +35,6 @@ export type SavingsLineSet = DomainEvent<
     title: string;
     financialYear: FinancialYear;
     targetPence: Pence;
-    occurredOn: CalendarDate;
   }
 >;
 
@@ -45,7 +43,7 @@ export type SavingsLineSet = DomainEvent<
  * date of a type adds to its price history, and one set again for the same date replaces it.
  * `source` says where the figure comes from (a fee schedule, a contract, a budget line).
  */
-export type UnitCostSet = DomainEvent<
+export type UnitCostSet = LedgerEvent<
   'UnitCostSet',
   {
     partnershipId: string;
@@ -53,7 +51,6 @@ export type UnitCostSet = DomainEvent<
     weeklyCostPence: Pence;
     effectiveFrom: CalendarDate;
     source: string;
-    occurredOn: CalendarDate;
   }
 >;
 
@@ -61,15 +58,15 @@ export type UnitCostSet = DomainEvent<
  * `closedOn` is absent from events recorded before it was asked for: those closed on the day they
  * were recorded, their `occurredOn` (read it with `closedOnOf`).
  */
-export type PartnershipClosed = DomainEvent<
+export type PartnershipClosed = LedgerEvent<
   'PartnershipClosed',
-  { partnershipId: string; closedOn?: CalendarDate; reason?: string; occurredOn: CalendarDate }
+  { partnershipId: string; closedOn?: CalendarDate; reason?: string }
 >;
 
 export const closedOnOf = (closed: PartnershipClosed): CalendarDate =>
   closed.data.closedOn ?? closed.data.occurredOn;
 
-export type MonthlyReportSent = DomainEvent<
+export type MonthlyReportSent = LedgerEvent<
   'MonthlyReportSent',
   {
     partnershipId: string;
@@ -78,7 +75,6 @@ export type MonthlyReportSent = DomainEvent<
     messageId: string;
     /** The system time the report was composed as of, so that it can be reproduced exactly. */
     knownAt: string;
-    occurredOn: CalendarDate;
   }
 >;
 

@@ -1,7 +1,15 @@
+import type { CalendarDate } from '../calendar/calendar-date';
+
 export type DomainEvent<Type extends string, Data extends Record<string, unknown>> = Readonly<{
   type: Type;
   data: Readonly<Data>;
 }>;
+
+/** An event of the ledger's streams, each of which says the business day it happened on. */
+export type LedgerEvent<Type extends string, Data extends Record<string, unknown>> = DomainEvent<
+  Type,
+  Data & { occurredOn: CalendarDate }
+>;
 
 export type DomainCommand<Type extends string, Data extends Record<string, unknown>> = Readonly<{
   type: Type;
