@@ -7,6 +7,7 @@ export * from './partnership-stream/partnership-stream';
 export * from './recipients/report-recipients.repository';
 export * from './render/charts';
 export * from './render/format';
+export * from './render/measures-in-words';
 export * from './render/report-email';
 export * from './render/report-pdf';
 export * from './report/ledger-clock';

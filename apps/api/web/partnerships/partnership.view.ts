@@ -8,14 +8,15 @@ import {
 } from '@accord/ledger';
 import type { PartnershipDetail, Progress } from '@accord/read-models';
 import {
+  capacityInWords,
   type EventInWords,
   eventsInWords,
   formatDate,
   formatMonth,
-  formatNumber,
   formatPence,
   formatReturnOnFees,
   humanise,
+  outcomeInWords,
 } from '@accord/reporting';
 import type { TimelineItem } from '../../ledger/partnership-timeline/partnership-timeline.answer';
 import { FORMER_USER, NO_ONE } from '../history/ledger-history';
@@ -129,25 +130,21 @@ export function partnershipView(inputs: PartnershipPageInputs) {
       atRisk: formatPence(line.atRiskPence),
       rag: RAG_TAG[line.rag] ?? { text: humanise(line.rag), classes: 'govuk-tag--grey' },
     })),
-    capacity: progress.capacity.map((line) => ({
-      kind: humanise(line.kind),
-      unit: line.unit,
-      active: formatNumber(line.active),
-      addedToDate: formatNumber(line.addedToDate),
-    })),
-    outcomes: progress.outcomes.map((outcome) => ({
-      name: outcome.name,
-      engagement: titleOf(outcome.engagementId),
-      unit: outcome.unit,
-      better: outcome.direction === 'lower_is_better' ? 'lower is better' : 'higher is better',
-      baseline: `${formatNumber(outcome.baseline.value)} on ${formatDate(outcome.baseline.asOf)}`,
-      target: `${formatNumber(outcome.target.value)} by ${formatDate(outcome.target.by)}`,
-      latest: outcome.latest
-        ? `${formatNumber(outcome.latest.value)} on ${formatDate(outcome.latest.asOf)}`
-        : 'No reading yet',
-      progress: outcome.progressPct === null ? '–' : `${formatNumber(outcome.progressPct, 1)}%`,
-      trend: outcome.improving === null ? '–' : outcome.improving ? 'Improving' : 'Not improving',
-    })),
+    capacity: progress.capacity.map(capacityInWords),
+    outcomes: progress.outcomes.map((outcome) => {
+      const words = outcomeInWords(outcome);
+      return {
+        name: outcome.name,
+        engagement: titleOf(outcome.engagementId),
+        unit: outcome.unit,
+        better: words.better,
+        baseline: `${words.baseline} on ${words.baselineOn}`,
+        target: `${words.target} by ${words.by}`,
+        latest: words.latest ? `${words.latest.value} on ${words.latest.on}` : 'No reading yet',
+        progress: words.progress ?? '–',
+        trend: outcome.improving === null ? '–' : outcome.improving ? 'Improving' : 'Not improving',
+      };
+    }),
     milestones: {
       summary: progress.milestones,
       items: progress.milestones.items.map((milestone) => ({

@@ -10,6 +10,7 @@ import {
   formatReturnOnFees,
   humanise,
 } from './format';
+import { capacityInWords, outcomeInWords } from './measures-in-words';
 
 /** The report as an e-mail: subject, HTML and plain-text parts, and the charts they show. */
 export type RenderedReport = Readonly<{
@@ -283,11 +284,12 @@ function capacitySection(report: MonthlyReport): string {
     return section('Capacity', `<mj-text>No capacity added yet.</mj-text>`);
   }
   const rows = report.capacity
+    .map(capacityInWords)
     .map(
       (line) => `<tr style="border-bottom:1px solid #dfe3e6;">
-            <td style="padding:5px 8px 5px 0;">${escapeHtml(humanise(line.kind))} (${escapeHtml(line.unit)})</td>
-            <td style="padding:5px 8px;text-align:right;">${formatNumber(line.active)}</td>
-            <td style="padding:5px 0 5px 8px;text-align:right;">${formatNumber(line.addedToDate)}</td>
+            <td style="padding:5px 8px 5px 0;">${escapeHtml(line.kind)} (${escapeHtml(line.unit)})</td>
+            <td style="padding:5px 8px;text-align:right;">${line.active}</td>
+            <td style="padding:5px 0 5px 8px;text-align:right;">${line.addedToDate}</td>
           </tr>`,
     )
     .join('');
@@ -308,17 +310,15 @@ function outcomesSection(report: MonthlyReport): string {
   }
   const rows = report.outcomes
     .map((outcome) => {
-      const latest = outcome.latest
-        ? `${formatNumber(outcome.latest.value)} (${formatDate(outcome.latest.asOf)})`
-        : 'no reading yet';
-      const progress =
-        outcome.progressPct === null ? '–' : `${formatNumber(outcome.progressPct, 1)}%`;
+      const words = outcomeInWords(outcome);
+      const latest = words.latest ? `${words.latest.value} (${words.latest.on})` : 'no reading yet';
+      const progress = words.progress ?? '–';
       const trend =
         outcome.improving === null ? '' : outcome.improving ? ' · improving' : ' · not improving';
       return `<tr style="border-bottom:1px solid #dfe3e6;vertical-align:top;">
-            <td style="padding:6px 8px 6px 0;">${escapeHtml(outcome.name)}<br /><span style="color:${MUTED};font-size:12px;">${escapeHtml(outcome.unit)}, ${outcome.direction === 'lower_is_better' ? 'lower is better' : 'higher is better'}</span></td>
-            <td style="padding:6px 8px;text-align:right;">${formatNumber(outcome.baseline.value)}</td>
-            <td style="padding:6px 8px;text-align:right;">${formatNumber(outcome.target.value)}<br /><span style="color:${MUTED};font-size:12px;">by ${escapeHtml(formatDate(outcome.target.by))}</span></td>
+            <td style="padding:6px 8px 6px 0;">${escapeHtml(outcome.name)}<br /><span style="color:${MUTED};font-size:12px;">${escapeHtml(outcome.unit)}, ${words.better}</span></td>
+            <td style="padding:6px 8px;text-align:right;">${words.baseline}</td>
+            <td style="padding:6px 8px;text-align:right;">${words.target}<br /><span style="color:${MUTED};font-size:12px;">by ${escapeHtml(words.by)}</span></td>
             <td style="padding:6px 0 6px 8px;text-align:right;">${escapeHtml(latest)}<br /><span style="color:${MUTED};font-size:12px;">${escapeHtml(progress + trend)}</span></td>
           </tr>`;
     })
@@ -433,21 +433,17 @@ export function reportText(report: MonthlyReport): string {
   }
   heading('Capacity (active / added to date)');
   if (report.capacity.length === 0) lines.push('No capacity added yet.');
-  for (const line of report.capacity) {
-    lines.push(
-      `${humanise(line.kind)} (${line.unit}): ${formatNumber(line.active)} / ${formatNumber(line.addedToDate)}`,
-    );
+  for (const line of report.capacity.map(capacityInWords)) {
+    lines.push(`${line.kind} (${line.unit}): ${line.active} / ${line.addedToDate}`);
   }
   heading('Outcome measures');
   if (report.outcomes.length === 0) lines.push('No outcome measures defined yet.');
   for (const o of report.outcomes) {
-    const latest = o.latest
-      ? `${formatNumber(o.latest.value)} on ${formatDate(o.latest.asOf)}`
-      : 'no reading yet';
-    const progress =
-      o.progressPct === null ? '' : `, ${formatNumber(o.progressPct, 1)}% of the way`;
+    const words = outcomeInWords(o);
+    const latest = words.latest ? `${words.latest.value} on ${words.latest.on}` : 'no reading yet';
+    const progress = words.progress === null ? '' : `, ${words.progress} of the way`;
     lines.push(
-      `${o.name} (${o.unit}): baseline ${formatNumber(o.baseline.value)}, target ${formatNumber(o.target.value)} by ${formatDate(o.target.by)}, latest ${latest}${progress}`,
+      `${o.name} (${o.unit}): baseline ${words.baseline}, target ${words.target} by ${words.by}, latest ${latest}${progress}`,
     );
   }
   heading('Milestones');

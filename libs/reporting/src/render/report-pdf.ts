@@ -1,14 +1,8 @@
 import PDFDocument from 'pdfkit';
 import type { MonthlyReport } from '../report/monthly-report';
 import { cumulativeSavingsChart } from './charts';
-import {
-  formatDate,
-  formatMonth,
-  formatNumber,
-  formatPence,
-  formatReturnOnFees,
-  humanise,
-} from './format';
+import { formatDate, formatMonth, formatPence, formatReturnOnFees, humanise } from './format';
+import { capacityInWords, outcomeInWords } from './measures-in-words';
 import {
   assuranceLine,
   footnote,
@@ -157,11 +151,9 @@ export async function renderReportPdf(report: MonthlyReport): Promise<Buffer> {
     pdf.table(
       [
         ['', 'Active', 'Added to date'],
-        ...report.capacity.map((line) => [
-          `${humanise(line.kind)} (${line.unit})`,
-          formatNumber(line.active),
-          formatNumber(line.addedToDate),
-        ]),
+        ...report.capacity
+          .map(capacityInWords)
+          .map((line) => [`${line.kind} (${line.unit})`, line.active, line.addedToDate]),
       ],
       [0.6, 0.2, 0.2],
     );
@@ -173,14 +165,17 @@ export async function renderReportPdf(report: MonthlyReport): Promise<Buffer> {
     pdf.table(
       [
         ['Measure', 'Baseline', 'Target', 'Latest'],
-        ...report.outcomes.map((o) => [
-          `${o.name} (${o.unit}, ${o.direction === 'lower_is_better' ? 'lower is better' : 'higher is better'})`,
-          formatNumber(o.baseline.value),
-          `${formatNumber(o.target.value)} by ${formatDate(o.target.by)}`,
-          o.latest
-            ? `${formatNumber(o.latest.value)} (${formatDate(o.latest.asOf)})${o.progressPct === null ? '' : `, ${formatNumber(o.progressPct, 1)}%`}`
-            : 'no reading yet',
-        ]),
+        ...report.outcomes.map((o) => {
+          const words = outcomeInWords(o);
+          return [
+            `${o.name} (${o.unit}, ${words.better})`,
+            words.baseline,
+            `${words.target} by ${words.by}`,
+            words.latest
+              ? `${words.latest.value} (${words.latest.on})${words.progress === null ? '' : `, ${words.progress}`}`
+              : 'no reading yet',
+          ];
+        }),
       ],
       [0.4, 0.15, 0.2, 0.25],
     );
