@@ -192,17 +192,7 @@ function savingsLinesSection(report: MonthlyReport): string {
           </tr>`;
     })
     .join('');
-  return section(
-    'Savings lines',
-    `<mj-table>
-          <tr style="border-bottom:2px solid ${TEXT};text-align:left;">
-            <th style="padding:5px 8px 5px 0;">Line</th>
-            <th style="padding:5px 8px;text-align:right;white-space:nowrap;">Target</th>
-            <th style="padding:5px 8px;text-align:right;white-space:nowrap;">Forecast</th>
-            <th style="padding:5px 8px;text-align:right;white-space:nowrap;">At risk</th>
-            <th style="padding:5px 0 5px 8px;text-align:right;white-space:nowrap;">Rating</th>
-          </tr>${rows}</mj-table>`,
-  );
+  return tableSection('Savings lines', ['Line', 'Target', 'Forecast', 'At risk', 'Rating'], rows);
 }
 
 /** A pair of placement types in words: `Residential children's home to In-house fostering`. */
@@ -228,13 +218,21 @@ function placementsSection(report: MonthlyReport): string {
           </tr>`,
     )
     .join('');
+  return tableSection('Placements', ['Children stepped down', 'Claimed', 'Verified'], rows);
+}
+
+/** A section holding a table: the first column names what each row is, the others its figures. */
+function tableSection(title: string, [first, ...figures]: readonly string[], rows: string): string {
+  const headings = figures.map((heading, i) => {
+    const padding = i === figures.length - 1 ? '5px 0 5px 8px' : '5px 8px';
+    return `<th style="padding:${padding};text-align:right;white-space:nowrap;">${heading}</th>`;
+  });
   return section(
-    'Placements',
+    title,
     `<mj-table>
           <tr style="border-bottom:2px solid ${TEXT};text-align:left;">
-            <th style="padding:5px 8px 5px 0;">Children stepped down</th>
-            <th style="padding:5px 8px;text-align:right;white-space:nowrap;">Claimed</th>
-            <th style="padding:5px 0 5px 8px;text-align:right;white-space:nowrap;">Verified</th>
+            <th style="padding:5px 8px 5px 0;">${first}</th>
+            ${headings.join('')}
           </tr>${rows}</mj-table>`,
   );
 }
@@ -293,15 +291,7 @@ function capacitySection(report: MonthlyReport): string {
           </tr>`,
     )
     .join('');
-  return section(
-    'Capacity',
-    `<mj-table>
-          <tr style="border-bottom:2px solid ${TEXT};text-align:left;">
-            <th style="padding:5px 8px 5px 0;"></th>
-            <th style="padding:5px 8px;text-align:right;white-space:nowrap;">Active</th>
-            <th style="padding:5px 0 5px 8px;text-align:right;white-space:nowrap;">Added to date</th>
-          </tr>${rows}</mj-table>`,
-  );
+  return tableSection('Capacity', ['', 'Active', 'Added to date'], rows);
 }
 
 function outcomesSection(report: MonthlyReport): string {
@@ -323,16 +313,7 @@ function outcomesSection(report: MonthlyReport): string {
           </tr>`;
     })
     .join('');
-  return section(
-    'Outcome measures',
-    `<mj-table>
-          <tr style="border-bottom:2px solid ${TEXT};text-align:left;">
-            <th style="padding:5px 8px 5px 0;">Measure</th>
-            <th style="padding:5px 8px;text-align:right;white-space:nowrap;">Baseline</th>
-            <th style="padding:5px 8px;text-align:right;white-space:nowrap;">Target</th>
-            <th style="padding:5px 0 5px 8px;text-align:right;white-space:nowrap;">Latest</th>
-          </tr>${rows}</mj-table>`,
-  );
+  return tableSection('Outcome measures', ['Measure', 'Baseline', 'Target', 'Latest'], rows);
 }
 
 function milestonesSection(report: MonthlyReport): string {
