@@ -1,4 +1,4 @@
-import { type ActingAs, ledgerSuite, messagesByField } from '@accord/testing';
+import { type ActingAs, eventually, ledgerSuite, messagesByField } from '@accord/testing';
 
 const NAO = /^reference: National Audit Office, Managing children's residential care/;
 
@@ -114,13 +114,18 @@ describe('savings priced from placements over HTTP', () => {
       position: expect.any(Number),
     });
     savingId = claimed.body.id;
-    const timeline = await as.viewer
-      .get(`/partnerships/${suite.ids.partnershipId}/timeline?limit=500`)
-      .expect(200);
-    const event = timeline.body.items.find(
-      (item: { type: string; data: { savingId?: string } }) =>
-        item.type === 'SavingClaimed' && item.data.savingId === savingId,
-    );
+    // The timeline lists settled events only: the claim shows once no earlier write is in flight.
+    const event = await eventually(async () => {
+      const timeline = await as.viewer
+        .get(`/partnerships/${suite.ids.partnershipId}/timeline?limit=500`)
+        .expect(200);
+      const claim = timeline.body.items.find(
+        (item: { type: string; data: { savingId?: string } }) =>
+          item.type === 'SavingClaimed' && item.data.savingId === savingId,
+      );
+      expect(claim).toBeDefined();
+      return claim;
+    });
     // D = 2 × (610,630 − 50,000) = 1,121,260p a week; a year 1,121,260 × 365 ÷ 7 = 58,465,700p.
     expect(event.data).toMatchObject({
       amountPence: 58_465_700,
