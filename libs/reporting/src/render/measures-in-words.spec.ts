@@ -32,7 +32,7 @@ describe('measures in words', () => {
 
   it('says a line of capacity with its kind in words', () => {
     expect(
-      capacityInWords({ kind: 'social_workers', unit: 'FTE', active: 2.5, addedToDate: 1200 }),
-    ).toEqual({ kind: 'Social workers', unit: 'FTE', active: '2.5', addedToDate: '1,200' });
+      capacityInWords({ kind: 'social_worker_fte', unit: 'FTE', active: 2.5, addedToDate: 1200 }),
+    ).toEqual({ kind: 'Social worker fte', unit: 'FTE', active: '2.5', addedToDate: '1,200' });
   });
 });
