@@ -35,6 +35,34 @@ export type DemoPartnership = Readonly<{ id: string; name: string; startsOn: Cal
 
 type Saving = Omit<ClaimSaving['data'], 'interventionId' | 'savingId'>;
 
+/** A measure the catalogue does not hold names itself, its unit and which way is better. */
+type CustomMeasure = Readonly<{ name: string; unit: string; direction: MeasureDirection }>;
+
+/**
+ * A measure of an engagement: its catalogue key (or a custom one's), its baseline and target, and
+ * its quarterly readings, oldest first.
+ */
+type MeasureRow = readonly [
+  measure: string,
+  baseline: number,
+  target: number,
+  quarterly: readonly number[],
+  custom?: CustomMeasure,
+];
+
+/** A milestone planned, and what became of it: each step is who did it, when, and their words. */
+type MilestoneRow = Readonly<{
+  title: string;
+  dueOn: CalendarDate;
+  achieved?: readonly [act: Act, evidence: string];
+  signedOff?: readonly [act: Act, note: string];
+  rescheduled?: readonly [act: Act, dueOn: CalendarDate, reason: string];
+  cancelled?: readonly [act: Act, reason: string];
+}>;
+
+/** A line of a council's medium-term financial plan: its code, title and target. */
+type SavingsLineRow = readonly [code: string, title: string, targetPence: number];
+
 /** A verification of part of a claim, or at an assurance other than `evidenced`. */
 type Verification = Readonly<{ amountPence?: number; assurance?: Assurance; evidence?: string }>;
 
@@ -58,6 +86,9 @@ export function tellDemoStory(
   today: CalendarDate,
 ): DemoPartnership[] {
   const fromToday = (days: number) => addDays(today, days);
+  // Quarterly figures, the last struck a month ago, so the latest reading is always recent.
+  const quarters = (values: readonly number[]) =>
+    values.map((value, i) => [fromToday(-30 - 90 * (values.length - 1 - i)), value] as const);
   const as =
     (by: string) =>
     (on: CalendarDate): Act => ({ on, by });
@@ -92,19 +123,15 @@ export function tellDemoStory(
     return {
       partnership: { id: partnershipId, name, startsOn },
       recipientIds: list.map((person) => person.recipientId),
-      /** A line of the council's medium-term financial plan, which claims may name. */
-      line(
-        act: Act,
-        code: string,
-        title: string,
-        financialYear: FinancialYear,
-        targetPence: number,
-      ) {
-        ledger.partnership(act, {
-          type: 'SetSavingsLine',
-          data: { partnershipId, code, title, financialYear, targetPence },
+      /** Lines of the council's medium-term financial plan, which claims may name: their codes. */
+      lines(act: Act, financialYear: FinancialYear, rows: readonly SavingsLineRow[]) {
+        return rows.map(([code, title, targetPence]) => {
+          ledger.partnership(act, {
+            type: 'SetSavingsLine',
+            data: { partnershipId, code, title, financialYear, targetPence },
+          });
+          return code;
         });
-        return code;
       },
     };
   }
@@ -134,69 +161,82 @@ export function tellDemoStory(
           data: { engagementId, feePence, reason },
         });
       },
-      /** A catalogue measure takes the catalogue's name, unit and direction. */
-      measure(
+      /**
+       * Measures defined on one day against one baseline date and target date; a catalogue
+       * measure takes the catalogue's name, unit and direction.
+       */
+      measures(
         act: Act,
-        measure: string,
-        baseline: Readonly<{ value: number; asOf: CalendarDate }>,
-        target: Readonly<{ value: number; by: CalendarDate }>,
-        readings: readonly (readonly [CalendarDate, number])[],
-        custom?: Readonly<{ name: string; unit: string; direction: MeasureDirection }>,
+        span: Readonly<{ asOf: CalendarDate; by: CalendarDate }>,
+        rows: readonly MeasureRow[],
       ) {
-        ledger.engagement(act, {
-          type: 'DefineMeasure',
-          data: { engagementId, measure, ...custom, baseline, target },
-        });
-        for (const [asOf, value] of readings) {
-          // Read a fortnight after the quarter's figure was struck, when the data team sent it.
-          ledger.engagement(
-            { on: addDays(asOf, 14), by: act.by },
-            {
-              type: 'RecordMeasureReading',
-              data: {
-                engagementId,
-                measure,
-                readingId: randomUUID(),
-                value,
-                asOf,
-                source: 'Council performance data team',
-              },
+        for (const [measure, baseline, target, quarterly, custom] of rows) {
+          ledger.engagement(act, {
+            type: 'DefineMeasure',
+            data: {
+              engagementId,
+              measure,
+              ...custom,
+              baseline: { value: baseline, asOf: span.asOf },
+              target: { value: target, by: span.by },
             },
-          );
+          });
+          for (const [asOf, value] of quarters(quarterly)) {
+            // Read a fortnight after the quarter's figure was struck, when the data team sent it.
+            ledger.engagement(
+              { on: addDays(asOf, 14), by: act.by },
+              {
+                type: 'RecordMeasureReading',
+                data: {
+                  engagementId,
+                  measure,
+                  readingId: randomUUID(),
+                  value,
+                  asOf,
+                  source: 'Council performance data team',
+                },
+              },
+            );
+          }
         }
       },
-      milestone(act: Act, title: string, dueOn: CalendarDate) {
-        const milestoneId = randomUUID();
-        ledger.engagement(act, {
-          type: 'PlanMilestone',
-          data: { engagementId, milestoneId, title, dueOn },
-        });
-        return {
-          achieve(act: Act, evidence: string) {
-            ledger.engagement(act, {
+      /** Milestones planned on one day, each followed by what became of it. */
+      milestones(act: Act, rows: readonly MilestoneRow[]) {
+        for (const { title, dueOn, achieved, signedOff, rescheduled, cancelled } of rows) {
+          const milestoneId = randomUUID();
+          ledger.engagement(act, {
+            type: 'PlanMilestone',
+            data: { engagementId, milestoneId, title, dueOn },
+          });
+          if (achieved) {
+            const [on, evidence] = achieved;
+            ledger.engagement(on, {
               type: 'AchieveMilestone',
-              data: { engagementId, milestoneId, achievedOn: act.on, evidence },
+              data: { engagementId, milestoneId, achievedOn: on.on, evidence },
             });
-          },
-          signOff(act: Act, note: string) {
-            ledger.engagement(act, {
+          }
+          if (signedOff) {
+            const [on, note] = signedOff;
+            ledger.engagement(on, {
               type: 'SignOffMilestone',
               data: { engagementId, milestoneId, note },
             });
-          },
-          reschedule(act: Act, newDueOn: CalendarDate, reason: string) {
-            ledger.engagement(act, {
+          }
+          if (rescheduled) {
+            const [on, newDueOn, reason] = rescheduled;
+            ledger.engagement(on, {
               type: 'RescheduleMilestone',
               data: { engagementId, milestoneId, dueOn: newDueOn, reason },
             });
-          },
-          cancel(act: Act, reason: string) {
-            ledger.engagement(act, {
+          }
+          if (cancelled) {
+            const [on, reason] = cancelled;
+            ledger.engagement(on, {
               type: 'CancelMilestone',
               data: { engagementId, milestoneId, reason },
             });
-          },
-        };
+          }
+        }
       },
       intervention(act: Act, title: string, category: InterventionCategory, description: string) {
         return logIntervention(act, engagementId, title, category, description);
@@ -321,87 +361,57 @@ export function tellDemoStory(
     52_000_000,
     'Scope extended to the in-house fostering campaign',
   );
-  // Quarterly figures, the last struck a month ago, so the latest reading is always recent.
-  const quarters = (values: readonly number[]) =>
-    values.map((value, i) => [fromToday(-30 - 90 * (values.length - 1 - i)), value] as const);
-  const baseline = (value: number) => ({ value, asOf: day(10) });
-  const target = (value: number) => ({ value, by: day(744) });
-  placements.measure(
-    director(day(20)),
-    'cla_rate_per_10k',
-    baseline(78.4),
-    target(70),
-    quarters([77.9, 76.2, 75.1, 73.8, 72.9]),
-  );
-  placements.measure(
-    director(day(20)),
-    'residential_placements',
-    baseline(41),
-    target(30),
-    quarters([40, 38, 36, 35, 33]),
-  );
-  placements.measure(
-    director(day(20)),
-    'average_weekly_placement_cost',
-    baseline(2180),
-    target(1900),
-    quarters([2165, 2120, 2080, 2050, 2010]),
-  );
-  placements.measure(
-    director(day(20)),
-    'step_downs_completed',
-    baseline(0),
-    target(12),
-    quarters([2, 3, 5, 6, 8]),
+  placements.measures(director(day(20)), { asOf: day(10), by: day(744) }, [
+    ['cla_rate_per_10k', 78.4, 70, [77.9, 76.2, 75.1, 73.8, 72.9]],
+    ['residential_placements', 41, 30, [40, 38, 36, 35, 33]],
+    ['average_weekly_placement_cost', 2180, 1900, [2165, 2120, 2080, 2050, 2010]],
+    [
+      'step_downs_completed',
+      0,
+      12,
+      [2, 3, 5, 6, 8],
+      {
+        name: 'Children stepped down from residential care to family settings',
+        unit: 'children',
+        direction: 'higher_is_better',
+      },
+    ],
+  ]);
+  placements.milestones(director(day(21)), [
     {
-      name: 'Children stepped down from residential care to family settings',
-      unit: 'children',
-      direction: 'higher_is_better',
+      title: 'Sufficiency baseline agreed with the council',
+      dueOn: day(60),
+      achieved: [director(day(55)), 'Baseline report v1.2 accepted at the sufficiency board'],
+      signedOff: [approver(day(62)), 'Agreed at the sufficiency board'],
     },
-  );
-
-  const agreed = placements.milestone(
-    director(day(21)),
-    'Sufficiency baseline agreed with the council',
-    day(60),
-  );
-  agreed.achieve(director(day(55)), 'Baseline report v1.2 accepted at the sufficiency board');
-  agreed.signOff(approver(day(62)), 'Agreed at the sufficiency board');
-  const launched = placements.milestone(
-    director(day(21)),
-    'In-house fostering campaign launched',
-    day(180),
-  );
-  launched.achieve(director(day(172)), 'Campaign live on radio, buses and the council website');
-  launched.signOff(approver(day(180)), 'Seen the campaign; signed off');
-  const tenStepDowns = placements.milestone(
-    director(day(21)),
-    'First ten step-downs completed',
-    fromToday(-40),
-  );
-  tenStepDowns.achieve(director(fromToday(-20)), 'Tenth child moved to a foster family');
-  placements.milestone(
-    director(day(21)),
-    'Residential commissioning framework re-let',
-    fromToday(60),
-  );
-  placements.milestone(director(day(21)), 'Quarterly review with the Lead Member', fromToday(7));
-  const backlog = placements.milestone(
-    director(day(21)),
-    'Foster carer assessment backlog cleared',
-    fromToday(-90),
-  );
-  backlog.reschedule(
-    director(fromToday(-100)),
-    fromToday(-30),
-    'Two assessors left; the backlog plan was re-phased',
-  );
-  const hub = placements.milestone(
-    director(day(21)),
-    'Regional residential hub feasibility study',
-    day(400),
-  );
-  hub.cancel(director(day(300)), 'The council decided not to pursue a regional hub');
+    {
+      title: 'In-house fostering campaign launched',
+      dueOn: day(180),
+      achieved: [director(day(172)), 'Campaign live on radio, buses and the council website'],
+      signedOff: [approver(day(180)), 'Seen the campaign; signed off'],
+    },
+    {
+      title: 'First ten step-downs completed',
+      dueOn: fromToday(-40),
+      achieved: [director(fromToday(-20)), 'Tenth child moved to a foster family'],
+    },
+    { title: 'Residential commissioning framework re-let', dueOn: fromToday(60) },
+    { title: 'Quarterly review with the Lead Member', dueOn: fromToday(7) },
+    {
+      title: 'Foster carer assessment backlog cleared',
+      dueOn: fromToday(-90),
+      rescheduled: [
+        director(fromToday(-100)),
+        fromToday(-30),
+        'Two assessors left; the backlog plan was re-phased',
+      ],
+    },
+    {
+      title: 'Regional residential hub feasibility study',
+      dueOn: day(400),
+      cancelled: [director(day(300)), 'The council decided not to pursue a regional hub'],
+    },
+  ]);
 
   const stepDown = placements.intervention(
     director(day(30)),
@@ -549,29 +559,20 @@ export function tellDemoStory(
     feePence: 26_000_000,
     savingsTargetPence: 40_000_000,
   });
-  workforce.measure(
-    director(day(125)),
-    'agency_social_worker_rate',
-    { value: 24, asOf: day(110) },
-    { value: 12, by: day(720) },
-    quarters([21.5, 19, 17.2, 15.8]),
-  );
-  workforce.measure(
-    director(day(125)),
-    'average_caseload',
-    { value: 22, asOf: day(110) },
-    { value: 17, by: day(720) },
-    quarters([21, 20, 19.5, 18.4]),
-  );
-  const academy = workforce.milestone(director(day(125)), 'Recruitment academy opens', day(200));
-  academy.achieve(director(day(195)), 'First cohort of twelve started');
-  academy.signOff(approver(day(205)), 'Visited the academy');
-  workforce.milestone(
-    director(day(125)),
-    'Agency-to-permanent conversion offer agreed',
-    fromToday(100),
-  );
-  workforce.milestone(director(day(125)), 'Caseload review with team managers', fromToday(10));
+  workforce.measures(director(day(125)), { asOf: day(110), by: day(720) }, [
+    ['agency_social_worker_rate', 24, 12, [21.5, 19, 17.2, 15.8]],
+    ['average_caseload', 22, 17, [21, 20, 19.5, 18.4]],
+  ]);
+  workforce.milestones(director(day(125)), [
+    {
+      title: 'Recruitment academy opens',
+      dueOn: day(200),
+      achieved: [director(day(195)), 'First cohort of twelve started'],
+      signedOff: [approver(day(205)), 'Visited the academy'],
+    },
+    { title: 'Agency-to-permanent conversion offer agreed', dueOn: fromToday(100) },
+    { title: 'Caseload review with team managers', dueOn: fromToday(10) },
+  ]);
 
   const conversion = workforce.intervention(
     director(day(150)),
@@ -655,28 +656,19 @@ export function tellDemoStory(
     feePence: 15_000_000,
     savingsTargetPence: 20_000_000,
   });
-  frontDoor.measure(
-    director(bday(12)),
-    're_referrals_12m',
-    { value: 24.5, asOf: bday(5) },
-    { value: 18, by: bday(375) },
-    quarters([23.1, 21.4]),
-  );
-  frontDoor.measure(
-    director(bday(12)),
-    'assessments_within_45_days',
-    { value: 71, asOf: bday(5) },
-    { value: 85, by: bday(375) },
-    quarters([74, 78]),
-  );
-  const triageModel = frontDoor.milestone(director(bday(12)), 'Triage model agreed', bday(45));
-  triageModel.achieve(director(bday(40)), 'Model signed by the early help board');
-  triageModel.signOff(secondApprover(bday(48)), 'Agreed');
-  frontDoor.milestone(
-    director(bday(12)),
-    'Family hub triage live in every locality',
-    fromToday(45),
-  );
+  frontDoor.measures(director(bday(12)), { asOf: bday(5), by: bday(375) }, [
+    ['re_referrals_12m', 24.5, 18, [23.1, 21.4]],
+    ['assessments_within_45_days', 71, 85, [74, 78]],
+  ]);
+  frontDoor.milestones(director(bday(12)), [
+    {
+      title: 'Triage model agreed',
+      dueOn: bday(45),
+      achieved: [director(bday(40)), 'Model signed by the early help board'],
+      signedOff: [secondApprover(bday(48)), 'Agreed'],
+    },
+    { title: 'Family hub triage live in every locality', dueOn: fromToday(45) },
+  ]);
   const triage = frontDoor.intervention(
     director(bday(30)),
     'Family hub triage',
@@ -714,27 +706,11 @@ export function tellDemoStory(
   const thisYear = financialYearOf(today);
   const recent = latestDate(financialYearBounds(thisYear).start, fromToday(-30));
   const soon = (days: number) => earliestDate(addDays(recent, days), today);
-  const placementLine = better.line(
-    approver(recent),
-    'CS-PLC-01',
-    'Children’s placements: step-down from residential care',
-    thisYear,
-    6_000_000,
-  );
-  const agencyLine = better.line(
-    approver(recent),
-    'CS-WF-02',
-    'Agency social work spend',
-    thisYear,
-    5_200_000,
-  );
-  const fosteringLine = better.line(
-    approver(recent),
-    'CS-FOS-03',
-    'Agency foster placements avoided',
-    thisYear,
-    25_000_000,
-  );
+  const [placementLine, agencyLine, fosteringLine] = better.lines(approver(recent), thisYear, [
+    ['CS-PLC-01', 'Children’s placements: step-down from residential care', 6_000_000],
+    ['CS-WF-02', 'Agency social work spend', 5_200_000],
+    ['CS-FOS-03', 'Agency foster placements avoided', 25_000_000],
+  ]);
   stepDown
     .claim(director(soon(2)), {
       amountPence: 7_500_000,
@@ -781,13 +757,9 @@ export function tellDemoStory(
   // The second council's plan line, and a claim shared with the police's early intervention team,
   // whose share the director raised once the council had agreed how to split the credit.
   const secondLineOn = latestDate(financialYearBounds(thisYear).start, bday(2));
-  const earlyHelpLine = reach.line(
-    secondApprover(secondLineOn),
-    'EH-01',
-    'Early help: duplicate assessments removed',
-    thisYear,
-    4_000_000,
-  );
+  const [earlyHelpLine] = reach.lines(secondApprover(secondLineOn), thisYear, [
+    ['EH-01', 'Early help: duplicate assessments removed', 4_000_000],
+  ]);
   const sharedOn = latestDate(secondLineOn, bday(180));
   triage
     .claim(director(sharedOn), {
