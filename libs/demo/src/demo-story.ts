@@ -67,6 +67,20 @@ type SavingsLineRow = readonly [code: string, title: string, targetPence: number
 type Verification = Readonly<{ amountPence?: number; assurance?: Assurance; evidence?: string }>;
 
 /**
+ * A claim of the story, cashable and recurring annually unless it says otherwise, and what became
+ * of it: disputed, revised, verified (in that order) or withdrawn.
+ */
+type ClaimRow = Omit<Saving, 'kind' | 'recurrence'> &
+  Partial<Pick<Saving, 'kind' | 'recurrence'>> &
+  Readonly<{
+    claimed: Act;
+    disputed?: readonly [act: Act, reason: string];
+    revised?: readonly [act: Act, amountPence: number, reason: string, attributionPct?: number];
+    verified?: readonly [act: Act, checked: string, verification?: Verification];
+    withdrawn?: readonly [act: Act, reason: string];
+  }>;
+
+/**
  * The demo's story, told relative to `today` so that it stays alive: a partnership with the first
  * council formed 18 months ago, and a younger one with the second council, 9 months ago. Between
  * them they hold every event the ledger has but a closure: a monthly report sent (and a saving
@@ -139,10 +153,10 @@ export function tellDemoStory(
   function engagement(
     act: Act,
     partnershipId: string,
+    /** The engagement starts on the day it is opened. */
     opening: Readonly<{
       title: string;
       serviceArea: ServiceArea;
-      startsOn: CalendarDate;
       endsOn: CalendarDate;
       feePence: number;
       savingsTargetPence: number;
@@ -151,7 +165,7 @@ export function tellDemoStory(
     const engagementId = randomUUID();
     ledger.engagement(act, {
       type: 'OpenEngagement',
-      data: { partnershipId, engagementId, ...opening },
+      data: { partnershipId, engagementId, startsOn: act.on, ...opening },
     });
     return {
       engagementId,
@@ -256,51 +270,64 @@ export function tellDemoStory(
       type: 'LogIntervention',
       data: { engagementId, interventionId, title, category, startedOn: act.on, description },
     });
+    const claim = (act: Act, saving: Saving) => {
+      const savingId = randomUUID();
+      ledger.intervention(act, {
+        type: 'ClaimSaving',
+        data: { interventionId, savingId, ...saving },
+      });
+      return {
+        /**
+         * `checked` is what the approver looked at: the evidence behind the assurance (SPEC §2),
+         * or a note where the verification names its evidence apart or is self-reported.
+         */
+        verify(act: Act, checked: string, verification: Verification = {}) {
+          const noted =
+            verification.evidence !== undefined || verification.assurance === 'self_reported';
+          ledger.intervention(act, {
+            type: 'VerifySaving',
+            data: {
+              interventionId,
+              savingId,
+              ...(noted ? { note: checked } : { evidence: checked }),
+              ...verification,
+            },
+          });
+        },
+        dispute(act: Act, reason: string) {
+          ledger.intervention(act, {
+            type: 'DisputeSaving',
+            data: { interventionId, savingId, reason },
+          });
+        },
+        revise(act: Act, amountPence: number, reason: string, attributionPct?: number) {
+          ledger.intervention(act, {
+            type: 'ReviseSaving',
+            data: { interventionId, savingId, amountPence, reason, attributionPct },
+          });
+        },
+        withdraw(act: Act, reason: string) {
+          ledger.intervention(act, {
+            type: 'WithdrawSaving',
+            data: { interventionId, savingId, reason },
+          });
+        },
+      };
+    };
     return {
       interventionId,
-      claim(act: Act, saving: Saving) {
-        const savingId = randomUUID();
-        ledger.intervention(act, {
-          type: 'ClaimSaving',
-          data: { interventionId, savingId, ...saving },
-        });
-        return {
-          /**
-           * `checked` is what the approver looked at: the evidence behind the assurance (SPEC §2),
-           * or a note where the verification names its evidence apart or is self-reported.
-           */
-          verify(act: Act, checked: string, verification: Verification = {}) {
-            const noted =
-              verification.evidence !== undefined || verification.assurance === 'self_reported';
-            ledger.intervention(act, {
-              type: 'VerifySaving',
-              data: {
-                interventionId,
-                savingId,
-                ...(noted ? { note: checked } : { evidence: checked }),
-                ...verification,
-              },
-            });
-          },
-          dispute(act: Act, reason: string) {
-            ledger.intervention(act, {
-              type: 'DisputeSaving',
-              data: { interventionId, savingId, reason },
-            });
-          },
-          revise(act: Act, amountPence: number, reason: string, attributionPct?: number) {
-            ledger.intervention(act, {
-              type: 'ReviseSaving',
-              data: { interventionId, savingId, amountPence, reason, attributionPct },
-            });
-          },
-          withdraw(act: Act, reason: string) {
-            ledger.intervention(act, {
-              type: 'WithdrawSaving',
-              data: { interventionId, savingId, reason },
-            });
-          },
-        };
+      claim,
+      /** Claims told one after another, each followed by what the council made of it. */
+      claims(rows: readonly ClaimRow[]) {
+        for (const row of rows) {
+          const { claimed, disputed, revised, verified, withdrawn, ...saving } = row;
+          const { kind = 'cashable', recurrence = 'recurring_annual' } = saving;
+          const told = claim(claimed, { ...saving, kind, recurrence });
+          if (disputed) told.dispute(...disputed);
+          if (revised) told.revise(...revised);
+          if (verified) told.verify(...verified);
+          if (withdrawn) told.withdraw(...withdrawn);
+        }
       },
       capacity(act: Act, kind: CapacityKind, quantity: number, unit?: string) {
         const capacityId = randomUUID();
@@ -351,7 +378,6 @@ export function tellDemoStory(
   const placements = engagement(director(day(14)), better.partnership.id, {
     title: 'Placement sufficiency and step-down',
     serviceArea: 'childrens_social_care',
-    startsOn: day(14),
     endsOn: day(744),
     feePence: 48_000_000,
     savingsTargetPence: 120_000_000,
@@ -419,59 +445,57 @@ export function tellDemoStory(
     'placement_step_down',
     'Children in external residential care reviewed one by one; those ready move to foster families with wrap-around support.',
   );
-  stepDown
-    .claim(director(day(100)), {
+  stepDown.claims([
+    {
+      claimed: director(day(100)),
       amountPence: 31_200_000,
-      kind: 'cashable',
-      recurrence: 'recurring_annual',
       startsOn: day(90),
       basis:
         'Two children moved from external residential care to foster families: £3,000 a week less each, over 52 weeks, from the placement finance records.',
-    })
-    .verify(approver(day(120)), 'Checked against the placement finance records', {
-      assurance: 'finance_reconciled',
-    });
-  const slipped = stepDown.claim(director(day(205)), {
-    amountPence: 15_600_000,
-    kind: 'cashable',
-    recurrence: 'recurring_annual',
-    startsOn: day(200),
-    basis: 'One child moved to a foster family: £3,000 a week less, over 52 weeks.',
-  });
-  slipped.dispute(
-    approver(day(215)),
-    'The placement cost compared against is the 2023 rate; the current framework rate is lower.',
-  );
-  slipped.revise(
-    director(day(230)),
-    13_208_000,
-    'Recalculated against the current framework rate: £2,540 a week less.',
-  );
-  slipped.verify(approver(day(245)), 'Agreed at the revised figure');
-  stepDown
-    .claim(director(day(155)), {
+      verified: [
+        approver(day(120)),
+        'Checked against the placement finance records',
+        { assurance: 'finance_reconciled' },
+      ],
+    },
+    {
+      claimed: director(day(205)),
+      amountPence: 15_600_000,
+      startsOn: day(200),
+      basis: 'One child moved to a foster family: £3,000 a week less, over 52 weeks.',
+      disputed: [
+        approver(day(215)),
+        'The placement cost compared against is the 2023 rate; the current framework rate is lower.',
+      ],
+      revised: [
+        director(day(230)),
+        13_208_000,
+        'Recalculated against the current framework rate: £2,540 a week less.',
+      ],
+      verified: [approver(day(245)), 'Agreed at the revised figure'],
+    },
+    {
+      claimed: director(day(155)),
       amountPence: 1_850_000,
-      kind: 'cashable',
       recurrence: 'one_off',
       startsOn: day(150),
       basis: 'Retainer on a residential bed released early: the provider refunded £18,500.',
-    })
-    .verify(approver(day(170)), 'Refund seen on the ledger');
-  stepDown.claim(director(fromToday(-40)), {
-    amountPence: 9_802_000,
-    kind: 'cashable',
-    recurrence: 'recurring_annual',
-    startsOn: fromToday(-45),
-    basis: 'One child moved to a kinship placement: £1,885 a week less, over 52 weeks.',
-  });
-  stepDown.claim(director(fromToday(-5)), {
-    amountPence: 7_800_000,
-    kind: 'cashable',
-    recurrence: 'recurring_annual',
-    startsOn: fromToday(14),
-    basis:
-      'A move from residential care to a foster family agreed at the placement panel, starting in two weeks: £1,500 a week less.',
-  });
+      verified: [approver(day(170)), 'Refund seen on the ledger'],
+    },
+    {
+      claimed: director(fromToday(-40)),
+      amountPence: 9_802_000,
+      startsOn: fromToday(-45),
+      basis: 'One child moved to a kinship placement: £1,885 a week less, over 52 weeks.',
+    },
+    {
+      claimed: director(fromToday(-5)),
+      amountPence: 7_800_000,
+      startsOn: fromToday(14),
+      basis:
+        'A move from residential care to a foster family agreed at the placement panel, starting in two weeks: £1,500 a week less.',
+    },
+  ]);
   stepDown.capacity(director(day(90)), 'support_hours_per_week', 40);
   tellPlacementStory(ledger, {
     partnershipId: better.partnership.id,
@@ -488,29 +512,28 @@ export function tellDemoStory(
     'foster_carer_recruitment',
     'A year-round campaign and a faster assessment route for new foster carers.',
   );
-  fostering
-    .claim(director(day(310)), {
+  fostering.claims([
+    {
+      claimed: director(day(310)),
       amountPence: 6_405_000,
       kind: 'non_cashable',
-      recurrence: 'recurring_annual',
       startsOn: day(300),
       basis:
         'Supervising social workers’ time released by the streamlined assessment: 1.5 FTE at £42,700.',
-    })
-    .verify(approver(day(330)), 'Time recording for two quarters checked');
-  fostering
-    .claim(director(fromToday(-90)), {
+      verified: [approver(day(330)), 'Time recording for two quarters checked'],
+    },
+    {
+      claimed: director(fromToday(-90)),
       amountPence: 21_002_800,
-      kind: 'cashable',
-      recurrence: 'recurring_annual',
       startsOn: fromToday(-100),
       basis:
         'Seven new in-house foster households approved, each avoiding an agency placement at £577 a week more.',
-    })
-    .dispute(
-      approver(fromToday(-60)),
-      'Panel minutes show four households approved, not seven; please revise.',
-    );
+      disputed: [
+        approver(fromToday(-60)),
+        'Panel minutes show four households approved, not seven; please revise.',
+      ],
+    },
+  ]);
   fostering.capacity(director(day(320)), 'foster_placements', 9);
   fostering.capacity(director(day(200)), 'social_worker_fte', 2).end(director(day(380)));
 
@@ -520,41 +543,42 @@ export function tellDemoStory(
     'edge_of_care',
     'Twelve weeks of intensive support for families where a child is at risk of entering care.',
   );
-  edgeOfCare
-    .claim(director(day(210)), {
+  edgeOfCare.claims([
+    {
+      claimed: director(day(210)),
       amountPence: 4_200_000,
       kind: 'non_cashable',
       recurrence: 'one_off',
       startsOn: day(200),
       basis: 'Three children stayed safely at home instead of entering care for twelve weeks.',
-    })
-    .verify(approver(day(230)), 'Case records sampled with the service manager');
-  edgeOfCare
-    .claim(director(day(255)), {
+      verified: [approver(day(230)), 'Case records sampled with the service manager'],
+    },
+    {
+      claimed: director(day(255)),
       amountPence: 7_500_000,
-      kind: 'cashable',
-      recurrence: 'recurring_annual',
       startsOn: day(250),
       basis: 'Placements not needed for two children supported at home.',
-    })
-    .withdraw(director(day(280)), 'Double-counted: the same children are in a step-down claim.');
-  edgeOfCare
-    .claim(director(day(310)), {
+      withdrawn: [
+        director(day(280)),
+        'Double-counted: the same children are in a step-down claim.',
+      ],
+    },
+    {
+      claimed: director(day(310)),
       amountPence: 9_600_000,
       kind: 'cost_avoidance',
-      recurrence: 'recurring_annual',
       startsOn: day(300),
       basis:
         'Two children assessed as needing residential care stayed at home with support: placements that never started, at £48,000 a year each.',
-    })
-    .verify(approver(day(340)), 'Panel decisions and support plans seen');
+      verified: [approver(day(340)), 'Panel decisions and support plans seen'],
+    },
+  ]);
   edgeOfCare.capacity(director(day(60)), 'support_hours_per_week', 120).end(director(day(420)));
   edgeOfCare.complete(director(day(420)));
 
   const workforce = engagement(director(day(120)), better.partnership.id, {
     title: 'Social work workforce stabilisation',
     serviceArea: 'childrens_social_care',
-    startsOn: day(120),
     endsOn: day(720),
     feePence: 26_000_000,
     savingsTargetPence: 40_000_000,
@@ -580,24 +604,24 @@ export function tellDemoStory(
     'recruitment_retention',
     'Agency social workers offered permanent posts with a retention payment.',
   );
-  conversion
-    .claim(director(day(250)), {
+  conversion.claims([
+    {
+      claimed: director(day(250)),
       amountPence: 18_000_000,
-      kind: 'cashable',
-      recurrence: 'recurring_annual',
       startsOn: day(240),
       basis: 'Nine agency social workers now permanent: an agency premium of £20,000 a year each.',
       // The council's own recruitment campaign brought some of them to the offer.
       attributionPct: 80,
-    })
-    .verify(approver(day(270)), 'Payroll and agency invoices reconciled');
-  conversion.claim(director(fromToday(-7)), {
-    amountPence: 900_000,
-    kind: 'cashable',
-    recurrence: 'one_off',
-    startsOn: fromToday(-10),
-    basis: 'No agency finder’s fee on three conversions this month: £3,000 each.',
-  });
+      verified: [approver(day(270)), 'Payroll and agency invoices reconciled'],
+    },
+    {
+      claimed: director(fromToday(-7)),
+      amountPence: 900_000,
+      recurrence: 'one_off',
+      startsOn: fromToday(-10),
+      basis: 'No agency finder’s fee on three conversions this month: £3,000 each.',
+    },
+  ]);
   conversion.capacity(director(day(210)), 'social_worker_fte', 8);
 
   const educators = workforce.intervention(
@@ -606,15 +630,17 @@ export function tellDemoStory(
     'workforce_development',
     'Experienced social workers trained to supervise students and newly qualified staff.',
   );
-  educators
-    .claim(director(day(265)), {
+  educators.claims([
+    {
+      claimed: director(day(265)),
       amountPence: 1_200_000,
       kind: 'non_cashable',
       recurrence: 'one_off',
       startsOn: day(260),
       basis: 'Training delivered in-house instead of bought in: 40 places at £300.',
-    })
-    .verify(approver(day(290)), 'Attendance lists checked', { assurance: 'self_reported' });
+      verified: [approver(day(290)), 'Attendance lists checked', { assurance: 'self_reported' }],
+    },
+  ]);
   educators.stop(director(day(330)), 'The council paused the programme in its budget review');
 
   // The report for the month before last, sent on the 3rd of the month after it, as the
@@ -651,7 +677,6 @@ export function tellDemoStory(
   const frontDoor = engagement(director(bday(10)), reach.partnership.id, {
     title: 'Early help front door redesign',
     serviceArea: 'early_help',
-    startsOn: bday(10),
     endsOn: bday(375),
     feePence: 15_000_000,
     savingsTargetPence: 20_000_000,
@@ -675,27 +700,27 @@ export function tellDemoStory(
     'process_redesign',
     'One triage conversation at the family hub instead of separate referrals to each service.',
   );
-  triage
-    .claim(director(bday(100)), {
+  triage.claims([
+    {
+      claimed: director(bday(100)),
       amountPence: 5_500_000,
       kind: 'non_cashable',
-      recurrence: 'recurring_annual',
       startsOn: bday(90),
       basis: 'Duplicate assessments avoided: two FTE of social work time released.',
-    })
-    .verify(secondApprover(bday(120)), 'Assessment counts before and after checked');
-  triage
-    .claim(director(bday(155)), {
+      verified: [secondApprover(bday(120)), 'Assessment counts before and after checked'],
+    },
+    {
+      claimed: director(bday(155)),
       amountPence: 2_000_000,
-      kind: 'cashable',
       recurrence: 'one_off',
       startsOn: bday(150),
       basis: 'Spot-purchased family support contracts ended early.',
-    })
-    .dispute(
-      secondApprover(bday(170)),
-      'The contracts ended at their term; there was no early exit.',
-    );
+      disputed: [
+        secondApprover(bday(170)),
+        'The contracts ended at their term; there was no early exit.',
+      ],
+    },
+  ]);
   triage.capacity(director(bday(60)), 'volunteers', 25);
   triage.capacity(director(bday(90)), 'other', 12, 'family hub sessions a week');
 
@@ -711,35 +736,44 @@ export function tellDemoStory(
     ['CS-WF-02', 'Agency social work spend', 5_200_000],
     ['CS-FOS-03', 'Agency foster placements avoided', 25_000_000],
   ]);
-  stepDown
-    .claim(director(soon(2)), {
+  stepDown.claims([
+    {
+      claimed: director(soon(2)),
       amountPence: 7_500_000,
-      kind: 'cashable',
       recurrence: 'one_off',
       startsOn: recent,
       basis: 'Notice periods on two residential placements not paid after the children moved.',
       lineCode: placementLine,
-    })
-    .verify(approver(soon(12)), 'Matched to the provider invoices', {
-      assurance: 'finance_reconciled',
-    });
-  conversion
-    .claim(director(soon(3)), {
+      verified: [
+        approver(soon(12)),
+        'Matched to the provider invoices',
+        { assurance: 'finance_reconciled' },
+      ],
+    },
+  ]);
+  conversion.claims([
+    {
+      claimed: director(soon(3)),
       amountPence: 5_500_000,
-      kind: 'cashable',
       recurrence: 'one_off',
       startsOn: recent,
       basis:
         'Agency invoices ended for five converted social workers: the rest of their contracts.',
       lineCode: agencyLine,
-    })
-    .verify(approver(soon(14)), 'One contract was ending anyway: £44,000 of the £55,000 agreed', {
-      amountPence: 4_400_000,
-      assurance: 'finance_reconciled',
-      evidence: 'Agency invoices and payroll for the month',
-    });
-  fostering
-    .claim(director(soon(4)), {
+      verified: [
+        approver(soon(14)),
+        'One contract was ending anyway: £44,000 of the £55,000 agreed',
+        {
+          amountPence: 4_400_000,
+          assurance: 'finance_reconciled',
+          evidence: 'Agency invoices and payroll for the month',
+        },
+      ],
+    },
+  ]);
+  fostering.claims([
+    {
+      claimed: director(soon(4)),
       amountPence: 4_800_000,
       kind: 'cost_avoidance',
       recurrence: 'one_off',
@@ -748,11 +782,12 @@ export function tellDemoStory(
         'A child matched with new in-house carers instead of an agency placement that never started.',
       attributionPct: 50,
       lineCode: fosteringLine,
-    })
-    .dispute(
-      approver(soon(10)),
-      'The agency placement was never booked; the panel chose in-house first.',
-    );
+      disputed: [
+        approver(soon(10)),
+        'The agency placement was never booked; the panel chose in-house first.',
+      ],
+    },
+  ]);
 
   // The second council's plan line, and a claim shared with the police's early intervention team,
   // whose share the director raised once the council had agreed how to split the credit.
@@ -761,23 +796,24 @@ export function tellDemoStory(
     ['EH-01', 'Early help: duplicate assessments removed', 4_000_000],
   ]);
   const sharedOn = latestDate(secondLineOn, bday(180));
-  triage
-    .claim(director(sharedOn), {
+  triage.claims([
+    {
+      claimed: director(sharedOn),
       amountPence: 3_000_000,
       kind: 'non_cashable',
-      recurrence: 'recurring_annual',
       startsOn: sharedOn,
       basis:
         'Joint triage with the police’s early intervention team: 0.75 FTE of social work time.',
       attributionPct: 60,
       lineCode: earlyHelpLine,
-    })
-    .revise(
-      director(earliestDate(addDays(sharedOn, 20), today)),
-      3_000_000,
-      'The council and the police agreed a 75:25 split of the credit.',
-      75,
-    );
+      revised: [
+        director(earliestDate(addDays(sharedOn, 20), today)),
+        3_000_000,
+        'The council and the police agreed a 75:25 split of the credit.',
+        75,
+      ],
+    },
+  ]);
 
   return [better.partnership, reach.partnership];
 }
