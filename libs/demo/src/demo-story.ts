@@ -63,6 +63,13 @@ type MilestoneRow = Readonly<{
 /** A line of a council's medium-term financial plan: its code, title and target. */
 type SavingsLineRow = readonly [code: string, title: string, targetPence: number];
 
+/** What an intervention is: its title, its category and a word on the work. */
+type InterventionWork = Readonly<{
+  title: string;
+  category: InterventionCategory;
+  description: string;
+}>;
+
 /** A verification of part of a claim, or at an assurance other than `evidenced`. */
 type Verification = Readonly<{ amountPence?: number; assurance?: Assurance; evidence?: string }>;
 
@@ -79,6 +86,44 @@ type ClaimRow = Omit<Saving, 'kind' | 'recurrence'> &
     verified?: readonly [act: Act, checked: string, verification?: Verification];
     withdrawn?: readonly [act: Act, reason: string];
   }>;
+
+/** The interventions of the story: what each is, named as the story names it. */
+const INTERVENTIONS = {
+  stepDown: {
+    title: 'Step-down from residential care to foster families',
+    category: 'placement_step_down',
+    description:
+      'Children in external residential care reviewed one by one; those ready move to foster families with wrap-around support.',
+  },
+  fostering: {
+    title: 'In-house foster carer recruitment campaign',
+    category: 'foster_carer_recruitment',
+    description: 'A year-round campaign and a faster assessment route for new foster carers.',
+  },
+  edgeOfCare: {
+    title: 'Edge-of-care intensive family support',
+    category: 'edge_of_care',
+    description:
+      'Twelve weeks of intensive support for families where a child is at risk of entering care.',
+  },
+  conversion: {
+    title: 'Agency-to-permanent conversion',
+    category: 'recruitment_retention',
+    description: 'Agency social workers offered permanent posts with a retention payment.',
+  },
+  educators: {
+    title: 'Practice educator programme',
+    category: 'workforce_development',
+    description:
+      'Experienced social workers trained to supervise students and newly qualified staff.',
+  },
+  triage: {
+    title: 'Family hub triage',
+    category: 'process_redesign',
+    description:
+      'One triage conversation at the family hub instead of separate referrals to each service.',
+  },
+} satisfies Record<string, InterventionWork>;
 
 /**
  * The demo's story, told relative to `today` so that it stays alive: a partnership with the first
@@ -252,23 +297,17 @@ export function tellDemoStory(
           }
         }
       },
-      intervention(act: Act, title: string, category: InterventionCategory, description: string) {
-        return logIntervention(act, engagementId, title, category, description);
+      intervention(act: Act, work: InterventionWork) {
+        return logIntervention(act, engagementId, work);
       },
     };
   }
 
-  function logIntervention(
-    act: Act,
-    engagementId: string,
-    title: string,
-    category: InterventionCategory,
-    description: string,
-  ) {
+  function logIntervention(act: Act, engagementId: string, work: InterventionWork) {
     const interventionId = randomUUID();
     ledger.intervention(act, {
       type: 'LogIntervention',
-      data: { engagementId, interventionId, title, category, startedOn: act.on, description },
+      data: { engagementId, interventionId, ...work, startedOn: act.on },
     });
     const claim = (act: Act, saving: Saving) => {
       const savingId = randomUUID();
@@ -439,12 +478,7 @@ export function tellDemoStory(
     },
   ]);
 
-  const stepDown = placements.intervention(
-    director(day(30)),
-    'Step-down from residential care to foster families',
-    'placement_step_down',
-    'Children in external residential care reviewed one by one; those ready move to foster families with wrap-around support.',
-  );
+  const stepDown = placements.intervention(director(day(30)), INTERVENTIONS.stepDown);
   stepDown.claims([
     {
       claimed: director(day(100)),
@@ -506,12 +540,7 @@ export function tellDemoStory(
     approver,
   });
 
-  const fostering = placements.intervention(
-    director(day(170)),
-    'In-house foster carer recruitment campaign',
-    'foster_carer_recruitment',
-    'A year-round campaign and a faster assessment route for new foster carers.',
-  );
+  const fostering = placements.intervention(director(day(170)), INTERVENTIONS.fostering);
   fostering.claims([
     {
       claimed: director(day(310)),
@@ -537,12 +566,7 @@ export function tellDemoStory(
   fostering.capacity(director(day(320)), 'foster_placements', 9);
   fostering.capacity(director(day(200)), 'social_worker_fte', 2).end(director(day(380)));
 
-  const edgeOfCare = placements.intervention(
-    director(day(60)),
-    'Edge-of-care intensive family support',
-    'edge_of_care',
-    'Twelve weeks of intensive support for families where a child is at risk of entering care.',
-  );
+  const edgeOfCare = placements.intervention(director(day(60)), INTERVENTIONS.edgeOfCare);
   edgeOfCare.claims([
     {
       claimed: director(day(210)),
@@ -598,12 +622,7 @@ export function tellDemoStory(
     { title: 'Caseload review with team managers', dueOn: fromToday(10) },
   ]);
 
-  const conversion = workforce.intervention(
-    director(day(150)),
-    'Agency-to-permanent conversion',
-    'recruitment_retention',
-    'Agency social workers offered permanent posts with a retention payment.',
-  );
+  const conversion = workforce.intervention(director(day(150)), INTERVENTIONS.conversion);
   conversion.claims([
     {
       claimed: director(day(250)),
@@ -624,12 +643,7 @@ export function tellDemoStory(
   ]);
   conversion.capacity(director(day(210)), 'social_worker_fte', 8);
 
-  const educators = workforce.intervention(
-    director(day(200)),
-    'Practice educator programme',
-    'workforce_development',
-    'Experienced social workers trained to supervise students and newly qualified staff.',
-  );
+  const educators = workforce.intervention(director(day(200)), INTERVENTIONS.educators);
   educators.claims([
     {
       claimed: director(day(265)),
@@ -694,12 +708,7 @@ export function tellDemoStory(
     },
     { title: 'Family hub triage live in every locality', dueOn: fromToday(45) },
   ]);
-  const triage = frontDoor.intervention(
-    director(bday(30)),
-    'Family hub triage',
-    'process_redesign',
-    'One triage conversation at the family hub instead of separate referrals to each service.',
-  );
+  const triage = frontDoor.intervention(director(bday(30)), INTERVENTIONS.triage);
   triage.claims([
     {
       claimed: director(bday(100)),
