@@ -52,8 +52,7 @@ type MeasureRow = readonly [
 
 /** A milestone planned, and what became of it: each step is who did it, when, and their words. */
 type MilestoneRow = Readonly<{
-  title: string;
-  dueOn: CalendarDate;
+  planned: readonly [title: string, dueOn: CalendarDate];
   achieved?: readonly [act: Act, evidence: string];
   signedOff?: readonly [act: Act, note: string];
   rescheduled?: readonly [act: Act, dueOn: CalendarDate, reason: string];
@@ -261,7 +260,8 @@ export function tellDemoStory(
       },
       /** Milestones planned on one day, each followed by what became of it. */
       milestones(act: Act, rows: readonly MilestoneRow[]) {
-        for (const { title, dueOn, achieved, signedOff, rescheduled, cancelled } of rows) {
+        for (const { planned, achieved, signedOff, rescheduled, cancelled } of rows) {
+          const [title, dueOn] = planned;
           const milestoneId = randomUUID();
           ledger.engagement(act, {
             type: 'PlanMilestone',
@@ -444,27 +444,23 @@ export function tellDemoStory(
   ]);
   placements.milestones(director(day(21)), [
     {
-      title: 'Sufficiency baseline agreed with the council',
-      dueOn: day(60),
+      planned: ['Sufficiency baseline agreed with the council', day(60)],
       achieved: [director(day(55)), 'Baseline report v1.2 accepted at the sufficiency board'],
       signedOff: [approver(day(62)), 'Agreed at the sufficiency board'],
     },
     {
-      title: 'In-house fostering campaign launched',
-      dueOn: day(180),
+      planned: ['In-house fostering campaign launched', day(180)],
       achieved: [director(day(172)), 'Campaign live on radio, buses and the council website'],
       signedOff: [approver(day(180)), 'Seen the campaign; signed off'],
     },
     {
-      title: 'First ten step-downs completed',
-      dueOn: fromToday(-40),
+      planned: ['First ten step-downs completed', fromToday(-40)],
       achieved: [director(fromToday(-20)), 'Tenth child moved to a foster family'],
     },
-    { title: 'Residential commissioning framework re-let', dueOn: fromToday(60) },
-    { title: 'Quarterly review with the Lead Member', dueOn: fromToday(7) },
+    { planned: ['Residential commissioning framework re-let', fromToday(60)] },
+    { planned: ['Quarterly review with the Lead Member', fromToday(7)] },
     {
-      title: 'Foster carer assessment backlog cleared',
-      dueOn: fromToday(-90),
+      planned: ['Foster carer assessment backlog cleared', fromToday(-90)],
       rescheduled: [
         director(fromToday(-100)),
         fromToday(-30),
@@ -472,8 +468,7 @@ export function tellDemoStory(
       ],
     },
     {
-      title: 'Regional residential hub feasibility study',
-      dueOn: day(400),
+      planned: ['Regional residential hub feasibility study', day(400)],
       cancelled: [director(day(300)), 'The council decided not to pursue a regional hub'],
     },
   ]);
@@ -613,13 +608,12 @@ export function tellDemoStory(
   ]);
   workforce.milestones(director(day(125)), [
     {
-      title: 'Recruitment academy opens',
-      dueOn: day(200),
+      planned: ['Recruitment academy opens', day(200)],
       achieved: [director(day(195)), 'First cohort of twelve started'],
       signedOff: [approver(day(205)), 'Visited the academy'],
     },
-    { title: 'Agency-to-permanent conversion offer agreed', dueOn: fromToday(100) },
-    { title: 'Caseload review with team managers', dueOn: fromToday(10) },
+    { planned: ['Agency-to-permanent conversion offer agreed', fromToday(100)] },
+    { planned: ['Caseload review with team managers', fromToday(10)] },
   ]);
 
   const conversion = workforce.intervention(director(day(150)), INTERVENTIONS.conversion);
@@ -701,12 +695,11 @@ export function tellDemoStory(
   ]);
   frontDoor.milestones(director(bday(12)), [
     {
-      title: 'Triage model agreed',
-      dueOn: bday(45),
+      planned: ['Triage model agreed', bday(45)],
       achieved: [director(bday(40)), 'Model signed by the early help board'],
       signedOff: [secondApprover(bday(48)), 'Agreed'],
     },
-    { title: 'Family hub triage live in every locality', dueOn: fromToday(45) },
+    { planned: ['Family hub triage live in every locality', fromToday(45)] },
   ]);
   const triage = frontDoor.intervention(director(bday(30)), INTERVENTIONS.triage);
   triage.claims([
