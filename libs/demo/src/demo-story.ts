@@ -155,15 +155,16 @@ export function tellDemoStory(
   const approver = as(cast.approver);
   const secondApprover = as(cast.secondApprover);
 
+  /** A partnership starts on the day it is formed; its report recipients are listed after. */
   function partnership(
     act: Act,
     councilId: string,
     name: string,
-    startsOn: CalendarDate,
     people: readonly Readonly<{ email: string; name: string }>[],
     listedOn: Act,
   ) {
     const partnershipId = randomUUID();
+    const startsOn = act.on;
     ledger.partnership(act, {
       type: 'FormPartnership',
       data: { partnershipId, consultancyId: parties.consultancyId, councilId, name, startsOn },
@@ -194,10 +195,10 @@ export function tellDemoStory(
     };
   }
 
+  /** An engagement starts on the day it is opened. */
   function engagement(
     act: Act,
     partnershipId: string,
-    /** The engagement starts on the day it is opened. */
     opening: Readonly<{
       title: string;
       serviceArea: ServiceArea;
@@ -405,7 +406,6 @@ export function tellDemoStory(
     admin(day(0)),
     parties.first.councilId,
     `Better Futures: ${parties.first.name}`,
-    start,
     [
       DEMO_ACCOUNTS.approver,
       { email: 'finance.officer@council.example', name: 'Finance officer (demo)' },
@@ -678,7 +678,6 @@ export function tellDemoStory(
     admin(bday(0)),
     parties.second.councilId,
     `Early Help Front Door: ${parties.second.name}`,
-    secondStart,
     [SECOND_COUNCIL_APPROVER],
     admin(bday(2)),
   );
