@@ -426,6 +426,7 @@ export function tellDemoStory(
     52_000_000,
     'Scope extended to the in-house fostering campaign',
   );
+  // A row a measure: its key, its baseline, its target and its quarterly readings.
   placements.measures(director(day(20)), { asOf: day(10), by: day(744) }, [
     ['cla_rate_per_10k', 78.4, 70, [77.9, 76.2, 75.1, 73.8, 72.9]],
     ['residential_placements', 41, 30, [40, 38, 36, 35, 33]],
