@@ -127,7 +127,7 @@ describe('the core journey in a real browser', () => {
       // Opens an engagement and logs an intervention in it.
       await page.getByRole('button', { name: 'Open an engagement' }).click();
       await page.getByLabel('Title').fill('Placement sufficiency');
-      await page.getByLabel("Children's social care").check();
+      await page.getByLabel('Children’s social care').check();
       await fillDate(page, 'Start date', '1', '4', '2026');
       await page.getByLabel('Fee', { exact: true }).fill('120,000');
       await page.getByRole('button', { name: 'Open an engagement' }).click();

@@ -3,19 +3,9 @@ import { humanise } from '@accord/reporting';
 import type { FormField } from './form-fields';
 
 /**
- * What the ledger's forms share: the words for the ledger's vocabularies (SPEC §7), the fields
- * several of them ask, and the paths of the pages they lead back to.
+ * What the ledger's forms share: the fields several of them ask, each vocabulary's value in the
+ * words every page and report uses (`humanise`), and the paths of the pages they lead back to.
  */
-const WORDS: Readonly<Record<string, string>> = {
-  childrens_social_care: "Children's social care",
-  send: 'SEND (special educational needs and disabilities)',
-  non_cashable: 'Non-cashable',
-  one_off: 'One-off',
-  recurring_annual: 'Recurring every year',
-  self_reported: 'Self-reported',
-  evidenced: 'Evidenced',
-  finance_reconciled: 'Finance reconciled',
-};
 
 /** What choosing a value means, where its name alone does not say (SPEC §2's assurances). */
 const HINTS: Readonly<Record<string, string>> = {
@@ -28,7 +18,7 @@ const HINTS: Readonly<Record<string, string>> = {
 export const options = (values: readonly string[]) =>
   values.map((value) => ({
     value,
-    text: WORDS[value] ?? humanise(value),
+    text: humanise(value),
     ...(HINTS[value] ? { hint: HINTS[value] } : {}),
   }));
 

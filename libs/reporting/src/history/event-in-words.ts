@@ -8,7 +8,14 @@ import {
   PLACEMENT_TYPE_WORDS,
   verifiedAmountOf,
 } from '@accord/ledger';
-import { formatDate, formatMonth, formatNumber, formatPence, humanise } from '../render/format';
+import {
+  codeInWords,
+  formatDate,
+  formatMonth,
+  formatNumber,
+  formatPence,
+  humanise,
+} from '../render/format';
 
 /**
  * An event of the ledger said in words (SPEC §7), for the timeline page and the history of each
@@ -56,17 +63,6 @@ const ASSURANCE_WORDS: Readonly<Record<Assurance, string>> = {
   evidenced: 'evidenced',
   finance_reconciled: 'finance reconciled',
 };
-
-/** Where a vocabulary's code does not read as words once humanised. */
-const CODE_WORDS: Readonly<Record<string, string>> = {
-  childrens_social_care: 'children’s social care',
-  send: 'SEND (special educational needs and disabilities)',
-  social_worker_fte: 'social worker FTE',
-  non_cashable: 'non-cashable',
-};
-
-/** A vocabulary's code inside a sentence: `placement_step_down` → `placement step down`. */
-const inWords = (code: string) => CODE_WORDS[code] ?? humanise(code).toLowerCase();
 
 const measureKey = (engagementId: string, measure: string) => `${engagementId}/${measure}`;
 
@@ -130,7 +126,7 @@ export function describeEvent(event: LedgerEvent, soFar: HistorySoFar): EventInW
           : `, savings target ${formatPence(data.savingsTargetPence)}`;
       return {
         words:
-          `Engagement ${quoted(data.title)} opened: ${inWords(data.serviceArea)}, from ` +
+          `Engagement ${quoted(data.title)} opened: ${codeInWords(data.serviceArea)}, from ` +
           `${formatDate(data.startsOn)}${until}, fee ${formatPence(data.feePence)}${target}`,
       };
     }
@@ -196,14 +192,14 @@ export function describeEvent(event: LedgerEvent, soFar: HistorySoFar): EventInW
 
     case 'InterventionLogged':
       return {
-        words: `Intervention ${quoted(event.data.title)} logged: ${inWords(event.data.category)}, started ${formatDate(event.data.startedOn)}`,
+        words: `Intervention ${quoted(event.data.title)} logged: ${codeInWords(event.data.category)}, started ${formatDate(event.data.startedOn)}`,
         about: soFar.engagements.get(event.data.engagementId),
       };
     case 'SavingClaimed': {
       const { data } = event;
       const attribution = attributionPctOf(event);
       const parts = [
-        `${inWords(data.kind)}, ${data.recurrence === 'one_off' ? 'one-off' : 'recurring every year'}`,
+        `${codeInWords(data.kind)}, ${data.recurrence === 'one_off' ? 'one-off' : 'recurring every year'}`,
         `from ${formatDate(data.startsOn)}${data.endsOn ? ` to ${formatDate(data.endsOn)}` : ''}`,
         ...(attribution === 100 ? [] : [`${attribution}% attributed to the partnership`]),
         ...(data.lineCode ? [`savings line ${data.lineCode}`] : []),
@@ -304,7 +300,7 @@ const quoted = (title: string) => `‘${title}’`;
 const milestone = (soFar: HistorySoFar, id: string) => named('Milestone', soFar.milestones.get(id));
 
 const capacityWords = (c: Readonly<{ kind: string; quantity: number; unit: string }>) =>
-  `${formatNumber(c.quantity)} ${c.kind === 'other' ? c.unit : inWords(c.kind)}`;
+  `${formatNumber(c.quantity)} ${c.kind === 'other' ? c.unit : codeInWords(c.kind)}`;
 
 /** Takes an event into what the next events' words may need. */
 export function remember(soFar: HistorySoFar, event: LedgerEvent): void {

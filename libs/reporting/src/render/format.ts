@@ -54,8 +54,24 @@ export function formatReturnOnFees(returnOnFees: number | null): string {
   return `£${returnOnFees.toFixed(2)} verified per £1 of fees`;
 }
 
-/** `placement_step_down` → `Placement step down`. */
+/** Where a vocabulary's code does not read as words once its underscores are spaces. */
+const CODE_WORDS: Readonly<Record<string, string>> = {
+  childrens_social_care: 'children’s social care',
+  send: 'SEND (special educational needs and disabilities)',
+  social_worker_fte: 'social worker FTE',
+  non_cashable: 'non-cashable',
+  one_off: 'one-off',
+  recurring_annual: 'recurring every year',
+  self_reported: 'self-reported',
+};
+
+/** A vocabulary's code inside a sentence: `placement_step_down` → `placement step down`. */
+export function codeInWords(code: string): string {
+  return CODE_WORDS[code] ?? code.replaceAll('_', ' ');
+}
+
+/** A vocabulary's code as a label: `placement_step_down` → `Placement step down`. */
 export function humanise(code: string): string {
-  const words = code.replaceAll('_', ' ');
+  const words = codeInWords(code);
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -33,6 +33,6 @@ describe('measures in words', () => {
   it('says a line of capacity with its kind in words', () => {
     expect(
       capacityInWords({ kind: 'social_worker_fte', unit: 'FTE', active: 2.5, addedToDate: 1200 }),
-    ).toEqual({ kind: 'Social worker fte', unit: 'FTE', active: '2.5', addedToDate: '1,200' });
+    ).toEqual({ kind: 'Social worker FTE', unit: 'FTE', active: '2.5', addedToDate: '1,200' });
   });
 });
