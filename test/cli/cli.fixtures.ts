@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
   createTestApp,
-  type SeededLedger,
+  type LedgerIds,
   seedLedger,
   seedTenancy,
   type Tenancy,
@@ -63,7 +63,7 @@ export function options(fields: Readonly<Record<string, string>>): string[] {
 export class CliSuite {
   t!: TestApp;
   tenancy!: Tenancy;
-  ids!: SeededLedger;
+  ids!: LedgerIds;
   /** A folder of the suite's own for the files its tests write; removed afterwards. */
   dir!: string;
 

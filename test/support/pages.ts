@@ -12,7 +12,7 @@ import type {
 import { createTestApp, type TestApp } from './app';
 import { launchChromium, servePages } from './browser';
 import { type SeededUser, seedTenancy, seedUserWithPassword, type Tenancy } from './identity';
-import { seedLedger } from './ledger';
+import { type LedgerIds, seedLedger } from './ledger';
 
 /** The password the people a test seeds to sign in have, unless the test gives another. */
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -44,14 +44,11 @@ export function sessionCookie(setCookie: string[] | string | undefined): string 
   return [setCookie ?? []].flat().find((cookie) => cookie.startsWith('accord_session='));
 }
 
-/** The partnership, engagement and intervention `seedLedger` makes. */
-export type SeededLedger = Awaited<ReturnType<typeof seedLedger>>;
-
 /** What a suite of browser tests stands on, once its `beforeAll` has run. */
 export class BrowserSuite {
   t!: TestApp;
   tenancy!: Tenancy;
-  ids!: SeededLedger;
+  ids!: LedgerIds;
   base!: string;
   browser!: Browser;
 
