@@ -159,7 +159,9 @@ export function* savingsRegisterRows(
       if (share.claimed === 0n) continue;
       const row = { saving, counted, financialYear, share, figures: { ...NONE } };
       rows.push(row);
-      byYear.set(financialYear, [...(byYear.get(financialYear) ?? []), row]);
+      const inYear = byYear.get(financialYear);
+      if (inYear) inYear.push(row);
+      else byYear.set(financialYear, [row]);
     }
   }
   for (const [financialYear, inYear] of byYear) {
