@@ -1,7 +1,8 @@
+import { date } from '@accord/ledger/testing';
 import { sampleReport } from '@accord/reporting/testing';
 import { PNG } from 'pngjs';
 import { formatMonth, formatPence, formatPoundsShort } from './format';
-import { renderReport } from './report-email';
+import { renderReport, restatementChange } from './report-email';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -134,5 +135,19 @@ describe('the report e-mail', () => {
     report.savings.cumulativeByMonth = [report.savings.cumulativeByMonth[0]];
     const { images } = await renderReport(report);
     expect(images[0].content.subarray(0, 8)).toEqual(PNG_SIGNATURE);
+  });
+});
+
+describe('a change since a report, in words', () => {
+  const change = { type: 'SavingVerified', occurredOn: date('2026-10-12'), position: 129 };
+
+  it('says the day it was recorded in London, not the UTC date of the instant', () => {
+    // 23:30 UTC on 31 May is 00:30 on 1 June in London (BST).
+    expect(restatementChange({ ...change, recordedAt: '2026-05-31T23:30:00.000Z' })).toBe(
+      'Saving verified on 12 October 2026, recorded 1 June 2026 (ledger entry 129)',
+    );
+    expect(restatementChange({ ...change, recordedAt: '2026-12-31T23:30:00.000Z' })).toBe(
+      'Saving verified on 12 October 2026, recorded 31 December 2026 (ledger entry 129)',
+    );
   });
 });

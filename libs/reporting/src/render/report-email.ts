@@ -1,4 +1,4 @@
-import { PLACEMENT_TYPE_LABELS, type PlacementType } from '@accord/ledger';
+import { PLACEMENT_TYPE_LABELS, type PlacementType, todayInLondon } from '@accord/ledger';
 import mjml2html from 'mjml';
 import type { MonthlyReport } from '../report/monthly-report';
 import { cumulativeSavingsChart, type InlineImage } from './charts';
@@ -274,7 +274,9 @@ export function restatementChange(
   change: NonNullable<MonthlyReport['restated']>['changes'][number],
 ): string {
   const when = change.occurredOn ? ` on ${formatDate(change.occurredOn)}` : '';
-  return `${humanise(change.type.replace(/(?<=[a-z])(?=[A-Z])/g, '_').toLowerCase())}${when}, recorded ${change.recordedAt.slice(0, 10)} (ledger entry ${change.position})`;
+  // The day it was recorded in London, not the UTC date of the instant.
+  const recorded = formatDate(todayInLondon(new Date(change.recordedAt)));
+  return `${humanise(change.type.replace(/(?<=[a-z])(?=[A-Z])/g, '_').toLowerCase())}${when}, recorded ${recorded} (ledger entry ${change.position})`;
 }
 
 function capacitySection(report: MonthlyReport): string {
