@@ -1,5 +1,5 @@
 import type { EngagementDetail, InterventionDetail } from '@accord/read-models';
-import { formatDate, formatPence, humanise } from '@accord/reporting';
+import { codeInWords, formatDate, formatPence, humanise } from '@accord/reporting';
 import { engagementPath, interventionPath } from '../forms/ledger-fields';
 import type { NamedHistoryLine } from '../history/ledger-history';
 import type { Permitted } from '../page-request';
@@ -56,7 +56,7 @@ export function interventionView(
           ...(s.verifiedAmountPence !== null
             ? [
                 `Verified ${formatPence(s.verifiedAmountPence)}` +
-                  (s.assurance ? `, ${humanise(s.assurance).toLowerCase()}` : ''),
+                  (s.assurance ? `, ${codeInWords(s.assurance)}` : ''),
               ]
             : []),
         ].join('; '),

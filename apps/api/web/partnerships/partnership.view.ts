@@ -9,6 +9,7 @@ import {
 import type { PartnershipDetail, Progress } from '@accord/read-models';
 import {
   capacityInWords,
+  codeInWords,
   type EventInWords,
   eventsInWords,
   formatDate,
@@ -96,7 +97,7 @@ export function partnershipView(inputs: PartnershipPageInputs) {
         },
       ],
       byAssurance: Object.entries(savings.toDate.verifiedByAssurance).map(([assurance, pence]) => ({
-        label: `Verified, ${humanise(assurance).toLowerCase()}`,
+        label: `Verified, ${codeInWords(assurance)}`,
         value: formatPence(pence),
       })),
       headline: [

@@ -1,9 +1,9 @@
 import type { CalendarDate } from '@accord/ledger';
 import {
+  eventTypeInWords,
   formatDate,
   formatMonth,
   formatPence,
-  humanise,
   type Restatement,
 } from '@accord/reporting';
 import { FORMER_USER, NO_ONE } from '../history/ledger-history';
@@ -59,7 +59,7 @@ export function sinceReportView(
       .map(
         (change) =>
           words.get(change.position) ??
-          `${humanise(change.type.replace(/(?<=[a-z])(?=[A-Z])/g, '_').toLowerCase())}${change.occurredOn ? ` on ${formatDate(change.occurredOn)}` : ''}`,
+          `${eventTypeInWords(change.type)}${change.occurredOn ? ` on ${formatDate(change.occurredOn)}` : ''}`,
       ),
     more: Math.max(0, restated.changes.length - CHANGES_SHOWN),
     href: `/partnerships/${encodeURIComponent(partnershipId)}/reports/${restated.sinceMonth}#restatement`,

@@ -1,5 +1,4 @@
 import {
-  type Assurance,
   assuranceOf,
   attributionPctOf,
   closedOnOf,
@@ -57,12 +56,6 @@ export const emptyHistory = (): HistorySoFar => ({
   capacity: new Map(),
   lines: new Map(),
 });
-
-const ASSURANCE_WORDS: Readonly<Record<Assurance, string>> = {
-  self_reported: 'self-reported',
-  evidenced: 'evidenced',
-  finance_reconciled: 'finance reconciled',
-};
 
 const measureKey = (engagementId: string, measure: string) => `${engagementId}/${measure}`;
 
@@ -199,7 +192,7 @@ export function describeEvent(event: LedgerEvent, soFar: HistorySoFar): EventInW
       const { data } = event;
       const attribution = attributionPctOf(event);
       const parts = [
-        `${codeInWords(data.kind)}, ${data.recurrence === 'one_off' ? 'one-off' : 'recurring every year'}`,
+        `${codeInWords(data.kind)}, ${codeInWords(data.recurrence)}`,
         `from ${formatDate(data.startsOn)}${data.endsOn ? ` to ${formatDate(data.endsOn)}` : ''}`,
         ...(attribution === 100 ? [] : [`${attribution}% attributed to the partnership`]),
         ...(data.lineCode ? [`savings line ${data.lineCode}`] : []),
@@ -221,7 +214,7 @@ export function describeEvent(event: LedgerEvent, soFar: HistorySoFar): EventInW
       const evidence = event.data.evidence ? `; evidence: ${event.data.evidence}` : '';
       const note = event.data.note ? `; note: ${event.data.note}` : '';
       return {
-        words: `${amount}, ${ASSURANCE_WORDS[assuranceOf(event)]}${evidence}${note}`,
+        words: `${amount}, ${codeInWords(assuranceOf(event))}${evidence}${note}`,
         about: soFar.interventions.get(event.data.interventionId),
       };
     }

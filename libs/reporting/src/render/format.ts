@@ -70,6 +70,11 @@ export function codeInWords(code: string): string {
   return CODE_WORDS[code] ?? code.replaceAll('_', ' ');
 }
 
+/** An event's type as words: `SavingVerified` → `Saving verified`. */
+export function eventTypeInWords(type: string): string {
+  return humanise(type.replace(/(?<=[a-z])(?=[A-Z])/g, '_').toLowerCase());
+}
+
 /** A vocabulary's code as a label: `placement_step_down` → `Placement step down`. */
 export function humanise(code: string): string {
   const words = codeInWords(code);

@@ -3,6 +3,7 @@ import mjml2html from 'mjml';
 import type { MonthlyReport } from '../report/monthly-report';
 import { cumulativeSavingsChart, type InlineImage } from './charts';
 import {
+  eventTypeInWords,
   formatDate,
   formatMonth,
   formatNumber,
@@ -276,7 +277,7 @@ export function restatementChange(
   const when = change.occurredOn ? ` on ${formatDate(change.occurredOn)}` : '';
   // The day it was recorded in London, not the UTC date of the instant.
   const recorded = formatDate(todayInLondon(new Date(change.recordedAt)));
-  return `${humanise(change.type.replace(/(?<=[a-z])(?=[A-Z])/g, '_').toLowerCase())}${when}, recorded ${recorded} (ledger entry ${change.position})`;
+  return `${eventTypeInWords(change.type)}${when}, recorded ${recorded} (ledger entry ${change.position})`;
 }
 
 function capacitySection(report: MonthlyReport): string {
