@@ -5,6 +5,7 @@ import {
   eventCount,
   figure,
   launchChromium,
+  TEST_PASSWORD as PASSWORD,
   seedOrganisation,
   seedUserWithPassword,
   servePages,
@@ -12,8 +13,6 @@ import {
   type TestApp,
 } from '@accord/testing';
 import type { Browser, Page } from 'playwright-core';
-
-const PASSWORD = 'correct horse battery staple';
 
 /**
  * The core journey in Chromium, through the pages alone: a consultancy director forms a

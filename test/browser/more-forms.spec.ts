@@ -20,13 +20,15 @@ describe('the rest of the forms in a real browser', () => {
   const suite = browserSuite(async ({ t, tenancy, ids }) => {
     const director = actingAs(t, tenancy.director);
     for (const amountPence of [100_000, 200_000, 300_000]) {
-      await director.post(`/interventions/${ids.interventionId}/savings`, {
-        amountPence,
-        kind: 'cashable',
-        recurrence: 'one_off',
-        startsOn: '2026-06-15',
-        basis: `Saving of ${amountPence}`,
-      });
+      await director
+        .post(`/interventions/${ids.interventionId}/savings`, {
+          amountPence,
+          kind: 'cashable',
+          recurrence: 'one_off',
+          startsOn: '2026-06-15',
+          basis: `Saving of ${amountPence}`,
+        })
+        .expect(201);
     }
   });
 

@@ -17,22 +17,28 @@ describe('pages for every role: accessible, phone-sized, and tenancy-bound', () 
   let milestoneId: string;
   const suite = browserSuite(async ({ t, tenancy, ids }) => {
     const director = actingAs(t, tenancy.director);
-    const claimed = await director.post(`/interventions/${ids.interventionId}/savings`, {
-      amountPence: 250_000,
-      kind: 'cashable',
-      recurrence: 'one_off',
-      startsOn: '2026-06-15',
-      basis: 'Agency cover avoided',
-    });
+    const claimed = await director
+      .post(`/interventions/${ids.interventionId}/savings`, {
+        amountPence: 250_000,
+        kind: 'cashable',
+        recurrence: 'one_off',
+        startsOn: '2026-06-15',
+        basis: 'Agency cover avoided',
+      })
+      .expect(201);
     savingId = claimed.body.id;
-    const planned = await director.post(`/engagements/${ids.engagementId}/milestones`, {
-      title: 'Panel running',
-      dueOn: '2026-10-15',
-    });
+    const planned = await director
+      .post(`/engagements/${ids.engagementId}/milestones`, {
+        title: 'Panel running',
+        dueOn: '2026-10-15',
+      })
+      .expect(201);
     milestoneId = planned.body.id;
-    await director.post(`/engagements/${ids.engagementId}/milestones/${milestoneId}/achieve`, {
-      achievedOn: '2026-10-20',
-    });
+    await director
+      .post(`/engagements/${ids.engagementId}/milestones/${milestoneId}/achieve`, {
+        achievedOn: '2026-10-20',
+      })
+      .expect(200);
   });
 
   const pagesOf = (role: string): string[] => {

@@ -8,6 +8,7 @@ import {
   actingAs,
   figure,
   launchChromium,
+  TEST_PASSWORD as PASSWORD,
   seedLedger,
   seedTenancy,
   seedUserWithPassword,
@@ -17,7 +18,6 @@ import {
 } from '@accord/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-const PASSWORD = 'correct horse battery staple';
 const HOSTILE = '<img src=x onerror=alert(1)> not our figure';
 
 type User = Awaited<ReturnType<typeof seedUserWithPassword>>;

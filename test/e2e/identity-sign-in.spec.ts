@@ -4,6 +4,7 @@ import { loadConfig } from '@accord/platform';
 import {
   createTestApp,
   createTestDatabase,
+  TEST_PASSWORD as PASSWORD,
   SeededUser,
   seedOrganisation,
   seedUserWithPassword,
@@ -13,7 +14,6 @@ import { JwtService } from '@nestjs/jwt';
 import request from 'supertest';
 import { createApi } from '../../apps/api/create-api';
 
-const PASSWORD = 'correct horse battery staple';
 const BAD_CREDENTIALS = {
   statusCode: 401,
   error: 'Unauthorized',

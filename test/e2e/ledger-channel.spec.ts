@@ -1,11 +1,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ledgerSuite } from '@accord/testing';
+import { ledgerSuite, TEST_PASSWORD as PASSWORD } from '@accord/testing';
 import { runCli } from '../cli/cli.fixtures';
 
 const PUBLIC_URL = 'https://accord.example';
-const PASSWORD = 'correct horse battery staple';
 
 /**
  * SPEC §8: the ledger says which way a person's write came in (`metadata.channel`): the API, a

@@ -13,10 +13,10 @@ import {
   seedOrganisation,
   seedTenancy,
   seedUser,
+  startProjections,
   type Tenancy,
   type TestApp,
 } from '@accord/testing';
-import { startedProjectionRunner } from './report-fixtures';
 
 type Figures = {
   claimedPence: number;
@@ -90,7 +90,7 @@ describe('the portfolio (SPEC §10)', () => {
       'director',
       'admin',
     ]);
-    runner = await startedProjectionRunner(t.database, store);
+    runner = await startProjections(t);
 
     const alpha = partnershipReadyForSavings('2025-04-01', 12_000_001, 40_000_003, {
       consultancyId: tenancy.consultancyId,

@@ -2,9 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { EventStore, type ProjectionRunner } from '@accord/event-store';
 import { todayInLondon } from '@accord/ledger';
 import { appendRecorded, type LedgerHistory, ledgerHistory } from '@accord/read-models/testing';
-import { createTestApp, seedTenancy, type Tenancy, type TestApp } from '@accord/testing';
+import {
+  createTestApp,
+  seedTenancy,
+  startProjections,
+  type Tenancy,
+  type TestApp,
+} from '@accord/testing';
 import { sql } from 'kysely';
-import { startedProjectionRunner } from './report-fixtures';
 
 describe('partnership reads over HTTP', () => {
   let t: TestApp;
@@ -13,7 +18,7 @@ describe('partnership reads over HTTP', () => {
   let runner: ProjectionRunner;
 
   const startRunner = async () => {
-    runner = await startedProjectionRunner(t.database, store);
+    runner = await startProjections(t);
   };
 
   /** Appends what the history has recorded and answers the last position written. */

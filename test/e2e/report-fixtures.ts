@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { EventStore, ProjectionRunner } from '@accord/event-store';
+import { EventStore } from '@accord/event-store';
 import type { AnyDb, AppConfig } from '@accord/platform';
-import { PartnershipReads, projections } from '@accord/read-models';
+import { PartnershipReads } from '@accord/read-models';
 import { AVERAGE_CASELOAD, appendRecorded, ledgerHistory } from '@accord/read-models/testing';
-import { eventually, type TestDatabase } from '@accord/testing';
+import { eventually } from '@accord/testing';
 import type { INestApplication } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { type ParsedMail, simpleParser } from 'mailparser';
@@ -82,22 +82,6 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
   const { port } = server.server.address() as AddressInfo;
   state.url = `smtp://127.0.0.1:${port}`;
   return state;
-}
-
-/** A projection runner over the test database's events, started, polling every 50 ms. */
-export async function startedProjectionRunner(
-  database: TestDatabase,
-  store: EventStore,
-): Promise<ProjectionRunner> {
-  const runner = new ProjectionRunner({
-    databaseUrl: database.url,
-    db: database.db,
-    store,
-    projections,
-    pollIntervalMs: 50,
-  });
-  await runner.start();
-  return runner;
 }
 
 /** A worker process's modules (projections, report schedule and jobs), quick to retry. */

@@ -80,7 +80,10 @@ export function browserSuite(
     suite.tenancy = await seedTenancy(app, database.db);
     suite.ids = await seedLedger(suite.t, suite.tenancy, '2026-04-01');
     await seed(suite);
-    await app.get(ProjectionWait).waitFor(await app.get(EventStore).headPosition(), 20_000);
+    const head = await app.get(EventStore).headPosition();
+    if (!(await app.get(ProjectionWait).waitFor(head, 20_000))) {
+      throw new Error(`the read models did not reach the seeded ledger's position ${head}`);
+    }
     suite.browser = await launchChromium();
   });
   afterAll(async () => {
