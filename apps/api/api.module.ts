@@ -3,7 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, RouterModule } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { DemoBootstrap } from './demo/demo.bootstrap';
-import { foundation } from './foundation';
+import { foundation } from '../shared/foundation';
 import { ErrorMapFilter } from './http/error-map.filter';
 import { IdentityApiModule } from './identity/identity-api.module';
 import { LedgerModule } from './ledger/ledger.module';

@@ -2,7 +2,7 @@ import { type AppConfig } from '@accord/platform';
 import { projections, ReadModelsModule } from '@accord/read-models';
 import { ReportingModule } from '@accord/reporting';
 import { DynamicModule, Module } from '@nestjs/common';
-import { foundation } from '../api/foundation';
+import { foundation } from '../shared/foundation';
 import { DemoCommand } from './demo/demo.command';
 import { ExportCommand, ExportSavingsCommand } from './export/export-savings.command';
 import {

@@ -1,7 +1,7 @@
 import { AppConfig } from '@accord/platform';
 import { projections } from '@accord/read-models';
 import { DynamicModule, Module } from '@nestjs/common';
-import { foundation } from '../api/foundation';
+import { foundation } from '../shared/foundation';
 import { PROJECTIONS, ProjectionsService } from './projections/projections.service';
 import { ReportsWorkerModule } from './reports/reports-worker.module';
 
