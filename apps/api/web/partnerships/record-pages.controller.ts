@@ -1,5 +1,5 @@
 import { ForPartnership } from '@accord/identity';
-import { PLACEMENT_TYPE_LABELS, type PlacementType, referenceUnitCosts } from '@accord/ledger';
+import { PLACEMENT_TYPE_LABELS, referenceUnitCosts } from '@accord/ledger';
 import { PartnershipReads } from '@accord/read-models';
 import { formatDate, formatPence } from '@accord/reporting';
 import { Get, Req, Res } from '@nestjs/common';
@@ -15,8 +15,6 @@ import { type PageData, PageRenderer } from '../page-renderer';
 import { PageRequest } from '../page-request';
 import { pageOf } from '../paging';
 import { unitCostsPath } from './unit-cost.form';
-
-const label = (type: string) => PLACEMENT_TYPE_LABELS[type as PlacementType] ?? type;
 
 /**
  * The pages of what a partnership records, each under the partnership's name: an engagement's,
@@ -71,13 +69,13 @@ export class RecordPagesController {
     await this.show(response, at, detail, 'unit-costs', {
       title: 'Unit costs',
       prices: prices.map((price) => ({
-        type: label(price.placementType),
+        type: PLACEMENT_TYPE_LABELS[price.placementType],
         weeklyCost: formatPence(price.weeklyCostPence),
         effectiveFrom: formatDate(price.effectiveFrom),
         source: price.source,
       })),
       reference: referenceUnitCosts().map((row) => ({
-        type: label(row.placementType),
+        type: PLACEMENT_TYPE_LABELS[row.placementType],
         weeklyCost: formatPence(row.weeklyCostPence),
         year: row.year,
         source: row.source,

@@ -15,23 +15,22 @@ const PLOT = { left: 70, right: WIDTH - 20, top: 20, bottom: HEIGHT - 40 } as co
  * of that date.
  */
 export function savingsChart(monthEnds: readonly MonthFigures[]) {
-  const cumulative = monthEnds;
-  const top = niceTop(Math.max(1, ...cumulative.map((p) => p.claimedPence)));
+  const top = niceTop(Math.max(1, ...monthEnds.map((p) => p.claimedPence)));
   const x = (index: number) =>
-    cumulative.length === 1
+    monthEnds.length === 1
       ? (PLOT.left + PLOT.right) / 2
-      : PLOT.left + ((PLOT.right - PLOT.left) * index) / (cumulative.length - 1);
+      : PLOT.left + ((PLOT.right - PLOT.left) * index) / (monthEnds.length - 1);
   const y = (pence: number) => PLOT.bottom - ((PLOT.bottom - PLOT.top) * pence) / top;
-  const points = (pick: (p: (typeof cumulative)[number]) => number) =>
-    cumulative.map((p, i) => `${x(i).toFixed(1)},${y(pick(p)).toFixed(1)}`).join(' ');
-  const labelEvery = Math.max(1, Math.ceil(cumulative.length / 6));
-  const first = cumulative[0];
-  const last = cumulative.at(-1);
+  const points = (pick: (p: (typeof monthEnds)[number]) => number) =>
+    monthEnds.map((p, i) => `${x(i).toFixed(1)},${y(pick(p)).toFixed(1)}`).join(' ');
+  const labelEvery = Math.max(1, Math.ceil(monthEnds.length / 6));
+  const first = monthEnds[0];
+  const last = monthEnds.at(-1);
   return {
     width: WIDTH,
     height: HEIGHT,
     plot: PLOT,
-    empty: cumulative.length === 0,
+    empty: monthEnds.length === 0,
     description:
       first && last
         ? `From ${formatMonth(first.month)} to ${formatMonth(last.month)}, savings claimed rose to ` +
@@ -44,10 +43,10 @@ export function savingsChart(monthEnds: readonly MonthFigures[]) {
       y: y((top * step) / 4).toFixed(1),
       label: formatPoundsShort((top * step) / 4),
     })),
-    xLabels: cumulative
+    xLabels: monthEnds
       .map((p, i) => ({ x: x(i).toFixed(1), label: formatMonthShort(p.month), i }))
-      .filter(({ i }) => i % labelEvery === 0 || i === cumulative.length - 1),
-    rows: cumulative.map((p) => ({
+      .filter(({ i }) => i % labelEvery === 0 || i === monthEnds.length - 1),
+    rows: monthEnds.map((p) => ({
       month: formatMonth(p.month),
       claimed: formatPence(p.claimedPence),
       verified: formatPence(p.verifiedPence),

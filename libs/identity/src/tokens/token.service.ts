@@ -77,16 +77,10 @@ export class TokenService {
   }
 
   /**
-   * The caller a token names, or undefined for a token that is expired, tampered or malformed.
-   * Whether the person still has that access is the guard's question (UserVersions).
-   */
-  verify(token: string): Caller | undefined {
-    return this.session(token)?.caller;
-  }
-
-  /**
-   * The session a token opens, or undefined as for `verify`. A token without a session id (one
-   * issued before sign-out could end a session) is refused: nothing could revoke it.
+   * The session a token opens, or undefined for a token that is expired, tampered or malformed.
+   * A token without a session id (one issued before sign-out could end a session) is refused:
+   * nothing could revoke it. Whether the person still has that access is the guard's question
+   * (UserVersions).
    */
   session(token: string): Session | undefined {
     let claims: Claims;
