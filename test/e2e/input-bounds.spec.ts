@@ -51,6 +51,32 @@ describe('bounds on every date and month', () => {
     }
   });
 
+  it('takes the financial years that hold an accepted date, 1999/00 to 2099/00, as the ledger does', async () => {
+    const line = (code: string, financialYear: string) =>
+      suite.as.approver.put(`/partnerships/${suite.ids.partnershipId}/savings-lines/${code}`, {
+        title: `Line for ${financialYear}`,
+        financialYear,
+        targetPence: 100,
+      });
+    // 1999/00 holds 1 January to 31 March 2000; 2099/00 holds 1 April to 31 December 2099.
+    expect((await line('EDGE-1', '1999/00')).status).toBe(200);
+    expect((await line('EDGE-2', '2099/00')).status).toBe(200);
+    const before = await suite.events();
+    for (const financialYear of ['1998/99', '2100/01']) {
+      const refused = await line('EDGE-3', financialYear);
+      expect(refused.status).toBe(400);
+      expect(problems(refused.body)).toEqual([
+        {
+          field: 'financialYear',
+          code: 'invalid_financial_year',
+          message:
+            'Financial year must be a financial year such as 2026/27, from 1999/00 to 2099/00',
+        },
+      ]);
+    }
+    expect(await suite.events()).toBe(before);
+  });
+
   it.each([
     ['9999-12-31', 'invalid_date'],
     ['0000-01-01', 'invalid_date'],

@@ -5,11 +5,10 @@ import {
   type Field,
   FREE_TEXT_LIMIT,
   fieldChecks,
-  financialYearBounds,
   isAcceptedDate,
+  isAcceptedFinancialYear,
   isEmailAddress,
   isId,
-  isValidFinancialYear,
   isValidPence,
   isValidSavingPence,
   isValidSavingsLineCode,
@@ -120,9 +119,8 @@ export const FinancialYearField = (options: FieldOptions = {}) =>
     { type: String, pattern: '^[0-9]{4}/[0-9]{2}$', example: options.example ?? '2026/27' },
     options,
     'invalid_financial_year',
-    (value) => isValidFinancialYear(value) && isAcceptedDate(financialYearBounds(value).start),
-    (field) =>
-      `${labelOf(field)} must be a financial year such as 2026/27, from 2000/01 to 2098/99`,
+    isAcceptedFinancialYear,
+    wordsOf(fieldChecks.financialYear),
   );
 
 /** The share of a saving the partnership may take credit for: a whole number from 1 to 100. */
